@@ -252,7 +252,11 @@ fn lines(text: &str) -> Vec<(usize, usize)> {
 pub fn evaluate_file(kind: &str, path: &str, threshold: f32) -> Result<String, String> {
     let content = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
     let mut docs = Vec::new();
-    for (i, line) in content.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+    for (i, line) in content
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
         let doc: Document = serde_json::from_str(line)
             .map_err(|e| format!("{path}: line {}: not a labelled document: {e}", i + 1))?;
         docs.push(doc);
@@ -266,21 +270,31 @@ pub fn evaluate_file(kind: &str, path: &str, threshold: f32) -> Result<String, S
         "claims" => Ok(report_claims(pairs)),
         "quotes" => Ok(report_quotes(pairs)),
         "boilerplate" => Ok(report_boilerplate(pairs)),
-        other => Err(format!("eval: unknown kind '{other}' (claims, quotes or boilerplate)")),
+        other => Err(format!(
+            "eval: unknown kind '{other}' (claims, quotes or boilerplate)"
+        )),
     }
 }
 
-type Pairs<'a> = std::iter::Zip<std::slice::Iter<'a, Document>, std::slice::Iter<'a, Vec<Annotation>>>;
+type Pairs<'a> =
+    std::iter::Zip<std::slice::Iter<'a, Document>, std::slice::Iter<'a, Vec<Annotation>>>;
 
 fn group_of(source: &str) -> String {
-    source.split(['/', '#']).next().unwrap_or(source).to_string()
+    source
+        .split(['/', '#'])
+        .next()
+        .unwrap_or(source)
+        .to_string()
 }
 
 fn report_claims(pairs: Pairs<'_>) -> String {
     let mut by_source: BTreeMap<String, (usize, Counts)> = BTreeMap::new();
     for (doc, predicted) in pairs {
         let counts = score_claims(doc, predicted);
-        for key in [doc.source.clone(), format!("{} (all)", group_of(&doc.source))] {
+        for key in [
+            doc.source.clone(),
+            format!("{} (all)", group_of(&doc.source)),
+        ] {
             let entry = by_source.entry(key).or_default();
             entry.0 += 1;
             entry.1 += counts;
@@ -306,7 +320,8 @@ fn report_quotes(pairs: Pairs<'_>) -> String {
             acc.speaker_right += s.speaker_right;
         }
     }
-    let mut out = String::from("quotes: span match at overlap/union >= 0.8; speaker accuracy over matched\n");
+    let mut out =
+        String::from("quotes: span match at overlap/union >= 0.8; speaker accuracy over matched\n");
     let line = |out: &mut String, name: &str, docs: usize, s: &QuoteScore| {
         let _ = writeln!(
             out,
@@ -341,7 +356,8 @@ fn report_boilerplate(pairs: Pairs<'_>) -> String {
             entry.2 += body;
         }
     }
-    let mut out = String::from("boilerplate: line-level F1 of boilerplate lines and of body lines\n");
+    let mut out =
+        String::from("boilerplate: line-level F1 of boilerplate lines and of body lines\n");
     for (group, (docs, boiler, body)) in by_group {
         let _ = writeln!(
             out,
@@ -394,11 +410,26 @@ mod tests {
 
     #[test]
     fn claims_count_a_sentence_when_half_is_covered() {
-        let d = doc("aaaa bbbb cccc", &[(0, 4), (5, 9)], &[[0, 4], [5, 9], [10, 14]]);
+        let d = doc(
+            "aaaa bbbb cccc",
+            &[(0, 4), (5, 9)],
+            &[[0, 4], [5, 9], [10, 14]],
+        );
         // Sentence 1 fully, sentence 2 half (2 of 4), sentence 3 a quarter.
-        let predicted = [ann(Kind::Claim, 0, 4), ann(Kind::Claim, 7, 9), ann(Kind::Claim, 13, 14)];
+        let predicted = [
+            ann(Kind::Claim, 0, 4),
+            ann(Kind::Claim, 7, 9),
+            ann(Kind::Claim, 13, 14),
+        ];
         let c = score_claims(&d, &predicted);
-        assert_eq!(c, Counts { tp: 2, fp: 0, fn_: 0 });
+        assert_eq!(
+            c,
+            Counts {
+                tp: 2,
+                fp: 0,
+                fn_: 0
+            }
+        );
     }
 
     #[test]
@@ -412,10 +443,24 @@ mod tests {
             resolved: None,
         });
         let s = score_quotes(&d, &[good.clone(), good, ann(Kind::Quote, 0, 5)]);
-        assert_eq!(s.spans, Counts { tp: 1, fp: 2, fn_: 0 });
+        assert_eq!(
+            s.spans,
+            Counts {
+                tp: 1,
+                fp: 2,
+                fn_: 0
+            }
+        );
         assert_eq!((s.matched, s.speaker_right), (1, 1));
         let far = score_quotes(&d, &[ann(Kind::Quote, 8, 14)]);
-        assert_eq!(far.spans, Counts { tp: 0, fp: 1, fn_: 1 });
+        assert_eq!(
+            far.spans,
+            Counts {
+                tp: 0,
+                fp: 1,
+                fn_: 1
+            }
+        );
     }
 
     #[test]
@@ -423,8 +468,22 @@ mod tests {
         let mut d = doc("Share this\n\nBody text here.\nHeadline", &[(0, 10)], &[]);
         d.ignore = vec![Range { start: 28, end: 36 }];
         let (boiler, body) = score_boilerplate(&d, &[ann(Kind::Boilerplate, 0, 10)]);
-        assert_eq!(boiler, Counts { tp: 1, fp: 0, fn_: 0 });
-        assert_eq!(body, Counts { tp: 1, fp: 0, fn_: 0 });
+        assert_eq!(
+            boiler,
+            Counts {
+                tp: 1,
+                fp: 0,
+                fn_: 0
+            }
+        );
+        assert_eq!(
+            body,
+            Counts {
+                tp: 1,
+                fp: 0,
+                fn_: 0
+            }
+        );
     }
 
     #[test]

@@ -96,10 +96,7 @@ fn to_public(findings: &[Finding], text: &str, map: &OffsetMap) -> Vec<Annotatio
             speaker: f.speaker.as_ref().map(|s| Speaker {
                 start: map.char_of_byte(s.range.start),
                 end: map.char_of_byte(s.range.end),
-                text: text
-                    .get(s.range.clone())
-                    .unwrap_or_default()
-                    .to_string(),
+                text: text.get(s.range.clone()).unwrap_or_default().to_string(),
                 resolved: s.resolved.clone(),
             }),
         })

@@ -92,7 +92,11 @@ mod tests {
         assert_eq!(map.utf16_of_char(2), 3);
         assert_eq!(map.utf16_of_char(4), 5);
         assert_eq!(map.char_of_utf16(3), 2);
-        assert_eq!(map.char_of_utf16(2), 1, "inside a surrogate pair rounds down");
+        assert_eq!(
+            map.char_of_utf16(2),
+            1,
+            "inside a surrogate pair rounds down"
+        );
     }
 
     #[test]

@@ -1,0 +1,1 @@
+//! The wasm-bindgen JS surface (filled in by the front-end work).

@@ -1,0 +1,1 @@
+//! The Yew front end (filled in by the front-end work).
