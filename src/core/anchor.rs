@@ -127,12 +127,40 @@ fn fuzzy(chars: &[char], exact: &[char], selector: &Selector<'_>) -> Option<Anch
         let (start, end, errors) =
             best_approximate(&chars[from..to], exact, max_errors, selector, from)?;
         let similarity = 1.0 - errors as f32 / exact.len() as f32;
+        let (start, end) = snap_to_words(chars, from + start, from + end, exact);
         Some(Anchor {
-            start: from + start,
-            end: from + end,
+            start,
+            end,
             fit: Fit::Fuzzy { similarity },
         })
     })
+}
+
+/// Widens an approximate match that starts or ends inside a word to the
+/// whole word, and takes the closing punctuation the saved words ended with:
+/// the fewest edits can stop at "a quar" where the text says "a quarter.".
+fn snap_to_words(
+    chars: &[char],
+    mut start: usize,
+    mut end: usize,
+    exact: &[char],
+) -> (usize, usize) {
+    let word = |c: &char| c.is_alphanumeric();
+    let inside_word = |at: usize| {
+        at > 0 && chars.get(at - 1).is_some_and(word) && chars.get(at).is_some_and(word)
+    };
+    while inside_word(start) {
+        start -= 1;
+    }
+    while inside_word(end) {
+        end += 1;
+    }
+    if let Some(&closing) = exact.last().filter(|c| !word(c) && !c.is_whitespace()) {
+        if chars.get(end) == Some(&closing) && end > 0 && chars.get(end - 1) != Some(&closing) {
+            end += 1;
+        }
+    }
+    (start, end)
 }
 
 /// Sellers' algorithm: the substring of `text` with the fewest edits from

@@ -12,6 +12,7 @@
 
 pub mod anchor;
 pub mod boilerplate;
+pub mod changes;
 pub mod claims;
 pub mod document;
 pub mod eval;
