@@ -177,9 +177,10 @@ pub fn from_web_annotations(json: &str, text: &str) -> Result<ImportReport, Impo
     }
     let source = text_urn(text);
     let mut report = ImportReport {
-        same_text: items
-            .iter()
-            .any(|i| target(i).and_then(|t| t.get("source")) == Some(&json!(source))),
+        same_text: str_field(&value, "id").is_some_and(|id| id.starts_with(&source))
+            || items
+                .iter()
+                .any(|i| target(i).and_then(|t| t.get("source")) == Some(&json!(source))),
         ..ImportReport::default()
     };
     for (n, item) in items.iter().enumerate() {
@@ -191,22 +192,24 @@ pub fn from_web_annotations(json: &str, text: &str) -> Result<ImportReport, Impo
     Ok(report)
 }
 
-/// The annotations inside any of the shapes W3C JSON comes in.
+/// The annotations inside any of the shapes W3C JSON comes in. A collection
+/// or page may be empty; a bare list must hold at least one annotation.
 fn annotation_items(value: &Value) -> Option<Vec<&Value>> {
     match value {
-        Value::Array(items) => Some(items.iter().filter(|i| is_annotation(i)).collect()),
-        Value::Object(o) => {
-            if is_annotation(value) {
-                return Some(vec![value]);
-            }
-            let page = o.get("first").unwrap_or(value);
-            page.get("items")
-                .and_then(Value::as_array)
-                .map(|items| items.iter().filter(|i| is_annotation(i)).collect())
-        }
+        Value::Array(items) => Some(annotations_in(items)).filter(|found| !found.is_empty()),
+        Value::Object(_) if is_annotation(value) => Some(vec![value]),
+        Value::Object(o) => o
+            .get("first")
+            .unwrap_or(value)
+            .get("items")
+            .and_then(Value::as_array)
+            .map(|items| annotations_in(items)),
         _ => None,
     }
-    .filter(|items: &Vec<&Value>| !items.is_empty())
+}
+
+fn annotations_in(items: &[Value]) -> Vec<&Value> {
+    items.iter().filter(|i| is_annotation(i)).collect()
 }
 
 fn is_annotation(value: &Value) -> bool {
