@@ -18,6 +18,7 @@ pub mod document;
 pub mod eval;
 pub mod export;
 pub mod model;
+pub mod normalise;
 pub mod offsets;
 pub mod quotes;
 pub mod segment;
