@@ -1,0 +1,155 @@
+//! Word lists the quote detector relies on, kept apart from the logic so
+//! that they can grow without touching it. All entries are lowercase.
+
+/// Verbs (every inflection) that report speech or writing: a noun phrase
+/// next to one of these is the speaker of a nearby quotation.
+pub const REPORTING_VERBS: &[&str] = &[
+    "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added",
+    "adding", "write", "writes", "wrote", "written", "writing", "ask", "asks", "asked", "asking",
+    "tweet", "tweets", "tweeted", "tweeting", "post", "posted", "call", "calls", "called",
+    "calling", "continue", "continues", "continued", "explain", "explains", "explained",
+    "explaining", "note", "notes", "noted", "noting", "declare", "declares", "declared",
+    "declaring", "report", "reports", "reported", "argue", "argues", "argued", "arguing",
+    "describe", "describes", "described", "describing", "state", "states", "stated", "pledge",
+    "pledges", "pledged", "pledging", "reply", "replies", "replied", "conclude", "concludes",
+    "concluded", "read", "reads", "accuse", "accuses", "accused", "accusing", "respond",
+    "responds", "responded", "promise", "promises", "promised", "promising", "recall", "recalls",
+    "recalled", "insist", "insists", "insisted", "insisting", "chant", "chants", "chanted",
+    "chanting", "proclaim", "proclaims", "proclaimed", "claim", "claims", "claimed", "claiming",
+    "shout", "shouts", "shouted", "shouting", "warn", "warns", "warned", "warning", "announce",
+    "announces", "announced", "announcing", "admit", "admits", "admitted", "admitting", "suggest",
+    "suggests", "suggested", "suggesting", "predict", "predicts", "predicted", "predicting",
+    "joke", "jokes", "joked", "joking", "quip", "quips", "quipped", "remark", "remarks",
+    "remarked", "comment", "comments", "commented", "observe", "observes", "observed", "mused",
+    "muses", "boast", "boasts", "boasted", "boasting", "complain", "complains", "complained",
+    "complaining", "acknowledge", "acknowledges", "acknowledged", "acknowledging", "vow", "vows",
+    "vowed", "vowing", "charge", "charges", "charged", "charging", "dub", "dubs", "dubbed",
+    "dubbing", "label", "labels", "labeled", "labelled", "labeling", "brand", "brands",
+    "branded", "branding", "urge", "urges", "urged", "urging", "emphasize", "emphasized",
+    "stress", "stresses", "stressed", "stressing", "assert", "asserts", "asserted", "asserting",
+    "contend", "contends", "contended", "maintain", "maintains", "maintained", "testify",
+    "testified", "recount", "recounted", "echo", "echoes", "echoed", "counter", "counters",
+    "countered", "retort", "retorted", "fire", "fired", "answer", "answers", "answered",
+    "mention", "mentioned", "confirm", "confirms", "confirmed", "deny", "denies", "denied",
+    "deride", "derided", "dismiss", "dismissed", "praise", "praised", "praising", "criticize",
+    "criticized", "criticizing", "blast", "blasted", "slam", "slammed", "mock", "mocked",
+    "mocking", "refer", "refers", "referred", "referring", "term", "termed", "characterize",
+    "characterized", "wonder", "wondered", "yell", "yelled", "scream", "screamed", "cry",
+    "cried", "whisper", "whispered", "exclaim", "exclaimed", "sing", "sang", "sings", "tout",
+    "touted", "touting", "thunder", "thundered", "lament", "lamented", "reiterate",
+    "reiterated", "reassure", "reassured", "assure", "assured", "vouch", "hail", "hailed",
+    "decry", "decried", "condemn", "condemned", "quote", "quoted", "quoting", "cite", "cited",
+    "citing", "opine", "opined", "sum", "summed", "put", "puts", "texted", "emailed", "wrote:",
+    "indicate", "indicated", "believe", "believes", "believed", "think", "thinks", "thought",
+    "feel", "feels", "felt", "hope", "hopes", "hoped", "want", "wants", "wanted", "agree",
+    "agreed", "agrees", "describes", "recalling", "according",
+];
+
+/// Reporting verbs whose subject is not the speaker in the usual way: a
+/// present participle hangs on the subject of its governing clause.
+pub fn is_participle(word: &str) -> bool {
+    word.ends_with("ing") && word != "according"
+}
+
+/// Words that may stand between a speaker and its verb ("Trump also said",
+/// "she has repeatedly said", "he told reporters").
+pub const BETWEEN_SPEAKER_AND_VERB: &[&str] = &[
+    "also", "later", "then", "again", "has", "had", "have", "had", "would", "will", "did", "does",
+    "do", "was", "were", "is", "once", "previously", "recently", "repeatedly", "publicly",
+    "reportedly", "privately", "simply", "quickly", "famously", "often", "frequently",
+    "subsequently", "now", "just", "further", "first", "even", "still", "last", "yesterday",
+    "today", "tonight", "never", "already", "been", "being", "has", "reportedly", "once", "may",
+    "might", "could", "can", "should", "must", "not", "continued", "went", "on", "to", "had",
+];
+
+/// Words that begin a noun phrase: a speaker extends no further back.
+pub const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our",
+    "my", "your", "one", "two", "three", "several", "many", "some", "another", "each", "every",
+    "both", "other", "former", "no",
+];
+
+/// Words that join a noun phrase to its complement inside a speaker
+/// ("the office of President X", "a spokesman for the campaign").
+pub const NOUN_PHRASE_LINKS: &[&str] = &["of", "for", "at", "from", "'s", "’s", "&"];
+
+/// Lowercase words that never belong to a speaker noun phrase.
+pub const NOT_IN_SPEAKER: &[&str] = &[
+    "and", "or", "but", "that", "which", "who", "whom", "whose", "when", "where", "while",
+    "because", "as", "if", "than", "so", "though", "although", "after", "before", "since",
+    "until", "in", "on", "to", "with", "by", "about", "into", "over", "under", "what", "how",
+    "why", "is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "can",
+    "could", "should", "may", "might", "must", "do", "does", "did", "not", "also", "then", "there",
+    "here", "it's", "said", "says", "just", "only", "even", "very", "too", "all", "more", "most",
+    "once", "again", "like", "up", "out", "off", "down", "back", "now", "later", "earlier",
+    "during", "through", "against", "between", "among", "without", "within", "per", "via",
+    "yes", "no", "not", "let", "me", "him", "them", "us", "you", "i", "we", "they", "he", "she",
+    "it", "we're", "he's", "she's", "i'm", "don't", "didn't", "doesn't", "won't", "can't",
+    "isn't", "wasn't", "aren't", "what's", "that's", "there's", "according", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "ago", "night",
+    "morning", "afternoon", "evening", "interview", "statement", "speech", "rally", "told",
+    "asked", "added", "wrote", "called", "tweeted", "went", "going",
+];
+
+/// Pronouns that may stand for a speaker, with the kind of antecedent each
+/// takes.
+pub const SPEAKER_PRONOUNS: &[(&str, Antecedent)] = &[
+    ("he", Antecedent::Person),
+    ("she", Antecedent::Person),
+    ("i", Antecedent::Person),
+    ("they", Antecedent::Group),
+    ("we", Antecedent::Group),
+    ("it", Antecedent::Organisation),
+];
+
+/// The kind of mention a speaker pronoun refers back to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Antecedent {
+    Person,
+    Organisation,
+    /// A group: an organisation or several people.
+    Group,
+}
+
+/// Words that make a name an organisation rather than a person.
+pub const ORGANISATION_WORDS: &[&str] = &[
+    "party", "ministry", "office", "department", "committee", "campaign", "council", "house",
+    "senate", "congress", "court", "agency", "administration", "government", "presidency",
+    "kremlin", "police", "army", "company", "inc", "corp", "group", "association", "foundation",
+    "institute", "university", "times", "post", "news", "network", "journal", "press", "bureau",
+    "commission", "board", "union", "federation", "organization", "organisation", "center",
+    "centre", "service", "team", "club", "coalition", "alliance", "embassy", "state", "city",
+    "county", "republicans", "democrats", "gop", "fbi", "cia", "nato", "un", "eu", "afp",
+    "reuters", "ap", "cnn", "fox", "msnbc", "nbc", "cbs", "abc", "bbc", "pac", "tass",
+    "spokesman", "spokeswoman", "spokesperson", "statement", "media", "newspaper", "magazine",
+];
+
+/// Capitalised words that start sentences or name dates but are no names.
+pub const NOT_A_NAME: &[&str] = &[
+    "the", "a", "an", "in", "on", "at", "but", "and", "or", "so", "as", "if", "when", "while",
+    "after", "before", "since", "this", "that", "these", "those", "it", "he", "she", "they", "we",
+    "i", "you", "his", "her", "their", "our", "its", "my", "there", "here", "what", "who",
+    "why", "how", "yes", "no", "not", "for", "with", "from", "by", "to", "of", "mr", "mrs",
+    "ms", "dr", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "still", "also", "meanwhile", "however", "then",
+    "now", "today", "last", "next", "one", "two", "many", "some", "all", "both", "even",
+    "according", "asked", "said", "says", "because", "although", "though", "despite",
+    "during", "under", "over", "about", "like", "unlike", "instead", "indeed", "yet",
+    "just", "only", "more", "most", "other", "another", "every", "each", "many", "few",
+    "do", "does", "did", "is", "was", "are", "were", "will", "would", "can", "could",
+];
+
+/// Abbreviations whose final period ends no sentence ("Sen. Marco Rubio").
+pub const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "lt", "gen", "col", "sgt", "capt", "st",
+    "jr", "sr", "prof", "pres", "inc", "corp", "co", "ltd", "no", "vs", "u.s", "u.k", "u.n",
+    "d.c", "a.m", "p.m", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "mt", "ft", "rev", "hon", "atty", "supt", "cmdr", "adm", "maj", "messrs",
+];
+
+/// Words elided with a leading apostrophe ('em, 'til, rock 'n' roll): the
+/// mark is an apostrophe, not an opening quotation mark.
+pub const ELISIONS: &[&str] = &[
+    "n", "em", "til", "tis", "twas", "cause", "bout", "round", "cept", "nuff", "ol", "s",
+];

@@ -1,0 +1,140 @@
+//! Quotations and their speakers.
+//!
+//! [`marks`] pairs quotation marks into outermost quotations; [`tokens`]
+//! folds each quotation into one token; [`speaker`] reads the attribution
+//! around it and [`antecedent`] resolves a pronoun speaker. This module
+//! ties them together and scores each quotation by how sure it is that
+//! somebody is being quoted.
+
+mod antecedent;
+mod lexicon;
+mod marks;
+mod speaker;
+mod tokens;
+
+use super::{Finding, Kind, SpeakerFinding};
+use antecedent::Mention;
+use marks::MarkedSpan;
+use speaker::Attribution;
+use std::ops::Range;
+use tokens::{TokenKind, Tokens};
+
+/// Quotations of fewer words than this, with no speaker, read as scare
+/// quotes, titles or nicknames rather than as someone's words.
+const SCARE_QUOTE_WORDS: usize = 4;
+
+/// Returns quotes (marks included) as byte ranges of `text`, in order.
+pub fn detect(text: &str) -> Vec<Finding> {
+    let spans = marks::find(text);
+    let ranges: Vec<Range<usize>> = spans.iter().map(|s| s.range.clone()).collect();
+    let t = Tokens::new(text, &ranges);
+    let quote_tokens: Vec<usize> = (0..t.len())
+        .filter(|&i| matches!(t.kind(i), Some(TokenKind::Quote(_))))
+        .collect();
+
+    let mut findings = Vec::with_capacity(spans.len());
+    let mut speakers: Vec<Mention> = Vec::new();
+    let mut previous: Option<(usize, SpeakerFinding)> = None;
+    for (n, span) in spans.iter().enumerate() {
+        let Some(&q) = quote_tokens.get(n) else { break };
+        let attribution = speaker::attribute(&t, q);
+        let mut finding = Finding::new(Kind::Quote, span.range.clone(), 0.0);
+        finding.reasons.push(describe_marks(span).into());
+        let mut speaker = attribution
+            .as_ref()
+            .map(|a| speaker_finding(&t, a, &speakers, &mut finding));
+        if speaker.is_none() {
+            if let Some((at, earlier)) = previous.as_ref().filter(|(at, _)| continues(&t, *at, q)) {
+                let _ = at;
+                finding.reasons.push("continues the previous quote".into());
+                speaker = Some(earlier.clone());
+            }
+        }
+        finding.score = score(span, speaker.is_some(), words_in(text, &span.range));
+        match &speaker {
+            Some(found) => {
+                if found.resolved.is_none() {
+                    speakers.push(Mention {
+                        range: found.range.clone(),
+                        text: text.get(found.range.clone()).unwrap_or_default().into(),
+                    });
+                }
+                previous = Some((q, found.clone()));
+            }
+            None if words_in(text, &span.range) < SCARE_QUOTE_WORDS => {
+                finding.reasons.push("scare quote: no speaker nearby".into());
+            }
+            None => finding.reasons.push("no speaker found".into()),
+        }
+        finding.speaker = speaker;
+        findings.push(finding);
+    }
+    findings
+}
+
+fn describe_marks(span: &MarkedSpan) -> &'static str {
+    match (span.block, span.closed, span.paragraphs > 1) {
+        (true, _, _) => "block quote",
+        (false, false, _) => "unclosed quotation mark: ends at paragraph end",
+        (false, true, true) => "quotation marks over several paragraphs",
+        (false, true, false) => "quotation marks",
+    }
+}
+
+/// Turns an attribution into the public speaker, resolving pronouns, and
+/// records the cues that found it.
+fn speaker_finding(
+    t: &Tokens,
+    attribution: &Attribution,
+    speakers: &[Mention],
+    finding: &mut Finding,
+) -> SpeakerFinding {
+    let first = &t.list[attribution.tokens.start];
+    let last = &t.list[attribution.tokens.end - 1];
+    let range = first.range.start..last.range.end;
+    if let Some(verb) = &attribution.verb {
+        finding.reasons.push(format!("reporting verb '{verb}'"));
+    }
+    finding.reasons.push(attribution.cue.describe().into());
+    let mention = t.text.get(range.clone()).unwrap_or_default().to_lowercase();
+    let resolved = antecedent::antecedent_kind(&mention)
+        .filter(|_| attribution.tokens.len() == 1)
+        .and_then(|kind| antecedent::resolve(t, attribution.tokens.start, kind, speakers));
+    if let Some(name) = &resolved {
+        finding.reasons.push(format!("'{mention}' refers to {name}"));
+    }
+    SpeakerFinding { range, resolved }
+}
+
+/// Whether the quotation at token `q` carries on the one at `earlier`: the
+/// same or the next paragraph, with at most a few words between them.
+fn continues(t: &Tokens, earlier: usize, q: usize) -> bool {
+    let between = earlier + 1..q;
+    let breaks = between
+        .clone()
+        .filter(|&i| t.kind(i) == Some(TokenKind::Break))
+        .count();
+    breaks <= 1 && between.len() <= 12
+}
+
+fn words_in(text: &str, range: &Range<usize>) -> usize {
+    text.get(range.clone())
+        .unwrap_or_default()
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// How sure we are that `span` is someone's words.
+fn score(span: &MarkedSpan, has_speaker: bool, words: usize) -> f32 {
+    let base = match (has_speaker, words >= SCARE_QUOTE_WORDS) {
+        (true, _) => 0.9,
+        (false, true) => 0.6,
+        (false, false) => 0.3,
+    };
+    if span.closed {
+        base
+    } else {
+        base - 0.2
+    }
+}
