@@ -70,7 +70,7 @@ fn closers(open: char) -> &'static [char] {
     }
 }
 
-fn is_mark(c: char) -> bool {
+pub fn is_mark(c: char) -> bool {
     matches!(
         c,
         '"' | '“' | '”' | '„' | '«' | '»' | '‹' | '›' | '「' | '」' | '『' | '』' | '\'' | '‘' | '’' | '‚'
@@ -326,6 +326,13 @@ fn scan_line(
             while i < chars.len() && chars[i].1 != '"' {
                 i += 1;
             }
+            i += 1;
+            continue;
+        }
+        // A doubled apostrophe ('') is an ASCII stand-in for a double mark
+        // in some archives; read as two single marks it would pair with
+        // anything, so it is left alone.
+        if c == '\'' && (prev == Some('\'') || next == Some('\'')) {
             i += 1;
             continue;
         }

@@ -44,11 +44,14 @@ pub fn detect(text: &str) -> Vec<Finding> {
             .as_ref()
             .map(|a| speaker_finding(&t, a, &speakers, &mut finding));
         if speaker.is_none() {
-            if let Some((at, earlier)) = previous.as_ref().filter(|(at, _)| continues(&t, *at, q)) {
-                let _ = at;
+            if let Some((_, earlier)) = previous.as_ref().filter(|(at, _)| continues(&t, *at, q)) {
                 finding.reasons.push("continues the previous quote".into());
                 speaker = Some(earlier.clone());
             }
+        }
+        if speaker.is_none() {
+            speaker = speaker::attribute_from_previous_sentence(&t, q)
+                .map(|a| speaker_finding(&t, &a, &speakers, &mut finding));
         }
         finding.score = score(span, speaker.is_some(), words_in(text, &span.range));
         match &speaker {
@@ -107,14 +110,14 @@ fn speaker_finding(
 }
 
 /// Whether the quotation at token `q` carries on the one at `earlier`: the
-/// same or the next paragraph, with at most a few words between them.
+/// same paragraph, or the next one with at most a few words between them.
 fn continues(t: &Tokens, earlier: usize, q: usize) -> bool {
     let between = earlier + 1..q;
     let breaks = between
         .clone()
         .filter(|&i| t.kind(i) == Some(TokenKind::Break))
         .count();
-    breaks <= 1 && between.len() <= 12
+    (breaks == 0 && between.len() <= 80) || (breaks == 1 && between.len() <= 12)
 }
 
 fn words_in(text: &str, range: &Range<usize>) -> usize {

@@ -23,6 +23,7 @@ pub enum Cue {
     According,
     Colon,
     PreviousSentence,
+    GoverningClause,
 }
 
 impl Cue {
@@ -33,6 +34,7 @@ impl Cue {
             Cue::According => "'according to' attribution",
             Cue::Colon => "speaker introduces quote with a colon",
             Cue::PreviousSentence => "speaker in previous sentence",
+            Cue::GoverningClause => "subject of the governing clause",
         }
     }
 }
@@ -150,30 +152,60 @@ pub fn phrase_starting_at(t: &Tokens, start: usize) -> Option<Range<usize>> {
     has_content.then_some(start..end + 1)
 }
 
+fn is_between(t: &Tokens, i: usize) -> bool {
+    t.word(i).is_some_and(|w| {
+        BETWEEN_SPEAKER_AND_VERB.contains(&w.as_str())
+            || (w.ends_with("ly") && !t.is_capitalised(i) && !is_reporting_verb(&w))
+    })
+}
+
 /// Skips backwards over words that sit between a subject and its verb.
-fn skip_back_between(t: &Tokens, mut i: usize) -> Option<usize> {
-    loop {
-        let word = t.word(i)?;
-        let between = BETWEEN_SPEAKER_AND_VERB.contains(&word.as_str())
-            || (word.ends_with("ly") && !t.is_capitalised(i));
-        if !between || i == 0 {
-            return Some(i);
-        }
+fn skip_back_between(t: &Tokens, mut i: usize, floor: usize) -> usize {
+    while i > floor && is_between(t, i) {
         i -= 1;
     }
+    i
 }
 
 /// Skips forwards over words that sit between a subject and its verb.
 fn skip_forward_between(t: &Tokens, mut i: usize) -> usize {
-    while let Some(word) = t.word(i) {
-        let between = BETWEEN_SPEAKER_AND_VERB.contains(&word.as_str())
-            || (word.ends_with("ly") && !t.is_capitalised(i));
-        if !between || is_reporting_verb(&word) {
-            break;
-        }
+    while is_between(t, i) && !t.word(i).is_some_and(|w| is_reporting_verb(&w)) {
         i += 1;
     }
     i
+}
+
+/// Whether token `i` is a reporting verb used as a verb: not capitalised,
+/// and not a noun after a determiner, a possessive or "of" ("his claims",
+/// "Trump's call", "a media call").
+fn reporting_verb_at(t: &Tokens, i: usize) -> Option<String> {
+    let word = t.word(i)?;
+    if !is_reporting_verb(&word) || t.is_capitalised(i) || word == "according" {
+        return None;
+    }
+    if i > 0 {
+        if let Some(prev) = t.word(i - 1) {
+            let possessive = prev.ends_with("'s") || prev.ends_with("’s") || prev.ends_with("s'");
+            let noun_before = DETERMINERS.contains(&prev.as_str())
+                || possessive
+                || prev == "of"
+                || (i > 1 && t.word(i - 2).as_deref() == Some("of"));
+            if noun_before && !pronoun_at(t, i - 1) {
+                return None;
+            }
+        }
+    }
+    Some(word)
+}
+
+/// A verb whose subject must be found elsewhere: a present participle not
+/// after "is"/"was", or an infinitive ("to say").
+fn needs_governing_subject(t: &Tokens, i: usize, word: &str) -> bool {
+    let prev = i.checked_sub(1).and_then(|p| t.word(p));
+    let after_be = prev
+        .as_deref()
+        .is_some_and(|p| matches!(p, "is" | "was" | "are" | "were" | "been" | "be"));
+    (is_participle(word) && !after_be) || prev.as_deref() == Some("to")
 }
 
 /// The subject of the verb at `verb`: the phrase just before it, or the one
@@ -182,10 +214,7 @@ fn subject_of(t: &Tokens, verb: usize, floor: usize) -> Option<Range<usize>> {
     if verb == 0 || verb <= floor {
         return None;
     }
-    let before = skip_back_between(t, verb - 1).unwrap_or(verb - 1);
-    if before < floor {
-        return None;
-    }
+    let before = skip_back_between(t, verb - 1, floor);
     if let Some(phrase) = phrase_ending_at(t, before) {
         if phrase.start >= floor {
             return Some(phrase);
@@ -197,7 +226,13 @@ fn subject_of(t: &Tokens, verb: usize, floor: usize) -> Option<Range<usize>> {
         while k > floor + 1 && before - k < 24 {
             k -= 1;
             if t.is_punct(k, ',') {
-                return phrase_ending_at(t, k - 1).filter(|p| p.start >= floor);
+                let phrase = phrase_ending_at(t, k - 1).filter(|p| p.start >= floor)?;
+                // "X, who …, said" or "X, a …, said", never "…, and said".
+                let opener = t.word(k + 1).unwrap_or_default();
+                let apposition = DETERMINERS.contains(&opener.as_str())
+                    || matches!(opener.as_str(), "who" | "which")
+                    || t.is_capitalised(k + 1);
+                return apposition.then_some(phrase);
             }
             if t.ends_sentence(k) || matches!(t.kind(k), Some(TokenKind::Quote(_))) {
                 break;
@@ -207,16 +242,53 @@ fn subject_of(t: &Tokens, verb: usize, floor: usize) -> Option<Range<usize>> {
     None
 }
 
-/// The speaker named after the quotation at token `q`: "…," said Smith /
-/// "…," Smith said / "…," Smith, an aide, said / "…" — Smith.
+/// Verbs that may come before their subject after a quotation ("…," said
+/// Smith).
+fn inverts(word: &str) -> bool {
+    matches!(
+        word,
+        "said" | "says" | "asked" | "asks" | "added" | "adds" | "wrote" | "writes" | "continued"
+            | "continues" | "explained" | "explains" | "noted" | "notes" | "replied" | "recalled"
+            | "recalls" | "tweeted" | "argued" | "argues" | "declared" | "insisted" | "responded"
+            | "countered" | "concluded" | "concludes" | "warned" | "cautioned" | "quipped"
+            | "joked" | "observed" | "remarked" | "answered" | "told" | "tells" | "read" | "reads"
+    )
+}
+
+/// The inverted speaker after `verb` ("said Smith"), a name or a
+/// determiner phrase, never a pronoun ("said it was").
+fn inverted_subject(t: &Tokens, verb: usize) -> Option<Range<usize>> {
+    let start = verb + 1;
+    if pronoun_at(t, start) || !(t.is_capitalised(start) || is_determiner(t, start)) {
+        return None;
+    }
+    phrase_starting_at(t, start)
+}
+
+/// The speaker named right after the quotation at token `q`: "…," said
+/// Smith / "…," Smith said / "…," Smith, an aide, said / "…" — Smith.
 fn after(t: &Tokens, q: usize) -> Option<Attribution> {
+    if t.quote_terminal(q) == Some('.') && t.is_capitalised(q + 1) {
+        // `"We won." Smith said more.` starts a new sentence about Smith.
+        return None;
+    }
     let mut i = q + 1;
     while t.is_punct(i, ',') || t.is_punct(i, '—') || t.is_punct(i, '–') {
         i += 1;
     }
+    if t.kind(i) == Some(TokenKind::Break) && ['-', '—', '–'].iter().any(|&d| t.is_punct(i + 1, d)) {
+        // A credit line under the quotation: "— Smith."
+        let phrase = phrase_starting_at(t, i + 2)?;
+        let closes = t.ends_sentence(phrase.end) || phrase.end >= t.len();
+        return closes.then_some(Attribution {
+            tokens: phrase,
+            verb: None,
+            cue: Cue::After,
+        });
+    }
     let word = t.word(i)?;
-    if is_reporting_verb(&word) && !is_participle(&word) && word != "according" {
-        let phrase = phrase_starting_at(t, skip_forward_between(t, i + 1))?;
+    if is_reporting_verb(&word) && inverts(&word) && !t.is_capitalised(i) {
+        let phrase = inverted_subject(t, i)?;
         return Some(Attribution {
             tokens: phrase,
             verb: Some(word),
@@ -225,6 +297,11 @@ fn after(t: &Tokens, q: usize) -> Option<Attribution> {
     }
     let phrase = phrase_starting_at(t, i)?;
     let mut v = skip_forward_between(t, phrase.end);
+    if t.is_punct(v, '(') {
+        // "Sen. Smith (D-N.Y.) said"
+        let close = (v..t.len().min(v + 12)).find(|&k| t.is_punct(k, ')'))?;
+        v = skip_forward_between(t, close + 1);
+    }
     if t.is_punct(v, ',') {
         // An appositive: skip to the comma that closes it.
         let mut k = v + 1;
@@ -239,12 +316,40 @@ fn after(t: &Tokens, q: usize) -> Option<Attribution> {
         }
         v = skip_forward_between(t, k + 1);
     }
-    let verb = t.word(v)?;
-    (is_reporting_verb(&verb) && verb != "according").then_some(Attribution {
+    let verb = reporting_verb_at(t, v)?;
+    Some(Attribution {
         tokens: phrase,
         verb: Some(verb),
         cue: Cue::After,
     })
+}
+
+/// A reporting verb later in the quotation's own sentence: "…" and more,
+/// Smith said.
+fn later_in_sentence(t: &Tokens, q: usize) -> Option<Attribution> {
+    let mut k = q + 1;
+    while k < t.len() && k - q < WINDOW && !t.ends_sentence(k) {
+        if matches!(t.kind(k), Some(TokenKind::Quote(_))) {
+            return None;
+        }
+        if let Some(verb) = reporting_verb_at(t, k) {
+            if needs_governing_subject(t, k, &verb) {
+                return None;
+            }
+            let phrase = subject_of(t, k, q + 1).or_else(|| {
+                t.is_punct(k - 1, ',')
+                    .then(|| inverted_subject(t, k))
+                    .flatten()
+            })?;
+            return Some(Attribution {
+                tokens: phrase,
+                verb: Some(verb),
+                cue: Cue::After,
+            });
+        }
+        k += 1;
+    }
+    None
 }
 
 /// Index of the first token of the sentence holding token `i`.
@@ -259,15 +364,27 @@ fn sentence_start(t: &Tokens, i: usize) -> usize {
     k
 }
 
+/// The subject of the sentence starting at `from`: its first noun phrase,
+/// past an opening adverbial or participle clause ("On Monday, …",
+/// "Holding signs, the protesters …").
+fn sentence_subject(t: &Tokens, from: usize, limit: usize) -> Option<Range<usize>> {
+    let mut start = from;
+    let first = t.word(from)?;
+    let adverbial = (NOT_A_NAME.contains(&first.as_str()) && !pronoun_at(t, from))
+        || first.ends_with("ing");
+    if adverbial {
+        let comma = (from..limit).find(|&i| t.is_punct(i, ','))?;
+        start = comma + 1;
+    }
+    phrase_starting_at(t, start).filter(|p| p.end <= limit)
+}
+
 /// The speaker named before the quotation at token `q`, in the stretch
-/// `from..q` of its sentence.
+/// `from..q` of its sentence: the subject of its main reporting verb.
 fn before(t: &Tokens, q: usize, from: usize) -> Option<Attribution> {
-    let mut participle_seen: Option<String> = None;
-    let mut k = q;
-    while k > from {
-        k -= 1;
-        let Some(word) = t.word(k) else { continue };
-        if word == "according" && t.word(k + 1).as_deref() == Some("to") {
+    let mut governed: Option<String> = None;
+    for k in from..q {
+        if t.word(k).as_deref() == Some("according") && t.word(k + 1).as_deref() == Some("to") {
             if let Some(phrase) = phrase_starting_at(t, k + 2).filter(|p| p.end <= q) {
                 return Some(Attribution {
                     tokens: phrase,
@@ -277,112 +394,126 @@ fn before(t: &Tokens, q: usize, from: usize) -> Option<Attribution> {
             }
             continue;
         }
-        if !is_reporting_verb(&word) || t.is_capitalised(k) && k != from {
+        let Some(word) = reporting_verb_at(t, k) else {
             continue;
-        }
-        if is_participle(&word) {
-            participle_seen.get_or_insert(word);
+        };
+        if needs_governing_subject(t, k, &word) {
+            // "with Sen. Smith calling it …": a name right before the
+            // participle is its subject.
+            if k > from + 1 && t.is_capitalised(k - 1) {
+                if let Some(subject) = phrase_ending_at(t, k - 1).filter(|p| p.start > from) {
+                    return Some(Attribution {
+                        tokens: subject,
+                        verb: Some(word),
+                        cue: Cue::Before,
+                    });
+                }
+            }
+            governed.get_or_insert(word);
             continue;
         }
         if let Some(subject) = subject_of(t, k, from) {
             return Some(Attribution {
                 tokens: subject,
-                verb: Some(participle_seen.unwrap_or(word)),
-                cue: Cue::Before,
-            });
-        }
-        // "…, said Smith: «…»"
-        if let Some(phrase) =
-            phrase_starting_at(t, skip_forward_between(t, k + 1)).filter(|p| p.end <= q)
-        {
-            return Some(Attribution {
-                tokens: phrase,
                 verb: Some(word),
                 cue: Cue::Before,
             });
         }
-    }
-    if let Some(verb) = participle_seen {
-        // A participle hangs on its clause's subject: the sentence's first
-        // noun phrase, past an opening adverbial ("On Monday, …").
-        let mut start = from;
-        if let Some(comma) = (from..q).find(|&i| t.is_punct(i, ','))
-            .filter(|&c| t.word(from).is_some_and(|w| NOT_A_NAME.contains(&w.as_str())) && !pronoun_at(t, from) && c + 1 < q)
-        {
-            start = comma + 1;
+        // "…, said Smith: «…»"
+        if let Some(phrase) = inverted_subject(t, k).filter(|p| p.end <= q) {
+            if inverts(&word) && (k == from || t.is_punct(k - 1, ',')) {
+                return Some(Attribution {
+                    tokens: phrase,
+                    verb: Some(word),
+                    cue: Cue::Before,
+                });
+            }
         }
-        let phrase = phrase_starting_at(t, start).filter(|p| p.end <= q)?;
-        return Some(Attribution {
-            tokens: phrase,
-            verb: Some(verb),
-            cue: Cue::Before,
-        });
+        governed.get_or_insert(word);
     }
-    None
+    let verb = governed?;
+    Some(Attribution {
+        tokens: sentence_subject(t, from, q)?,
+        verb: Some(verb),
+        cue: Cue::Before,
+    })
 }
 
-/// "Smith: «…»": a short phrase and a colon just before the quotation.
+/// "Smith: «…»": a name and a colon just before the quotation, or a
+/// sentence ending in a colon whose subject introduces it.
 fn colon(t: &Tokens, q: usize, from: usize) -> Option<Attribution> {
-    let mut c = q.checked_sub(1)?;
-    if t.kind(c) == Some(TokenKind::Break) {
-        c = c.checked_sub(1)?;
-    }
+    let c = q.checked_sub(1)?;
     if !t.is_punct(c, ':') || c == 0 {
         return None;
     }
-    let phrase = phrase_ending_at(t, c - 1)?;
-    (phrase.start >= from.min(phrase.start) && phrase.start + 6 >= c).then_some(Attribution {
+    let phrase = phrase_ending_at(t, c - 1)
+        .filter(|p| p.start == from)
+        .or_else(|| sentence_subject(t, from, c))?;
+    Some(Attribution {
         tokens: phrase,
         verb: None,
         cue: Cue::Colon,
     })
 }
 
-/// Finds the speaker of the quotation folded into token `q`.
+/// Finds the speaker of the quotation folded into token `q` in its own
+/// sentence.
 pub fn attribute(t: &Tokens, q: usize) -> Option<Attribution> {
     let from = sentence_start(t, q);
-    let starts_sentence = from == q;
-    if starts_sentence {
-        if let Some(found) = after(t, q) {
-            return Some(found);
-        }
+    let clause = clause_start(t, from, q);
+    after(t, q)
+        .or_else(|| (clause > from).then(|| before(t, q, clause)).flatten())
+        .or_else(|| before(t, q, from))
+        .or_else(|| later_in_sentence(t, q))
+        .or_else(|| colon(t, q, from))
+        .or_else(|| governing_subject(t, q, from))
+}
+
+/// The start of the last clause before token `q` in the sentence from
+/// `from`: after "but", "while", a semicolon or ", and" ("Smith spoke, but
+/// she said …").
+fn clause_start(t: &Tokens, from: usize, q: usize) -> usize {
+    (from..q)
+        .rev()
+        .find(|&k| {
+            let word = t.word(k).unwrap_or_default();
+            matches!(word.as_str(), "but" | "while" | "whereas" | "although" | "though")
+                || (word == "and" && k > from && t.is_punct(k - 1, ','))
+        })
+        .map_or(from, |k| k + 1)
+}
+
+/// A partial quotation inside a sentence with no reporting verb belongs to
+/// the subject of the clause that governs it ("Smith welcomed "the news"").
+fn governing_subject(t: &Tokens, q: usize, from: usize) -> Option<Attribution> {
+    if q <= from + 1 {
+        return None;
     }
-    if let Some(found) = before(t, q, from) {
-        return Some(found);
+    let subject = sentence_subject(t, from, q)?;
+    // The subject must be followed by a verb-like word, not be the object
+    // the quotation modifies.
+    (subject.end < q).then_some(Attribution {
+        tokens: subject,
+        verb: None,
+        cue: Cue::GoverningClause,
+    })
+}
+
+/// Finds the speaker of the quotation at token `q` in the sentence before
+/// it, when the quotation opens its sentence and that sentence leads into
+/// it ("Smith made the following comment:" or "Smith said so on Monday.").
+pub fn attribute_from_previous_sentence(t: &Tokens, q: usize) -> Option<Attribution> {
+    let from = sentence_start(t, q);
+    if from != q || from == 0 {
+        return None;
     }
-    if let Some(found) = after(t, q) {
-        return Some(found);
+    let mut end = from - 1;
+    let paragraph_break = t.kind(end) == Some(TokenKind::Break);
+    if paragraph_break {
+        end = end.checked_sub(1)?;
     }
-    if let Some(found) = colon(t, q, from) {
-        return Some(found);
-    }
-    // The sentence before, when it leads into this one ("Smith made the
-    // following comment:" or "Smith said so on Monday.").
-    if starts_sentence && from > 0 {
-        let prev_end = from - 1;
-        let prev_from = sentence_start(t, prev_end);
-        let led_in = t.is_punct(prev_end, ':')
-            || (t.kind(prev_end) == Some(TokenKind::Break)
-                && prev_end > 0
-                && t.is_punct(prev_end - 1, ':'));
-        if led_in {
-            let stop = if t.kind(prev_end) == Some(TokenKind::Break) {
-                prev_end - 1
-            } else {
-                prev_end
-            };
-            let from = sentence_start(t, stop);
-            if let Some(mut found) = before(t, stop, from).or_else(|| colon(t, stop + 1, from)) {
-                found.cue = Cue::PreviousSentence;
-                return Some(found);
-            }
-        }
-        if t.kind(prev_end) != Some(TokenKind::Break) {
-            if let Some(mut found) = before(t, prev_end, prev_from) {
-                found.cue = Cue::PreviousSentence;
-                return Some(found);
-            }
-        }
-    }
-    None
+    let prev_from = sentence_start(t, end);
+    let mut found = before(t, end, prev_from).or_else(|| colon(t, end + 1, prev_from))?;
+    found.cue = Cue::PreviousSentence;
+    Some(found)
 }

@@ -149,9 +149,33 @@ impl<'a> Tokens<'a> {
                 || (before.chars().count() == 1 && before.chars().all(char::is_uppercase)))
     }
 
+    /// The last character inside the quotation at token `i`, closing marks
+    /// and spaces aside.
+    pub fn quote_terminal(&self, i: usize) -> Option<char> {
+        if !matches!(self.kind(i), Some(TokenKind::Quote(_))) {
+            return None;
+        }
+        self.str(i)
+            .trim_end_matches(|c: char| c.is_whitespace() || super::marks::is_mark(c))
+            .chars()
+            .next_back()
+    }
+
+    /// A quotation whose words end a sentence, followed by a new one:
+    /// `"We won." Then …`.
+    pub fn quote_ends_sentence(&self, i: usize) -> bool {
+        let next_starts = match self.kind(i + 1) {
+            None | Some(TokenKind::Break) | Some(TokenKind::Quote(_)) => true,
+            Some(TokenKind::Word) => self.is_capitalised(i + 1),
+            Some(TokenKind::Punct(_)) => false,
+        };
+        next_starts && self.quote_terminal(i).is_some_and(|c| matches!(c, '.' | '!' | '?'))
+    }
+
     /// Whether a sentence ends at token `i`.
     pub fn ends_sentence(&self, i: usize) -> bool {
         match self.kind(i) {
+            Some(TokenKind::Quote(_)) => self.quote_ends_sentence(i),
             Some(TokenKind::Break) => true,
             Some(TokenKind::Punct('!' | '?' | ';')) => true,
             Some(TokenKind::Punct('.')) => !self.is_abbreviation_period(i),
