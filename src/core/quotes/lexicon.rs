@@ -34,7 +34,7 @@ pub const REPORTING_VERBS: &[&str] = &[
     "quoting", "cited", "citing", "opined", "texted", "emailed", "released", "issued", "spoke",
     "talked", "fumed", "interjected", "elaborated", "hammered", "vented", "reacted", "blamed",
     "published", "remembered", "credited", "gushed", "riffed", "likened", "questioning",
-    "questioned", "questions", "read", "according",
+    "questioned", "questions", "read", "points", "pointed", "exhorted", "reacted", "agree", "agrees", "agreed", "beamed", "snapped", "according",
 ];
 
 /// Reporting verbs whose subject is not the speaker in the usual way: a
@@ -51,6 +51,7 @@ pub const BETWEEN_SPEAKER_AND_VERB: &[&str] = &[
     "privately", "simply", "quickly", "famously", "often", "frequently", "subsequently", "now",
     "just", "further", "first", "even", "still", "yesterday", "today", "tonight", "never",
     "already", "been", "being", "may", "might", "could", "can", "should", "must", "not",
+    "instead",
 ];
 
 /// Words that begin a noun phrase: a speaker extends no further back.
@@ -76,10 +77,10 @@ pub const NOT_IN_SPEAKER: &[&str] = &[
     "during", "through", "against", "between", "among", "without", "within", "per", "via",
     "yes", "no", "not", "let", "me", "him", "them", "us", "you", "i", "we", "they", "he", "she",
     "it", "we're", "he's", "she's", "i'm", "don't", "didn't", "doesn't", "won't", "can't",
-    "isn't", "wasn't", "aren't", "what's", "that's", "there's", "read", "according", "monday",
+    "isn't", "wasn't", "aren't", "what's", "that's", "there's", "read", "points", "pointed", "exhorted", "reacted", "agree", "agrees", "agreed", "beamed", "snapped", "according", "monday",
     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "ago", "night",
-    "morning", "afternoon", "evening", "interview", "statement", "speech", "rally", "told",
-    "asked", "added", "wrote", "called", "tweeted", "went", "going",
+    "morning", "afternoon", "evening", "told",
+    "asked", "added", "wrote", "called", "tweeted", "went", "going", "instead",
 ];
 
 /// Pronouns that may stand for a speaker, with the kind of antecedent each
@@ -126,10 +127,11 @@ pub const NOT_A_NAME: &[&str] = &[
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "still", "also", "meanwhile", "however", "then",
     "now", "today", "last", "next", "one", "two", "many", "some", "all", "both", "even",
-    "read", "according", "asked", "said", "says", "because", "although", "though", "despite",
+    "read", "points", "pointed", "exhorted", "reacted", "agree", "agrees", "agreed", "beamed", "snapped", "according", "asked", "said", "says", "because", "although", "though", "despite",
     "during", "under", "over", "about", "like", "unlike", "instead", "indeed", "yet",
     "just", "only", "more", "most", "other", "another", "every", "each", "many", "few",
     "do", "does", "did", "is", "was", "are", "were", "will", "would", "can", "could",
+    "hours", "minutes", "days", "weeks", "months", "years", "moments", "later", "earlier",
 ];
 
 /// Abbreviations whose final period ends no sentence ("Sen. Marco Rubio").

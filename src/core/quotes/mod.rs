@@ -37,23 +37,27 @@ pub fn detect(text: &str) -> Vec<Finding> {
     let mut previous: Option<(usize, SpeakerFinding)> = None;
     for (n, span) in spans.iter().enumerate() {
         let Some(&q) = quote_tokens.get(n) else { break };
-        let attribution = speaker::attribute(&t, q);
         let mut finding = Finding::new(Kind::Quote, span.range.clone(), 0.0);
         finding.reasons.push(describe_marks(span).into());
-        let mut speaker = attribution
-            .as_ref()
-            .map(|a| speaker_finding(&t, a, &speakers, &mut finding));
-        if speaker.is_none() {
-            if let Some((_, earlier)) = previous.as_ref().filter(|(at, _)| continues(&t, *at, q)) {
-                finding.reasons.push("continues the previous quote".into());
-                speaker = Some(earlier.clone());
-            }
+        let mut evidence = Evidence::None;
+        let mut speaker = None;
+        if let Some(found) = speaker::attribute(&t, q) {
+            evidence = Evidence::Cue(found.cue);
+            speaker = Some(speaker_finding(&t, &found, &speakers, &mut finding));
+        } else if let Some((_, earlier)) = previous.as_ref().filter(|(at, _)| continues(&t, *at, q)) {
+            finding.reasons.push("continues the previous quote".into());
+            evidence = Evidence::Continuation;
+            speaker = Some(earlier.clone());
+        } else if let Some(found) = speaker::attribute_from_previous_sentence(&t, q) {
+            evidence = Evidence::Cue(found.cue);
+            speaker = Some(speaker_finding(&t, &found, &speakers, &mut finding));
         }
-        if speaker.is_none() {
-            speaker = speaker::attribute_from_previous_sentence(&t, q)
-                .map(|a| speaker_finding(&t, &a, &speakers, &mut finding));
+        let words = words_in(text, &span.range);
+        let title = looks_like_title(text, &span.range);
+        finding.score = score(span, evidence, words, title);
+        if title {
+            finding.reasons.push("title or name in quotation marks".into());
         }
-        finding.score = score(span, speaker.is_some(), words_in(text, &span.range));
         match &speaker {
             Some(found) => {
                 if found.resolved.is_none() {
@@ -64,7 +68,7 @@ pub fn detect(text: &str) -> Vec<Finding> {
                 }
                 previous = Some((q, found.clone()));
             }
-            None if words_in(text, &span.range) < SCARE_QUOTE_WORDS => {
+            None if words < SCARE_QUOTE_WORDS => {
                 finding.reasons.push("scare quote: no speaker nearby".into());
             }
             None => finding.reasons.push("no speaker found".into()),
@@ -73,6 +77,14 @@ pub fn detect(text: &str) -> Vec<Finding> {
         findings.push(finding);
     }
     findings
+}
+
+/// How the speaker of a quotation was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Evidence {
+    None,
+    Cue(speaker::Cue),
+    Continuation,
 }
 
 fn describe_marks(span: &MarkedSpan) -> &'static str {
@@ -128,12 +140,42 @@ fn words_in(text: &str, range: &Range<usize>) -> usize {
         .count()
 }
 
-/// How sure we are that `span` is someone's words.
-fn score(span: &MarkedSpan, has_speaker: bool, words: usize) -> f32 {
-    let base = match (has_speaker, words >= SCARE_QUOTE_WORDS) {
-        (true, _) => 0.9,
-        (false, true) => 0.6,
-        (false, false) => 0.3,
+/// Whether the quoted words read as a title or a name ("Meet the Press",
+/// "Game of Thrones"): every word capitalised but the small ones.
+fn looks_like_title(text: &str, range: &Range<usize>) -> bool {
+    let inner = text.get(range.clone()).unwrap_or_default();
+    let words: Vec<&str> = inner
+        .split(|c: char| c.is_whitespace())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    if words.is_empty() || words.len() > 8 {
+        return false;
+    }
+    let small = |w: &str| {
+        matches!(
+            w,
+            "a" | "an" | "the" | "of" | "and" | "or" | "in" | "on" | "at" | "to" | "for" | "with"
+                | "by" | "from" | "de" | "la" | "le" | "der" | "die" | "das" | "is"
+        )
+    };
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    capitalised(words[0]) && words.iter().all(|w| capitalised(w) || small(w))
+}
+
+/// How sure we are that the quotation is somebody's words.
+fn score(span: &MarkedSpan, evidence: Evidence, words: usize, title: bool) -> f32 {
+    use speaker::Cue;
+    let partial = words < SCARE_QUOTE_WORDS;
+    let base = match evidence {
+        _ if title => 0.3,
+        Evidence::Cue(Cue::GoverningClause) if partial => 0.45,
+        Evidence::Cue(Cue::GoverningClause) => 0.6,
+        Evidence::Cue(Cue::PreviousSentence) => 0.75,
+        Evidence::Cue(_) => 0.9,
+        Evidence::Continuation => 0.8,
+        Evidence::None if partial => 0.3,
+        Evidence::None => 0.55,
     };
     if span.closed {
         base

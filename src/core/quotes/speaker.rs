@@ -148,7 +148,11 @@ pub fn phrase_starting_at(t: &Tokens, start: usize) -> Option<Range<usize>> {
         }
         break;
     }
-    let has_content = (start..=end).any(|k| phrase_word(t, k) && !is_determiner(t, k));
+    let has_content = (start..=end).any(|k| {
+        phrase_word(t, k)
+            && !is_determiner(t, k)
+            && t.str(k).chars().any(char::is_alphabetic)
+    });
     has_content.then_some(start..end + 1)
 }
 
@@ -161,10 +165,19 @@ fn is_between(t: &Tokens, i: usize) -> bool {
 
 /// Skips backwards over words that sit between a subject and its verb.
 fn skip_back_between(t: &Tokens, mut i: usize, floor: usize) -> usize {
-    while i > floor && is_between(t, i) {
-        i -= 1;
+    loop {
+        if i > floor && is_between(t, i) {
+            i -= 1;
+            continue;
+        }
+        // "Smith on Tuesday said"
+        let weekday = t.word(i).is_some_and(|w| w.ends_with("day") && t.is_capitalised(i));
+        if weekday && i > floor + 1 && t.word(i - 1).as_deref() == Some("on") {
+            i -= 2;
+            continue;
+        }
+        return i;
     }
-    i
 }
 
 /// Skips forwards over words that sit between a subject and its verb.
@@ -252,6 +265,7 @@ fn inverts(word: &str) -> bool {
             | "recalls" | "tweeted" | "argued" | "argues" | "declared" | "insisted" | "responded"
             | "countered" | "concluded" | "concludes" | "warned" | "cautioned" | "quipped"
             | "joked" | "observed" | "remarked" | "answered" | "told" | "tells" | "read" | "reads"
+            | "agrees" | "agreed" | "beamed" | "snapped"
     )
 }
 
@@ -263,6 +277,16 @@ fn inverted_subject(t: &Tokens, verb: usize) -> Option<Range<usize>> {
         return None;
     }
     phrase_starting_at(t, start)
+}
+
+/// Right after a quotation the inverted speaker may also start with a
+/// title in lowercase ("…," said spokesman Josh Smith), as long as a name
+/// follows.
+fn inverted_subject_after_quote(t: &Tokens, verb: usize) -> Option<Range<usize>> {
+    inverted_subject(t, verb).or_else(|| {
+        let phrase = phrase_starting_at(t, verb + 1)?;
+        phrase.clone().any(|k| t.is_capitalised(k)).then_some(phrase)
+    })
 }
 
 /// The speaker named right after the quotation at token `q`: "…," said
@@ -287,8 +311,17 @@ fn after(t: &Tokens, q: usize) -> Option<Attribution> {
         });
     }
     let word = t.word(i)?;
-    if is_reporting_verb(&word) && inverts(&word) && !t.is_capitalised(i) {
-        let phrase = inverted_subject(t, i)?;
+    if word == "according" && t.word(i + 1).as_deref() == Some("to") {
+        let phrase = phrase_starting_at(t, i + 2)?;
+        return Some(Attribution {
+            tokens: phrase,
+            verb: Some("according to".into()),
+            cue: Cue::According,
+        });
+    }
+    // Right after a quotation any reporting verb may precede its subject.
+    if is_reporting_verb(&word) && !is_participle(&word) && !t.is_capitalised(i) {
+        let phrase = inverted_subject_after_quote(t, i)?;
         return Some(Attribution {
             tokens: phrase,
             verb: Some(word),
@@ -368,21 +401,35 @@ fn sentence_start(t: &Tokens, i: usize) -> usize {
 /// past an opening adverbial or participle clause ("On Monday, …",
 /// "Holding signs, the protesters …").
 fn sentence_subject(t: &Tokens, from: usize, limit: usize) -> Option<Range<usize>> {
-    let mut start = from;
     let first = t.word(from)?;
-    let adverbial = (NOT_A_NAME.contains(&first.as_str()) && !pronoun_at(t, from))
-        || first.ends_with("ing");
-    if adverbial {
-        let comma = (from..limit).find(|&i| t.is_punct(i, ','))?;
-        start = comma + 1;
+    // "WASHINGTON (AP) — Smith said": a dateline is no subject.
+    let shouted = t.str(from).chars().count() > 1 && t.str(from).chars().all(|c| !c.is_lowercase());
+    if shouted {
+        let dash = (from..limit.min(from + 8))
+            .find(|&i| matches!(t.kind(i), Some(TokenKind::Punct('—' | '–' | '-'))));
+        if let Some(dash) = dash {
+            return sentence_subject(t, dash + 1, limit);
+        }
     }
-    phrase_starting_at(t, start).filter(|p| p.end <= limit)
+    let adverbial = (NOT_A_NAME.contains(&first.as_str()) && !pronoun_at(t, from))
+        || first.ends_with("ing")
+        || first.ends_with("ed")
+        || first.ends_with("ly");
+    if !adverbial {
+        return phrase_starting_at(t, from).filter(|p| p.end <= limit);
+    }
+    // Past the opening adverbial: after its first, second or third comma.
+    (from..limit)
+        .filter(|&i| t.is_punct(i, ','))
+        .take(3)
+        .find_map(|comma| phrase_starting_at(t, comma + 1).filter(|p| p.end <= limit))
 }
 
 /// The speaker named before the quotation at token `q`, in the stretch
 /// `from..q` of its sentence: the subject of its main reporting verb.
-fn before(t: &Tokens, q: usize, from: usize) -> Option<Attribution> {
+fn before(t: &Tokens, q: usize, from: usize, fallback: bool) -> Option<Attribution> {
     let mut governed: Option<String> = None;
+    let mut relative: Option<Attribution> = None;
     for k in from..q {
         if t.word(k).as_deref() == Some("according") && t.word(k + 1).as_deref() == Some("to") {
             if let Some(phrase) = phrase_starting_at(t, k + 2).filter(|p| p.end <= q) {
@@ -413,11 +460,18 @@ fn before(t: &Tokens, q: usize, from: usize) -> Option<Attribution> {
             continue;
         }
         if let Some(subject) = subject_of(t, k, from) {
-            return Some(Attribution {
-                tokens: subject,
+            let found = Attribution {
+                tokens: subject.clone(),
                 verb: Some(word),
                 cue: Cue::Before,
-            });
+            };
+            // "X, who said …, told …": the relative clause yields to the
+            // main one, if there is one.
+            if subject.len() == 1 && t.word(subject.start).as_deref() == Some("who") {
+                relative.get_or_insert(found);
+                continue;
+            }
+            return Some(found);
         }
         // "…, said Smith: «…»"
         if let Some(phrase) = inverted_subject(t, k).filter(|p| p.end <= q) {
@@ -431,12 +485,19 @@ fn before(t: &Tokens, q: usize, from: usize) -> Option<Attribution> {
         }
         governed.get_or_insert(word);
     }
-    let verb = governed?;
-    Some(Attribution {
-        tokens: sentence_subject(t, from, q)?,
-        verb: Some(verb),
-        cue: Cue::Before,
-    })
+    if !fallback {
+        return None;
+    }
+    if let Some(verb) = governed {
+        if let Some(subject) = sentence_subject(t, from, q) {
+            return Some(Attribution {
+                tokens: subject,
+                verb: Some(verb),
+                cue: Cue::Before,
+            });
+        }
+    }
+    relative
 }
 
 /// "Smith: «…»": a name and a colon just before the quotation, or a
@@ -462,8 +523,8 @@ pub fn attribute(t: &Tokens, q: usize) -> Option<Attribution> {
     let from = sentence_start(t, q);
     let clause = clause_start(t, from, q);
     after(t, q)
-        .or_else(|| (clause > from).then(|| before(t, q, clause)).flatten())
-        .or_else(|| before(t, q, from))
+        .or_else(|| (clause > from).then(|| before(t, q, clause, false)).flatten())
+        .or_else(|| before(t, q, from, true))
         .or_else(|| later_in_sentence(t, q))
         .or_else(|| colon(t, q, from))
         .or_else(|| governing_subject(t, q, from))
@@ -513,7 +574,8 @@ pub fn attribute_from_previous_sentence(t: &Tokens, q: usize) -> Option<Attribut
         end = end.checked_sub(1)?;
     }
     let prev_from = sentence_start(t, end);
-    let mut found = before(t, end, prev_from).or_else(|| colon(t, end + 1, prev_from))?;
+    let mut found =
+        before(t, end, prev_from, true).or_else(|| colon(t, end + 1, prev_from))?;
     found.cue = Cue::PreviousSentence;
     Some(found)
 }

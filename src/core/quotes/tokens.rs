@@ -126,7 +126,8 @@ impl<'a> Tokens<'a> {
 
     /// The word at `i`, lowercased; `None` for anything but a word.
     pub fn word(&self, i: usize) -> Option<String> {
-        (self.kind(i)? == TokenKind::Word).then(|| self.str(i).to_lowercase())
+        // Typographic apostrophes read as straight ones: it’s = it's.
+        (self.kind(i)? == TokenKind::Word).then(|| self.str(i).to_lowercase().replace('’', "'"))
     }
 
     pub fn is_capitalised(&self, i: usize) -> bool {
