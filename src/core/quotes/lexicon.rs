@@ -80,7 +80,7 @@ pub const NOT_IN_SPEAKER: &[&str] = &[
     "isn't", "wasn't", "aren't", "what's", "that's", "there's", "read", "points", "pointed", "exhorted", "reacted", "agree", "agrees", "agreed", "beamed", "snapped", "according", "monday",
     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "ago", "night",
     "morning", "afternoon", "evening", "told",
-    "asked", "added", "wrote", "called", "tweeted", "went", "going", "instead",
+    "asked", "added", "wrote", "called", "tweeted", "went", "going", "instead", "having",
 ];
 
 /// Pronouns that may stand for a speaker, with the kind of antecedent each

@@ -64,7 +64,10 @@ fn phrase_word(t: &Tokens, i: usize) -> bool {
     if t.is_capitalised(i) {
         return !NOT_A_NAME.contains(&word.as_str()) || DETERMINERS.contains(&word.as_str());
     }
-    !NOT_IN_SPEAKER.contains(&word.as_str()) && !is_reporting_verb(&word) && !word.ends_with("ly")
+    !NOT_IN_SPEAKER.contains(&word.as_str())
+        && !is_reporting_verb(&word)
+        && !word.ends_with("ly")
+        && !word.ends_with("n't")
 }
 
 fn is_determiner(t: &Tokens, i: usize) -> bool {
@@ -207,6 +210,10 @@ fn reporting_verb_at(t: &Tokens, i: usize) -> Option<String> {
                 return None;
             }
         }
+    }
+    // "a memo released by …" describes the memo; nobody speaks.
+    if t.word(i + 1).as_deref() == Some("by") {
+        return None;
     }
     Some(word)
 }
