@@ -34,7 +34,11 @@ pub const REPORTING_VERBS: &[&str] = &[
     "quoting", "cited", "citing", "opined", "texted", "emailed", "released", "issued", "spoke",
     "talked", "fumed", "interjected", "elaborated", "hammered", "vented", "reacted", "blamed",
     "published", "remembered", "credited", "gushed", "riffed", "likened", "questioning",
-    "questioned", "questions", "read", "points", "pointed", "exhorted", "reacted", "agree", "agrees", "agreed", "beamed", "snapped", "according",
+    "questioned", "questions", "read",
+    // French, German, Polish, Czech, Swedish, Danish.
+    "dit", "déclare", "déclaré", "affirme", "affirmé", "ajoute", "ajouté", "sagte", "sagt",
+    "erklärte", "betonte", "powiedział", "powiedziała", "stwierdził", "řekl", "řekla", "uvedl",
+    "sa", "sade", "säger", "sagde", "siger", "points", "pointed", "exhorted", "reacted", "agree", "agrees", "agreed", "beamed", "snapped", "according",
 ];
 
 /// Reporting verbs whose subject is not the speaker in the usual way: a
@@ -53,6 +57,13 @@ pub const BETWEEN_SPEAKER_AND_VERB: &[&str] = &[
     "already", "been", "being", "may", "might", "could", "can", "should", "must", "not",
     "instead",
 ];
+
+/// Auxiliaries that may open an inverted attribution in other languages
+/// ("…», a déclaré le ministre; "…", hat sie gesagt).
+pub const AUXILIARIES: &[&str] = &["a", "hat", "har", "ha"];
+
+/// Words meaning "according to", before the source they name.
+pub const ACCORDING_TO: &[&str] = &["selon", "laut", "według", "podle", "enligt", "ifølge"];
 
 /// Words that begin a noun phrase: a speaker extends no further back.
 pub const DETERMINERS: &[&str] = &[
@@ -77,7 +88,11 @@ pub const NOT_IN_SPEAKER: &[&str] = &[
     "during", "through", "against", "between", "among", "without", "within", "per", "via",
     "yes", "no", "not", "let", "me", "him", "them", "us", "you", "i", "we", "they", "he", "she",
     "it", "we're", "he's", "she's", "i'm", "don't", "didn't", "doesn't", "won't", "can't",
-    "isn't", "wasn't", "aren't", "what's", "that's", "there's", "read", "points", "pointed", "exhorted", "reacted", "agree", "agrees", "agreed", "beamed", "snapped", "according", "monday",
+    "isn't", "wasn't", "aren't", "what's", "that's", "there's", "read",
+    // French, German, Polish, Czech, Swedish, Danish.
+    "dit", "déclare", "déclaré", "affirme", "affirmé", "ajoute", "ajouté", "sagte", "sagt",
+    "erklärte", "betonte", "powiedział", "powiedziała", "stwierdził", "řekl", "řekla", "uvedl",
+    "sa", "sade", "säger", "sagde", "siger", "points", "pointed", "exhorted", "reacted", "agree", "agrees", "agreed", "beamed", "snapped", "according", "monday",
     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "ago", "night",
     "morning", "afternoon", "evening", "told",
     "asked", "added", "wrote", "called", "tweeted", "went", "going", "instead", "having",
@@ -127,7 +142,11 @@ pub const NOT_A_NAME: &[&str] = &[
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "still", "also", "meanwhile", "however", "then",
     "now", "today", "last", "next", "one", "two", "many", "some", "all", "both", "even",
-    "read", "points", "pointed", "exhorted", "reacted", "agree", "agrees", "agreed", "beamed", "snapped", "according", "asked", "said", "says", "because", "although", "though", "despite",
+    "read",
+    // French, German, Polish, Czech, Swedish, Danish.
+    "dit", "déclare", "déclaré", "affirme", "affirmé", "ajoute", "ajouté", "sagte", "sagt",
+    "erklärte", "betonte", "powiedział", "powiedziała", "stwierdził", "řekl", "řekla", "uvedl",
+    "sa", "sade", "säger", "sagde", "siger", "points", "pointed", "exhorted", "reacted", "agree", "agrees", "agreed", "beamed", "snapped", "according", "asked", "said", "says", "because", "although", "though", "despite",
     "during", "under", "over", "about", "like", "unlike", "instead", "indeed", "yet",
     "just", "only", "more", "most", "other", "another", "every", "each", "many", "few",
     "do", "does", "did", "is", "was", "are", "were", "will", "would", "can", "could",

@@ -177,6 +177,11 @@ pub fn find(text: &str) -> Vec<MarkedSpan> {
         let line = lines[index].clone();
         let content = text.get(line.clone()).unwrap_or_default();
         let trimmed = content.trim_start();
+        if trimmed.is_empty() {
+            // Blank lines separate paragraphs; the next one decides.
+            index += 1;
+            continue;
+        }
         if trimmed.starts_with('>') && stack.is_empty() {
             index = block_quote(text, &lines, index, &mut spans);
             continue;
@@ -390,5 +395,178 @@ fn can_open(c: char, f: Flanks) -> bool {
         // Swedish ”…” and ’…’ open only where nothing else could be meant.
         '”' | '’' => f.left && !f.right,
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(text: &str) -> Vec<&str> {
+        find(text)
+            .iter()
+            .map(|s| text.get(s.range.clone()).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn straight_and_typographic_double_quotes() {
+        assert_eq!(
+            quoted("He said \"we won\" and “they lost”."),
+            ["\"we won\"", "“they lost”"]
+        );
+    }
+
+    #[test]
+    fn single_quotes_pair_outside_words() {
+        assert_eq!(quoted("She called it 'a farce' twice."), ["'a farce'"]);
+        assert_eq!(quoted("She called it ‘a farce’ twice."), ["‘a farce’"]);
+    }
+
+    #[test]
+    fn french_guillemets_with_and_without_inner_spaces() {
+        assert_eq!(
+            quoted("Le ministre a déclaré : « Nous resterons. »"),
+            ["« Nous resterons. »"]
+        );
+        assert_eq!(
+            quoted("Il parle de «\u{202F}paix\u{202F}» et de «guerre»."),
+            ["«\u{202F}paix\u{202F}»", "«guerre»"]
+        );
+        assert_eq!(quoted("Er sagte ‹ oui › leise."), ["‹ oui ›"]);
+    }
+
+    #[test]
+    fn german_czech_and_polish_low_high_marks() {
+        assert_eq!(
+            quoted("Sie sagte: „Wir kommen morgen.“ Dann ging sie."),
+            ["„Wir kommen morgen.“"]
+        );
+        assert_eq!(
+            quoted("Řekl: „Nevím, ‚proč‘ ne.“ A odešel."),
+            ["„Nevím, ‚proč‘ ne.“"]
+        );
+        assert_eq!(
+            quoted("Powiedział „nie wiem” i wyszedł."),
+            ["„nie wiem”"]
+        );
+    }
+
+    #[test]
+    fn danish_and_swedish_reversed_guillemets() {
+        assert_eq!(
+            quoted("Han sagde »det går fint« og gik."),
+            ["»det går fint«"]
+        );
+        assert_eq!(
+            quoted("Hon sa »vi ses i morgon» och log."),
+            ["»vi ses i morgon»"]
+        );
+        assert_eq!(
+            quoted("Hon sa ”vi ses i morgon” och log."),
+            ["”vi ses i morgon”"]
+        );
+    }
+
+    #[test]
+    fn japanese_corner_brackets_nest() {
+        assert_eq!(
+            quoted("彼は「明日は『晴れ』だ」と言った。"),
+            ["「明日は『晴れ』だ」"]
+        );
+    }
+
+    #[test]
+    fn nested_quotation_is_part_of_the_outer_one() {
+        assert_eq!(
+            quoted("“He told me ‘never again’ and left,” she said."),
+            ["“He told me ‘never again’ and left,”"]
+        );
+        assert_eq!(
+            quoted("« Il a crié “assez” hier », dit-elle."),
+            ["« Il a crié “assez” hier »"]
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotation_marks() {
+        for text in [
+            "We don't know O'Brien's plans.",
+            "Music of the '90s was loud.",
+            "They played rock 'n' roll all night.",
+            "The students' union met on Friday.",
+            "It’s the students’ choice, isn’t it?",
+            "Tell ’em we’re coming.",
+        ] {
+            assert!(quoted(text).is_empty(), "{text}: {:?}", quoted(text));
+        }
+    }
+
+    #[test]
+    fn apostrophes_inside_a_single_quoted_quotation() {
+        assert_eq!(
+            quoted("She wrote 'we don't care' and left."),
+            ["'we don't care'"]
+        );
+    }
+
+    #[test]
+    fn news_convention_joins_paragraphs_into_one_quotation() {
+        let text = "He spoke at length.\n\n\"We will build it. It will be big.\n\n\"And it will be paid for,\" he said.\n\nThen he left.";
+        let spans = find(text);
+        assert_eq!(spans.len(), 1);
+        let quote = &text[spans[0].range.clone()];
+        assert!(quote.starts_with("\"We will") && quote.ends_with("paid for,\""));
+        assert_eq!(spans[0].paragraphs, 2);
+        assert!(spans[0].closed);
+    }
+
+    #[test]
+    fn an_unclosed_mark_stops_at_the_paragraph_end() {
+        let text = "She said \"this never ends.\n\nThe next paragraph is plain. So \"is\" this.";
+        let spans = find(text);
+        assert_eq!(spans.len(), 2);
+        assert_eq!(&text[spans[0].range.clone()], "\"this never ends.");
+        assert!(!spans[0].closed);
+        assert_eq!(&text[spans[1].range.clone()], "\"is\"");
+    }
+
+    #[test]
+    fn block_quote_lines_form_one_quotation() {
+        let text = "The letter read:\n> We regret the delay.\n> It will not happen again.\nEnd.";
+        let spans = find(text);
+        assert_eq!(spans.len(), 1);
+        assert!(spans[0].block);
+        assert_eq!(
+            &text[spans[0].range.clone()],
+            "> We regret the delay.\n> It will not happen again."
+        );
+    }
+
+    #[test]
+    fn markup_attribute_values_are_not_quotations() {
+        assert!(quoted("<tweet id=\"12345\" author=\"x\">hello</tweet>").is_empty());
+    }
+
+    #[test]
+    fn doubled_apostrophes_and_empty_marks_are_ignored() {
+        assert!(quoted("He said ''maybe'' twice.").is_empty());
+        assert!(quoted("An empty \"\" pair.").is_empty());
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        for text in [
+            "", "\"", "“", "«««««««««««««", "'''", "„“‚‘", "»«»«", "「『", "> ", ">",
+            "\"\n\"\n\"", "x\"y\"z'w'", "’90", "'n", "é\"é\"é", "\u{202F}«\u{202F}",
+        ] {
+            let _ = find(text);
+        }
+    }
+
+    #[test]
+    fn a_long_run_of_marks_is_linear() {
+        let text = "«\"“‘'".repeat(50_000);
+        let _ = find(&text);
     }
 }

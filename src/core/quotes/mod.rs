@@ -48,7 +48,9 @@ pub fn detect(text: &str) -> Vec<Finding> {
             finding.reasons.push("continues the previous quote".into());
             evidence = Evidence::Continuation;
             speaker = Some(earlier.clone());
-        } else if let Some(found) = speaker::attribute_from_previous_sentence(&t, q) {
+        } else if let Some(found) = speaker::attribute_from_previous_sentence(&t, q)
+            .or_else(|| speaker::attribute_from_next_sentence(&t, q))
+        {
             evidence = Evidence::Cue(found.cue);
             speaker = Some(speaker_finding(&t, &found, &speakers, &mut finding));
         }
@@ -171,7 +173,7 @@ fn score(span: &MarkedSpan, evidence: Evidence, words: usize, title: bool) -> f3
         _ if title => 0.3,
         Evidence::Cue(Cue::GoverningClause) if partial => 0.45,
         Evidence::Cue(Cue::GoverningClause) => 0.6,
-        Evidence::Cue(Cue::PreviousSentence) => 0.75,
+        Evidence::Cue(Cue::PreviousSentence | Cue::NextSentence) => 0.75,
         Evidence::Cue(_) => 0.9,
         Evidence::Continuation => 0.8,
         Evidence::None if partial => 0.3,

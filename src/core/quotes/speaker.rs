@@ -4,7 +4,7 @@
 //! sentence before.
 
 use super::lexicon::{
-    is_participle, BETWEEN_SPEAKER_AND_VERB, DETERMINERS, NOT_A_NAME, NOT_IN_SPEAKER,
+    is_participle, ACCORDING_TO, AUXILIARIES, BETWEEN_SPEAKER_AND_VERB, DETERMINERS, NOT_A_NAME, NOT_IN_SPEAKER,
     NOUN_PHRASE_LINKS, REPORTING_VERBS, SPEAKER_PRONOUNS,
 };
 use super::tokens::{TokenKind, Tokens};
@@ -24,6 +24,7 @@ pub enum Cue {
     Colon,
     PreviousSentence,
     GoverningClause,
+    NextSentence,
 }
 
 impl Cue {
@@ -35,6 +36,7 @@ impl Cue {
             Cue::Colon => "speaker introduces quote with a colon",
             Cue::PreviousSentence => "speaker in previous sentence",
             Cue::GoverningClause => "subject of the governing clause",
+            Cue::NextSentence => "speaker in next sentence",
         }
     }
 }
@@ -317,9 +319,17 @@ fn after(t: &Tokens, q: usize) -> Option<Attribution> {
             cue: Cue::After,
         });
     }
-    let word = t.word(i)?;
-    if word == "according" && t.word(i + 1).as_deref() == Some("to") {
-        let phrase = phrase_starting_at(t, i + 2)?;
+    let mut word = t.word(i)?;
+    if AUXILIARIES.contains(&word.as_str()) && t.word(i + 1).is_some_and(|w| is_reporting_verb(&w)) {
+        i += 1;
+        word = t.word(i)?;
+    }
+    let according = ACCORDING_TO.contains(&word.as_str()).then_some(i + 1);
+    let according = according.or_else(|| {
+        (word == "according" && t.word(i + 1).as_deref() == Some("to")).then_some(i + 2)
+    });
+    if let Some(source) = according {
+        let phrase = phrase_starting_at(t, source)?;
         return Some(Attribution {
             tokens: phrase,
             verb: Some("according to".into()),
@@ -438,8 +448,14 @@ fn before(t: &Tokens, q: usize, from: usize, fallback: bool) -> Option<Attributi
     let mut governed: Option<String> = None;
     let mut relative: Option<Attribution> = None;
     for k in from..q {
-        if t.word(k).as_deref() == Some("according") && t.word(k + 1).as_deref() == Some("to") {
-            if let Some(phrase) = phrase_starting_at(t, k + 2).filter(|p| p.end <= q) {
+        let word = t.word(k).unwrap_or_default();
+        let source = if word == "according" && t.word(k + 1).as_deref() == Some("to") {
+            Some(k + 2)
+        } else {
+            ACCORDING_TO.contains(&word.as_str()).then_some(k + 1)
+        };
+        if let Some(source) = source {
+            if let Some(phrase) = phrase_starting_at(t, source).filter(|p| p.end <= q) {
                 return Some(Attribution {
                     tokens: phrase,
                     verb: Some("according to".into()),
@@ -585,4 +601,20 @@ pub fn attribute_from_previous_sentence(t: &Tokens, q: usize) -> Option<Attribut
         before(t, end, prev_from, true).or_else(|| colon(t, end + 1, prev_from))?;
     found.cue = Cue::PreviousSentence;
     Some(found)
+}
+
+/// Finds the speaker of the quotation at token `q` in the sentence right
+/// after it, when the quotation is a sentence of its own: `"We won." Smith
+/// said so twice.`
+pub fn attribute_from_next_sentence(t: &Tokens, q: usize) -> Option<Attribution> {
+    if !t.quote_ends_sentence(q) || t.kind(q + 1) != Some(TokenKind::Word) {
+        return None;
+    }
+    let phrase = phrase_starting_at(t, q + 1)?;
+    let verb = reporting_verb_at(t, skip_forward_between(t, phrase.end))?;
+    Some(Attribution {
+        tokens: phrase,
+        verb: Some(verb),
+        cue: Cue::NextSentence,
+    })
 }
