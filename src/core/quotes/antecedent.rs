@@ -61,7 +61,10 @@ pub fn resolve(t: &Tokens, at: usize, kind: Antecedent, speakers: &[Mention]) ->
         let first = t.list[start].range.start;
         let last = t.list[end].range.end;
         let text = t.text.get(first..last).unwrap_or_default();
-        let text = text.trim_end_matches("'s").trim_end_matches("’s").to_string();
+        let text = text
+            .trim_end_matches("'s")
+            .trim_end_matches("’s")
+            .to_string();
         if compatible(kind, &text) {
             name = Some((first..last, text));
             break;

@@ -73,7 +73,21 @@ fn closers(open: char) -> &'static [char] {
 pub fn is_mark(c: char) -> bool {
     matches!(
         c,
-        '"' | '“' | '”' | '„' | '«' | '»' | '‹' | '›' | '「' | '」' | '『' | '』' | '\'' | '‘' | '’' | '‚'
+        '"' | '“'
+            | '”'
+            | '„'
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '\''
+            | '‘'
+            | '’'
+            | '‚'
     )
 }
 
@@ -104,7 +118,12 @@ fn opens_after(prev: Option<char>) -> bool {
 fn closes_before(next: Option<char>) -> bool {
     match next {
         None => true,
-        Some(c) => is_space(c) || is_mark(c) || (c.is_ascii_punctuation() && c != '\'') || "…—–".contains(c),
+        Some(c) => {
+            is_space(c)
+                || is_mark(c)
+                || (c.is_ascii_punctuation() && c != '\'')
+                || "…—–".contains(c)
+        }
     }
 }
 
@@ -191,7 +210,13 @@ pub fn find(text: &str) -> Vec<MarkedSpan> {
             .map(|(b, c)| (line.start + b, c))
             .collect();
         let reopening = carried_paragraphs > 0;
-        scan_line(&chars, &mut stack, &mut spans, reopening, carried_paragraphs);
+        scan_line(
+            &chars,
+            &mut stack,
+            &mut spans,
+            reopening,
+            carried_paragraphs,
+        );
         if stack.is_empty() {
             carried_paragraphs = 0;
         } else {
@@ -281,7 +306,7 @@ fn block_quote(
         next += 1;
     }
     let body = text.get(start..end).unwrap_or_default();
-    if body.trim_start_matches(['>', ' ', '\t']).trim().len() > 0 {
+    if !body.trim_start_matches(['>', ' ', '\t']).trim().is_empty() {
         spans.push(MarkedSpan {
             range: start..end,
             closed: true,
@@ -446,10 +471,7 @@ mod tests {
             quoted("Řekl: „Nevím, ‚proč‘ ne.“ A odešel."),
             ["„Nevím, ‚proč‘ ne.“"]
         );
-        assert_eq!(
-            quoted("Powiedział „nie wiem” i wyszedł."),
-            ["„nie wiem”"]
-        );
+        assert_eq!(quoted("Powiedział „nie wiem” i wyszedł."), ["„nie wiem”"]);
     }
 
     #[test]
@@ -557,8 +579,22 @@ mod tests {
     #[test]
     fn odd_input_never_panics() {
         for text in [
-            "", "\"", "“", "«««««««««««««", "'''", "„“‚‘", "»«»«", "「『", "> ", ">",
-            "\"\n\"\n\"", "x\"y\"z'w'", "’90", "'n", "é\"é\"é", "\u{202F}«\u{202F}",
+            "",
+            "\"",
+            "“",
+            "«««««««««««««",
+            "'''",
+            "„“‚‘",
+            "»«»«",
+            "「『",
+            "> ",
+            ">",
+            "\"\n\"\n\"",
+            "x\"y\"z'w'",
+            "’90",
+            "'n",
+            "é\"é\"é",
+            "\u{202F}«\u{202F}",
         ] {
             let _ = find(text);
         }

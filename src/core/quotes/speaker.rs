@@ -4,8 +4,8 @@
 //! sentence before.
 
 use super::lexicon::{
-    is_participle, ACCORDING_TO, AUXILIARIES, BETWEEN_SPEAKER_AND_VERB, DETERMINERS, NOT_A_NAME, NOT_IN_SPEAKER,
-    NOUN_PHRASE_LINKS, REPORTING_VERBS, SPEAKER_PRONOUNS,
+    is_participle, ACCORDING_TO, AUXILIARIES, BETWEEN_SPEAKER_AND_VERB, DETERMINERS, NOT_A_NAME,
+    NOT_IN_SPEAKER, NOUN_PHRASE_LINKS, REPORTING_VERBS, SPEAKER_PRONOUNS,
 };
 use super::tokens::{TokenKind, Tokens};
 use std::ops::Range;
@@ -77,7 +77,9 @@ fn is_determiner(t: &Tokens, i: usize) -> bool {
 }
 
 fn is_link(t: &Tokens, i: usize) -> bool {
-    t.word(i).is_some_and(|w| NOUN_PHRASE_LINKS.contains(&w.as_str())) || t.is_punct(i, '&')
+    t.word(i)
+        .is_some_and(|w| NOUN_PHRASE_LINKS.contains(&w.as_str()))
+        || t.is_punct(i, '&')
 }
 
 fn pronoun_at(t: &Tokens, i: usize) -> bool {
@@ -154,9 +156,7 @@ pub fn phrase_starting_at(t: &Tokens, start: usize) -> Option<Range<usize>> {
         break;
     }
     let has_content = (start..=end).any(|k| {
-        phrase_word(t, k)
-            && !is_determiner(t, k)
-            && t.str(k).chars().any(char::is_alphabetic)
+        phrase_word(t, k) && !is_determiner(t, k) && t.str(k).chars().any(char::is_alphabetic)
     });
     has_content.then_some(start..end + 1)
 }
@@ -176,7 +176,9 @@ fn skip_back_between(t: &Tokens, mut i: usize, floor: usize) -> usize {
             continue;
         }
         // "Smith on Tuesday said"
-        let weekday = t.word(i).is_some_and(|w| w.ends_with("day") && t.is_capitalised(i));
+        let weekday = t
+            .word(i)
+            .is_some_and(|w| w.ends_with("day") && t.is_capitalised(i));
         if weekday && i > floor + 1 && t.word(i - 1).as_deref() == Some("on") {
             i -= 2;
             continue;
@@ -269,12 +271,47 @@ fn subject_of(t: &Tokens, verb: usize, floor: usize) -> Option<Range<usize>> {
 fn inverts(word: &str) -> bool {
     matches!(
         word,
-        "said" | "says" | "asked" | "asks" | "added" | "adds" | "wrote" | "writes" | "continued"
-            | "continues" | "explained" | "explains" | "noted" | "notes" | "replied" | "recalled"
-            | "recalls" | "tweeted" | "argued" | "argues" | "declared" | "insisted" | "responded"
-            | "countered" | "concluded" | "concludes" | "warned" | "cautioned" | "quipped"
-            | "joked" | "observed" | "remarked" | "answered" | "told" | "tells" | "read" | "reads"
-            | "agrees" | "agreed" | "beamed" | "snapped"
+        "said"
+            | "says"
+            | "asked"
+            | "asks"
+            | "added"
+            | "adds"
+            | "wrote"
+            | "writes"
+            | "continued"
+            | "continues"
+            | "explained"
+            | "explains"
+            | "noted"
+            | "notes"
+            | "replied"
+            | "recalled"
+            | "recalls"
+            | "tweeted"
+            | "argued"
+            | "argues"
+            | "declared"
+            | "insisted"
+            | "responded"
+            | "countered"
+            | "concluded"
+            | "concludes"
+            | "warned"
+            | "cautioned"
+            | "quipped"
+            | "joked"
+            | "observed"
+            | "remarked"
+            | "answered"
+            | "told"
+            | "tells"
+            | "read"
+            | "reads"
+            | "agrees"
+            | "agreed"
+            | "beamed"
+            | "snapped"
     )
 }
 
@@ -294,7 +331,12 @@ fn inverted_subject(t: &Tokens, verb: usize) -> Option<Range<usize>> {
 fn inverted_subject_after_quote(t: &Tokens, verb: usize) -> Option<Range<usize>> {
     inverted_subject(t, verb).or_else(|| {
         let phrase = phrase_starting_at(t, verb + 1)?;
-        phrase.clone().any(|k| t.is_capitalised(k)).then_some(phrase)
+        // A lowercase phrase is a speaker when it is short and ends the
+        // clause ("…», sa statsministern.").
+        let named = phrase.clone().any(|k| t.is_capitalised(k));
+        let short_and_final =
+            phrase.len() <= 3 && (t.ends_sentence(phrase.end) || t.is_punct(phrase.end, ','));
+        (named || short_and_final).then_some(phrase)
     })
 }
 
@@ -309,7 +351,8 @@ fn after(t: &Tokens, q: usize) -> Option<Attribution> {
     while t.is_punct(i, ',') || t.is_punct(i, '—') || t.is_punct(i, '–') {
         i += 1;
     }
-    if t.kind(i) == Some(TokenKind::Break) && ['-', '—', '–'].iter().any(|&d| t.is_punct(i + 1, d)) {
+    if t.kind(i) == Some(TokenKind::Break) && ['-', '—', '–'].iter().any(|&d| t.is_punct(i + 1, d))
+    {
         // A credit line under the quotation: "— Smith."
         let phrase = phrase_starting_at(t, i + 2)?;
         let closes = t.ends_sentence(phrase.end) || phrase.end >= t.len();
@@ -320,7 +363,8 @@ fn after(t: &Tokens, q: usize) -> Option<Attribution> {
         });
     }
     let mut word = t.word(i)?;
-    if AUXILIARIES.contains(&word.as_str()) && t.word(i + 1).is_some_and(|w| is_reporting_verb(&w)) {
+    if AUXILIARIES.contains(&word.as_str()) && t.word(i + 1).is_some_and(|w| is_reporting_verb(&w))
+    {
         i += 1;
         word = t.word(i)?;
     }
@@ -428,10 +472,11 @@ fn sentence_subject(t: &Tokens, from: usize, limit: usize) -> Option<Range<usize
             return sentence_subject(t, dash + 1, limit);
         }
     }
-    let adverbial = (NOT_A_NAME.contains(&first.as_str()) && !pronoun_at(t, from))
-        || first.ends_with("ing")
-        || first.ends_with("ed")
-        || first.ends_with("ly");
+    let adverbial =
+        (NOT_A_NAME.contains(&first.as_str()) && !pronoun_at(t, from) && !is_determiner(t, from))
+            || first.ends_with("ing")
+            || first.ends_with("ed")
+            || first.ends_with("ly");
     if !adverbial {
         return phrase_starting_at(t, from).filter(|p| p.end <= limit);
     }
@@ -546,7 +591,11 @@ pub fn attribute(t: &Tokens, q: usize) -> Option<Attribution> {
     let from = sentence_start(t, q);
     let clause = clause_start(t, from, q);
     after(t, q)
-        .or_else(|| (clause > from).then(|| before(t, q, clause, false)).flatten())
+        .or_else(|| {
+            (clause > from)
+                .then(|| before(t, q, clause, false))
+                .flatten()
+        })
         .or_else(|| before(t, q, from, true))
         .or_else(|| later_in_sentence(t, q))
         .or_else(|| colon(t, q, from))
@@ -561,8 +610,10 @@ fn clause_start(t: &Tokens, from: usize, q: usize) -> usize {
         .rev()
         .find(|&k| {
             let word = t.word(k).unwrap_or_default();
-            matches!(word.as_str(), "but" | "while" | "whereas" | "although" | "though")
-                || (word == "and" && k > from && t.is_punct(k - 1, ','))
+            matches!(
+                word.as_str(),
+                "but" | "while" | "whereas" | "although" | "though"
+            ) || (word == "and" && k > from && t.is_punct(k - 1, ','))
         })
         .map_or(from, |k| k + 1)
 }
@@ -597,8 +648,7 @@ pub fn attribute_from_previous_sentence(t: &Tokens, q: usize) -> Option<Attribut
         end = end.checked_sub(1)?;
     }
     let prev_from = sentence_start(t, end);
-    let mut found =
-        before(t, end, prev_from, true).or_else(|| colon(t, end + 1, prev_from))?;
+    let mut found = before(t, end, prev_from, true).or_else(|| colon(t, end + 1, prev_from))?;
     found.cue = Cue::PreviousSentence;
     Some(found)
 }

@@ -63,8 +63,7 @@ pub fn tokenize(text: &str, quotes: &[Range<usize>]) -> Vec<Token> {
         }
         if c.is_alphanumeric() {
             let mut end = at + c.len_utf8();
-            loop {
-                let Some(&(b, w)) = chars.peek() else { break };
+            while let Some(&(b, w)) = chars.peek() {
                 if w.is_alphanumeric() {
                     end = b + w.len_utf8();
                     chars.next();
@@ -74,7 +73,8 @@ pub fn tokenize(text: &str, quotes: &[Range<usize>]) -> Vec<Token> {
                     .get(b + w.len_utf8()..)
                     .and_then(|rest| rest.chars().next())
                     .is_some_and(char::is_alphanumeric);
-                if joins_word(w) && followed && quotes.get(next_quote).is_none_or(|q| q.start != b) {
+                if joins_word(w) && followed && quotes.get(next_quote).is_none_or(|q| q.start != b)
+                {
                     end = b + w.len_utf8();
                     chars.next();
                     continue;
@@ -170,7 +170,10 @@ impl<'a> Tokens<'a> {
             Some(TokenKind::Word) => self.is_capitalised(i + 1),
             Some(TokenKind::Punct(_)) => false,
         };
-        next_starts && self.quote_terminal(i).is_some_and(|c| matches!(c, '.' | '!' | '?'))
+        next_starts
+            && self
+                .quote_terminal(i)
+                .is_some_and(|c| matches!(c, '.' | '!' | '?'))
     }
 
     /// Whether a sentence ends at token `i`.
