@@ -11,6 +11,7 @@ pub mod cues;
 pub mod features;
 pub mod model;
 
+use super::segment::speaker_tag_len;
 use super::{Finding, Kind};
 use model::{sigmoid, Model};
 use std::ops::Range;
@@ -22,6 +23,17 @@ const WEIGHTS: &[u8] = include_bytes!("model.bin");
 
 /// Smallest contribution to the logit that is worth naming as a reason.
 const NOTABLE: f32 = 0.1;
+
+/// Effect on the logit of lying in a transcript turn that ends by asking a
+/// question: such a turn is an interviewer's or a moderator's, and its
+/// statements set up the question rather than claim something. The training
+/// sentences come without their turns, so this weight cannot be learned and
+/// is set by hand, strong enough to outweigh one or two factual cues.
+const QUESTION_TURN: f32 = -2.5;
+
+/// How far to look for the ends of a sentence's line, so that scoring every
+/// sentence of a huge text without line breaks stays linear.
+const LINE_WINDOW: usize = 4096;
 
 /// The committed model, or one that knows nothing if the file does not fit
 /// this build (then every score is 0.5 and the tests say so).
@@ -35,6 +47,11 @@ pub fn score(text: &str, sentence: Range<usize>) -> Finding {
     let words = text.get(sentence.clone()).unwrap_or_default();
     let hits = cues::detect(words);
     let logit = committed_model().logit(&features::hashed(words), &hits);
+    let context = if in_question_turn(text, &sentence) {
+        QUESTION_TURN
+    } else {
+        0.0
+    };
 
     // Strongest effects first, raising before lowering at equal strength.
     let mut effects: Vec<(f32, String)> = hits
@@ -48,14 +65,51 @@ pub fn score(text: &str, sentence: Range<usize>) -> Finding {
     } else if logit.wording <= -4.0 * NOTABLE {
         effects.push((logit.wording, "wording of talk or opinion".into()));
     }
+    if context != 0.0 {
+        effects.push((context, "question turn".into()));
+    }
     effects.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()).then(b.0.total_cmp(&a.0)));
 
-    let mut finding = Finding::new(Kind::Claim, sentence, sigmoid(logit.total()));
+    let mut finding = Finding::new(Kind::Claim, sentence, sigmoid(logit.total() + context));
     finding.reasons = effects.into_iter().map(|(_, reason)| reason).collect();
     if finding.reasons.is_empty() {
         finding.reasons.push("no strong cue either way".into());
     }
     finding
+}
+
+/// Whether the sentence lies in a transcript turn (a line opening with a
+/// speaker tag such as "HOST:") whose last sentence is a question.
+fn in_question_turn(text: &str, sentence: &Range<usize>) -> bool {
+    let Some(line) = line_around(text, sentence) else {
+        return false;
+    };
+    speaker_tag_len(line) > 0
+        && line
+            .trim_end()
+            .trim_end_matches(['"', '\'', '”', '’', ')'])
+            .ends_with('?')
+}
+
+/// The line holding `sentence`, if its ends lie within [`LINE_WINDOW`].
+fn line_around<'a>(text: &'a str, sentence: &Range<usize>) -> Option<&'a str> {
+    let before = text.get(..sentence.start)?;
+    let after = text.get(sentence.end..)?;
+    let start = match before.rfind('\n') {
+        Some(newline) if sentence.start - newline <= LINE_WINDOW => newline + 1,
+        None if sentence.start <= LINE_WINDOW => 0,
+        _ => return None,
+    };
+    let mut window_end = LINE_WINDOW.min(after.len());
+    while !after.is_char_boundary(window_end) {
+        window_end -= 1;
+    }
+    let end = match after[..window_end].find('\n') {
+        Some(newline) => sentence.end + newline,
+        None if window_end == after.len() => text.len(),
+        None => return None,
+    };
+    text.get(start..end)
 }
 
 #[cfg(test)]
@@ -99,6 +153,24 @@ mod tests {
         assert!(fact.reasons.iter().any(|r| r == "number" || r == "date"));
         let question = scored("Why would anyone vote for that?");
         assert!(question.reasons.iter().any(|r| r == "question"));
+    }
+
+    #[test]
+    fn statements_in_an_interviewers_question_turn_are_lowered() {
+        let statement = "Unemployment rose to 7.4% in March, the highest rate since 1992.";
+        let asked = format!("HOST: {statement} What will you do about it?\nGUEST: Plenty.");
+        let answered = format!("HOST: Go ahead.\nGUEST: {statement} We will act.");
+        let at = |text: &str| {
+            let start = text.find(statement).unwrap();
+            score(text, start..start + statement.len())
+        };
+        let (in_question, in_answer) = (at(&asked), at(&answered));
+        assert!(in_question.score < in_answer.score);
+        assert!(in_question.reasons.iter().any(|r| r == "question turn"));
+        assert!(!in_answer.reasons.iter().any(|r| r == "question turn"));
+        // Without speaker tags it is not a transcript, and nothing changes.
+        let plain = format!("{statement} What will you do about it?");
+        assert!(!at(&plain).reasons.iter().any(|r| r == "question turn"));
     }
 
     #[test]
