@@ -96,6 +96,7 @@ mod tests {
                 score: 0.9,
                 reasons: vec![],
                 speaker: None,
+                part_of: None,
             };
             let mut a = SavedAnnotation::from_detection(&detected, text);
             a.id = format!("c{n}");

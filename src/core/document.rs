@@ -278,6 +278,7 @@ mod tests {
             score: 0.9,
             reasons: vec!["number".into()],
             speaker: None,
+            part_of: None,
         }
     }
 
