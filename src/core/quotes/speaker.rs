@@ -241,6 +241,18 @@ fn subject_of(t: &Tokens, verb: usize, floor: usize) -> Option<Range<usize>> {
     let before = skip_back_between(t, verb - 1, floor);
     if let Some(phrase) = phrase_ending_at(t, before) {
         if phrase.start >= floor {
+            // "Trump in his speech called …": the phrase after a
+            // preposition is an adjunct; the subject comes before it.
+            let adjunct = phrase.start > floor + 1
+                && t.word(phrase.start - 1)
+                    .is_some_and(|w| matches!(w.as_str(), "in" | "on" | "at" | "during"));
+            if adjunct {
+                if let Some(subject) = phrase_ending_at(t, phrase.start - 2) {
+                    if subject.start >= floor && t.is_capitalised(subject.end - 1) {
+                        return Some(subject);
+                    }
+                }
+            }
             return Some(phrase);
         }
     }
@@ -543,7 +555,8 @@ fn before(t: &Tokens, q: usize, from: usize, fallback: bool) -> Option<Attributi
         }
         // "…, said Smith: «…»"
         if let Some(phrase) = inverted_subject(t, k).filter(|p| p.end <= q) {
-            if inverts(&word) && (k == from || t.is_punct(k - 1, ',')) {
+            let named = t.is_capitalised(phrase.start);
+            if named && inverts(&word) && (k == from || t.is_punct(k - 1, ',')) {
                 return Some(Attribution {
                     tokens: phrase,
                     verb: Some(word),
