@@ -250,7 +250,7 @@ pub const REPORTING_VERBS: &[&str] = &[
     "questioning",
     "questioned",
     "questions",
-    "read", "demanded", "demands", "speculated", "speculates",
+    "read", "conceded", "concedes", "demanded", "demands", "speculated", "speculates",
     // French, German, Polish, Czech, Swedish, Danish.
     "dit",
     "déclare",

@@ -11,7 +11,7 @@ use super::tokens::{TokenKind, Tokens};
 use std::ops::Range;
 
 /// How far (in tokens) a speaker may lie from its quotation.
-const WINDOW: usize = 60;
+const WINDOW: usize = 90;
 /// The longest speaker noun phrase, in tokens.
 const MAX_PHRASE: usize = 14;
 
@@ -88,7 +88,10 @@ fn pronoun_at(t: &Tokens, i: usize) -> bool {
 
 /// The noun phrase ending at token `end` (inclusive), read backwards.
 pub fn phrase_ending_at(t: &Tokens, end: usize) -> Option<Range<usize>> {
-    if pronoun_at(t, end) {
+    let quantifier = t
+        .word(end)
+        .is_some_and(|w| matches!(w.as_str(), "several" | "some" | "many" | "both" | "others" | "few"));
+    if pronoun_at(t, end) || quantifier {
         return Some(end..end + 1);
     }
     if !phrase_word(t, end) || is_determiner(t, end) {
@@ -232,6 +235,21 @@ fn needs_governing_subject(t: &Tokens, i: usize, word: &str) -> bool {
     (is_participle(word) && !after_be) || prev.as_deref() == Some("to")
 }
 
+/// Steps back over a parenthesis ending at `i` ("Smith (D-N.Y.)").
+fn skip_back_parenthesis(t: &Tokens, i: usize, floor: usize) -> usize {
+    if !t.is_punct(i, ')') {
+        return i;
+    }
+    let mut k = i;
+    while k > floor && i - k < 12 {
+        k -= 1;
+        if t.is_punct(k, '(') {
+            return k.saturating_sub(1).max(floor);
+        }
+    }
+    i
+}
+
 /// The subject of the verb at `verb`: the phrase just before it, or the one
 /// before an appositive ("Smith, a former aide, said").
 fn subject_of(t: &Tokens, verb: usize, floor: usize) -> Option<Range<usize>> {
@@ -239,6 +257,7 @@ fn subject_of(t: &Tokens, verb: usize, floor: usize) -> Option<Range<usize>> {
         return None;
     }
     let before = skip_back_between(t, verb - 1, floor);
+    let before = skip_back_parenthesis(t, before, floor);
     if let Some(phrase) = phrase_ending_at(t, before) {
         if phrase.start >= floor {
             // "Trump in his speech called …": the phrase after a
@@ -262,7 +281,8 @@ fn subject_of(t: &Tokens, verb: usize, floor: usize) -> Option<Range<usize>> {
         while k > floor + 1 && before - k < 24 {
             k -= 1;
             if t.is_punct(k, ',') {
-                let phrase = phrase_ending_at(t, k - 1).filter(|p| p.start >= floor)?;
+                let end = skip_back_parenthesis(t, k - 1, floor);
+                let phrase = phrase_ending_at(t, end).filter(|p| p.start >= floor)?;
                 // "X, who …, said" or "X, a …, said", never "…, and said".
                 let opener = t.word(k + 1).unwrap_or_default();
                 let apposition = DETERMINERS.contains(&opener.as_str())
@@ -403,6 +423,15 @@ fn after(t: &Tokens, q: usize) -> Option<Attribution> {
     }
     let phrase = phrase_starting_at(t, i)?;
     let mut v = skip_forward_between(t, phrase.end);
+    let preposition = t
+        .word(v)
+        .is_some_and(|w| matches!(w.as_str(), "in" | "at" | "on" | "with" | "from"));
+    if preposition {
+        // "a voice-over in the ad states"
+        if let Some(complement) = phrase_starting_at(t, v + 1) {
+            v = skip_forward_between(t, complement.end);
+        }
+    }
     if t.is_punct(v, '(') {
         // "Sen. Smith (D-N.Y.) said"
         let close = (v..t.len().min(v + 12)).find(|&k| t.is_punct(k, ')'))?;
@@ -474,6 +503,14 @@ fn sentence_start(t: &Tokens, i: usize) -> usize {
 /// past an opening adverbial or participle clause ("On Monday, …",
 /// "Holding signs, the protesters …").
 fn sentence_subject(t: &Tokens, from: usize, limit: usize) -> Option<Range<usize>> {
+    // Past an opening bracket or dash, and a leading "And" or "But".
+    let mut from = from;
+    while from < limit
+        && (matches!(t.kind(from), Some(TokenKind::Punct(_)))
+            || t.word(from).is_some_and(|w| matches!(w.as_str(), "and" | "but" | "so" | "yet" | "or")))
+    {
+        from += 1;
+    }
     let first = t.word(from)?;
     // "WASHINGTON (AP) — Smith said": a dateline is no subject.
     let shouted = t.str(from).chars().count() > 1 && t.str(from).chars().all(|c| !c.is_lowercase());
