@@ -1,7 +1,7 @@
 //! What a speaker pronoun stands for: the nearest earlier mention of a
 //! compatible person or organisation.
 
-use super::lexicon::{Antecedent, NOT_A_NAME, ORGANISATION_WORDS, SPEAKER_PRONOUNS};
+use super::lexicon::{self, Antecedent, SPEAKER_PRONOUNS};
 use super::tokens::{TokenKind, Tokens};
 use std::ops::Range;
 
@@ -25,7 +25,7 @@ pub struct Mention {
 
 fn is_organisation(text: &str) -> bool {
     text.split(|c: char| !c.is_alphanumeric())
-        .any(|w| ORGANISATION_WORDS.contains(&w.to_lowercase().as_str()))
+        .any(|w| lexicon::is_organisation_word(&w.to_lowercase()))
 }
 
 fn compatible(kind: Antecedent, text: &str) -> bool {
@@ -87,5 +87,5 @@ fn is_name_word(t: &Tokens, i: usize) -> bool {
     t.kind(i) == Some(TokenKind::Word)
         && t.is_capitalised(i)
         && t.word(i)
-            .is_some_and(|w| !NOT_A_NAME.contains(&w.as_str()) && antecedent_kind(&w).is_none())
+            .is_some_and(|w| !lexicon::is_not_a_name(&w) && antecedent_kind(&w).is_none())
 }

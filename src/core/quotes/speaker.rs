@@ -3,10 +3,7 @@
 //! (the minister said: "…"), through "according to", a colon, or the
 //! sentence before.
 
-use super::lexicon::{
-    is_participle, ACCORDING_TO, AUXILIARIES, BETWEEN_SPEAKER_AND_VERB, DETERMINERS, NOT_A_NAME,
-    NOT_IN_SPEAKER, NOUN_PHRASE_LINKS, REPORTING_VERBS, SPEAKER_PRONOUNS,
-};
+use super::lexicon::{self, is_participle, SPEAKER_PRONOUNS};
 use super::tokens::{TokenKind, Tokens};
 use std::ops::Range;
 
@@ -51,7 +48,7 @@ pub struct Attribution {
 }
 
 fn is_reporting_verb(word: &str) -> bool {
-    REPORTING_VERBS.contains(&word)
+    lexicon::is_reporting_verb(&word)
 }
 
 pub fn is_pronoun(word: &str) -> bool {
@@ -64,22 +61,20 @@ fn phrase_word(t: &Tokens, i: usize) -> bool {
         return false;
     };
     if t.is_capitalised(i) {
-        return !NOT_A_NAME.contains(&word.as_str()) || DETERMINERS.contains(&word.as_str());
+        return !lexicon::is_not_a_name(&word) || lexicon::is_determiner(&word);
     }
-    !NOT_IN_SPEAKER.contains(&word.as_str())
+    !lexicon::is_not_in_speaker(&word)
         && !is_reporting_verb(&word)
         && !word.ends_with("ly")
         && !word.ends_with("n't")
 }
 
 fn is_determiner(t: &Tokens, i: usize) -> bool {
-    t.word(i).is_some_and(|w| DETERMINERS.contains(&w.as_str()))
+    t.word(i).is_some_and(|w| lexicon::is_determiner(&w))
 }
 
 fn is_link(t: &Tokens, i: usize) -> bool {
-    t.word(i)
-        .is_some_and(|w| NOUN_PHRASE_LINKS.contains(&w.as_str()))
-        || t.is_punct(i, '&')
+    t.word(i).is_some_and(|w| lexicon::is_noun_phrase_link(&w)) || t.is_punct(i, '&')
 }
 
 fn pronoun_at(t: &Tokens, i: usize) -> bool {
@@ -88,9 +83,12 @@ fn pronoun_at(t: &Tokens, i: usize) -> bool {
 
 /// The noun phrase ending at token `end` (inclusive), read backwards.
 pub fn phrase_ending_at(t: &Tokens, end: usize) -> Option<Range<usize>> {
-    let quantifier = t
-        .word(end)
-        .is_some_and(|w| matches!(w.as_str(), "several" | "some" | "many" | "both" | "others" | "few"));
+    let quantifier = t.word(end).is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "several" | "some" | "many" | "both" | "others" | "few"
+        )
+    });
     if pronoun_at(t, end) || quantifier {
         return Some(end..end + 1);
     }
@@ -166,7 +164,7 @@ pub fn phrase_starting_at(t: &Tokens, start: usize) -> Option<Range<usize>> {
 
 fn is_between(t: &Tokens, i: usize) -> bool {
     t.word(i).is_some_and(|w| {
-        BETWEEN_SPEAKER_AND_VERB.contains(&w.as_str())
+        lexicon::is_between_speaker_and_verb(&w)
             || (w.ends_with("ly") && !t.is_capitalised(i) && !is_reporting_verb(&w))
     })
 }
@@ -209,11 +207,25 @@ fn reporting_verb_at(t: &Tokens, i: usize) -> Option<String> {
     if i > 0 {
         if let Some(prev) = t.word(i - 1) {
             let possessive = prev.ends_with("'s") || prev.ends_with("’s") || prev.ends_with("s'");
-            let noun_before = DETERMINERS.contains(&prev.as_str())
+            let noun_before = lexicon::is_determiner(&prev)
                 || possessive
                 || prev == "of"
                 || (i > 1 && t.word(i - 2).as_deref() == Some("of"));
             if noun_before && !pronoun_at(t, i - 1) {
+                return None;
+            }
+            // "articles from noted scholars": an adjective after a preposition.
+            if matches!(
+                prev.as_str(),
+                "from" | "by" | "with" | "for" | "in" | "on" | "at"
+            ) {
+                return None;
+            }
+            // "a short film called …", "a memo released Monday": a past
+            // participle describing an indefinite noun.
+            let indefinite = i > 1 && matches!(t.word(i - 2).as_deref(), Some("a" | "an"));
+            let participle = word.ends_with("ed") || matches!(word.as_str(), "told" | "written");
+            if participle && indefinite && !t.is_capitalised(i - 1) {
                 return None;
             }
         }
@@ -285,8 +297,8 @@ fn subject_of(t: &Tokens, verb: usize, floor: usize) -> Option<Range<usize>> {
                 let phrase = phrase_ending_at(t, end).filter(|p| p.start >= floor)?;
                 // "X, who …, said" or "X, a …, said", never "…, and said".
                 let opener = t.word(k + 1).unwrap_or_default();
-                let apposition = DETERMINERS.contains(&opener.as_str())
-                    || matches!(opener.as_str(), "who" | "which")
+                let apposition = lexicon::is_determiner(&opener)
+                    || matches!(opener.as_str(), "who" | "which" | "at" | "of" | "from")
                     || t.is_capitalised(k + 1);
                 return apposition.then_some(phrase);
             }
@@ -395,12 +407,11 @@ fn after(t: &Tokens, q: usize) -> Option<Attribution> {
         });
     }
     let mut word = t.word(i)?;
-    if AUXILIARIES.contains(&word.as_str()) && t.word(i + 1).is_some_and(|w| is_reporting_verb(&w))
-    {
+    if lexicon::is_auxiliary(&word) && t.word(i + 1).is_some_and(|w| is_reporting_verb(&w)) {
         i += 1;
         word = t.word(i)?;
     }
-    let according = ACCORDING_TO.contains(&word.as_str()).then_some(i + 1);
+    let according = lexicon::means_according_to(&word).then_some(i + 1);
     let according = according.or_else(|| {
         (word == "according" && t.word(i + 1).as_deref() == Some("to")).then_some(i + 2)
     });
@@ -507,7 +518,8 @@ fn sentence_subject(t: &Tokens, from: usize, limit: usize) -> Option<Range<usize
     let mut from = from;
     while from < limit
         && (matches!(t.kind(from), Some(TokenKind::Punct(_)))
-            || t.word(from).is_some_and(|w| matches!(w.as_str(), "and" | "but" | "so" | "yet" | "or")))
+            || t.word(from)
+                .is_some_and(|w| matches!(w.as_str(), "and" | "but" | "so" | "yet" | "or")))
     {
         from += 1;
     }
@@ -522,7 +534,7 @@ fn sentence_subject(t: &Tokens, from: usize, limit: usize) -> Option<Range<usize
         }
     }
     let adverbial =
-        (NOT_A_NAME.contains(&first.as_str()) && !pronoun_at(t, from) && !is_determiner(t, from))
+        (lexicon::is_not_a_name(&first) && !pronoun_at(t, from) && !is_determiner(t, from))
             || first.ends_with("ing")
             || first.ends_with("ed")
             || first.ends_with("ly");
@@ -546,7 +558,7 @@ fn before(t: &Tokens, q: usize, from: usize, fallback: bool) -> Option<Attributi
         let source = if word == "according" && t.word(k + 1).as_deref() == Some("to") {
             Some(k + 2)
         } else {
-            ACCORDING_TO.contains(&word.as_str()).then_some(k + 1)
+            lexicon::means_according_to(&word).then_some(k + 1)
         };
         if let Some(source) = source {
             if let Some(phrase) = phrase_starting_at(t, source).filter(|p| p.end <= q) {
@@ -593,7 +605,11 @@ fn before(t: &Tokens, q: usize, from: usize, fallback: bool) -> Option<Attributi
         // "…, said Smith: «…»"
         if let Some(phrase) = inverted_subject(t, k).filter(|p| p.end <= q) {
             let named = t.is_capitalised(phrase.start);
-            if named && inverts(&word) && (k == from || t.is_punct(k - 1, ',')) {
+            let closed = t.is_punct(phrase.end, ',')
+                || t.is_punct(phrase.end, ':')
+                || phrase.end == q
+                || t.ends_sentence(phrase.end);
+            if named && closed && inverts(&word) && (k == from || t.is_punct(k - 1, ',')) {
                 return Some(Attribution {
                     tokens: phrase,
                     verb: Some(word),

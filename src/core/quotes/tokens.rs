@@ -2,7 +2,7 @@
 //! folded into a single token, so that attribution rules can look at
 //! "`<quote>` , Smith said ." without re-reading the quoted words.
 
-use super::lexicon::ABBREVIATIONS;
+use super::lexicon;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,7 +146,7 @@ impl<'a> Tokens<'a> {
         }
         let before = self.str(i - 1);
         self.kind(i - 1) == Some(TokenKind::Word)
-            && (ABBREVIATIONS.contains(&before.to_lowercase().as_str())
+            && (lexicon::is_abbreviation(&before.to_lowercase())
                 || (before.chars().count() == 1 && before.chars().all(char::is_uppercase)))
     }
 
@@ -182,7 +182,15 @@ impl<'a> Tokens<'a> {
             Some(TokenKind::Quote(_)) => self.quote_ends_sentence(i),
             Some(TokenKind::Break) => true,
             Some(TokenKind::Punct('!' | '?' | ';')) => true,
-            Some(TokenKind::Punct('.')) => !self.is_abbreviation_period(i),
+            Some(TokenKind::Punct('.')) => {
+                // "(R-Wis.) said", "Inc., the maker": no sentence ends here.
+                let continues = match self.kind(i + 1) {
+                    Some(TokenKind::Punct(')' | ',')) => true,
+                    Some(TokenKind::Word) => !self.is_capitalised(i + 1),
+                    _ => false,
+                };
+                !continues && !self.is_abbreviation_period(i)
+            }
             _ => false,
         }
     }
