@@ -25,7 +25,7 @@ pub struct Mention {
 
 fn is_organisation(text: &str) -> bool {
     text.split(|c: char| !c.is_alphanumeric())
-        .any(|w| lexicon::is_organisation_word(&w.to_lowercase()))
+        .any(|w| lexicon::is_organisation_word(w.to_lowercase()))
 }
 
 fn compatible(kind: Antecedent, text: &str) -> bool {

@@ -48,7 +48,7 @@ pub struct Attribution {
 }
 
 fn is_reporting_verb(word: &str) -> bool {
-    lexicon::is_reporting_verb(&word)
+    lexicon::is_reporting_verb(word)
 }
 
 pub fn is_pronoun(word: &str) -> bool {

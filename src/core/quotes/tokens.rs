@@ -146,7 +146,7 @@ impl<'a> Tokens<'a> {
         }
         let before = self.str(i - 1);
         self.kind(i - 1) == Some(TokenKind::Word)
-            && (lexicon::is_abbreviation(&before.to_lowercase())
+            && (lexicon::is_abbreviation(before.to_lowercase())
                 || (before.chars().count() == 1 && before.chars().all(char::is_uppercase)))
     }
 
