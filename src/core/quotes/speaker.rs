@@ -463,6 +463,28 @@ fn after(t: &Tokens, q: usize) -> Option<Attribution> {
         v = skip_forward_between(t, k + 1);
     }
     let verb = reporting_verb_at(t, v)?;
+    // `"Why?" Her critics cited it as evidence` is a new sentence; `"Why?"
+    // Smith asked (at the rally).` is not: after a question or exclamation
+    // the verb takes no object.
+    if matches!(t.quote_terminal(q), Some('?' | '!')) && t.is_capitalised(q + 1) {
+        let clause_ends = match t.kind(v + 1) {
+            None | Some(TokenKind::Break) | Some(TokenKind::Quote(_)) => true,
+            Some(TokenKind::Punct(_)) => true,
+            Some(TokenKind::Word) => {
+                t.is_capitalised(v + 1)
+                    || t.word(v + 1).is_some_and(|w| {
+                        matches!(
+                            w.as_str(),
+                            "about" | "in" | "on" | "at" | "of" | "to" | "during" | "after"
+                                | "before" | "while" | "as" | "with" | "from" | "when"
+                        )
+                    })
+            }
+        };
+        if !clause_ends {
+            return None;
+        }
+    }
     Some(Attribution {
         tokens: phrase,
         verb: Some(verb),

@@ -73,7 +73,13 @@ pub fn tokenize(text: &str, quotes: &[Range<usize>]) -> Vec<Token> {
                     .get(b + w.len_utf8()..)
                     .and_then(|rest| rest.chars().next())
                     .is_some_and(char::is_alphanumeric);
-                if joins_word(w) && followed && quotes.get(next_quote).is_none_or(|q| q.start != b)
+                // 10,000 and 3.5 are one number.
+                let digit_group = w == ','
+                    && text.get(at..b).is_some_and(|t| t.ends_with(|c: char| c.is_ascii_digit()))
+                    && text
+                        .get(b + 1..)
+                        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+                if (joins_word(w) && followed || digit_group) && quotes.get(next_quote).is_none_or(|q| q.start != b)
                 {
                     end = b + w.len_utf8();
                     chars.next();
