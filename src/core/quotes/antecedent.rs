@@ -7,6 +7,8 @@ use std::ops::Range;
 
 /// How far back (in tokens) a pronoun's antecedent is looked for.
 const LOOKBACK: usize = 400;
+/// How many earlier speakers a pronoun may refer back to.
+const RECENT_SPEAKERS: usize = 20;
 
 /// What a pronoun token may refer to, if it is a speaker pronoun.
 pub fn antecedent_kind(word: &str) -> Option<Antecedent> {
@@ -41,9 +43,12 @@ fn compatible(kind: Antecedent, text: &str) -> bool {
 /// in text order) or a run of capitalised words.
 pub fn resolve(t: &Tokens, at: usize, kind: Antecedent, speakers: &[Mention]) -> Option<String> {
     let pronoun_start = t.list.get(at)?.range.start;
+    // Only recent speakers compete with names nearby; older ones are too
+    // far back to be meant, and the bound keeps long texts linear.
     let speaker = speakers
         .iter()
         .rev()
+        .take(RECENT_SPEAKERS)
         .find(|m| m.range.end <= pronoun_start && compatible(kind, &m.text));
     let floor = at.saturating_sub(LOOKBACK);
     let mut k = at;

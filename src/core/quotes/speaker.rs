@@ -83,12 +83,9 @@ fn pronoun_at(t: &Tokens, i: usize) -> bool {
 
 /// The noun phrase ending at token `end` (inclusive), read backwards.
 pub fn phrase_ending_at(t: &Tokens, end: usize) -> Option<Range<usize>> {
-    let quantifier = t.word(end).is_some_and(|w| {
-        matches!(
-            w.as_str(),
-            "several" | "some" | "many" | "both" | "others" | "few"
-        )
-    });
+    let quantifier = t
+        .word(end)
+        .is_some_and(|w| matches!(w, "several" | "some" | "many" | "both" | "others" | "few"));
     if pronoun_at(t, end) || quantifier {
         return Some(end..end + 1);
     }
@@ -215,16 +212,13 @@ fn reporting_verb_at(t: &Tokens, i: usize) -> Option<String> {
                 return None;
             }
             // "articles from noted scholars": an adjective after a preposition.
-            if matches!(
-                prev.as_str(),
-                "from" | "by" | "with" | "for" | "in" | "on" | "at"
-            ) {
+            if matches!(prev, "from" | "by" | "with" | "for" | "in" | "on" | "at") {
                 return None;
             }
             // "a short film called …", "a memo released Monday": a past
             // participle describing an indefinite noun.
             let indefinite = i > 1 && matches!(t.word(i - 2).as_deref(), Some("a" | "an"));
-            let participle = word.ends_with("ed") || matches!(word.as_str(), "told" | "written");
+            let participle = word.ends_with("ed") || matches!(word, "told" | "written");
             if participle && indefinite && !t.is_capitalised(i - 1) {
                 return None;
             }
@@ -234,7 +228,7 @@ fn reporting_verb_at(t: &Tokens, i: usize) -> Option<String> {
     if t.word(i + 1).as_deref() == Some("by") {
         return None;
     }
-    Some(word)
+    Some(word.to_string())
 }
 
 /// A verb whose subject must be found elsewhere: a present participle not
@@ -276,7 +270,7 @@ fn subject_of(t: &Tokens, verb: usize, floor: usize) -> Option<Range<usize>> {
             // preposition is an adjunct; the subject comes before it.
             let adjunct = phrase.start > floor + 1
                 && t.word(phrase.start - 1)
-                    .is_some_and(|w| matches!(w.as_str(), "in" | "on" | "at" | "during"));
+                    .is_some_and(|w| matches!(w, "in" | "on" | "at" | "during"));
             if adjunct {
                 if let Some(subject) = phrase_ending_at(t, phrase.start - 2) {
                     if subject.start >= floor && t.is_capitalised(subject.end - 1) {
@@ -298,7 +292,7 @@ fn subject_of(t: &Tokens, verb: usize, floor: usize) -> Option<Range<usize>> {
                 // "X, who …, said" or "X, a …, said", never "…, and said".
                 let opener = t.word(k + 1).unwrap_or_default();
                 let apposition = lexicon::is_determiner(&opener)
-                    || matches!(opener.as_str(), "who" | "which" | "at" | "of" | "from")
+                    || matches!(opener, "who" | "which" | "at" | "of" | "from")
                     || t.is_capitalised(k + 1);
                 return apposition.then_some(phrase);
             }
@@ -428,7 +422,7 @@ fn after(t: &Tokens, q: usize) -> Option<Attribution> {
         let phrase = inverted_subject_after_quote(t, i)?;
         return Some(Attribution {
             tokens: phrase,
-            verb: Some(word),
+            verb: Some(word.to_string()),
             cue: Cue::After,
         });
     }
@@ -436,7 +430,7 @@ fn after(t: &Tokens, q: usize) -> Option<Attribution> {
     let mut v = skip_forward_between(t, phrase.end);
     let preposition = t
         .word(v)
-        .is_some_and(|w| matches!(w.as_str(), "in" | "at" | "on" | "with" | "from"));
+        .is_some_and(|w| matches!(w, "in" | "at" | "on" | "with" | "from"));
     if preposition {
         // "a voice-over in the ad states"
         if let Some(complement) = phrase_starting_at(t, v + 1) {
@@ -474,9 +468,21 @@ fn after(t: &Tokens, q: usize) -> Option<Attribution> {
                 t.is_capitalised(v + 1)
                     || t.word(v + 1).is_some_and(|w| {
                         matches!(
-                            w.as_str(),
-                            "about" | "in" | "on" | "at" | "of" | "to" | "during" | "after"
-                                | "before" | "while" | "as" | "with" | "from" | "when"
+                            w,
+                            "about"
+                                | "in"
+                                | "on"
+                                | "at"
+                                | "of"
+                                | "to"
+                                | "during"
+                                | "after"
+                                | "before"
+                                | "while"
+                                | "as"
+                                | "with"
+                                | "from"
+                                | "when"
                         )
                     })
             }
@@ -541,7 +547,7 @@ fn sentence_subject(t: &Tokens, from: usize, limit: usize) -> Option<Range<usize
     while from < limit
         && (matches!(t.kind(from), Some(TokenKind::Punct(_)))
             || t.word(from)
-                .is_some_and(|w| matches!(w.as_str(), "and" | "but" | "so" | "yet" | "or")))
+                .is_some_and(|w| matches!(w, "and" | "but" | "so" | "yet" | "or")))
     {
         from += 1;
     }
@@ -698,10 +704,8 @@ fn clause_start(t: &Tokens, from: usize, q: usize) -> usize {
         .rev()
         .find(|&k| {
             let word = t.word(k).unwrap_or_default();
-            matches!(
-                word.as_str(),
-                "but" | "while" | "whereas" | "although" | "though"
-            ) || (word == "and" && k > from && t.is_punct(k - 1, ','))
+            matches!(word, "but" | "while" | "whereas" | "although" | "though")
+                || (word == "and" && k > from && t.is_punct(k - 1, ','))
         })
         .map_or(from, |k| k + 1)
 }

@@ -75,11 +75,14 @@ pub fn tokenize(text: &str, quotes: &[Range<usize>]) -> Vec<Token> {
                     .is_some_and(char::is_alphanumeric);
                 // 10,000 and 3.5 are one number.
                 let digit_group = w == ','
-                    && text.get(at..b).is_some_and(|t| t.ends_with(|c: char| c.is_ascii_digit()))
+                    && text
+                        .get(at..b)
+                        .is_some_and(|t| t.ends_with(|c: char| c.is_ascii_digit()))
                     && text
                         .get(b + 1..)
                         .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
-                if (joins_word(w) && followed || digit_group) && quotes.get(next_quote).is_none_or(|q| q.start != b)
+                if (joins_word(w) && followed || digit_group)
+                    && quotes.get(next_quote).is_none_or(|q| q.start != b)
                 {
                     end = b + w.len_utf8();
                     chars.next();
@@ -105,14 +108,26 @@ pub fn tokenize(text: &str, quotes: &[Range<usize>]) -> Vec<Token> {
 pub struct Tokens<'a> {
     pub text: &'a str,
     pub list: Vec<Token>,
+    /// Each word lowercased once, with typographic apostrophes made
+    /// straight (it’s = it's); empty for anything but a word.
+    lower: Vec<String>,
 }
 
 impl<'a> Tokens<'a> {
     pub fn new(text: &'a str, quotes: &[Range<usize>]) -> Self {
-        Tokens {
-            text,
-            list: tokenize(text, quotes),
-        }
+        let list = tokenize(text, quotes);
+        let lower = list
+            .iter()
+            .map(|t| match t.kind {
+                TokenKind::Word => text
+                    .get(t.range.clone())
+                    .unwrap_or_default()
+                    .to_lowercase()
+                    .replace('’', "'"),
+                _ => String::new(),
+            })
+            .collect();
+        Tokens { text, list, lower }
     }
 
     pub fn len(&self) -> usize {
@@ -131,9 +146,8 @@ impl<'a> Tokens<'a> {
     }
 
     /// The word at `i`, lowercased; `None` for anything but a word.
-    pub fn word(&self, i: usize) -> Option<String> {
-        // Typographic apostrophes read as straight ones: it’s = it's.
-        (self.kind(i)? == TokenKind::Word).then(|| self.str(i).to_lowercase().replace('’', "'"))
+    pub fn word(&self, i: usize) -> Option<&str> {
+        (self.kind(i)? == TokenKind::Word).then(|| self.lower[i].as_str())
     }
 
     pub fn is_capitalised(&self, i: usize) -> bool {
