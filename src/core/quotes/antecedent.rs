@@ -92,5 +92,5 @@ fn is_name_word(t: &Tokens, i: usize) -> bool {
     t.kind(i) == Some(TokenKind::Word)
         && t.is_capitalised(i)
         && t.word(i)
-            .is_some_and(|w| !lexicon::is_not_a_name(&w) && antecedent_kind(&w).is_none())
+            .is_some_and(|w| !lexicon::is_not_a_name(w) && antecedent_kind(w).is_none())
 }

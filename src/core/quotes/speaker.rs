@@ -61,24 +61,24 @@ fn phrase_word(t: &Tokens, i: usize) -> bool {
         return false;
     };
     if t.is_capitalised(i) {
-        return !lexicon::is_not_a_name(&word) || lexicon::is_determiner(&word);
+        return !lexicon::is_not_a_name(word) || lexicon::is_determiner(word);
     }
-    !lexicon::is_not_in_speaker(&word)
-        && !is_reporting_verb(&word)
+    !lexicon::is_not_in_speaker(word)
+        && !is_reporting_verb(word)
         && !word.ends_with("ly")
         && !word.ends_with("n't")
 }
 
 fn is_determiner(t: &Tokens, i: usize) -> bool {
-    t.word(i).is_some_and(|w| lexicon::is_determiner(&w))
+    t.word(i).is_some_and(lexicon::is_determiner)
 }
 
 fn is_link(t: &Tokens, i: usize) -> bool {
-    t.word(i).is_some_and(|w| lexicon::is_noun_phrase_link(&w)) || t.is_punct(i, '&')
+    t.word(i).is_some_and(lexicon::is_noun_phrase_link) || t.is_punct(i, '&')
 }
 
 fn pronoun_at(t: &Tokens, i: usize) -> bool {
-    t.word(i).is_some_and(|w| is_pronoun(&w))
+    t.word(i).is_some_and(is_pronoun)
 }
 
 /// The noun phrase ending at token `end` (inclusive), read backwards.
@@ -161,8 +161,8 @@ pub fn phrase_starting_at(t: &Tokens, start: usize) -> Option<Range<usize>> {
 
 fn is_between(t: &Tokens, i: usize) -> bool {
     t.word(i).is_some_and(|w| {
-        lexicon::is_between_speaker_and_verb(&w)
-            || (w.ends_with("ly") && !t.is_capitalised(i) && !is_reporting_verb(&w))
+        lexicon::is_between_speaker_and_verb(w)
+            || (w.ends_with("ly") && !t.is_capitalised(i) && !is_reporting_verb(w))
     })
 }
 
@@ -177,7 +177,7 @@ fn skip_back_between(t: &Tokens, mut i: usize, floor: usize) -> usize {
         let weekday = t
             .word(i)
             .is_some_and(|w| w.ends_with("day") && t.is_capitalised(i));
-        if weekday && i > floor + 1 && t.word(i - 1).as_deref() == Some("on") {
+        if weekday && i > floor + 1 && t.word(i - 1) == Some("on") {
             i -= 2;
             continue;
         }
@@ -187,7 +187,7 @@ fn skip_back_between(t: &Tokens, mut i: usize, floor: usize) -> usize {
 
 /// Skips forwards over words that sit between a subject and its verb.
 fn skip_forward_between(t: &Tokens, mut i: usize) -> usize {
-    while is_between(t, i) && !t.word(i).is_some_and(|w| is_reporting_verb(&w)) {
+    while is_between(t, i) && !t.word(i).is_some_and(is_reporting_verb) {
         i += 1;
     }
     i
@@ -198,16 +198,16 @@ fn skip_forward_between(t: &Tokens, mut i: usize) -> usize {
 /// "Trump's call", "a media call").
 fn reporting_verb_at(t: &Tokens, i: usize) -> Option<String> {
     let word = t.word(i)?;
-    if !is_reporting_verb(&word) || t.is_capitalised(i) || word == "according" {
+    if !is_reporting_verb(word) || t.is_capitalised(i) || word == "according" {
         return None;
     }
     if i > 0 {
         if let Some(prev) = t.word(i - 1) {
             let possessive = prev.ends_with("'s") || prev.ends_with("’s") || prev.ends_with("s'");
-            let noun_before = lexicon::is_determiner(&prev)
+            let noun_before = lexicon::is_determiner(prev)
                 || possessive
                 || prev == "of"
-                || (i > 1 && t.word(i - 2).as_deref() == Some("of"));
+                || (i > 1 && t.word(i - 2) == Some("of"));
             if noun_before && !pronoun_at(t, i - 1) {
                 return None;
             }
@@ -217,7 +217,7 @@ fn reporting_verb_at(t: &Tokens, i: usize) -> Option<String> {
             }
             // "a short film called …", "a memo released Monday": a past
             // participle describing an indefinite noun.
-            let indefinite = i > 1 && matches!(t.word(i - 2).as_deref(), Some("a" | "an"));
+            let indefinite = i > 1 && matches!(t.word(i - 2), Some("a" | "an"));
             let participle = word.ends_with("ed") || matches!(word, "told" | "written");
             if participle && indefinite && !t.is_capitalised(i - 1) {
                 return None;
@@ -225,7 +225,7 @@ fn reporting_verb_at(t: &Tokens, i: usize) -> Option<String> {
         }
     }
     // "a memo released by …" describes the memo; nobody speaks.
-    if t.word(i + 1).as_deref() == Some("by") {
+    if t.word(i + 1) == Some("by") {
         return None;
     }
     Some(word.to_string())
@@ -235,10 +235,8 @@ fn reporting_verb_at(t: &Tokens, i: usize) -> Option<String> {
 /// after "is"/"was", or an infinitive ("to say").
 fn needs_governing_subject(t: &Tokens, i: usize, word: &str) -> bool {
     let prev = i.checked_sub(1).and_then(|p| t.word(p));
-    let after_be = prev
-        .as_deref()
-        .is_some_and(|p| matches!(p, "is" | "was" | "are" | "were" | "been" | "be"));
-    (is_participle(word) && !after_be) || prev.as_deref() == Some("to")
+    let after_be = prev.is_some_and(|p| matches!(p, "is" | "was" | "are" | "were" | "been" | "be"));
+    (is_participle(word) && !after_be) || prev == Some("to")
 }
 
 /// Steps back over a parenthesis ending at `i` ("Smith (D-N.Y.)").
@@ -291,7 +289,7 @@ fn subject_of(t: &Tokens, verb: usize, floor: usize) -> Option<Range<usize>> {
                 let phrase = phrase_ending_at(t, end).filter(|p| p.start >= floor)?;
                 // "X, who …, said" or "X, a …, said", never "…, and said".
                 let opener = t.word(k + 1).unwrap_or_default();
-                let apposition = lexicon::is_determiner(&opener)
+                let apposition = lexicon::is_determiner(opener)
                     || matches!(opener, "who" | "which" | "at" | "of" | "from")
                     || t.is_capitalised(k + 1);
                 return apposition.then_some(phrase);
@@ -401,14 +399,13 @@ fn after(t: &Tokens, q: usize) -> Option<Attribution> {
         });
     }
     let mut word = t.word(i)?;
-    if lexicon::is_auxiliary(&word) && t.word(i + 1).is_some_and(|w| is_reporting_verb(&w)) {
+    if lexicon::is_auxiliary(word) && t.word(i + 1).is_some_and(is_reporting_verb) {
         i += 1;
         word = t.word(i)?;
     }
-    let according = lexicon::means_according_to(&word).then_some(i + 1);
-    let according = according.or_else(|| {
-        (word == "according" && t.word(i + 1).as_deref() == Some("to")).then_some(i + 2)
-    });
+    let according = lexicon::means_according_to(word).then_some(i + 1);
+    let according =
+        according.or_else(|| (word == "according" && t.word(i + 1) == Some("to")).then_some(i + 2));
     if let Some(source) = according {
         let phrase = phrase_starting_at(t, source)?;
         return Some(Attribution {
@@ -418,7 +415,7 @@ fn after(t: &Tokens, q: usize) -> Option<Attribution> {
         });
     }
     // Right after a quotation any reporting verb may precede its subject.
-    if is_reporting_verb(&word) && !is_participle(&word) && !t.is_capitalised(i) {
+    if is_reporting_verb(word) && !is_participle(word) && !t.is_capitalised(i) {
         let phrase = inverted_subject_after_quote(t, i)?;
         return Some(Attribution {
             tokens: phrase,
@@ -562,7 +559,7 @@ fn sentence_subject(t: &Tokens, from: usize, limit: usize) -> Option<Range<usize
         }
     }
     let adverbial =
-        (lexicon::is_not_a_name(&first) && !pronoun_at(t, from) && !is_determiner(t, from))
+        (lexicon::is_not_a_name(first) && !pronoun_at(t, from) && !is_determiner(t, from))
             || first.ends_with("ing")
             || first.ends_with("ed")
             || first.ends_with("ly");
@@ -583,10 +580,10 @@ fn before(t: &Tokens, q: usize, from: usize, fallback: bool) -> Option<Attributi
     let mut relative: Option<Attribution> = None;
     for k in from..q {
         let word = t.word(k).unwrap_or_default();
-        let source = if word == "according" && t.word(k + 1).as_deref() == Some("to") {
+        let source = if word == "according" && t.word(k + 1) == Some("to") {
             Some(k + 2)
         } else {
-            lexicon::means_according_to(&word).then_some(k + 1)
+            lexicon::means_according_to(word).then_some(k + 1)
         };
         if let Some(source) = source {
             if let Some(phrase) = phrase_starting_at(t, source).filter(|p| p.end <= q) {
@@ -624,7 +621,7 @@ fn before(t: &Tokens, q: usize, from: usize, fallback: bool) -> Option<Attributi
             };
             // "X, who said …, told …": the relative clause yields to the
             // main one, if there is one.
-            if subject.len() == 1 && t.word(subject.start).as_deref() == Some("who") {
+            if subject.len() == 1 && t.word(subject.start) == Some("who") {
                 relative.get_or_insert(found);
                 continue;
             }
