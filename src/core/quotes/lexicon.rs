@@ -41,6 +41,7 @@ const REPORTING_VERBS: &str = "\
 /// Words that may stand between a speaker and its verb ("Trump also said",
 /// "she has repeatedly said").
 const BETWEEN_SPEAKER_AND_VERB: &str = "\
+    always long initially originally finally ever \
     also later then again has had have would will did does do was were is once previously \
     recently repeatedly publicly reportedly privately simply quickly famously often frequently \
     subsequently now just further first even still yesterday today tonight never already been \
@@ -62,6 +63,7 @@ const NOUN_PHRASE_LINKS: &str = "\
 /// Lowercase words that never belong to a speaker noun phrase: function
 /// words, pronouns in object form, time words and common verbs.
 const NOT_IN_SPEAKER: &str = "\
+    whether yet likewise always \
     and or but that which who whom whose when where while because as if than so though although \
     after before since until in on to with by about into over under what how why is was are were \
     be been has have had will would can could should may might must do does did not also then \
@@ -90,6 +92,7 @@ const ORGANISATION_WORDS: &str = "\
 
 /// Capitalised words that start sentences or name dates but are no names.
 const NOT_A_NAME: &str = "\
+    likewise similarly whether \
     the a an in on at but and or so as if when while after before since this that these those it \
     he she they we i you his her their our its my there here what who why how yes no not for \
     with from by to of monday tuesday wednesday thursday friday saturday sunday january february \

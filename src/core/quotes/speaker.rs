@@ -599,10 +599,16 @@ fn before(t: &Tokens, q: usize, from: usize, fallback: bool) -> Option<Attributi
             continue;
         };
         if needs_governing_subject(t, k, &word) {
-            // "with Sen. Smith calling it …": a name right before the
+            // "with Sen. Smith calling it …", "with many marchers chanting
+            // …": a name, or a phrase after "with", right before the
             // participle is its subject.
-            if k > from + 1 && t.is_capitalised(k - 1) {
-                if let Some(subject) = phrase_ending_at(t, k - 1).filter(|p| p.start > from) {
+            if k > from + 1 {
+                let end = skip_back_between(t, k - 1, from);
+                let subject = phrase_ending_at(t, end).filter(|p| {
+                    let after_with = p.start > from && t.word(p.start - 1) == Some("with");
+                    p.start > from && (t.is_capitalised(end) || after_with)
+                });
+                if let Some(subject) = subject {
                     return Some(Attribution {
                         tokens: subject,
                         verb: Some(word),
