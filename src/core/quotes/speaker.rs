@@ -566,7 +566,11 @@ fn sentence_subject(t: &Tokens, from: usize, limit: usize) -> Option<Range<usize
     if !adverbial {
         return phrase_starting_at(t, from).filter(|p| p.end <= limit);
     }
-    // Past the opening adverbial: after its first, second or third comma.
+    // Past the opening adverbial: a lone word ("Then he …"), or after its
+    // first, second or third comma ("On Monday, he …").
+    if !t.is_punct(from + 1, ',') && pronoun_at(t, from + 1) {
+        return Some(from + 1..from + 2).filter(|p| p.end <= limit);
+    }
     (from..limit)
         .filter(|&i| t.is_punct(i, ','))
         .take(3)
