@@ -94,3 +94,54 @@ fn is_name_word(t: &Tokens, i: usize) -> bool {
         && t.word(i)
             .is_some_and(|w| !lexicon::is_not_a_name(w) && antecedent_kind(w).is_none())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolve_last_pronoun(text: &str, speakers: &[Mention]) -> Option<String> {
+        let t = Tokens::new(text, &[]);
+        let at = (0..t.len())
+            .rev()
+            .find(|&i| t.word(i).and_then(antecedent_kind).is_some())?;
+        let kind = antecedent_kind(t.word(at)?)?;
+        resolve(&t, at, kind, speakers)
+    }
+
+    #[test]
+    fn a_person_pronoun_skips_organisations() {
+        let text = "Maria Keller joined the Finance Ministry in May. Then she spoke.";
+        assert_eq!(
+            resolve_last_pronoun(text, &[]).as_deref(),
+            Some("Maria Keller")
+        );
+    }
+
+    #[test]
+    fn it_takes_the_nearest_organisation() {
+        let text = "The Central Bank met Tom Reed. Later it spoke.";
+        assert_eq!(
+            resolve_last_pronoun(text, &[]).as_deref(),
+            Some("Central Bank")
+        );
+    }
+
+    #[test]
+    fn an_earlier_speaker_nearer_than_any_name_wins() {
+        let text = "Anna Lind met the press. Then the chief inspector spoke, and he left.";
+        let start = text.find("the chief").unwrap();
+        let speakers = [Mention {
+            range: start..start + "the chief inspector".len(),
+            text: "the chief inspector".into(),
+        }];
+        assert_eq!(
+            resolve_last_pronoun(text, &speakers).as_deref(),
+            Some("the chief inspector")
+        );
+    }
+
+    #[test]
+    fn nothing_to_refer_to() {
+        assert_eq!(resolve_last_pronoun("he said so.", &[]), None);
+    }
+}

@@ -81,6 +81,7 @@ const NOT_IN_SPEAKER: &str = "\
 
 /// Words that make a name an organisation rather than a person.
 const ORGANISATION_WORDS: &str = "\
+    bank ministerium ministère \
     party ministry office department committee campaign council house senate congress court \
     agency administration government presidency kremlin police army company inc corp group \
     association foundation institute university times post news network journal press bureau \

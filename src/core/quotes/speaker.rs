@@ -498,6 +498,9 @@ fn after(t: &Tokens, q: usize) -> Option<Attribution> {
 /// A reporting verb later in the quotation's own sentence: "…" and more,
 /// Smith said.
 fn later_in_sentence(t: &Tokens, q: usize) -> Option<Attribution> {
+    if t.quote_ends_sentence(q) {
+        return None;
+    }
     let mut k = q + 1;
     while k < t.len() && k - q < WINDOW && !t.ends_sentence(k) {
         if matches!(t.kind(k), Some(TokenKind::Quote(_))) {
@@ -766,4 +769,95 @@ pub fn attribute_from_next_sentence(t: &Tokens, q: usize) -> Option<Attribution>
         verb: Some(verb),
         cue: Cue::NextSentence,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::marks;
+    use super::*;
+
+    /// The speaker text of each quotation of `text`, by attribution in its
+    /// own sentence only.
+    fn speakers(text: &str) -> Vec<Option<&str>> {
+        let ranges: Vec<Range<usize>> = marks::find(text).into_iter().map(|s| s.range).collect();
+        let t = Tokens::new(text, &ranges);
+        (0..t.len())
+            .filter(|&i| matches!(t.kind(i), Some(TokenKind::Quote(_))))
+            .map(|q| {
+                attribute(&t, q).map(|a| {
+                    let start = t.list[a.tokens.start].range.start;
+                    let end = t.list[a.tokens.end - 1].range.end;
+                    &text[start..end]
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_long_speaker_phrase_with_links_and_titles() {
+        assert_eq!(
+            speakers("“Ready,” the office of President Ana Silva said on Monday."),
+            [Some("the office of President Ana Silva")]
+        );
+        assert_eq!(
+            speakers("Sen. Joe Park (D-Ore.) said the bill was “a mess.”"),
+            [Some("Sen. Joe Park")]
+        );
+    }
+
+    #[test]
+    fn inverted_speaker_with_a_lowercase_title() {
+        assert_eq!(
+            speakers("“It is done,” said spokesman Josh Smith."),
+            [Some("spokesman Josh Smith")]
+        );
+    }
+
+    #[test]
+    fn a_reporting_word_used_as_a_noun_is_no_verb() {
+        // "claims" after a possessive is a noun; the speaker is the subject
+        // of "said".
+        assert_eq!(
+            speakers("The mayor said his rival's claims were “pure fiction.”"),
+            [Some("The mayor")]
+        );
+    }
+
+    #[test]
+    fn participle_subjects() {
+        assert_eq!(
+            speakers("Crowds filled the square, with many students chanting “No more war.”"),
+            [Some("many students")]
+        );
+        assert_eq!(
+            speakers("Then she left the stage, calling the plan “a disgrace.”"),
+            [Some("she")]
+        );
+    }
+
+    #[test]
+    fn appositive_between_speaker_and_verb() {
+        assert_eq!(
+            speakers("“We lost,” Tom Hale, a party organiser, said."),
+            [Some("Tom Hale")]
+        );
+        assert_eq!(
+            speakers("Lena Ward, who chairs the board, told reporters: “We stay.”"),
+            [Some("Lena Ward")]
+        );
+    }
+
+    #[test]
+    fn a_question_followed_by_a_new_sentence_is_not_attributed_to_it() {
+        assert_eq!(
+            speakers("“Why now?” Her critics cited the remark as proof."),
+            [None]
+        );
+        assert_eq!(speakers("“Why now?” Jones asked."), [Some("Jones")]);
+    }
+
+    #[test]
+    fn a_period_inside_the_quote_ends_its_sentence() {
+        assert_eq!(speakers("“We are done.” He noted the hour."), [None]);
+    }
 }

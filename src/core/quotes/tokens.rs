@@ -215,3 +215,60 @@ impl<'a> Tokens<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        let t = Tokens::new(text, &[]);
+        (0..t.len())
+            .filter(|&i| t.kind(i) == Some(TokenKind::Word))
+            .map(|i| t.str(i))
+            .collect()
+    }
+
+    #[test]
+    fn words_keep_inner_apostrophes_hyphens_periods_and_digit_groups() {
+        assert_eq!(
+            words("O'Brien's U.S. plan cost 10,000 dollars, Jean-Luc said."),
+            [
+                "O'Brien's",
+                "U.S",
+                "plan",
+                "cost",
+                "10,000",
+                "dollars",
+                "Jean-Luc",
+                "said"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quotation_is_one_token() {
+        let text = "“We won,” she said.";
+        let t = Tokens::new(text, &[0..text.find(',').unwrap() + 4]);
+        assert_eq!(t.kind(0), Some(TokenKind::Quote(0)));
+        assert_eq!(t.word(1), Some("she"));
+        assert_eq!(t.quote_terminal(0), Some(','));
+    }
+
+    #[test]
+    fn words_are_lowercased_with_straight_apostrophes() {
+        let t = Tokens::new("It’s Done", &[]);
+        assert_eq!(t.word(0), Some("it's"));
+        assert!(t.is_capitalised(1));
+    }
+
+    #[test]
+    fn abbreviations_and_brackets_end_no_sentence() {
+        let t = Tokens::new("Sen. Smith (R-Wis.) said so. Then", &[]);
+        let ends: Vec<&str> = (0..t.len())
+            .filter(|&i| t.ends_sentence(i))
+            .map(|i| t.str(i))
+            .collect();
+        assert_eq!(ends, ["."]);
+        assert!(t.ends_sentence(t.len() - 2));
+    }
+}
