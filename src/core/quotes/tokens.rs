@@ -248,7 +248,9 @@ mod tests {
     #[test]
     fn a_quotation_is_one_token() {
         let text = "“We won,” she said.";
-        let t = Tokens::new(text, &[0..text.find(',').unwrap() + 4]);
+        let quote_end = text.find(',').unwrap() + ",”".len();
+        let quotes = vec![0..quote_end];
+        let t = Tokens::new(text, &quotes);
         assert_eq!(t.kind(0), Some(TokenKind::Quote(0)));
         assert_eq!(t.word(1), Some("she"));
         assert_eq!(t.quote_terminal(0), Some(','));
