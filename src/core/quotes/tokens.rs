@@ -249,8 +249,8 @@ mod tests {
     fn a_quotation_is_one_token() {
         let text = "“We won,” she said.";
         let quote_end = text.find(',').unwrap() + ",”".len();
-        let quotes = vec![0..quote_end];
-        let t = Tokens::new(text, &quotes);
+        let quote = 0..quote_end;
+        let t = Tokens::new(text, std::slice::from_ref(&quote));
         assert_eq!(t.kind(0), Some(TokenKind::Quote(0)));
         assert_eq!(t.word(1), Some("she"));
         assert_eq!(t.quote_terminal(0), Some(','));
