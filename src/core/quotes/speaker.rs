@@ -146,7 +146,12 @@ pub fn phrase_starting_at(t: &Tokens, start: usize) -> Option<Range<usize>> {
             }
             break;
         }
-        if phrase_word(t, i) && !pronoun_at(t, i) && !is_determiner(t, i) {
+        // "Politifact seized on …": a past form after a noun is a verb.
+        let past_after_noun = t.word(i).is_some_and(|w| w.ends_with("ed"))
+            && !t.is_capitalised(i)
+            && !is_determiner(t, i - 1)
+            && !is_link(t, i - 1);
+        if phrase_word(t, i) && !pronoun_at(t, i) && !is_determiner(t, i) && !past_after_noun {
             end = i;
             i += 1;
             continue;
@@ -157,6 +162,14 @@ pub fn phrase_starting_at(t: &Tokens, start: usize) -> Option<Range<usize>> {
         phrase_word(t, k) && !is_determiner(t, k) && t.str(k).chars().any(char::is_alphabetic)
     });
     has_content.then_some(start..end + 1)
+}
+
+/// Steps back over "-ly" adverbs ("was widely described").
+fn skip_back_adverbs(t: &Tokens, mut i: usize) -> usize {
+    while i > 0 && t.word(i).is_some_and(|w| w.ends_with("ly")) {
+        i -= 1;
+    }
+    i
 }
 
 fn is_between(t: &Tokens, i: usize) -> bool {
@@ -199,6 +212,16 @@ fn skip_forward_between(t: &Tokens, mut i: usize) -> usize {
 fn reporting_verb_at(t: &Tokens, i: usize) -> Option<String> {
     let word = t.word(i)?;
     if !is_reporting_verb(word) || t.is_capitalised(i) || word == "according" {
+        return None;
+    }
+    // "the winner was declared": a passive reports nobody's words.
+    let passive = word.ends_with("ed")
+        && i > 0
+        && matches!(
+            t.word(skip_back_adverbs(t, i - 1)),
+            Some("was" | "were" | "been" | "be" | "is" | "are" | "being")
+        );
+    if passive {
         return None;
     }
     if i > 0 {
@@ -561,13 +584,24 @@ fn sentence_subject(t: &Tokens, from: usize, limit: usize) -> Option<Range<usize
             return sentence_subject(t, dash + 1, limit);
         }
     }
+    // "Asked by …", "Preceded at …", but not the name "Ted".
+    let participle_opening = (first.ends_with("ing") || first.ends_with("ed"))
+        && first.chars().count() > 4
+        && !t.is_capitalised(from + 1);
     let adverbial =
         (lexicon::is_not_a_name(first) && !pronoun_at(t, from) && !is_determiner(t, from))
-            || first.ends_with("ing")
-            || first.ends_with("ed")
+            || participle_opening
             || first.ends_with("ly");
     if !adverbial {
-        return phrase_starting_at(t, from).filter(|p| p.end <= limit);
+        let phrase = phrase_starting_at(t, from).filter(|p| p.end <= limit);
+        // "A few days later, …", "That same month, …": a time, not a subject.
+        let timed = phrase
+            .as_ref()
+            .and_then(|p| t.word(p.end - 1))
+            .is_some_and(is_time_word);
+        if !timed {
+            return phrase;
+        }
     }
     // Past the opening adverbial: a lone word ("Then he …"), or after its
     // first, second or third comma ("On Monday, he …").
@@ -578,6 +612,28 @@ fn sentence_subject(t: &Tokens, from: usize, limit: usize) -> Option<Range<usize
         .filter(|&i| t.is_punct(i, ','))
         .take(3)
         .find_map(|comma| phrase_starting_at(t, comma + 1).filter(|p| p.end <= limit))
+}
+
+fn is_time_word(word: &str) -> bool {
+    matches!(
+        word,
+        "day"
+            | "days"
+            | "week"
+            | "weeks"
+            | "month"
+            | "months"
+            | "year"
+            | "years"
+            | "hour"
+            | "hours"
+            | "minutes"
+            | "time"
+            | "night"
+            | "morning"
+            | "evening"
+            | "afternoon"
+    )
 }
 
 /// The speaker named before the quotation at token `q`, in the stretch
