@@ -48,6 +48,15 @@ const BETWEEN_SPEAKER_AND_VERB: &str = "\
     being may might could can should must not instead
 ";
 
+/// Nouns for something said: their owner ("his call for …", "Smith's
+/// claim that …") is the speaker of a quotation that follows.
+const SPEECH_NOUNS: &str = "\
+    claim claims call calls remark remarks comment comments statement statements words \
+    promise promises pledge vow description assertion warning message slogan phrase term \
+    demand accusation charge argument insistence contention suggestion proposal speech \
+    tweet tweets question answer response reply label nickname motto mantra catchphrase \
+";
+
 /// Words that begin a noun phrase: a speaker extends no further back.
 const DETERMINERS: &str = "\
     the a an this that these those his her their its our my your one two three several many some \
@@ -169,6 +178,8 @@ lookup! {
     is_elision => ELISIONS;
     /// Whether `word` is in [`AUXILIARIES`].
     is_auxiliary => AUXILIARIES;
+    /// Whether `word` is in [`SPEECH_NOUNS`].
+    is_speech_noun => SPEECH_NOUNS;
     /// Whether `word` is in [`ACCORDING_TO`].
     means_according_to => ACCORDING_TO;
 }

@@ -22,6 +22,7 @@ pub enum Cue {
     PreviousSentence,
     GoverningClause,
     NextSentence,
+    SpeechNoun,
 }
 
 impl Cue {
@@ -34,6 +35,7 @@ impl Cue {
             Cue::PreviousSentence => "speaker in previous sentence",
             Cue::GoverningClause => "subject of the governing clause",
             Cue::NextSentence => "speaker in next sentence",
+            Cue::SpeechNoun => "owner of the words quoted",
         }
     }
 }
@@ -782,6 +784,13 @@ fn governing_subject(t: &Tokens, q: usize, from: usize) -> Option<Attribution> {
     if q <= from + 1 {
         return None;
     }
+    if let Some(owner) = speech_owner(t, q, from) {
+        return Some(Attribution {
+            tokens: owner..owner + 1,
+            verb: None,
+            cue: Cue::SpeechNoun,
+        });
+    }
     let subject = sentence_subject(t, from, q)?;
     // The subject must be followed by a verb-like word, not be the object
     // the quotation modifies.
@@ -790,6 +799,22 @@ fn governing_subject(t: &Tokens, q: usize, from: usize) -> Option<Attribution> {
         verb: None,
         cue: Cue::GoverningClause,
     })
+}
+
+/// "his call for “…”", "Trump's claim that “…”": the owner of a speech
+/// noun just before the quotation is its speaker.
+fn speech_owner(t: &Tokens, q: usize, from: usize) -> Option<usize> {
+    let floor = q.saturating_sub(8).max(from);
+    let noun = (floor..q)
+        .rev()
+        .find(|&k| t.word(k).is_some_and(lexicon::is_speech_noun))?;
+    let owner = (noun.saturating_sub(3).max(floor)..noun).rev().find(|&k| {
+        t.word(k).is_some_and(|w| {
+            matches!(w, "his" | "her" | "their" | "its")
+                || (t.is_capitalised(k) && (w.ends_with("'s") || w.ends_with("s'")))
+        })
+    })?;
+    Some(owner)
 }
 
 /// Finds the speaker of the quotation at token `q` in the sentence before
@@ -910,6 +935,14 @@ mod tests {
             [None]
         );
         assert_eq!(speakers("“Why now?” Jones asked."), [Some("Jones")]);
+    }
+
+    #[test]
+    fn the_owner_of_a_speech_noun_speaks() {
+        assert_eq!(
+            speakers("Few expected Mayor Kim's promise of “free buses for all.”"),
+            [Some("Kim's")]
+        );
     }
 
     #[test]
