@@ -464,8 +464,10 @@ fn after(t: &Tokens, q: usize) -> Option<Attribution> {
         let close = (v..t.len().min(v + 12)).find(|&k| t.is_punct(k, ')'))?;
         v = skip_forward_between(t, close + 1);
     }
-    if t.is_punct(v, ',') {
-        // An appositive: skip to the comma that closes it.
+    // Appositives ("Smith, 45, of Ohio, said"): up to three comma-separated
+    // segments before the verb.
+    let mut segments = 0;
+    while t.is_punct(v, ',') && reporting_verb_at(t, v).is_none() && segments < 3 {
         let mut k = v + 1;
         while k < t.len() && k - v < 24 {
             if t.ends_sentence(k) || matches!(t.kind(k), Some(TokenKind::Quote(_))) {
@@ -477,6 +479,7 @@ fn after(t: &Tokens, q: usize) -> Option<Attribution> {
             k += 1;
         }
         v = skip_forward_between(t, k + 1);
+        segments += 1;
     }
     let verb = reporting_verb_at(t, v)?;
     // `"Why?" Her critics cited it as evidence` is a new sentence; `"Why?"
@@ -920,6 +923,10 @@ mod tests {
     fn appositive_between_speaker_and_verb() {
         assert_eq!(
             speakers("“We lost,” Tom Hale, a party organiser, said."),
+            [Some("Tom Hale")]
+        );
+        assert_eq!(
+            speakers("“We lost,” Tom Hale, 45, of Dayton, said."),
             [Some("Tom Hale")]
         );
         assert_eq!(
