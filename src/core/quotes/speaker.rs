@@ -478,8 +478,17 @@ fn after(t: &Tokens, q: usize) -> Option<Attribution> {
             }
             k += 1;
         }
-        v = skip_forward_between(t, k + 1);
         segments += 1;
+        let next = skip_forward_between(t, k + 1);
+        // At a verb, or at the comma opening the next segment.
+        v = if reporting_verb_at(t, next).is_some() {
+            next
+        } else {
+            k
+        };
+        if v == k && segments == 3 {
+            return None;
+        }
     }
     let verb = reporting_verb_at(t, v)?;
     // `"Why?" Her critics cited it as evidence` is a new sentence; `"Why?"
