@@ -70,7 +70,7 @@ pub fn resolve(t: &Tokens, at: usize, kind: Antecedent, speakers: &[Mention]) ->
             .trim_end_matches("'s")
             .trim_end_matches("’s")
             .to_string();
-        if compatible(kind, &text) {
+        if compatible(kind, &text) && !(kind == Antecedent::Person && is_place(t, start)) {
             name = Some((first..last, text));
             break;
         }
@@ -86,6 +86,25 @@ pub fn resolve(t: &Tokens, at: usize, kind: Antecedent, speakers: &[Mention]) ->
         (None, Some((_, text))) => Some(text),
         (None, None) => None,
     }
+}
+
+/// A name after "of", "in", "from" … ("the Patriarchate of Jerusalem",
+/// "a senator from Vermont") reads as a place, not a person.
+fn is_place(t: &Tokens, start: usize) -> bool {
+    let preposition = |i: usize| {
+        t.word(i).is_some_and(|w| {
+            matches!(
+                w,
+                "of" | "in" | "at" | "from" | "to" | "for" | "on" | "across" | "near" | "into"
+            )
+        })
+    };
+    let before = start.checked_sub(1);
+    let determiner_then_preposition = start >= 2
+        && t.word(start - 1)
+            .is_some_and(|w| matches!(w, "the" | "a" | "an"))
+        && preposition(start - 2);
+    before.is_some_and(preposition) || determiner_then_preposition
 }
 
 fn is_name_word(t: &Tokens, i: usize) -> bool {
@@ -137,6 +156,15 @@ mod tests {
         assert_eq!(
             resolve_last_pronoun(text, &speakers).as_deref(),
             Some("the chief inspector")
+        );
+    }
+
+    #[test]
+    fn places_are_not_people() {
+        let text = "Bishop Paul Amar of the Church of Lyon spoke. Then he left.";
+        assert_eq!(
+            resolve_last_pronoun(text, &[]).as_deref(),
+            Some("Bishop Paul Amar")
         );
     }
 

@@ -153,7 +153,17 @@ pub fn phrase_starting_at(t: &Tokens, start: usize) -> Option<Range<usize>> {
             && !t.is_capitalised(i)
             && !is_determiner(t, i - 1)
             && !is_link(t, i - 1);
-        if phrase_word(t, i) && !pronoun_at(t, i) && !is_determiner(t, i) && !past_after_noun {
+        // "This follows …": a present form after a lone demonstrative.
+        let verb_after_demonstrative = i == start + 1
+            && t.word(start).is_some_and(|w| matches!(w, "this" | "that"))
+            && t.word(i)
+                .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"));
+        if phrase_word(t, i)
+            && !pronoun_at(t, i)
+            && !is_determiner(t, i)
+            && !past_after_noun
+            && !verb_after_demonstrative
+        {
             end = i;
             i += 1;
             continue;
