@@ -22,6 +22,15 @@ pub fn hashed(sentence: &str) -> Vec<u32> {
         previous = word;
     }
 
+    // Shapes of the original words ("Xx", "0", "x") in pairs: a name after
+    // a verb, a figure before a noun, whatever the particular words.
+    let mut previous_shape = "<s>";
+    for word in sentence.split_whitespace() {
+        let shape = shape(word);
+        out.push(bucket(&[b"s", previous_shape.as_bytes(), b" ", shape.as_bytes()]));
+        previous_shape = shape;
+    }
+
     // Character n-grams over " word word " see suffixes ("-est", "-ed")
     // and word pieces the vocabulary of 23k sentences has not seen whole.
     let padded: Vec<char> = format!(" {} ", words.join(" ")).chars().collect();
@@ -36,6 +45,23 @@ pub fn hashed(sentence: &str) -> Vec<u32> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+fn shape(word: &str) -> &'static str {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let mut chars = word.chars();
+    match chars.next() {
+        None => "p",
+        Some(c) if c.is_numeric() => "0",
+        Some(c) if c.is_uppercase() => {
+            if word.len() > 1 && chars.all(|c| !c.is_lowercase()) {
+                "XX"
+            } else {
+                "Xx"
+            }
+        }
+        Some(_) => "x",
+    }
 }
 
 /// Lower case, digits as `0`, punctuation other than `%$'?` as space.
