@@ -32,10 +32,12 @@ pub enum Cue {
     Promise,
     ShortSentence,
     StageDirection,
+    PastEvent,
+    Hypothetical,
 }
 
 impl Cue {
-    pub const ALL: [Cue; 21] = [
+    pub const ALL: [Cue; 23] = [
         Cue::Number,
         Cue::Percentage,
         Cue::Money,
@@ -57,6 +59,8 @@ impl Cue {
         Cue::Promise,
         Cue::ShortSentence,
         Cue::StageDirection,
+        Cue::PastEvent,
+        Cue::Hypothetical,
     ];
 
     /// Position of the cue's weight in the model.
@@ -88,6 +92,8 @@ impl Cue {
             Cue::Promise => "promise or plan",
             Cue::ShortSentence => "very short sentence",
             Cue::StageDirection => "stage direction",
+            Cue::PastEvent => "past event",
+            Cue::Hypothetical => "hypothetical",
         }
     }
 }
@@ -130,6 +136,8 @@ struct Patterns {
     imperative: Regex,
     promise: Regex,
     stage_direction: Regex,
+    past_event: Regex,
+    hypothetical: Regex,
 }
 
 const NUMBER_WORDS: &str = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\
@@ -181,10 +189,10 @@ fn patterns() -> &'static Patterns {
             reporting: re(concat!(
                 r"(?i)\b(?:said|says|told|reported|reports|announced|claimed|claims|stated|",
                 r"estimated|estimates|confirmed|denied|accused|warned|admitted|testified|",
-                r"revealed|disclosed|showed|shows|found|published)\b"
+                r"revealed|disclosed|found|published)\b"
             )),
             attribution: re(
-                r"(?i)\b(?:according to|in a statement|a spokesm[ae]n|officials? said|sources? said|data from|a report by)\b",
+                r"(?i)\b(?:according to|in a statement|a spokesm[ae]n|officials? said|sources? said|data from|a report by|(?:data|study|studies|report|poll|polls|figures|records|statistics) show(?:s|ed)?)\b",
             ),
             causal: re(concat!(
                 r"(?i)\b(?:because(?: of)?|due to|caused|causes|led to|leads to|result(?:ed|s)? in|",
@@ -218,7 +226,7 @@ fn patterns() -> &'static Patterns {
             )),
             imperative: re(concat!(
                 r"(?i)^\W*(?:let's|let us|let me|look|listen|imagine|remember|consider|",
-                r"think about|go|join|vote|sign|support|please|stop|don't|do not|tell|",
+                r"think about|go|join|vote|sign|support|please|stop|don't|do not|tell|name|",
                 r"ask|give|take|make|come|help|watch|read|check|see|keep|get)\b"
             )),
             promise: re(concat!(
@@ -227,6 +235,18 @@ fn patterns() -> &'static Patterns {
                 r"\bas president,? i\b|\bmy (?:plan|proposal)\b"
             )),
             stage_direction: re(r"^\W*\(?[A-Z][A-Z ,.'-]{2,}\)?\W*$"),
+            // Simple past: what happened is checkable, what would happen is
+            // not. Words in -ed are past forms unless the stem ends in "e".
+            past_event: re(concat!(
+                r"(?i)\b(?:did|got|sold|made|met|sent|passed|signed|voted|built|brought|gave|",
+                r"took|won|lost|went|had|was|were|spent|paid|cut|led|left|began|became|",
+                r"fought|bought|wrote|said|told|knew|saw|came|ran|rose|fell|grew|",
+                r"\w{3,}[^e\W]ed)\b"
+            )),
+            hypothetical: re(concat!(
+                r"(?i)^\W*(?:if|unless|imagine|suppose)\b|\b(?:would|could|should)(?:n't| not)? ",
+                r"(?:be|have|do|go|get|make|see|want|like|say|happen)\b"
+            )),
         }
     })
 }
@@ -297,6 +317,8 @@ pub fn detect(sentence: &str) -> Vec<CueHit> {
         flag(found(&p.stage_direction) && words <= 4),
         None,
     );
+    hit(Cue::PastEvent, flag(found(&p.past_event)), None);
+    hit(Cue::Hypothetical, flag(found(&p.hypothetical)), None);
     hits
 }
 
@@ -397,6 +419,13 @@ mod tests {
     }
 
     #[test]
+    fn past_events_are_found() {
+        assert!(cues("I sold the land and signed the deal.").contains(&Cue::PastEvent));
+        assert!(cues("They closed the plant.").contains(&Cue::PastEvent));
+        assert!(!cues("We need to close the plant.").contains(&Cue::PastEvent));
+    }
+
+    #[test]
     fn causal_and_legal_terms_are_found() {
         let c = cues("The law was struck down by the court because it was vague.");
         assert!(c.contains(&Cue::CausalLink) && c.contains(&Cue::LegalOrStatistical));
@@ -413,6 +442,8 @@ mod tests {
         assert!(cues("We will build a new road.").contains(&Cue::Promise));
         assert!(cues("(APPLAUSE)").contains(&Cue::StageDirection));
         assert!(cues("Okay, sure.").contains(&Cue::ShortSentence));
+        assert!(cues("If we won, we would be happy.").contains(&Cue::Hypothetical));
+        assert!(!cues("We won the vote.").contains(&Cue::Hypothetical));
     }
 
     #[test]
