@@ -27,18 +27,26 @@ pub fn hashed(sentence: &str) -> Vec<u32> {
     let mut previous_shape = "<s>";
     for word in sentence.split_whitespace() {
         let shape = shape(word);
-        out.push(bucket(&[b"s", previous_shape.as_bytes(), b" ", shape.as_bytes()]));
+        out.push(bucket(&[
+            b"s",
+            previous_shape.as_bytes(),
+            b" ",
+            shape.as_bytes(),
+        ]));
         previous_shape = shape;
     }
 
     // Character n-grams over " word word " see suffixes ("-est", "-ed")
     // and word pieces the vocabulary of 23k sentences has not seen whole.
-    let padded: Vec<char> = format!(" {} ", words.join(" ")).chars().collect();
-    let mut gram = String::new();
+    let padded = format!(" {} ", words.join(" "));
+    let bounds: Vec<usize> = padded
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(padded.len()))
+        .collect();
     for n in CHAR_GRAMS {
-        for window in padded.windows(n) {
-            gram.clear();
-            gram.extend(window);
+        for window in bounds.windows(n + 1) {
+            let gram = &padded[window[0]..window[n]];
             out.push(bucket(&[b"c", gram.as_bytes()]));
         }
     }
