@@ -34,10 +34,11 @@ pub enum Cue {
     StageDirection,
     PastEvent,
     Hypothetical,
+    LongSentence,
 }
 
 impl Cue {
-    pub const ALL: [Cue; 23] = [
+    pub const ALL: [Cue; 24] = [
         Cue::Number,
         Cue::Percentage,
         Cue::Money,
@@ -61,6 +62,7 @@ impl Cue {
         Cue::StageDirection,
         Cue::PastEvent,
         Cue::Hypothetical,
+        Cue::LongSentence,
     ];
 
     /// Position of the cue's weight in the model.
@@ -94,6 +96,7 @@ impl Cue {
             Cue::StageDirection => "stage direction",
             Cue::PastEvent => "past event",
             Cue::Hypothetical => "hypothetical",
+            Cue::LongSentence => "long sentence",
         }
     }
 }
@@ -868,6 +871,12 @@ pub fn detect(sentence: &str) -> Vec<CueHit> {
     );
     let count = sentence.split_whitespace().count();
     hit(Cue::ShortSentence, flag(count <= 4), None);
+    // The n-gram part is length-normalised; length itself is evidence.
+    hit(
+        Cue::LongSentence,
+        ((count as f32 - 10.0) / 20.0).clamp(0.0, 1.0),
+        None,
+    );
     hit(
         Cue::StageDirection,
         flag(count <= 4 && is_stage_direction(sentence)),
@@ -1082,6 +1091,11 @@ mod tests {
         assert!(cues("We will build a new road.").contains(&Cue::Promise));
         assert!(cues("(APPLAUSE)").contains(&Cue::StageDirection));
         assert!(cues("Okay, sure.").contains(&Cue::ShortSentence));
+        assert!(!cues("Okay, sure.").contains(&Cue::LongSentence));
+        let long = "word ".repeat(40);
+        assert!(detect(&long)
+            .iter()
+            .any(|h| h.cue == Cue::LongSentence && h.value == 1.0));
         assert!(cues("If we won, we would be happy.").contains(&Cue::Hypothetical));
         assert!(!cues("We won the vote.").contains(&Cue::Hypothetical));
     }
