@@ -74,9 +74,9 @@ fn run(input: &str, output: &str, search: bool) -> Result<(), String> {
     let folds = fold_assignment(examples.len());
 
     if search {
-        for epochs in [10, 20] {
+        for epochs in [3, 6, 10, 20] {
             for l2 in [1e-5, 1e-4] {
-                for rate in [0.1, 0.2, 0.4] {
+                for rate in [0.05, 0.1, 0.2] {
                     let settings = Settings { epochs, l2, rate };
                     let (f1, threshold) = cross_validate(&examples, &folds, settings);
                     eprintln!("{settings:?}: CV F1 {f1:.4} at threshold {threshold:.3}");

@@ -30,7 +30,9 @@ pub use model::{Analysis, Annotation, Finding, Kind, Speaker, SpeakerFinding, QU
 use offsets::OffsetMap;
 use std::ops::Range;
 
-/// The claim threshold used when the user has not chosen one.
+/// The claim threshold used when the user has not chosen one. The claim
+/// model's bias is shifted at training time so that 0.5 is its best-F1
+/// operating point under cross-validation (see `train-claims`).
 pub const DEFAULT_CLAIM_THRESHOLD: f32 = 0.5;
 
 /// Analyses `text`: finds boilerplate blocks, quotes with their speakers,

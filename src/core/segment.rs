@@ -109,7 +109,9 @@ fn extra_cuts(piece: &str) -> Vec<usize> {
                     .unwrap_or("")
                     .to_lowercase();
                 after.starts_with(|d: char| d.is_ascii_digit())
-                    && !stem.ends_with(|d: char| d.is_ascii_digit() || d == '.')
+                    // "to... 5" is an ellipsis; "step 1. 2" a list.
+                    && !stem.ends_with('.')
+                    && (stem.len() != 1 || !stem.ends_with(|d: char| d.is_ascii_digit()))
                     && !TITLES.contains(&stem.as_str())
                     && !BEFORE_NUMBERS.contains(&stem.as_str())
             }

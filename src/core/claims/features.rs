@@ -22,20 +22,54 @@ pub fn hashed(sentence: &str) -> Vec<u32> {
         previous = word;
     }
 
+    // Shapes of the original words ("Xx", "0", "x") in pairs: a name after
+    // a verb, a figure before a noun, whatever the particular words.
+    let mut previous_shape = "<s>";
+    for word in sentence.split_whitespace() {
+        let shape = shape(word);
+        out.push(bucket(&[
+            b"s",
+            previous_shape.as_bytes(),
+            b" ",
+            shape.as_bytes(),
+        ]));
+        previous_shape = shape;
+    }
+
     // Character n-grams over " word word " see suffixes ("-est", "-ed")
     // and word pieces the vocabulary of 23k sentences has not seen whole.
-    let padded: Vec<char> = format!(" {} ", words.join(" ")).chars().collect();
-    let mut gram = String::new();
+    let padded = format!(" {} ", words.join(" "));
+    let bounds: Vec<usize> = padded
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(padded.len()))
+        .collect();
     for n in CHAR_GRAMS {
-        for window in padded.windows(n) {
-            gram.clear();
-            gram.extend(window);
+        for window in bounds.windows(n + 1) {
+            let gram = &padded[window[0]..window[n]];
             out.push(bucket(&[b"c", gram.as_bytes()]));
         }
     }
     out.sort_unstable();
     out.dedup();
     out
+}
+
+fn shape(word: &str) -> &'static str {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let mut chars = word.chars();
+    match chars.next() {
+        None => "p",
+        Some(c) if c.is_numeric() => "0",
+        Some(c) if c.is_uppercase() => {
+            if word.len() > 1 && chars.all(|c| !c.is_lowercase()) {
+                "XX"
+            } else {
+                "Xx"
+            }
+        }
+        Some(_) => "x",
+    }
 }
 
 /// Lower case, digits as `0`, punctuation other than `%$'?` as space.

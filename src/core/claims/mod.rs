@@ -93,13 +93,16 @@ fn in_question_turn(text: &str, sentence: &Range<usize>) -> bool {
 
 /// The line holding `sentence`, if its ends lie within [`LINE_WINDOW`].
 fn line_around<'a>(text: &'a str, sentence: &Range<usize>) -> Option<&'a str> {
-    let before = text.get(..sentence.start)?;
-    let after = text.get(sentence.end..)?;
-    let start = match before.rfind('\n') {
-        Some(newline) if sentence.start - newline <= LINE_WINDOW => newline + 1,
-        None if sentence.start <= LINE_WINDOW => 0,
-        _ => return None,
+    let mut window_start = sentence.start.saturating_sub(LINE_WINDOW);
+    while !text.is_char_boundary(window_start) {
+        window_start -= 1;
+    }
+    let start = match text.get(window_start..sentence.start)?.rfind('\n') {
+        Some(newline) => window_start + newline + 1,
+        None if window_start == 0 => 0,
+        None => return None,
     };
+    let after = text.get(sentence.end..)?;
     let mut window_end = LINE_WINDOW.min(after.len());
     while !after.is_char_boundary(window_end) {
         window_end -= 1;

@@ -171,7 +171,7 @@ fn is_apostrophe(line: &[(usize, char)], i: usize, single_open: bool) -> bool {
             }
         }
         let ends_word = at(k).is_none_or(|e| !e.is_alphanumeric());
-        if ends_word && super::lexicon::ELISIONS.contains(&word.as_str()) {
+        if ends_word && super::lexicon::is_elision(&word) {
             // 'n' of rock 'n' roll: its closing mark is an apostrophe too.
             return true;
         }

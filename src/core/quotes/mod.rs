@@ -196,8 +196,8 @@ fn score(span: &MarkedSpan, evidence: Evidence, words: usize, title: bool) -> f3
     let partial = words < SCARE_QUOTE_WORDS;
     let base = match evidence {
         _ if title => 0.3,
-        Evidence::Cue(Cue::GoverningClause) if partial => 0.45,
-        Evidence::Cue(Cue::GoverningClause) => 0.6,
+        Evidence::Cue(Cue::GoverningClause | Cue::SpeechNoun) if partial => 0.45,
+        Evidence::Cue(Cue::GoverningClause | Cue::SpeechNoun) => 0.6,
         Evidence::Cue(Cue::PreviousSentence | Cue::NextSentence) => 0.75,
         Evidence::Cue(_) => 0.9,
         Evidence::Continuation => 0.8,

@@ -3,15 +3,12 @@
 //! (the minister said: "…"), through "according to", a colon, or the
 //! sentence before.
 
-use super::lexicon::{
-    is_participle, ACCORDING_TO, AUXILIARIES, BETWEEN_SPEAKER_AND_VERB, DETERMINERS, NOT_A_NAME,
-    NOT_IN_SPEAKER, NOUN_PHRASE_LINKS, REPORTING_VERBS, SPEAKER_PRONOUNS,
-};
+use super::lexicon::{self, is_participle, SPEAKER_PRONOUNS};
 use super::tokens::{TokenKind, Tokens};
 use std::ops::Range;
 
 /// How far (in tokens) a speaker may lie from its quotation.
-const WINDOW: usize = 60;
+const WINDOW: usize = 90;
 /// The longest speaker noun phrase, in tokens.
 const MAX_PHRASE: usize = 14;
 
@@ -25,6 +22,7 @@ pub enum Cue {
     PreviousSentence,
     GoverningClause,
     NextSentence,
+    SpeechNoun,
 }
 
 impl Cue {
@@ -37,6 +35,7 @@ impl Cue {
             Cue::PreviousSentence => "speaker in previous sentence",
             Cue::GoverningClause => "subject of the governing clause",
             Cue::NextSentence => "speaker in next sentence",
+            Cue::SpeechNoun => "owner of the words quoted",
         }
     }
 }
@@ -51,7 +50,7 @@ pub struct Attribution {
 }
 
 fn is_reporting_verb(word: &str) -> bool {
-    REPORTING_VERBS.contains(&word)
+    lexicon::is_reporting_verb(word)
 }
 
 pub fn is_pronoun(word: &str) -> bool {
@@ -64,31 +63,32 @@ fn phrase_word(t: &Tokens, i: usize) -> bool {
         return false;
     };
     if t.is_capitalised(i) {
-        return !NOT_A_NAME.contains(&word.as_str()) || DETERMINERS.contains(&word.as_str());
+        return !lexicon::is_not_a_name(word) || lexicon::is_determiner(word);
     }
-    !NOT_IN_SPEAKER.contains(&word.as_str())
-        && !is_reporting_verb(&word)
+    !lexicon::is_not_in_speaker(word)
+        && !is_reporting_verb(word)
         && !word.ends_with("ly")
         && !word.ends_with("n't")
 }
 
 fn is_determiner(t: &Tokens, i: usize) -> bool {
-    t.word(i).is_some_and(|w| DETERMINERS.contains(&w.as_str()))
+    t.word(i).is_some_and(lexicon::is_determiner)
 }
 
 fn is_link(t: &Tokens, i: usize) -> bool {
-    t.word(i)
-        .is_some_and(|w| NOUN_PHRASE_LINKS.contains(&w.as_str()))
-        || t.is_punct(i, '&')
+    t.word(i).is_some_and(lexicon::is_noun_phrase_link) || t.is_punct(i, '&')
 }
 
 fn pronoun_at(t: &Tokens, i: usize) -> bool {
-    t.word(i).is_some_and(|w| is_pronoun(&w))
+    t.word(i).is_some_and(is_pronoun)
 }
 
 /// The noun phrase ending at token `end` (inclusive), read backwards.
 pub fn phrase_ending_at(t: &Tokens, end: usize) -> Option<Range<usize>> {
-    if pronoun_at(t, end) {
+    let quantifier = t
+        .word(end)
+        .is_some_and(|w| matches!(w, "several" | "some" | "many" | "both" | "others" | "few"));
+    if pronoun_at(t, end) || quantifier {
         return Some(end..end + 1);
     }
     if !phrase_word(t, end) || is_determiner(t, end) {
@@ -148,7 +148,22 @@ pub fn phrase_starting_at(t: &Tokens, start: usize) -> Option<Range<usize>> {
             }
             break;
         }
-        if phrase_word(t, i) && !pronoun_at(t, i) && !is_determiner(t, i) {
+        // "Politifact seized on …": a past form after a noun is a verb.
+        let past_after_noun = t.word(i).is_some_and(|w| w.ends_with("ed"))
+            && !t.is_capitalised(i)
+            && !is_determiner(t, i - 1)
+            && !is_link(t, i - 1);
+        // "This follows …": a present form after a lone demonstrative.
+        let verb_after_demonstrative = i == start + 1
+            && t.word(start).is_some_and(|w| matches!(w, "this" | "that"))
+            && t.word(i)
+                .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"));
+        if phrase_word(t, i)
+            && !pronoun_at(t, i)
+            && !is_determiner(t, i)
+            && !past_after_noun
+            && !verb_after_demonstrative
+        {
             end = i;
             i += 1;
             continue;
@@ -161,10 +176,18 @@ pub fn phrase_starting_at(t: &Tokens, start: usize) -> Option<Range<usize>> {
     has_content.then_some(start..end + 1)
 }
 
+/// Steps back over "-ly" adverbs ("was widely described").
+fn skip_back_adverbs(t: &Tokens, mut i: usize) -> usize {
+    while i > 0 && t.word(i).is_some_and(|w| w.ends_with("ly")) {
+        i -= 1;
+    }
+    i
+}
+
 fn is_between(t: &Tokens, i: usize) -> bool {
     t.word(i).is_some_and(|w| {
-        BETWEEN_SPEAKER_AND_VERB.contains(&w.as_str())
-            || (w.ends_with("ly") && !t.is_capitalised(i) && !is_reporting_verb(&w))
+        lexicon::is_between_speaker_and_verb(w)
+            || (w.ends_with("ly") && !t.is_capitalised(i) && !is_reporting_verb(w))
     })
 }
 
@@ -179,7 +202,7 @@ fn skip_back_between(t: &Tokens, mut i: usize, floor: usize) -> usize {
         let weekday = t
             .word(i)
             .is_some_and(|w| w.ends_with("day") && t.is_capitalised(i));
-        if weekday && i > floor + 1 && t.word(i - 1).as_deref() == Some("on") {
+        if weekday && i > floor + 1 && t.word(i - 1) == Some("on") {
             i -= 2;
             continue;
         }
@@ -189,7 +212,7 @@ fn skip_back_between(t: &Tokens, mut i: usize, floor: usize) -> usize {
 
 /// Skips forwards over words that sit between a subject and its verb.
 fn skip_forward_between(t: &Tokens, mut i: usize) -> usize {
-    while is_between(t, i) && !t.word(i).is_some_and(|w| is_reporting_verb(&w)) {
+    while is_between(t, i) && !t.word(i).is_some_and(is_reporting_verb) {
         i += 1;
     }
     i
@@ -200,36 +223,70 @@ fn skip_forward_between(t: &Tokens, mut i: usize) -> usize {
 /// "Trump's call", "a media call").
 fn reporting_verb_at(t: &Tokens, i: usize) -> Option<String> {
     let word = t.word(i)?;
-    if !is_reporting_verb(&word) || t.is_capitalised(i) || word == "according" {
+    if !is_reporting_verb(word) || t.is_capitalised(i) || word == "according" {
+        return None;
+    }
+    // "the winner was declared": a passive reports nobody's words.
+    let passive = word.ends_with("ed")
+        && i > 0
+        && matches!(
+            t.word(skip_back_adverbs(t, i - 1)),
+            Some("was" | "were" | "been" | "be" | "is" | "are" | "being")
+        );
+    if passive {
         return None;
     }
     if i > 0 {
         if let Some(prev) = t.word(i - 1) {
             let possessive = prev.ends_with("'s") || prev.ends_with("’s") || prev.ends_with("s'");
-            let noun_before = DETERMINERS.contains(&prev.as_str())
+            let noun_before = lexicon::is_determiner(prev)
                 || possessive
                 || prev == "of"
-                || (i > 1 && t.word(i - 2).as_deref() == Some("of"));
+                || (i > 1 && t.word(i - 2) == Some("of"));
             if noun_before && !pronoun_at(t, i - 1) {
+                return None;
+            }
+            // "articles from noted scholars": an adjective after a preposition.
+            if matches!(prev, "from" | "by" | "with" | "for" | "in" | "on" | "at") {
+                return None;
+            }
+            // "a short film called …", "a memo released Monday": a past
+            // participle describing an indefinite noun.
+            let indefinite = i > 1 && matches!(t.word(i - 2), Some("a" | "an"));
+            let participle = word.ends_with("ed") || matches!(word, "told" | "written");
+            if participle && indefinite && !t.is_capitalised(i - 1) {
                 return None;
             }
         }
     }
     // "a memo released by …" describes the memo; nobody speaks.
-    if t.word(i + 1).as_deref() == Some("by") {
+    if t.word(i + 1) == Some("by") {
         return None;
     }
-    Some(word)
+    Some(word.to_string())
 }
 
 /// A verb whose subject must be found elsewhere: a present participle not
 /// after "is"/"was", or an infinitive ("to say").
 fn needs_governing_subject(t: &Tokens, i: usize, word: &str) -> bool {
     let prev = i.checked_sub(1).and_then(|p| t.word(p));
-    let after_be = prev
-        .as_deref()
-        .is_some_and(|p| matches!(p, "is" | "was" | "are" | "were" | "been" | "be"));
-    (is_participle(word) && !after_be) || prev.as_deref() == Some("to")
+    let after_be = prev.is_some_and(|p| matches!(p, "is" | "was" | "are" | "were" | "been" | "be"));
+    (is_participle(word) && !after_be) || prev == Some("to")
+}
+
+/// Steps back over a parenthesis ending at `i` ("Smith (D-N.Y.)").
+fn skip_back_parenthesis(t: &Tokens, i: usize, floor: usize) -> usize {
+    if !t.is_punct(i, ')') {
+        return i;
+    }
+    let mut k = i;
+    while k > floor && i - k < 12 {
+        k -= 1;
+        if t.is_punct(k, '(') {
+            return k.saturating_sub(1).max(floor);
+        }
+    }
+    i
 }
 
 /// The subject of the verb at `verb`: the phrase just before it, or the one
@@ -239,8 +296,21 @@ fn subject_of(t: &Tokens, verb: usize, floor: usize) -> Option<Range<usize>> {
         return None;
     }
     let before = skip_back_between(t, verb - 1, floor);
+    let before = skip_back_parenthesis(t, before, floor);
     if let Some(phrase) = phrase_ending_at(t, before) {
         if phrase.start >= floor {
+            // "Trump in his speech called …": the phrase after a
+            // preposition is an adjunct; the subject comes before it.
+            let adjunct = phrase.start > floor + 1
+                && t.word(phrase.start - 1)
+                    .is_some_and(|w| matches!(w, "in" | "on" | "at" | "during"));
+            if adjunct {
+                if let Some(subject) = phrase_ending_at(t, phrase.start - 2) {
+                    if subject.start >= floor && t.is_capitalised(subject.end - 1) {
+                        return Some(subject);
+                    }
+                }
+            }
             return Some(phrase);
         }
     }
@@ -250,11 +320,12 @@ fn subject_of(t: &Tokens, verb: usize, floor: usize) -> Option<Range<usize>> {
         while k > floor + 1 && before - k < 24 {
             k -= 1;
             if t.is_punct(k, ',') {
-                let phrase = phrase_ending_at(t, k - 1).filter(|p| p.start >= floor)?;
+                let end = skip_back_parenthesis(t, k - 1, floor);
+                let phrase = phrase_ending_at(t, end).filter(|p| p.start >= floor)?;
                 // "X, who …, said" or "X, a …, said", never "…, and said".
                 let opener = t.word(k + 1).unwrap_or_default();
-                let apposition = DETERMINERS.contains(&opener.as_str())
-                    || matches!(opener.as_str(), "who" | "which")
+                let apposition = lexicon::is_determiner(opener)
+                    || matches!(opener, "who" | "which" | "at" | "of" | "from")
                     || t.is_capitalised(k + 1);
                 return apposition.then_some(phrase);
             }
@@ -363,15 +434,13 @@ fn after(t: &Tokens, q: usize) -> Option<Attribution> {
         });
     }
     let mut word = t.word(i)?;
-    if AUXILIARIES.contains(&word.as_str()) && t.word(i + 1).is_some_and(|w| is_reporting_verb(&w))
-    {
+    if lexicon::is_auxiliary(word) && t.word(i + 1).is_some_and(is_reporting_verb) {
         i += 1;
         word = t.word(i)?;
     }
-    let according = ACCORDING_TO.contains(&word.as_str()).then_some(i + 1);
-    let according = according.or_else(|| {
-        (word == "according" && t.word(i + 1).as_deref() == Some("to")).then_some(i + 2)
-    });
+    let according = lexicon::means_according_to(word).then_some(i + 1);
+    let according =
+        according.or_else(|| (word == "according" && t.word(i + 1) == Some("to")).then_some(i + 2));
     if let Some(source) = according {
         let phrase = phrase_starting_at(t, source)?;
         return Some(Attribution {
@@ -381,23 +450,34 @@ fn after(t: &Tokens, q: usize) -> Option<Attribution> {
         });
     }
     // Right after a quotation any reporting verb may precede its subject.
-    if is_reporting_verb(&word) && !is_participle(&word) && !t.is_capitalised(i) {
+    if is_reporting_verb(word) && !is_participle(word) && !t.is_capitalised(i) {
         let phrase = inverted_subject_after_quote(t, i)?;
         return Some(Attribution {
             tokens: phrase,
-            verb: Some(word),
+            verb: Some(word.to_string()),
             cue: Cue::After,
         });
     }
     let phrase = phrase_starting_at(t, i)?;
     let mut v = skip_forward_between(t, phrase.end);
+    let preposition = t
+        .word(v)
+        .is_some_and(|w| matches!(w, "in" | "at" | "on" | "with" | "from"));
+    if preposition {
+        // "a voice-over in the ad states"
+        if let Some(complement) = phrase_starting_at(t, v + 1) {
+            v = skip_forward_between(t, complement.end);
+        }
+    }
     if t.is_punct(v, '(') {
         // "Sen. Smith (D-N.Y.) said"
         let close = (v..t.len().min(v + 12)).find(|&k| t.is_punct(k, ')'))?;
         v = skip_forward_between(t, close + 1);
     }
-    if t.is_punct(v, ',') {
-        // An appositive: skip to the comma that closes it.
+    // Appositives ("Smith, 45, of Ohio, said"): up to three comma-separated
+    // segments before the verb.
+    let mut segments = 0;
+    while t.is_punct(v, ',') && reporting_verb_at(t, v).is_none() && segments < 3 {
         let mut k = v + 1;
         while k < t.len() && k - v < 24 {
             if t.ends_sentence(k) || matches!(t.kind(k), Some(TokenKind::Quote(_))) {
@@ -408,9 +488,53 @@ fn after(t: &Tokens, q: usize) -> Option<Attribution> {
             }
             k += 1;
         }
-        v = skip_forward_between(t, k + 1);
+        segments += 1;
+        let next = skip_forward_between(t, k + 1);
+        // At a verb, or at the comma opening the next segment.
+        v = if reporting_verb_at(t, next).is_some() {
+            next
+        } else {
+            k
+        };
+        if v == k && segments == 3 {
+            return None;
+        }
     }
     let verb = reporting_verb_at(t, v)?;
+    // `"Why?" Her critics cited it as evidence` is a new sentence; `"Why?"
+    // Smith asked (at the rally).` is not: after a question or exclamation
+    // the verb takes no object.
+    if matches!(t.quote_terminal(q), Some('?' | '!')) && t.is_capitalised(q + 1) {
+        let clause_ends = match t.kind(v + 1) {
+            None | Some(TokenKind::Break) | Some(TokenKind::Quote(_)) => true,
+            Some(TokenKind::Punct(_)) => true,
+            Some(TokenKind::Word) => {
+                t.is_capitalised(v + 1)
+                    || t.word(v + 1).is_some_and(|w| {
+                        matches!(
+                            w,
+                            "about"
+                                | "in"
+                                | "on"
+                                | "at"
+                                | "of"
+                                | "to"
+                                | "during"
+                                | "after"
+                                | "before"
+                                | "while"
+                                | "as"
+                                | "with"
+                                | "from"
+                                | "when"
+                        )
+                    })
+            }
+        };
+        if !clause_ends {
+            return None;
+        }
+    }
     Some(Attribution {
         tokens: phrase,
         verb: Some(verb),
@@ -421,6 +545,9 @@ fn after(t: &Tokens, q: usize) -> Option<Attribution> {
 /// A reporting verb later in the quotation's own sentence: "…" and more,
 /// Smith said.
 fn later_in_sentence(t: &Tokens, q: usize) -> Option<Attribution> {
+    if t.quote_ends_sentence(q) {
+        return None;
+    }
     let mut k = q + 1;
     while k < t.len() && k - q < WINDOW && !t.ends_sentence(k) {
         if matches!(t.kind(k), Some(TokenKind::Quote(_))) {
@@ -462,6 +589,15 @@ fn sentence_start(t: &Tokens, i: usize) -> usize {
 /// past an opening adverbial or participle clause ("On Monday, …",
 /// "Holding signs, the protesters …").
 fn sentence_subject(t: &Tokens, from: usize, limit: usize) -> Option<Range<usize>> {
+    // Past an opening bracket or dash, and a leading "And" or "But".
+    let mut from = from;
+    while from < limit
+        && (matches!(t.kind(from), Some(TokenKind::Punct(_)))
+            || t.word(from)
+                .is_some_and(|w| matches!(w, "and" | "but" | "so" | "yet" | "or")))
+    {
+        from += 1;
+    }
     let first = t.word(from)?;
     // "WASHINGTON (AP) — Smith said": a dateline is no subject.
     let shouted = t.str(from).chars().count() > 1 && t.str(from).chars().all(|c| !c.is_lowercase());
@@ -472,19 +608,56 @@ fn sentence_subject(t: &Tokens, from: usize, limit: usize) -> Option<Range<usize
             return sentence_subject(t, dash + 1, limit);
         }
     }
+    // "Asked by …", "Preceded at …", but not the name "Ted".
+    let participle_opening = (first.ends_with("ing") || first.ends_with("ed"))
+        && first.chars().count() > 4
+        && !t.is_capitalised(from + 1);
     let adverbial =
-        (NOT_A_NAME.contains(&first.as_str()) && !pronoun_at(t, from) && !is_determiner(t, from))
-            || first.ends_with("ing")
-            || first.ends_with("ed")
+        (lexicon::is_not_a_name(first) && !pronoun_at(t, from) && !is_determiner(t, from))
+            || participle_opening
             || first.ends_with("ly");
     if !adverbial {
-        return phrase_starting_at(t, from).filter(|p| p.end <= limit);
+        let phrase = phrase_starting_at(t, from).filter(|p| p.end <= limit);
+        // "A few days later, …", "That same month, …": a time, not a subject.
+        let timed = phrase
+            .as_ref()
+            .and_then(|p| t.word(p.end - 1))
+            .is_some_and(is_time_word);
+        if !timed {
+            return phrase;
+        }
     }
-    // Past the opening adverbial: after its first, second or third comma.
+    // Past the opening adverbial: a lone word ("Then he …"), or after its
+    // first, second or third comma ("On Monday, he …").
+    if !t.is_punct(from + 1, ',') && pronoun_at(t, from + 1) {
+        return Some(from + 1..from + 2).filter(|p| p.end <= limit);
+    }
     (from..limit)
         .filter(|&i| t.is_punct(i, ','))
         .take(3)
         .find_map(|comma| phrase_starting_at(t, comma + 1).filter(|p| p.end <= limit))
+}
+
+fn is_time_word(word: &str) -> bool {
+    matches!(
+        word,
+        "day"
+            | "days"
+            | "week"
+            | "weeks"
+            | "month"
+            | "months"
+            | "year"
+            | "years"
+            | "hour"
+            | "hours"
+            | "minutes"
+            | "time"
+            | "night"
+            | "morning"
+            | "evening"
+            | "afternoon"
+    )
 }
 
 /// The speaker named before the quotation at token `q`, in the stretch
@@ -494,10 +667,10 @@ fn before(t: &Tokens, q: usize, from: usize, fallback: bool) -> Option<Attributi
     let mut relative: Option<Attribution> = None;
     for k in from..q {
         let word = t.word(k).unwrap_or_default();
-        let source = if word == "according" && t.word(k + 1).as_deref() == Some("to") {
+        let source = if word == "according" && t.word(k + 1) == Some("to") {
             Some(k + 2)
         } else {
-            ACCORDING_TO.contains(&word.as_str()).then_some(k + 1)
+            lexicon::means_according_to(word).then_some(k + 1)
         };
         if let Some(source) = source {
             if let Some(phrase) = phrase_starting_at(t, source).filter(|p| p.end <= q) {
@@ -513,10 +686,16 @@ fn before(t: &Tokens, q: usize, from: usize, fallback: bool) -> Option<Attributi
             continue;
         };
         if needs_governing_subject(t, k, &word) {
-            // "with Sen. Smith calling it …": a name right before the
+            // "with Sen. Smith calling it …", "with many marchers chanting
+            // …": a name, or a phrase after "with", right before the
             // participle is its subject.
-            if k > from + 1 && t.is_capitalised(k - 1) {
-                if let Some(subject) = phrase_ending_at(t, k - 1).filter(|p| p.start > from) {
+            if k > from + 1 {
+                let end = skip_back_between(t, k - 1, from);
+                let subject = phrase_ending_at(t, end).filter(|p| {
+                    let after_with = p.start > from && t.word(p.start - 1) == Some("with");
+                    p.start > from && (t.is_capitalised(end) || after_with)
+                });
+                if let Some(subject) = subject {
                     return Some(Attribution {
                         tokens: subject,
                         verb: Some(word),
@@ -535,7 +714,7 @@ fn before(t: &Tokens, q: usize, from: usize, fallback: bool) -> Option<Attributi
             };
             // "X, who said …, told …": the relative clause yields to the
             // main one, if there is one.
-            if subject.len() == 1 && t.word(subject.start).as_deref() == Some("who") {
+            if subject.len() == 1 && t.word(subject.start) == Some("who") {
                 relative.get_or_insert(found);
                 continue;
             }
@@ -543,7 +722,12 @@ fn before(t: &Tokens, q: usize, from: usize, fallback: bool) -> Option<Attributi
         }
         // "…, said Smith: «…»"
         if let Some(phrase) = inverted_subject(t, k).filter(|p| p.end <= q) {
-            if inverts(&word) && (k == from || t.is_punct(k - 1, ',')) {
+            let named = t.is_capitalised(phrase.start);
+            let closed = t.is_punct(phrase.end, ',')
+                || t.is_punct(phrase.end, ':')
+                || phrase.end == q
+                || t.ends_sentence(phrase.end);
+            if named && closed && inverts(&word) && (k == from || t.is_punct(k - 1, ',')) {
                 return Some(Attribution {
                     tokens: phrase,
                     verb: Some(word),
@@ -610,10 +794,8 @@ fn clause_start(t: &Tokens, from: usize, q: usize) -> usize {
         .rev()
         .find(|&k| {
             let word = t.word(k).unwrap_or_default();
-            matches!(
-                word.as_str(),
-                "but" | "while" | "whereas" | "although" | "though"
-            ) || (word == "and" && k > from && t.is_punct(k - 1, ','))
+            matches!(word, "but" | "while" | "whereas" | "although" | "though")
+                || (word == "and" && k > from && t.is_punct(k - 1, ','))
         })
         .map_or(from, |k| k + 1)
 }
@@ -624,6 +806,13 @@ fn governing_subject(t: &Tokens, q: usize, from: usize) -> Option<Attribution> {
     if q <= from + 1 {
         return None;
     }
+    if let Some(owner) = speech_owner(t, q, from) {
+        return Some(Attribution {
+            tokens: owner..owner + 1,
+            verb: None,
+            cue: Cue::SpeechNoun,
+        });
+    }
     let subject = sentence_subject(t, from, q)?;
     // The subject must be followed by a verb-like word, not be the object
     // the quotation modifies.
@@ -632,6 +821,22 @@ fn governing_subject(t: &Tokens, q: usize, from: usize) -> Option<Attribution> {
         verb: None,
         cue: Cue::GoverningClause,
     })
+}
+
+/// "his call for “…”", "Trump's claim that “…”": the owner of a speech
+/// noun just before the quotation is its speaker.
+fn speech_owner(t: &Tokens, q: usize, from: usize) -> Option<usize> {
+    let floor = q.saturating_sub(8).max(from);
+    let noun = (floor..q)
+        .rev()
+        .find(|&k| t.word(k).is_some_and(lexicon::is_speech_noun))?;
+    let owner = (noun.saturating_sub(3).max(floor)..noun).rev().find(|&k| {
+        t.word(k).is_some_and(|w| {
+            matches!(w, "his" | "her" | "their" | "its")
+                || (t.is_capitalised(k) && (w.ends_with("'s") || w.ends_with("s'")))
+        })
+    })?;
+    Some(owner)
 }
 
 /// Finds the speaker of the quotation at token `q` in the sentence before
@@ -667,4 +872,107 @@ pub fn attribute_from_next_sentence(t: &Tokens, q: usize) -> Option<Attribution>
         verb: Some(verb),
         cue: Cue::NextSentence,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::marks;
+    use super::*;
+
+    /// The speaker text of each quotation of `text`, by attribution in its
+    /// own sentence only.
+    fn speakers(text: &str) -> Vec<Option<&str>> {
+        let ranges: Vec<Range<usize>> = marks::find(text).into_iter().map(|s| s.range).collect();
+        let t = Tokens::new(text, &ranges);
+        (0..t.len())
+            .filter(|&i| matches!(t.kind(i), Some(TokenKind::Quote(_))))
+            .map(|q| {
+                attribute(&t, q).map(|a| {
+                    let start = t.list[a.tokens.start].range.start;
+                    let end = t.list[a.tokens.end - 1].range.end;
+                    &text[start..end]
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_long_speaker_phrase_with_links_and_titles() {
+        assert_eq!(
+            speakers("“Ready,” the office of President Ana Silva said on Monday."),
+            [Some("the office of President Ana Silva")]
+        );
+        assert_eq!(
+            speakers("Sen. Joe Park (D-Ore.) said the bill was “a mess.”"),
+            [Some("Sen. Joe Park")]
+        );
+    }
+
+    #[test]
+    fn inverted_speaker_with_a_lowercase_title() {
+        assert_eq!(
+            speakers("“It is done,” said spokesman Josh Smith."),
+            [Some("spokesman Josh Smith")]
+        );
+    }
+
+    #[test]
+    fn a_reporting_word_used_as_a_noun_is_no_verb() {
+        // "claims" after a possessive is a noun; the speaker is the subject
+        // of "said".
+        assert_eq!(
+            speakers("The mayor said his rival's claims were “pure fiction.”"),
+            [Some("The mayor")]
+        );
+    }
+
+    #[test]
+    fn participle_subjects() {
+        assert_eq!(
+            speakers("Crowds filled the square, with many students chanting “No more war.”"),
+            [Some("many students")]
+        );
+        assert_eq!(
+            speakers("Then she left the stage, calling the plan “a disgrace.”"),
+            [Some("she")]
+        );
+    }
+
+    #[test]
+    fn appositive_between_speaker_and_verb() {
+        assert_eq!(
+            speakers("“We lost,” Tom Hale, a party organiser, said."),
+            [Some("Tom Hale")]
+        );
+        assert_eq!(
+            speakers("“We lost,” Tom Hale, 45, of Dayton, said."),
+            [Some("Tom Hale")]
+        );
+        assert_eq!(
+            speakers("Lena Ward, who chairs the board, told reporters: “We stay.”"),
+            [Some("Lena Ward")]
+        );
+    }
+
+    #[test]
+    fn a_question_followed_by_a_new_sentence_is_not_attributed_to_it() {
+        assert_eq!(
+            speakers("“Why now?” Her critics cited the remark as proof."),
+            [None]
+        );
+        assert_eq!(speakers("“Why now?” Jones asked."), [Some("Jones")]);
+    }
+
+    #[test]
+    fn the_owner_of_a_speech_noun_speaks() {
+        assert_eq!(
+            speakers("Few expected Mayor Kim's promise of “free buses for all.”"),
+            [Some("Kim's")]
+        );
+    }
+
+    #[test]
+    fn a_period_inside_the_quote_ends_its_sentence() {
+        assert_eq!(speakers("“We are done.” He noted the hour."), [None]);
+    }
 }

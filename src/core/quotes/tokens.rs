@@ -2,7 +2,7 @@
 //! folded into a single token, so that attribution rules can look at
 //! "`<quote>` , Smith said ." without re-reading the quoted words.
 
-use super::lexicon::ABBREVIATIONS;
+use super::lexicon;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,7 +73,16 @@ pub fn tokenize(text: &str, quotes: &[Range<usize>]) -> Vec<Token> {
                     .get(b + w.len_utf8()..)
                     .and_then(|rest| rest.chars().next())
                     .is_some_and(char::is_alphanumeric);
-                if joins_word(w) && followed && quotes.get(next_quote).is_none_or(|q| q.start != b)
+                // 10,000 and 3.5 are one number.
+                let digit_group = w == ','
+                    && text
+                        .get(at..b)
+                        .is_some_and(|t| t.ends_with(|c: char| c.is_ascii_digit()))
+                    && text
+                        .get(b + 1..)
+                        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+                if (joins_word(w) && followed || digit_group)
+                    && quotes.get(next_quote).is_none_or(|q| q.start != b)
                 {
                     end = b + w.len_utf8();
                     chars.next();
@@ -99,14 +108,26 @@ pub fn tokenize(text: &str, quotes: &[Range<usize>]) -> Vec<Token> {
 pub struct Tokens<'a> {
     pub text: &'a str,
     pub list: Vec<Token>,
+    /// Each word lowercased once, with typographic apostrophes made
+    /// straight (it’s = it's); empty for anything but a word.
+    lower: Vec<String>,
 }
 
 impl<'a> Tokens<'a> {
     pub fn new(text: &'a str, quotes: &[Range<usize>]) -> Self {
-        Tokens {
-            text,
-            list: tokenize(text, quotes),
-        }
+        let list = tokenize(text, quotes);
+        let lower = list
+            .iter()
+            .map(|t| match t.kind {
+                TokenKind::Word => text
+                    .get(t.range.clone())
+                    .unwrap_or_default()
+                    .to_lowercase()
+                    .replace('’', "'"),
+                _ => String::new(),
+            })
+            .collect();
+        Tokens { text, list, lower }
     }
 
     pub fn len(&self) -> usize {
@@ -125,9 +146,8 @@ impl<'a> Tokens<'a> {
     }
 
     /// The word at `i`, lowercased; `None` for anything but a word.
-    pub fn word(&self, i: usize) -> Option<String> {
-        // Typographic apostrophes read as straight ones: it’s = it's.
-        (self.kind(i)? == TokenKind::Word).then(|| self.str(i).to_lowercase().replace('’', "'"))
+    pub fn word(&self, i: usize) -> Option<&str> {
+        (self.kind(i)? == TokenKind::Word).then(|| self.lower[i].as_str())
     }
 
     pub fn is_capitalised(&self, i: usize) -> bool {
@@ -146,7 +166,7 @@ impl<'a> Tokens<'a> {
         }
         let before = self.str(i - 1);
         self.kind(i - 1) == Some(TokenKind::Word)
-            && (ABBREVIATIONS.contains(&before.to_lowercase().as_str())
+            && (lexicon::is_abbreviation(before.to_lowercase())
                 || (before.chars().count() == 1 && before.chars().all(char::is_uppercase)))
     }
 
@@ -182,8 +202,75 @@ impl<'a> Tokens<'a> {
             Some(TokenKind::Quote(_)) => self.quote_ends_sentence(i),
             Some(TokenKind::Break) => true,
             Some(TokenKind::Punct('!' | '?' | ';')) => true,
-            Some(TokenKind::Punct('.')) => !self.is_abbreviation_period(i),
+            Some(TokenKind::Punct('.')) => {
+                // "(R-Wis.) said", "Inc., the maker": no sentence ends here.
+                let continues = match self.kind(i + 1) {
+                    Some(TokenKind::Punct(')' | ',')) => true,
+                    Some(TokenKind::Word) => !self.is_capitalised(i + 1),
+                    _ => false,
+                };
+                !continues && !self.is_abbreviation_period(i)
+            }
             _ => false,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        let t = Tokens::new(text, &[]);
+        (0..t.len())
+            .filter(|&i| t.kind(i) == Some(TokenKind::Word))
+            .map(|i| t.str(i))
+            .collect()
+    }
+
+    #[test]
+    fn words_keep_inner_apostrophes_hyphens_periods_and_digit_groups() {
+        assert_eq!(
+            words("O'Brien's U.S. plan cost 10,000 dollars, Jean-Luc said."),
+            [
+                "O'Brien's",
+                "U.S",
+                "plan",
+                "cost",
+                "10,000",
+                "dollars",
+                "Jean-Luc",
+                "said"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quotation_is_one_token() {
+        let text = "“We won,” she said.";
+        let quote_end = text.find(',').unwrap() + ",”".len();
+        let quote = 0..quote_end;
+        let t = Tokens::new(text, std::slice::from_ref(&quote));
+        assert_eq!(t.kind(0), Some(TokenKind::Quote(0)));
+        assert_eq!(t.word(1), Some("she"));
+        assert_eq!(t.quote_terminal(0), Some(','));
+    }
+
+    #[test]
+    fn words_are_lowercased_with_straight_apostrophes() {
+        let t = Tokens::new("It’s Done", &[]);
+        assert_eq!(t.word(0), Some("it's"));
+        assert!(t.is_capitalised(1));
+    }
+
+    #[test]
+    fn abbreviations_and_brackets_end_no_sentence() {
+        let t = Tokens::new("Sen. Smith (R-Wis.) said so. Then", &[]);
+        let ends: Vec<&str> = (0..t.len())
+            .filter(|&i| t.ends_sentence(i))
+            .map(|i| t.str(i))
+            .collect();
+        assert_eq!(ends, ["."]);
+        assert!(t.ends_sentence(t.len() - 2));
     }
 }
