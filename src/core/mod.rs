@@ -10,9 +10,13 @@
 //! assert!(analysis.annotations(0.5).iter().any(|a| a.kind == Kind::Quote));
 //! ```
 
+pub mod anchor;
 pub mod boilerplate;
+pub mod changes;
 pub mod claims;
+pub mod document;
 pub mod eval;
+pub mod export;
 pub mod model;
 pub mod offsets;
 pub mod quotes;

@@ -121,7 +121,7 @@ impl Analysis {
             .chain(&self.boilerplate)
             .cloned()
             .collect();
-        all.sort_by(|a, b| (a.start, a.kind, a.end).cmp(&(b.start, b.kind, b.end)));
+        all.sort_by_key(|a| (a.start, a.kind, a.end));
         all
     }
 }
