@@ -71,7 +71,7 @@ pub fn app() -> Html {
             <main class="layout">
                 <div class="main-column">
                     <Editor {on_analyse} empty_notice={state.notice == Some(Notice::EmptyInput)} />
-                    <p class="status" role="status" aria-live="polite">{ status_line(&state) }</p>
+                    <p id="status" class="status" role="status" aria-live="polite">{ status_line(&state) }</p>
                     if state.analysis.is_some() {
                         <ArticleView
                             text={state.text.clone()}

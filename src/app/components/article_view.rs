@@ -108,6 +108,8 @@ fn render_node(node: &Node, props: &ArticleViewProps) -> Html {
                     class={classes!(active.then_some("active"))}
                     data-kind={kind.as_str()}
                     data-ann={id.to_string()}
+                    data-start={annotation.start.to_string()}
+                    data-end={annotation.end.to_string()}
                     data-first={first.then_some("true")}
                     data-score={score}
                     tabindex={if *first { "0" } else { "-1" }}
