@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
+import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
@@ -29,7 +29,9 @@ const CHROMIUM_ARGS = [
 
 /** Starts the server on a port the OS picks; resolves to its base URL. */
 export async function startServer() {
-  const server = spawn(join(ROOT, 'target/release/serve'), ['0', join(ROOT, 'dist')], {
+  // scripts/test points SERVE at the debug build it already has.
+  const binary = resolve(ROOT, process.env.SERVE ?? 'target/release/serve');
+  const server = spawn(binary, ['0', join(ROOT, 'dist')], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise((resolve, reject) => {
