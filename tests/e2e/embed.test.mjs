@@ -1,6 +1,6 @@
 // End-to-end: the JS API a web developer embeds (dist/api/), its example
-// page, the single-file build opened from file://, and the installable app
-// reloading with the network off.
+// page, and the single-file build opened from file:// (the offline reload of
+// the installable app is in page.test.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -139,24 +139,5 @@ test('the single file works from file:// with nothing else beside it', async () 
     await page.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
-  }
-});
-
-test('after one visit the app loads and works with the network off', async () => {
-  const { page } = await openPage(browser.context, server.url);
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  // The first visit may finish before the worker controls the page.
-  await page.reload();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  await browser.context.setOffline(true);
-  try {
-    await page.reload();
-    await page.getByRole('button', { name: 'Annotate' }).waitFor();
-    await annotate(page, ARTICLE);
-    const groups = await markGroups(page);
-    assert.ok(groups.some((g) => g.kind === 'quote'), 'annotated offline');
-  } finally {
-    await browser.context.setOffline(false);
-    await page.close();
   }
 });
