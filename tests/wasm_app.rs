@@ -40,6 +40,7 @@ fn annotation(kind: Kind, start: usize, end: usize, score: f32) -> Annotation {
         score,
         reasons: vec![format!("test {}", kind.as_str())],
         speaker: None,
+        part_of: None,
     }
 }
 
