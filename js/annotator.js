@@ -48,8 +48,10 @@ const BLOCKS = new Set(['ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETA
   'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER',
   'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TD', 'TH', 'TR', 'UL']);
 const KINDS = ['claim', 'quote', 'boilerplate'];
-// Outer marks first when kinds overlap, so a claim inside a quote nests in it.
+// Where annotations overlap, the longer one is the outer mark (a quote inside
+// a claim sentence stays visible); for equal spans, this order decides.
 const NESTING = { boilerplate: 0, quote: 1, claim: 2 };
+const span = (annotation) => annotation.end16 - annotation.start16;
 
 const highlighted = new WeakMap();
 
@@ -164,7 +166,8 @@ function wrapRuns(node, runs, record) {
     const [from, to] = [points[k], points[k + 1]];
     const covering = runs
       .filter((run) => run.start <= from && to <= run.end)
-      .sort((a, b) => NESTING[a.annotation.kind] - NESTING[b.annotation.kind]);
+      .sort((a, b) => span(b.annotation) - span(a.annotation)
+        || NESTING[a.annotation.kind] - NESTING[b.annotation.kind]);
     let target = parts[k];
     for (let c = covering.length - 1; c >= 0; c--) {
       const mark = markFor(covering[c]);

@@ -98,6 +98,10 @@ test('the example page highlights across inline markup and unhighlight restores 
     return Boolean(inside && outside && inside.dataset.annotation === outside.dataset.annotation);
   });
   assert.ok(claimAroundStrong, 'one claim is marked on both sides of inline markup');
+  // The quote inside a claim sentence is the inner mark, so both stay visible.
+  const nested = await page.$$eval('#story mark[data-kind=quote]', (marks) =>
+    marks.some((m) => m.parentElement.closest('mark')?.dataset.kind === 'claim'));
+  assert.ok(nested, 'a quote mark nests inside its claim sentence');
   const quoteSpeaker = await page.$eval('#story mark[data-kind=quote]', (m) => m.title);
   assert.match(quoteSpeaker, /Amira Hassan/);
   assert.match(await page.locator('#status').textContent(), /\d+ claims, \d+ quotes, \d+ boilerplate/);
