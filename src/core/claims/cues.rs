@@ -5,6 +5,7 @@
 //! a human-readable reason when it fires.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasher, Hasher};
 use std::sync::OnceLock;
 
 /// One kind of cue. The order is the order of the model's cue weights, so a
@@ -666,10 +667,10 @@ impl List {
 }
 
 /// For each word that starts an entry of some list, the set of those lists.
-fn lexicon() -> &'static HashMap<&'static str, u64> {
-    static LEXICON: OnceLock<HashMap<&'static str, u64>> = OnceLock::new();
+fn lexicon() -> &'static HashMap<&'static str, u64, BuildFnv> {
+    static LEXICON: OnceLock<HashMap<&'static str, u64, BuildFnv>> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let mut map: HashMap<&'static str, u64> = HashMap::new();
+        let mut map: HashMap<&'static str, u64, BuildFnv> = HashMap::default();
         for list in List::ALL {
             for entry in list.entries() {
                 let first = entry.split(' ').next().unwrap_or(entry);
@@ -680,35 +681,80 @@ fn lexicon() -> &'static HashMap<&'static str, u64> {
     })
 }
 
+/// FNV-1a for the lexicon's short keys: several times cheaper than std's
+/// DoS-resistant default, and the keys are our own word lists.
+#[derive(Default, Clone, Copy)]
+struct BuildFnv;
+
+struct Fnv(u64);
+
+impl BuildHasher for BuildFnv {
+    type Hasher = Fnv;
+    fn build_hasher(&self) -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 ^= u64::from(byte);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// The sentence as lower-case words, punctuation stripped from their ends
 /// (so that "Court," is "court"), curly apostrophes made straight, each with
-/// the lists whose entries it starts.
+/// the lists whose entries it starts. The words are slices of one buffer,
+/// so a sentence costs a few allocations, not one per word.
 struct Words {
-    words: Vec<String>,
+    text: String,
+    spans: Vec<(usize, usize)>,
     lists: Vec<u64>,
 }
 
 impl Words {
     fn new(sentence: &str) -> Words {
-        let words: Vec<String> = sentence
-            .split_whitespace()
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-                    .replace('’', "'")
-            })
-            .filter(|w| !w.is_empty())
-            .collect();
+        let mut text = String::with_capacity(sentence.len());
+        let mut spans = Vec::new();
+        for word in sentence.split_whitespace() {
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+            if word.is_empty() {
+                continue;
+            }
+            let start = text.len();
+            for c in word.chars() {
+                if c == '\u{2019}' {
+                    text.push('\'');
+                } else if c.is_ascii() {
+                    text.push(c.to_ascii_lowercase());
+                } else {
+                    text.extend(c.to_lowercase());
+                }
+            }
+            spans.push((start, text.len()));
+        }
         let lexicon = lexicon();
-        let lists = words
+        let lists = spans
             .iter()
-            .map(|w| lexicon.get(w.as_str()).copied().unwrap_or(0))
+            .map(|&(start, end)| lexicon.get(&text[start..end]).copied().unwrap_or(0))
             .collect();
-        Words { words, lists }
+        Words { text, spans, lists }
+    }
+
+    fn len(&self) -> usize {
+        self.spans.len()
     }
 
     fn get(&self, i: usize) -> &str {
-        self.words.get(i).map_or("", String::as_str)
+        self.spans
+            .get(i)
+            .and_then(|&(start, end)| self.text.get(start..end))
+            .unwrap_or("")
     }
 
     /// Whether word `i` is a one-word entry of `list` (or starts one).
@@ -718,7 +764,7 @@ impl Words {
 
     /// The first word that is in `list`.
     fn first_of(&self, list: List) -> Option<&str> {
-        (0..self.words.len())
+        (0..self.len())
             .find(|&i| self.is(i, list) && list.entries().contains(&self.get(i)))
             .map(|i| self.get(i))
     }
@@ -726,25 +772,33 @@ impl Words {
     /// The first entry of `list` (words separated by single spaces) that
     /// the sentence contains, in the sentence's order.
     fn first_phrase(&self, list: List) -> Option<&'static str> {
-        (0..self.words.len())
-            .filter(|&i| self.is(i, list))
-            .find_map(|i| {
-                list.entries()
-                    .iter()
-                    .find(|phrase| self.phrase_at(i, phrase))
-                    .copied()
-            })
+        (0..self.len()).filter(|&i| self.is(i, list)).find_map(|i| {
+            list.entries()
+                .iter()
+                .find(|phrase| self.phrase_at(i, phrase))
+                .copied()
+        })
     }
 
     fn has_phrase(&self, phrase: &str) -> bool {
-        (0..self.words.len()).any(|i| self.phrase_at(i, phrase))
+        (0..self.len()).any(|i| self.phrase_at(i, phrase))
     }
 
+    /// Whether the words from `i` on spell `phrase`, compared byte-wise
+    /// without splitting the phrase: this runs for every word and entry.
     fn phrase_at(&self, i: usize, phrase: &str) -> bool {
-        phrase
-            .split(' ')
-            .enumerate()
-            .all(|(k, word)| self.get(i + k) == word)
+        let mut rest = phrase.as_bytes();
+        for k in i.. {
+            let Some(after) = rest.strip_prefix(self.get(k).as_bytes()) else {
+                return false;
+            };
+            match after.split_first() {
+                None => return k < self.len(),
+                Some((b' ', tail)) => rest = tail,
+                Some(_) => return false,
+            }
+        }
+        false
     }
 
     fn starts_with_any(&self, list: List) -> bool {
@@ -757,7 +811,7 @@ impl Words {
 
     /// Whether some word satisfies `first` and the next one `second`.
     fn pair(&self, first: impl Fn(usize) -> bool, second: impl Fn(usize) -> bool) -> bool {
-        (1..self.words.len()).any(|i| first(i - 1) && second(i))
+        (1..self.len()).any(|i| first(i - 1) && second(i))
     }
 }
 
@@ -796,7 +850,7 @@ pub fn detect(sentence: &str) -> Vec<CueHit> {
         || w.has_phrase("taxpayer money");
     let has_date = w.first_of(List::Months).is_some()
         || w.first_of(List::Weekdays).is_some()
-        || w.words.iter().any(|word| is_year(word))
+        || (0..w.len()).any(|i| is_year(w.get(i)))
         || may_and_day(sentence)
         || w.pair(word_is("last"), |i| w.is(i, List::LastWhat));
     hit(Cue::Number, flag(has_number), None);
@@ -882,14 +936,13 @@ pub fn detect(sentence: &str) -> Vec<CueHit> {
         flag(count <= 4 && is_stage_direction(sentence)),
         None,
     );
-    let past =
-        (0..w.words.len()).any(|i| w.first_of_at(i, List::PastForms) || is_regular_past(w.get(i)));
+    let past = (0..w.len()).any(|i| w.first_of_at(i, List::PastForms) || is_regular_past(w.get(i)));
     hit(Cue::PastEvent, flag(past), None);
     let modal = |i: usize| w.is(i, List::Modals);
     let modal_verb = |i: usize| w.is(i, List::ModalVerbs);
     let hypothetical = w.starts_with_any(List::Conditionals)
         || w.pair(modal, modal_verb)
-        || (2..w.words.len()).any(|i| modal(i - 2) && w.get(i - 1) == "not" && modal_verb(i));
+        || (2..w.len()).any(|i| modal(i - 2) && w.get(i - 1) == "not" && modal_verb(i));
     hit(Cue::Hypothetical, flag(hypothetical), None);
     hits
 }
@@ -947,9 +1000,7 @@ fn first_person_opinion(w: &Words) -> bool {
         }
         w.first_of_at(next, List::OpinionVerbs) || w.first_of_at(next, List::OpinionStates)
     };
-    (0..w.words.len()).any(opinion_at)
-        || w.has_phrase("in my view")
-        || w.has_phrase("in my opinion")
+    (0..w.len()).any(opinion_at) || w.has_phrase("in my view") || w.has_phrase("in my opinion")
 }
 
 /// "(APPLAUSE)", "LAUGHTER": a short line all in capitals.
