@@ -666,15 +666,21 @@ impl List {
     }
 }
 
-/// For each word that starts an entry of some list, the set of those lists.
-fn lexicon() -> &'static HashMap<&'static str, u64, BuildFnv> {
-    static LEXICON: OnceLock<HashMap<&'static str, u64, BuildFnv>> = OnceLock::new();
+/// For each word, the set of lists with an entry it starts, and the set of
+/// lists of which it is a whole one-word entry.
+fn lexicon() -> &'static HashMap<&'static str, (u64, u64), BuildFnv> {
+    static LEXICON: OnceLock<HashMap<&'static str, (u64, u64), BuildFnv>> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let mut map: HashMap<&'static str, u64, BuildFnv> = HashMap::default();
+        let mut map: HashMap<&'static str, (u64, u64), BuildFnv> = HashMap::default();
         for list in List::ALL {
             for entry in list.entries() {
-                let first = entry.split(' ').next().unwrap_or(entry);
-                *map.entry(first).or_default() |= list.bit();
+                let (first, whole) = match entry.split_once(' ') {
+                    Some((first, _)) => (first, 0),
+                    None => (*entry, list.bit()),
+                };
+                let bits = map.entry(first).or_default();
+                bits.0 |= list.bit();
+                bits.1 |= whole;
             }
         }
         map
@@ -709,63 +715,62 @@ impl Hasher for Fnv {
 
 /// The sentence as lower-case words, punctuation stripped from their ends
 /// (so that "Court," is "court"), curly apostrophes made straight, each with
-/// the lists whose entries it starts. The words are slices of one buffer,
-/// so a sentence costs a few allocations, not one per word.
-struct Words {
-    text: String,
-    spans: Vec<(usize, usize)>,
-    lists: Vec<u64>,
+/// the lists whose entries it starts and those it is a whole entry of. The
+/// words are slices of one lower-cased copy of the sentence.
+struct Words<'a> {
+    words: Vec<&'a str>,
+    lists: Vec<(u64, u64)>,
 }
 
-impl Words {
-    fn new(sentence: &str) -> Words {
-        let mut text = String::with_capacity(sentence.len());
-        let mut spans = Vec::new();
-        for word in sentence.split_whitespace() {
-            let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-            if word.is_empty() {
-                continue;
-            }
-            let start = text.len();
-            for c in word.chars() {
-                if c == '\u{2019}' {
-                    text.push('\'');
-                } else if c.is_ascii() {
-                    text.push(c.to_ascii_lowercase());
-                } else {
-                    text.extend(c.to_lowercase());
-                }
-            }
-            spans.push((start, text.len()));
+/// The sentence lower-cased, with curly apostrophes made straight.
+fn lower_case(sentence: &str) -> String {
+    let mut text = String::with_capacity(sentence.len());
+    for c in sentence.chars() {
+        if c == '\u{2019}' {
+            text.push('\'');
+        } else if c.is_ascii() {
+            text.push(c.to_ascii_lowercase());
+        } else {
+            text.extend(c.to_lowercase());
         }
-        let lexicon = lexicon();
-        let lists = spans
-            .iter()
-            .map(|&(start, end)| lexicon.get(&text[start..end]).copied().unwrap_or(0))
+    }
+    text
+}
+
+impl<'a> Words<'a> {
+    fn new(lower: &'a str) -> Words<'a> {
+        let words: Vec<&str> = lower
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
             .collect();
-        Words { text, spans, lists }
+        let lexicon = lexicon();
+        let lists = words
+            .iter()
+            .map(|w| lexicon.get(w).copied().unwrap_or_default())
+            .collect();
+        Words { words, lists }
     }
 
     fn len(&self) -> usize {
-        self.spans.len()
+        self.words.len()
     }
 
-    fn get(&self, i: usize) -> &str {
-        self.spans
-            .get(i)
-            .and_then(|&(start, end)| self.text.get(start..end))
-            .unwrap_or("")
+    fn get(&self, i: usize) -> &'a str {
+        self.words.get(i).copied().unwrap_or("")
     }
 
     /// Whether word `i` is a one-word entry of `list` (or starts one).
     fn is(&self, i: usize, list: List) -> bool {
-        self.lists.get(i).is_some_and(|bits| bits & list.bit() != 0)
+        self.lists
+            .get(i)
+            .is_some_and(|bits| bits.0 & list.bit() != 0)
     }
 
     /// The first word that is in `list`.
     fn first_of(&self, list: List) -> Option<&str> {
         (0..self.len())
-            .find(|&i| self.is(i, list) && list.entries().contains(&self.get(i)))
+            .find(|&i| self.first_of_at(i, list))
             .map(|i| self.get(i))
     }
 
@@ -828,7 +833,8 @@ fn is_year(word: &str) -> bool {
 
 /// Every cue of `sentence`.
 pub fn detect(sentence: &str) -> Vec<CueHit> {
-    let words = Words::new(sentence);
+    let lower = lower_case(sentence);
+    let words = Words::new(&lower);
     let w = &words;
     let mut hits = Vec::new();
     let mut hit = |cue: Cue, value: f32, words: Option<&str>| {
@@ -947,10 +953,12 @@ pub fn detect(sentence: &str) -> Vec<CueHit> {
     hits
 }
 
-impl Words {
+impl Words<'_> {
     /// Whether word `i` is exactly a one-word entry of `list`.
     fn first_of_at(&self, i: usize, list: List) -> bool {
-        self.is(i, list) && list.entries().contains(&self.get(i))
+        self.lists
+            .get(i)
+            .is_some_and(|bits| bits.1 & list.bit() != 0)
     }
 }
 
