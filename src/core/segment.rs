@@ -30,7 +30,9 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
 pub fn speaker_tag_len(line: &str) -> usize {
     let lead = line.len() - line.trim_start().len();
     let rest = &line[lead..];
-    let Some(colon) = rest.find(':') else {
+    // A tag is at most 40 bytes, so only the line's start is searched: a
+    // long line without a colon costs nothing more than a short one.
+    let Some(colon) = rest.bytes().take(41).position(|b| b == b':') else {
         return 0;
     };
     let name = &rest[..colon];

@@ -5,6 +5,7 @@
 //! a human-readable reason when it fires.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasher, Hasher};
 use std::sync::OnceLock;
 
 /// One kind of cue. The order is the order of the model's cue weights, so a
@@ -665,86 +666,144 @@ impl List {
     }
 }
 
-/// For each word that starts an entry of some list, the set of those lists.
-fn lexicon() -> &'static HashMap<&'static str, u64> {
-    static LEXICON: OnceLock<HashMap<&'static str, u64>> = OnceLock::new();
+/// For each word, the set of lists with an entry it starts, and the set of
+/// lists of which it is a whole one-word entry.
+fn lexicon() -> &'static HashMap<&'static str, (u64, u64), BuildFnv> {
+    static LEXICON: OnceLock<HashMap<&'static str, (u64, u64), BuildFnv>> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let mut map: HashMap<&'static str, u64> = HashMap::new();
+        let mut map: HashMap<&'static str, (u64, u64), BuildFnv> = HashMap::default();
         for list in List::ALL {
             for entry in list.entries() {
-                let first = entry.split(' ').next().unwrap_or(entry);
-                *map.entry(first).or_default() |= list.bit();
+                let (first, whole) = match entry.split_once(' ') {
+                    Some((first, _)) => (first, 0),
+                    None => (*entry, list.bit()),
+                };
+                let bits = map.entry(first).or_default();
+                bits.0 |= list.bit();
+                bits.1 |= whole;
             }
         }
         map
     })
 }
 
-/// The sentence as lower-case words, punctuation stripped from their ends
-/// (so that "Court," is "court"), curly apostrophes made straight, each with
-/// the lists whose entries it starts.
-struct Words {
-    words: Vec<String>,
-    lists: Vec<u64>,
+/// FNV-1a for the lexicon's short keys: several times cheaper than std's
+/// DoS-resistant default, and the keys are our own word lists.
+#[derive(Default, Clone, Copy)]
+struct BuildFnv;
+
+struct Fnv(u64);
+
+impl BuildHasher for BuildFnv {
+    type Hasher = Fnv;
+    fn build_hasher(&self) -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
 }
 
-impl Words {
-    fn new(sentence: &str) -> Words {
-        let words: Vec<String> = sentence
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 ^= u64::from(byte);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// The sentence as lower-case words, punctuation stripped from their ends
+/// (so that "Court," is "court"), curly apostrophes made straight, each with
+/// the lists whose entries it starts and those it is a whole entry of. The
+/// words are slices of one lower-cased copy of the sentence.
+struct Words<'a> {
+    words: Vec<&'a str>,
+    lists: Vec<(u64, u64)>,
+}
+
+/// The sentence lower-cased, with curly apostrophes made straight.
+fn lower_case(sentence: &str) -> String {
+    let mut text = String::with_capacity(sentence.len());
+    for c in sentence.chars() {
+        if c == '\u{2019}' {
+            text.push('\'');
+        } else if c.is_ascii() {
+            text.push(c.to_ascii_lowercase());
+        } else {
+            text.extend(c.to_lowercase());
+        }
+    }
+    text
+}
+
+impl<'a> Words<'a> {
+    fn new(lower: &'a str) -> Words<'a> {
+        let words: Vec<&str> = lower
             .split_whitespace()
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-                    .replace('’', "'")
-            })
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
             .filter(|w| !w.is_empty())
             .collect();
         let lexicon = lexicon();
         let lists = words
             .iter()
-            .map(|w| lexicon.get(w.as_str()).copied().unwrap_or(0))
+            .map(|w| lexicon.get(w).copied().unwrap_or_default())
             .collect();
         Words { words, lists }
     }
 
-    fn get(&self, i: usize) -> &str {
-        self.words.get(i).map_or("", String::as_str)
+    fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    fn get(&self, i: usize) -> &'a str {
+        self.words.get(i).copied().unwrap_or("")
     }
 
     /// Whether word `i` is a one-word entry of `list` (or starts one).
     fn is(&self, i: usize, list: List) -> bool {
-        self.lists.get(i).is_some_and(|bits| bits & list.bit() != 0)
+        self.lists
+            .get(i)
+            .is_some_and(|bits| bits.0 & list.bit() != 0)
     }
 
     /// The first word that is in `list`.
     fn first_of(&self, list: List) -> Option<&str> {
-        (0..self.words.len())
-            .find(|&i| self.is(i, list) && list.entries().contains(&self.get(i)))
+        (0..self.len())
+            .find(|&i| self.first_of_at(i, list))
             .map(|i| self.get(i))
     }
 
     /// The first entry of `list` (words separated by single spaces) that
     /// the sentence contains, in the sentence's order.
     fn first_phrase(&self, list: List) -> Option<&'static str> {
-        (0..self.words.len())
-            .filter(|&i| self.is(i, list))
-            .find_map(|i| {
-                list.entries()
-                    .iter()
-                    .find(|phrase| self.phrase_at(i, phrase))
-                    .copied()
-            })
+        (0..self.len()).filter(|&i| self.is(i, list)).find_map(|i| {
+            list.entries()
+                .iter()
+                .find(|phrase| self.phrase_at(i, phrase))
+                .copied()
+        })
     }
 
     fn has_phrase(&self, phrase: &str) -> bool {
-        (0..self.words.len()).any(|i| self.phrase_at(i, phrase))
+        (0..self.len()).any(|i| self.phrase_at(i, phrase))
     }
 
+    /// Whether the words from `i` on spell `phrase`, compared byte-wise
+    /// without splitting the phrase: this runs for every word and entry.
     fn phrase_at(&self, i: usize, phrase: &str) -> bool {
-        phrase
-            .split(' ')
-            .enumerate()
-            .all(|(k, word)| self.get(i + k) == word)
+        let mut rest = phrase.as_bytes();
+        for k in i.. {
+            let Some(after) = rest.strip_prefix(self.get(k).as_bytes()) else {
+                return false;
+            };
+            match after.split_first() {
+                None => return k < self.len(),
+                Some((b' ', tail)) => rest = tail,
+                Some(_) => return false,
+            }
+        }
+        false
     }
 
     fn starts_with_any(&self, list: List) -> bool {
@@ -757,7 +816,7 @@ impl Words {
 
     /// Whether some word satisfies `first` and the next one `second`.
     fn pair(&self, first: impl Fn(usize) -> bool, second: impl Fn(usize) -> bool) -> bool {
-        (1..self.words.len()).any(|i| first(i - 1) && second(i))
+        (1..self.len()).any(|i| first(i - 1) && second(i))
     }
 }
 
@@ -774,7 +833,8 @@ fn is_year(word: &str) -> bool {
 
 /// Every cue of `sentence`.
 pub fn detect(sentence: &str) -> Vec<CueHit> {
-    let words = Words::new(sentence);
+    let lower = lower_case(sentence);
+    let words = Words::new(&lower);
     let w = &words;
     let mut hits = Vec::new();
     let mut hit = |cue: Cue, value: f32, words: Option<&str>| {
@@ -796,7 +856,7 @@ pub fn detect(sentence: &str) -> Vec<CueHit> {
         || w.has_phrase("taxpayer money");
     let has_date = w.first_of(List::Months).is_some()
         || w.first_of(List::Weekdays).is_some()
-        || w.words.iter().any(|word| is_year(word))
+        || (0..w.len()).any(|i| is_year(w.get(i)))
         || may_and_day(sentence)
         || w.pair(word_is("last"), |i| w.is(i, List::LastWhat));
     hit(Cue::Number, flag(has_number), None);
@@ -882,22 +942,23 @@ pub fn detect(sentence: &str) -> Vec<CueHit> {
         flag(count <= 4 && is_stage_direction(sentence)),
         None,
     );
-    let past =
-        (0..w.words.len()).any(|i| w.first_of_at(i, List::PastForms) || is_regular_past(w.get(i)));
+    let past = (0..w.len()).any(|i| w.first_of_at(i, List::PastForms) || is_regular_past(w.get(i)));
     hit(Cue::PastEvent, flag(past), None);
     let modal = |i: usize| w.is(i, List::Modals);
     let modal_verb = |i: usize| w.is(i, List::ModalVerbs);
     let hypothetical = w.starts_with_any(List::Conditionals)
         || w.pair(modal, modal_verb)
-        || (2..w.words.len()).any(|i| modal(i - 2) && w.get(i - 1) == "not" && modal_verb(i));
+        || (2..w.len()).any(|i| modal(i - 2) && w.get(i - 1) == "not" && modal_verb(i));
     hit(Cue::Hypothetical, flag(hypothetical), None);
     hits
 }
 
-impl Words {
+impl Words<'_> {
     /// Whether word `i` is exactly a one-word entry of `list`.
     fn first_of_at(&self, i: usize, list: List) -> bool {
-        self.is(i, list) && list.entries().contains(&self.get(i))
+        self.lists
+            .get(i)
+            .is_some_and(|bits| bits.1 & list.bit() != 0)
     }
 }
 
@@ -947,9 +1008,7 @@ fn first_person_opinion(w: &Words) -> bool {
         }
         w.first_of_at(next, List::OpinionVerbs) || w.first_of_at(next, List::OpinionStates)
     };
-    (0..w.words.len()).any(opinion_at)
-        || w.has_phrase("in my view")
-        || w.has_phrase("in my opinion")
+    (0..w.len()).any(opinion_at) || w.has_phrase("in my view") || w.has_phrase("in my opinion")
 }
 
 /// "(APPLAUSE)", "LAUGHTER": a short line all in capitals.
