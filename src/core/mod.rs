@@ -48,11 +48,15 @@ pub fn annotate(text: &str) -> Analysis {
 
     let mut in_boilerplate = Sweep::new(&boilerplate);
     let mut in_quote = Sweep::new(&quotes);
+    let questioners = claims::questioners::Questioners::of(text);
     let sentences: Vec<Finding> = segment::sentences(text)
         .into_iter()
         .filter(|sentence| !in_boilerplate.mostly_covers(sentence))
         .map(|sentence| {
             let mut claim = claims::score(text, sentence);
+            if let Some(name) = questioners.speaking_at(claim.range.start) {
+                lower_for_questioner(&mut claim, name);
+            }
             if let Some(quote) = in_quote.mostly_inside(&claim.range) {
                 attribute_to_quote_speaker(&mut claim, quote, text);
             }
@@ -67,6 +71,16 @@ pub fn annotate(text: &str) -> Analysis {
         quotes: to_public(&quotes, text, &map),
         boilerplate: to_public(&boilerplate, text, &map),
     }
+}
+
+/// A moderator's words set up the claims of others; they are rarely the
+/// claim to check, so their score is halved, and the reason says why.
+fn lower_for_questioner(claim: &mut Finding, name: &str) {
+    claim.score *= 0.5;
+    claim.reasons.insert(
+        0,
+        format!("{name} mostly asks questions here (a moderator's turn)"),
+    );
 }
 
 /// A claim lying inside a quotation is the quote speaker's claim.

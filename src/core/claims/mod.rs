@@ -10,6 +10,7 @@
 pub mod cues;
 pub mod features;
 pub mod model;
+pub mod questioners;
 
 use super::segment::speaker_tag_len;
 use super::{Finding, Kind};
