@@ -103,12 +103,10 @@ JONES: We cut it by a third.
 
     #[test]
     fn one_question_does_not_make_a_questioner_and_prose_has_none() {
-        let q = Questioners::of("SMITH: Is it true? Yes.\nJONES: It is.\nSMITH: Why?\n");
-        assert_eq!(
-            q.speaking_at(0),
-            None,
-            "SMITH has 2 turns; only 1 ends in '?' (Yes.)"
+        let q = Questioners::of(
+            "SMITH: Is it true? Yes.\nJONES: It is.\nSMITH: It rose.\nJONES: Why?\nSMITH: Why not?\n",
         );
+        assert_eq!(q.speaking_at(0), None, "SMITH: 1 of 3 turns ends in '?'");
         let prose = Questioners::of("Prices rose. Did they?\nThey did.");
         assert_eq!(prose.speaking_at(0), None);
     }
