@@ -140,6 +140,15 @@ const ACCORDING_TO: &str = "\
     selon laut według podle enligt ifølge
 ";
 
+/// Words that give something a name ("called it “a farce”", "branded him
+/// “Little Bob”"): the quoted name right after one is the namer's words,
+/// even when it looks like a title.
+const NAMING_WORDS: &str = "\
+    call calls called calling dub dubs dubbed dubbing label labels labeled labelled labeling \
+    labelling brand brands branded branding nickname nicknamed term terms termed hail hails \
+    hailed deem deems deemed as
+";
+
 /// Builds the lookup set of one list.
 fn set_of(list: &'static str) -> HashSet<&'static str> {
     list.split_whitespace().collect()
@@ -182,6 +191,8 @@ lookup! {
     is_speech_noun => SPEECH_NOUNS;
     /// Whether `word` is in [`ACCORDING_TO`].
     means_according_to => ACCORDING_TO;
+    /// Whether `word` is in [`NAMING_WORDS`].
+    is_naming_word => NAMING_WORDS;
 }
 
 /// Reporting verbs whose subject is not the speaker in the usual way: a

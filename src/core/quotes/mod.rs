@@ -12,7 +12,7 @@ mod marks;
 mod speaker;
 mod tokens;
 
-use super::{Finding, Kind, SpeakerFinding};
+use super::{Finding, Kind, SpeakerFinding, QUOTE_MIN_SCORE};
 use antecedent::Mention;
 use marks::MarkedSpan;
 use speaker::Attribution;
@@ -55,13 +55,22 @@ pub fn detect(text: &str) -> Vec<Finding> {
             evidence = Evidence::Cue(found.cue);
             speaker = Some(speaker_finding(&t, &found, &speakers, &mut finding));
         }
-        let words = words_in(text, &span.range);
-        let title = looks_like_title(text, &span.range);
-        finding.score = score(span, evidence, words, title);
-        if title {
+        let cues = Cues {
+            words: words_in(text, &span.range),
+            title: looks_like_title(text, &span.range) && !speaker::named_just_before(&t, q),
+            single: opens_with_single_mark(text, &span.range),
+            reported: speaker::sentence_reports(&t, q),
+        };
+        finding.score = score(span, evidence, &cues);
+        if cues.title {
             finding
                 .reasons
                 .push("title or name in quotation marks".into());
+        }
+        if cues.single && finding.score < QUOTE_MIN_SCORE {
+            finding
+                .reasons
+                .push("single quotation marks with no reporting cue".into());
         }
         match &speaker {
             Some(found) => {
@@ -73,7 +82,7 @@ pub fn detect(text: &str) -> Vec<Finding> {
                 }
                 previous = Some((q, found.clone()));
             }
-            None if words < SCARE_QUOTE_WORDS => {
+            None if cues.words < SCARE_QUOTE_WORDS => {
                 finding
                     .reasons
                     .push("scare quote: no speaker nearby".into());
@@ -81,9 +90,73 @@ pub fn detect(text: &str) -> Vec<Finding> {
             None => finding.reasons.push("no speaker found".into()),
         }
         finding.speaker = speaker;
-        findings.push(finding);
+        push_parts(text, span, finding, &mut findings);
     }
     findings
+}
+
+/// Pushes `finding`, split into one linked part per paragraph when its
+/// quotation runs over several (each paragraph re-opening the mark): every
+/// part keeps the speaker and score, and points at the first part's start.
+fn push_parts(text: &str, span: &MarkedSpan, finding: Finding, findings: &mut Vec<Finding>) {
+    if span.block || span.paragraphs < 2 {
+        findings.push(finding);
+        return;
+    }
+    let parts = paragraph_parts(text, &span.range);
+    if parts.len() < 2 {
+        findings.push(finding);
+        return;
+    }
+    let first = finding.range.start;
+    let count = parts.len();
+    for (n, range) in parts.into_iter().enumerate() {
+        let mut part = finding.clone();
+        part.range = range;
+        part.part_of = Some(first);
+        part.reasons.push(format!(
+            "multi-paragraph quotation, part {} of {count}",
+            n + 1
+        ));
+        findings.push(part);
+    }
+}
+
+/// The non-blank lines of `range`, each trimmed of surrounding spaces.
+fn paragraph_parts(text: &str, range: &Range<usize>) -> Vec<Range<usize>> {
+    let Some(inner) = text.get(range.clone()) else {
+        return Vec::new();
+    };
+    let mut parts = Vec::new();
+    let mut offset = range.start;
+    for line in inner.split('\n') {
+        let leading = line.len() - line.trim_start().len();
+        let content = line.trim();
+        if !content.is_empty() {
+            let start = offset + leading;
+            parts.push(start..start + content.len());
+        }
+        offset += line.len() + 1;
+    }
+    parts
+}
+
+/// What the words and the sentence around a quotation say about it.
+struct Cues {
+    /// Words inside the marks.
+    words: usize,
+    /// It reads as a title or a name, and nothing names it as someone's.
+    title: bool,
+    /// It opens with a single mark, which headlines and scare quotes use.
+    single: bool,
+    /// Its sentence has a reporting verb.
+    reported: bool,
+}
+
+fn opens_with_single_mark(text: &str, range: &Range<usize>) -> bool {
+    text.get(range.clone())
+        .and_then(|s| s.chars().next())
+        .is_some_and(|c| matches!(c, '\'' | '‘' | '’' | '‚' | '‹' | '›'))
 }
 
 /// How the speaker of a quotation was found.
@@ -190,19 +263,35 @@ fn looks_like_title(text: &str, range: &Range<usize>) -> bool {
     capitalised(words[0]) && words.iter().all(|w| capitalised(w) || small(w))
 }
 
-/// How sure we are that the quotation is somebody's words.
-fn score(span: &MarkedSpan, evidence: Evidence, words: usize, title: bool) -> f32 {
+/// How sure we are that the quotation is somebody's words. At least
+/// [`QUOTE_MIN_SCORE`] means shown by default: attributed quotations, and
+/// partial ones in a sentence that reports speech; titles, and scare quotes
+/// with no one saying them, stay below it.
+fn score(span: &MarkedSpan, evidence: Evidence, cues: &Cues) -> f32 {
     use speaker::Cue;
-    let partial = words < SCARE_QUOTE_WORDS;
-    let base = match evidence {
-        _ if title => 0.3,
-        Evidence::Cue(Cue::GoverningClause | Cue::SpeechNoun) if partial => 0.45,
+    let partial = cues.words < SCARE_QUOTE_WORDS;
+    let base: f32 = match evidence {
+        _ if cues.title => 0.3,
+        Evidence::Cue(Cue::GoverningClause | Cue::SpeechNoun) if partial && !cues.reported => 0.45,
         Evidence::Cue(Cue::GoverningClause | Cue::SpeechNoun) => 0.6,
         Evidence::Cue(Cue::PreviousSentence | Cue::NextSentence) => 0.75,
         Evidence::Cue(_) => 0.9,
         Evidence::Continuation => 0.8,
         Evidence::None if partial => 0.3,
         Evidence::None => 0.55,
+    };
+    // Single marks quote someone only when a reporting cue ties them to a
+    // speaker (British style: ‘We won,’ she said); otherwise they mark
+    // headlines' words and scare quotes.
+    let attributed = matches!(evidence, Evidence::Continuation)
+        || matches!(
+            evidence,
+            Evidence::Cue(c) if !matches!(c, Cue::GoverningClause | Cue::SpeechNoun)
+        );
+    let base = if cues.single && !attributed {
+        base.min(0.4)
+    } else {
+        base
     };
     if span.closed {
         base
@@ -354,12 +443,73 @@ mod tests {
     }
 
     #[test]
-    fn multi_paragraph_quote_is_one_annotation_with_its_speaker() {
-        let text = "“We will rebuild the bridge.\n\n“It will take two years,” the engineer said.";
+    fn multi_paragraph_quote_is_linked_parts_with_one_speaker() {
+        let text = "“We will rebuild the bridge.\n\n“We start in May.\n\n“It will take two years,” the engineer said.";
+        let found = detect(text);
+        let parts: Vec<&str> = found.iter().map(|f| &text[f.range.clone()]).collect();
+        assert_eq!(
+            parts,
+            [
+                "“We will rebuild the bridge.",
+                "“We start in May.",
+                "“It will take two years,”"
+            ]
+        );
+        for (n, part) in found.iter().enumerate() {
+            assert_eq!(part.part_of, Some(0));
+            let speaker = part.speaker.as_ref().expect("every part has the speaker");
+            assert_eq!(&text[speaker.range.clone()], "the engineer");
+            let label = format!("multi-paragraph quotation, part {} of 3", n + 1);
+            assert!(part.reasons.contains(&label), "{:?}", part.reasons);
+        }
+    }
+
+    #[test]
+    fn a_one_paragraph_quote_is_not_a_part() {
+        let found = detect("“We start in May,” the engineer said.");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].part_of, None);
+    }
+
+    fn score_of(text: &str, quote: &str) -> f32 {
+        detect(text)
+            .iter()
+            .find(|f| &text[f.range.clone()] == quote)
+            .unwrap_or_else(|| panic!("no quote {quote} in {:?}", quotes(text)))
+            .score
+    }
+
+    #[test]
+    fn a_partial_quote_in_a_reporting_sentence_is_shown() {
+        let text = "The union, which the mayor described as “greedy,” rejected the offer.";
+        assert!(score_of(text, "“greedy,”") >= QUOTE_MIN_SCORE);
+    }
+
+    #[test]
+    fn a_name_given_by_a_speaker_is_no_title() {
+        let text = "The senator called the bill “The Great Giveaway” on Friday.";
+        assert!(score_of(text, "“The Great Giveaway”") >= QUOTE_MIN_SCORE);
+        let text = "The senator spoke on “Evening Talk” on Friday.";
+        assert!(score_of(text, "“Evening Talk”") < QUOTE_MIN_SCORE);
+    }
+
+    #[test]
+    fn single_quotes_need_a_reporting_cue() {
+        let text = "Harbour plan a 'disaster' for fishermen";
+        let found = detect(text);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].score < QUOTE_MIN_SCORE);
+        assert!(found[0].reasons.iter().any(|r| r.contains("single")));
+        let text = "‘We will not move,’ the harbour master said.";
+        assert!(score_of(text, "‘We will not move,’") >= QUOTE_MIN_SCORE);
+    }
+
+    #[test]
+    fn single_quotes_inside_a_double_quote_are_part_of_it() {
+        let text = "“They told us ‘go home’ and left,” the farmer said.";
         let found = quotes(text);
         assert_eq!(found.len(), 1);
-        assert!(found[0].0.starts_with("“We will") && found[0].0.ends_with("years,”"));
-        assert_eq!(found[0].1, Some("the engineer"));
+        assert_eq!(found[0].0, "“They told us ‘go home’ and left,”");
     }
 
     #[test]

@@ -573,6 +573,28 @@ fn later_in_sentence(t: &Tokens, q: usize) -> Option<Attribution> {
     None
 }
 
+/// Whether the sentence holding the quotation at token `q` reports speech:
+/// a reporting verb anywhere in it, before or after the quotation ("… his
+/// rival, whom he described as a “menace”"). A partial quotation in such a
+/// sentence is somebody's words even when no speaker phrase is found.
+pub fn sentence_reports(t: &Tokens, q: usize) -> bool {
+    let from = sentence_start(t, q);
+    let mut end = q + 1;
+    while end < t.len() && end - q < WINDOW && !t.ends_sentence(end - 1) {
+        end += 1;
+    }
+    (from..end).any(|i| t.word(i).is_some_and(is_reporting_verb))
+}
+
+/// Whether a naming word stands just before the quotation at token `q`,
+/// its object aside: "called him “The Boss”" quotes the caller, not a title.
+pub fn named_just_before(t: &Tokens, q: usize) -> bool {
+    (q.saturating_sub(4)..q)
+        .rev()
+        .map_while(|k| t.word(k))
+        .any(lexicon::is_naming_word)
+}
+
 /// Index of the first token of the sentence holding token `i`.
 fn sentence_start(t: &Tokens, i: usize) -> usize {
     let mut k = i;
