@@ -362,6 +362,15 @@ mod tests {
     }
 
     #[test]
+    fn the_outer_source_relays_the_words() {
+        let text = "“We will not sign,” the envoy said, according to the Daily Courier.";
+        assert_eq!(
+            speaker_of(text, "“We will not sign,”"),
+            Some("the Daily Courier")
+        );
+    }
+
+    #[test]
     fn name_and_colon_introduce_a_quote() {
         let text = "Berg: « Nous partons demain. »";
         assert_eq!(speaker_of(text, "« Nous partons demain. »"), Some("Berg"));

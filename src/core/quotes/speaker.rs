@@ -796,6 +796,41 @@ fn colon(t: &Tokens, q: usize, from: usize) -> Option<Attribution> {
 pub fn attribute(t: &Tokens, q: usize) -> Option<Attribution> {
     let from = sentence_start(t, q);
     let clause = clause_start(t, from, q);
+    let found = direct(t, q, from, clause)?;
+    if matches!(found.cue, Cue::After | Cue::Before | Cue::Colon) {
+        let rest = found.tokens.end.max(q + 1);
+        if let Some(source) = outer_source(t, rest) {
+            return Some(source);
+        }
+    }
+    Some(found)
+}
+
+/// "…," Smith said, according to the paper: the outer source that relays
+/// the words, named by "according to" later in the sentence, from token
+/// `from` on.
+fn outer_source(t: &Tokens, from: usize) -> Option<Attribution> {
+    let mut k = from;
+    while k + 2 < t.len() && k - from < 24 {
+        if t.ends_sentence(k) || matches!(t.kind(k), Some(TokenKind::Quote(_))) {
+            return None;
+        }
+        if t.word(k) == Some("according") && t.word(k + 1) == Some("to") && t.is_punct(k - 1, ',') {
+            let phrase = phrase_starting_at(t, k + 2)?;
+            return Some(Attribution {
+                tokens: phrase,
+                verb: Some("according to".into()),
+                cue: Cue::According,
+            });
+        }
+        k += 1;
+    }
+    None
+}
+
+/// The speaker named in the quotation's own sentence, by the first cue that
+/// finds one.
+fn direct(t: &Tokens, q: usize, from: usize, clause: usize) -> Option<Attribution> {
     after(t, q)
         .or_else(|| {
             (clause > from)
