@@ -371,6 +371,12 @@ mod tests {
     }
 
     #[test]
+    fn a_reporting_word_after_a_determiner_is_a_noun_speaker() {
+        let text = "“Costs will double,” the report stated.";
+        assert_eq!(speaker_of(text, "“Costs will double,”"), Some("the report"));
+    }
+
+    #[test]
     fn name_and_colon_introduce_a_quote() {
         let text = "Berg: « Nous partons demain. »";
         assert_eq!(speaker_of(text, "« Nous partons demain. »"), Some("Berg"));

@@ -65,8 +65,10 @@ fn phrase_word(t: &Tokens, i: usize) -> bool {
     if t.is_capitalised(i) {
         return !lexicon::is_not_a_name(word) || lexicon::is_determiner(word);
     }
+    // "the report stated": after a determiner a reporting word is a noun.
+    let noun = i > 0 && is_determiner(t, i - 1);
     !lexicon::is_not_in_speaker(word)
-        && !is_reporting_verb(word)
+        && (!is_reporting_verb(word) || noun)
         && !word.ends_with("ly")
         && !word.ends_with("n't")
 }
