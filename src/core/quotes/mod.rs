@@ -377,6 +377,15 @@ mod tests {
     }
 
     #[test]
+    fn a_new_clause_after_a_quote_is_no_attribution() {
+        let text =
+            "Most voters found the plan “fair and overdue,” while some critics called it a gift.";
+        let found = detect(text);
+        let speaker = found[0].speaker.as_ref().map(|s| &text[s.range.clone()]);
+        assert_ne!(speaker, Some("some critics"));
+    }
+
+    #[test]
     fn name_and_colon_introduce_a_quote() {
         let text = "Berg: « Nous partons demain. »";
         assert_eq!(speaker_of(text, "« Nous partons demain. »"), Some("Berg"));

@@ -436,6 +436,11 @@ fn after(t: &Tokens, q: usize) -> Option<Attribution> {
         });
     }
     let mut word = t.word(i)?;
+    if matches!(word, "while" | "whereas" | "but" | "although" | "though") {
+        // "…“unfair,” while others call it …": a new clause with its own
+        // subject, not an attribution.
+        return None;
+    }
     if lexicon::is_auxiliary(word) && t.word(i + 1).is_some_and(is_reporting_verb) {
         i += 1;
         word = t.word(i)?;
@@ -817,7 +822,7 @@ fn outer_source(t: &Tokens, from: usize) -> Option<Attribution> {
         if t.ends_sentence(k) || matches!(t.kind(k), Some(TokenKind::Quote(_))) {
             return None;
         }
-        if t.word(k) == Some("according") && t.word(k + 1) == Some("to") && t.is_punct(k - 1, ',') {
+        if t.word(k) == Some("according") && t.word(k + 1) == Some("to") {
             let phrase = phrase_starting_at(t, k + 2)?;
             return Some(Attribution {
                 tokens: phrase,
