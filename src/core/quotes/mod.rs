@@ -386,6 +386,12 @@ mod tests {
     }
 
     #[test]
+    fn listed_quotes_share_the_verb_after_them() {
+        let text = "Taxes are “a burden” and “a brake on growth,” the candidate told the crowd.";
+        assert_eq!(speaker_of(text, "“a burden”"), Some("the candidate"));
+    }
+
+    #[test]
     fn name_and_colon_introduce_a_quote() {
         let text = "Berg: « Nous partons demain. »";
         assert_eq!(speaker_of(text, "« Nous partons demain. »"), Some("Berg"));

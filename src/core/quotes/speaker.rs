@@ -557,7 +557,16 @@ fn later_in_sentence(t: &Tokens, q: usize) -> Option<Attribution> {
     }
     let mut k = q + 1;
     while k < t.len() && k - q < WINDOW && !t.ends_sentence(k) {
-        if matches!(t.kind(k), Some(TokenKind::Quote(_))) {
+        // "“…” and “…,” Smith said": quotations listed together share the
+        // verb; a clause of its own ("while critics say …") does not.
+        let joined = matches!(t.kind(k), Some(TokenKind::Quote(_)))
+            && (t.word(k - 1) == Some("and") || t.is_punct(k - 1, ','));
+        if matches!(t.kind(k), Some(TokenKind::Quote(_))) && !joined {
+            return None;
+        }
+        if t.word(k)
+            .is_some_and(|w| matches!(w, "while" | "whereas" | "but" | "although" | "though"))
+        {
             return None;
         }
         if let Some(verb) = reporting_verb_at(t, k) {
