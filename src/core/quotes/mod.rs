@@ -32,9 +32,12 @@ pub fn detect(text: &str) -> Vec<Finding> {
         .filter(|&i| matches!(t.kind(i), Some(TokenKind::Quote(_))))
         .collect();
 
-    let mut findings = Vec::with_capacity(spans.len());
+    let mut findings: Vec<Finding> = Vec::with_capacity(spans.len());
     let mut speakers: Vec<Mention> = Vec::new();
     let mut previous: Option<(usize, SpeakerFinding)> = None;
+    // An unattributed quotation waiting for the next one: its token and
+    // the index of its first finding.
+    let mut waiting: Option<(usize, usize)> = None;
     for (n, span) in spans.iter().enumerate() {
         let Some(&q) = quote_tokens.get(n) else { break };
         let mut finding = Finding::new(Kind::Quote, span.range.clone(), 0.0);
@@ -43,7 +46,23 @@ pub fn detect(text: &str) -> Vec<Finding> {
         let mut speaker = None;
         if let Some(found) = speaker::attribute(&t, q) {
             evidence = Evidence::Cue(found.cue);
-            speaker = Some(speaker_finding(&t, &found, &speakers, &mut finding));
+            let named = speaker_finding(&t, &found, &speakers, &mut finding);
+            if let Some((at, first)) = waiting.filter(|(at, _)| leads_into(&t, *at, q)) {
+                if matches!(found.cue, speaker::Cue::After | speaker::Cue::Before) {
+                    // "¶“…”¶“…,” Lee said.": an unattributed quotation
+                    // right before an attributed one is the same speaker's.
+                    for earlier in &mut findings[first..] {
+                        earlier.speaker = Some(named.clone());
+                        earlier.score = earlier.score.max(0.7);
+                        earlier.reasons.retain(|r| r != "no speaker found");
+                        earlier
+                            .reasons
+                            .push("speaker of the quotation that follows".into());
+                    }
+                    previous = Some((at, named.clone()));
+                }
+            }
+            speaker = Some(named);
         } else if let Some((_, earlier)) = previous.as_ref().filter(|(at, _)| continues(&t, *at, q))
         {
             finding.reasons.push("continues the previous quote".into());
@@ -89,6 +108,8 @@ pub fn detect(text: &str) -> Vec<Finding> {
             }
             None => finding.reasons.push("no speaker found".into()),
         }
+        waiting = (speaker.is_none() && cues.words >= SCARE_QUOTE_WORDS && !cues.single)
+            .then_some((q, findings.len()));
         finding.speaker = speaker;
         push_parts(text, span, finding, &mut findings);
     }
@@ -212,6 +233,12 @@ fn continues(t: &Tokens, earlier: usize, q: usize) -> bool {
         .filter(|&i| t.kind(i) == Some(TokenKind::Break))
         .count();
     (breaks == 0 && between.len() <= 80) || (breaks == 1 && between.len() <= 12)
+}
+
+/// Whether the quotation at token `earlier` ends its paragraph and the one
+/// at `q` opens the next.
+fn leads_into(t: &Tokens, earlier: usize, q: usize) -> bool {
+    q == earlier + 2 && t.kind(earlier + 1) == Some(TokenKind::Break)
 }
 
 fn words_in(text: &str, range: &Range<usize>) -> usize {
@@ -389,6 +416,15 @@ mod tests {
     fn listed_quotes_share_the_verb_after_them() {
         let text = "Taxes are “a burden” and “a brake on growth,” the candidate told the crowd.";
         assert_eq!(speaker_of(text, "“a burden”"), Some("the candidate"));
+    }
+
+    #[test]
+    fn an_unattributed_paragraph_takes_the_speaker_of_the_next_quote() {
+        let text = "Rain fell.\n\n“We lost the harvest this year.”\n\n“Next year will be better,” the farmer said.";
+        assert_eq!(
+            speaker_of(text, "“We lost the harvest this year.”"),
+            Some("the farmer")
+        );
     }
 
     #[test]
