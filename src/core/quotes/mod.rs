@@ -428,6 +428,13 @@ mod tests {
     }
 
     #[test]
+    fn the_object_of_a_preposition_is_no_speaker() {
+        let text = "A senior official speaking to the Daily Courier said: “We are done.”";
+        let speaker = speaker_of(text, "“We are done.”").expect("a speaker");
+        assert!(speaker.contains("senior official"), "{speaker}");
+    }
+
+    #[test]
     fn name_and_colon_introduce_a_quote() {
         let text = "Berg: « Nous partons demain. »";
         assert_eq!(speaker_of(text, "« Nous partons demain. »"), Some("Berg"));

@@ -303,12 +303,18 @@ fn subject_of(t: &Tokens, verb: usize, floor: usize) -> Option<Range<usize>> {
         if phrase.start >= floor {
             // "Trump in his speech called …": the phrase after a
             // preposition is an adjunct; the subject comes before it.
-            let adjunct = phrase.start > floor + 1
-                && t.word(phrase.start - 1)
-                    .is_some_and(|w| matches!(w, "in" | "on" | "at" | "during"));
-            if adjunct {
+            let preposition = if phrase.start > floor + 1 {
+                t.word(phrase.start - 1)
+            } else {
+                None
+            };
+            let adjunct = preposition.is_some_and(|w| matches!(w, "in" | "on" | "at" | "during"));
+            // "a source speaking to the paper said": the object of a
+            // participle's preposition never speaks; its subject does.
+            let object = preposition.is_some_and(|w| matches!(w, "to" | "with" | "about"));
+            if adjunct || object {
                 if let Some(subject) = phrase_ending_at(t, phrase.start - 2) {
-                    if subject.start >= floor && t.is_capitalised(subject.end - 1) {
+                    if subject.start >= floor && (object || t.is_capitalised(subject.end - 1)) {
                         return Some(subject);
                     }
                 }
