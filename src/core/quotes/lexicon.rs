@@ -35,7 +35,8 @@ const REPORTING_VERBS: &str = "\
     riffed likened questioning questioned questions read conceded concedes demanded demands \
     speculated speculates dit déclare déclaré affirme affirmé ajoute ajouté sagte sagt erklärte \
     betonte powiedział powiedziała stwierdził řekl řekla uvedl sa sade säger sagde siger pointed \
-    exhorted agree agrees agreed beamed snapped according
+    exhorted agree agrees agreed beamed snapped answers observes quips muses recounts retorts \
+    laments according
 ";
 
 /// Words that may stand between a speaker and its verb ("Trump also said",
