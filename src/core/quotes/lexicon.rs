@@ -150,6 +150,14 @@ const NAMING_WORDS: &str = "\
     hailed deem deems deemed as
 ";
 
+/// Words that make a clause of what they stand in: a quotation holding one
+/// ("“we can't wait”") is somebody's sentence, rarely a title or a label.
+const CLAUSE_WORDS: &str = "\
+    is are was were am be been will would can could should must might have has had do does did \
+    i we you he she they i'm we're you're they're it's he's she's i've we've don't doesn't \
+    didn't won't can't isn't aren't wasn't weren't i'll we'll
+";
+
 /// Builds the lookup set of one list.
 fn set_of(list: &'static str) -> HashSet<&'static str> {
     list.split_whitespace().collect()
@@ -192,6 +200,8 @@ lookup! {
     is_speech_noun => SPEECH_NOUNS;
     /// Whether `word` is in [`ACCORDING_TO`].
     means_according_to => ACCORDING_TO;
+    /// Whether `word` is in [`CLAUSE_WORDS`].
+    is_clause_word => CLAUSE_WORDS;
     /// Whether `word` is in [`NAMING_WORDS`].
     is_naming_word => NAMING_WORDS;
 }

@@ -79,6 +79,7 @@ pub fn detect(text: &str) -> Vec<Finding> {
             title: looks_like_title(text, &span.range) && !speaker::named_just_before(&t, q),
             single: opens_with_single_mark(text, &span.range),
             reported: speaker::sentence_reports(&t, q),
+            clause: is_a_clause(text, &span.range),
         };
         finding.score = score(span, evidence, &cues);
         if cues.title {
@@ -172,6 +173,21 @@ struct Cues {
     single: bool,
     /// Its sentence has a reporting verb.
     reported: bool,
+    /// Its words make a clause of their own.
+    clause: bool,
+}
+
+/// Whether the quoted words hold a verb or a subject pronoun of their own.
+fn is_a_clause(text: &str, range: &Range<usize>) -> bool {
+    text.get(range.clone())
+        .unwrap_or_default()
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+                .replace('’', "'")
+        })
+        .any(lexicon::is_clause_word)
 }
 
 fn opens_with_single_mark(text: &str, range: &Range<usize>) -> bool {
@@ -299,7 +315,7 @@ fn score(span: &MarkedSpan, evidence: Evidence, cues: &Cues) -> f32 {
     let partial = cues.words < SCARE_QUOTE_WORDS;
     let base: f32 = match evidence {
         _ if cues.title => 0.3,
-        Evidence::Cue(Cue::GoverningClause | Cue::SpeechNoun) if partial && !cues.reported => 0.45,
+        Evidence::Cue(Cue::GoverningClause) if partial && !cues.reported && !cues.clause => 0.45,
         Evidence::Cue(Cue::GoverningClause | Cue::SpeechNoun) => 0.6,
         Evidence::Cue(Cue::PreviousSentence | Cue::NextSentence) => 0.75,
         Evidence::Cue(_) => 0.9,
@@ -556,6 +572,16 @@ mod tests {
     fn a_partial_quote_in_a_reporting_sentence_is_shown() {
         let text = "The union, which the mayor described as “greedy,” rejected the offer.";
         assert!(score_of(text, "“greedy,”") >= QUOTE_MIN_SCORE);
+    }
+
+    #[test]
+    fn owned_words_and_quoted_clauses_are_shown() {
+        let text = "Her pledge of “lower fares” won the vote.";
+        assert!(score_of(text, "“lower fares”") >= QUOTE_MIN_SCORE);
+        let text = "The governor's view was simply that “we can't wait” for funds.";
+        assert!(score_of(text, "“we can't wait”") >= QUOTE_MIN_SCORE);
+        let text = "The council approved a “green corridor” on Monday.";
+        assert!(score_of(text, "“green corridor”") < QUOTE_MIN_SCORE);
     }
 
     #[test]
