@@ -451,6 +451,12 @@ mod tests {
     }
 
     #[test]
+    fn a_quoted_name_inside_an_appositive_keeps_the_speaker() {
+        let text = "“We lost,” Lee Park, wearing a “Vote Lee” badge, said on Friday.";
+        assert_eq!(speaker_of(text, "“We lost,”"), Some("Lee Park"));
+    }
+
+    #[test]
     fn name_and_colon_introduce_a_quote() {
         let text = "Berg: « Nous partons demain. »";
         assert_eq!(speaker_of(text, "« Nous partons demain. »"), Some("Berg"));

@@ -493,7 +493,9 @@ fn after(t: &Tokens, q: usize) -> Option<Attribution> {
     while t.is_punct(v, ',') && reporting_verb_at(t, v).is_none() && segments < 3 {
         let mut k = v + 1;
         while k < t.len() && k - v < 24 {
-            if t.ends_sentence(k) || matches!(t.kind(k), Some(TokenKind::Quote(_))) {
+            // A quoted name inside an appositive ("wearing “Vote Lee”
+            // pins") is part of it; a quotation ending a sentence is not.
+            if t.ends_sentence(k) {
                 return None;
             }
             if t.is_punct(k, ',') {
