@@ -457,6 +457,12 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_adverb_is_no_speaker() {
+        let text = "Moreover, the union faulted the board for its “bad faith” at the talks.";
+        assert_eq!(speaker_of(text, "“bad faith”"), Some("the union"));
+    }
+
+    #[test]
     fn name_and_colon_introduce_a_quote() {
         let text = "Berg: « Nous partons demain. »";
         assert_eq!(speaker_of(text, "« Nous partons demain. »"), Some("Berg"));

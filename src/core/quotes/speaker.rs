@@ -658,9 +658,37 @@ fn sentence_subject(t: &Tokens, from: usize, limit: usize) -> Option<Range<usize
     let participle_opening = (first.ends_with("ing") || first.ends_with("ed"))
         && first.chars().count() > 4
         && !t.is_capitalised(from + 1);
+    // "First, she …", "Moreover, the …": a sentence adverb set off by a comma.
+    let sentence_adverb = t.is_punct(from + 1, ',')
+        && matches!(
+            first,
+            "first"
+                | "second"
+                | "third"
+                | "finally"
+                | "moreover"
+                | "indeed"
+                | "instead"
+                | "yet"
+                | "later"
+                | "earlier"
+                | "yesterday"
+                | "separately"
+                | "besides"
+                | "nonetheless"
+                | "nevertheless"
+                | "thus"
+                | "overall"
+                | "again"
+                | "afterward"
+                | "afterwards"
+                | "otherwise"
+                | "regardless"
+        );
     let adverbial =
         (lexicon::is_not_a_name(first) && !pronoun_at(t, from) && !is_determiner(t, from))
             || participle_opening
+            || sentence_adverb
             || first.ends_with("ly");
     if !adverbial {
         let phrase = phrase_starting_at(t, from).filter(|p| p.end <= limit);
