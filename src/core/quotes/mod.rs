@@ -463,6 +463,27 @@ mod tests {
     }
 
     #[test]
+    fn each_participle_clause_has_its_own_speaker() {
+        let text = "Both leaders issued a statement, Park saying the talks were “useful” and Lee calling them “a first step.”";
+        assert_eq!(speaker_of(text, "“useful”"), Some("Park"));
+        assert_eq!(speaker_of(text, "“a first step.”"), Some("Lee"));
+    }
+
+    #[test]
+    fn states_after_a_quote_and_its_subject_is_a_verb() {
+        let text = "“Exports fell by a third,” the ministry states in its report.";
+        assert_eq!(
+            speaker_of(text, "“Exports fell by a third,”"),
+            Some("the ministry")
+        );
+        let text = "“Exports fell by a third,” the United States said.";
+        assert_eq!(
+            speaker_of(text, "“Exports fell by a third,”"),
+            Some("the United States")
+        );
+    }
+
+    #[test]
     fn name_and_colon_introduce_a_quote() {
         let text = "Berg: « Nous partons demain. »";
         assert_eq!(speaker_of(text, "« Nous partons demain. »"), Some("Berg"));

@@ -471,7 +471,16 @@ fn after(t: &Tokens, q: usize) -> Option<Attribution> {
             cue: Cue::After,
         });
     }
-    let phrase = phrase_starting_at(t, i)?;
+    let mut phrase = phrase_starting_at(t, i)?;
+    // "…," the paper states: right after a quotation and its subject,
+    // "state" can only be the verb, not the end of the noun phrase.
+    let last = phrase.end - 1;
+    let verb_state = |k: usize| {
+        !t.is_capitalised(k) && t.word(k).is_some_and(|w| matches!(w, "state" | "states"))
+    };
+    if last > phrase.start && verb_state(last) {
+        phrase.end = last;
+    }
     let mut v = skip_forward_between(t, phrase.end);
     let preposition = t
         .word(v)
@@ -515,7 +524,7 @@ fn after(t: &Tokens, q: usize) -> Option<Attribution> {
             return None;
         }
     }
-    let verb = reporting_verb_at(t, v)?;
+    let verb = reporting_verb_at(t, v).or_else(|| verb_state(v).then(|| "states".to_string()))?;
     // `"Why?" Her critics cited it as evidence` is a new sentence; `"Why?"
     // Smith asked (at the rally).` is not: after a question or exclamation
     // the verb takes no object.
@@ -734,11 +743,41 @@ fn is_time_word(word: &str) -> bool {
     )
 }
 
+/// "…, Lee saying it was “a start” and Kim calling it …": a name right
+/// before a participle in the quotation's own stretch of the sentence (no
+/// comma, dash or quotation between) is its speaker, whatever the main verb.
+fn absolute_participle(t: &Tokens, q: usize, from: usize) -> Option<Attribution> {
+    let floor = q.saturating_sub(12).max(from + 1);
+    let mut k = q;
+    while k > floor {
+        k -= 1;
+        if matches!(t.kind(k), Some(TokenKind::Punct(_) | TokenKind::Quote(_))) {
+            return None;
+        }
+        let Some(word) = reporting_verb_at(t, k) else {
+            continue;
+        };
+        if !is_participle(&word) || !t.is_capitalised(k - 1) {
+            return None;
+        }
+        let subject = phrase_ending_at(t, k - 1).filter(|p| p.start >= from)?;
+        return Some(Attribution {
+            tokens: subject,
+            verb: Some(word),
+            cue: Cue::Before,
+        });
+    }
+    None
+}
+
 /// The speaker named before the quotation at token `q`, in the stretch
 /// `from..q` of its sentence: the subject of its main reporting verb.
 fn before(t: &Tokens, q: usize, from: usize, fallback: bool) -> Option<Attribution> {
     let mut governed: Option<String> = None;
     let mut relative: Option<Attribution> = None;
+    if let Some(found) = absolute_participle(t, q, from) {
+        return Some(found);
+    }
     for k in from..q {
         let word = t.word(k).unwrap_or_default();
         let source = if word == "according" && t.word(k + 1) == Some("to") {
