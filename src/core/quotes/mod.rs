@@ -76,7 +76,10 @@ pub fn detect(text: &str) -> Vec<Finding> {
         }
         let cues = Cues {
             words: words_in(text, &span.range),
-            title: looks_like_title(text, &span.range) && !speaker::named_just_before(&t, q),
+            title: looks_like_title(text, &span.range)
+                && !speaker::named_just_before(&t, q)
+                // A reported quotation is a title only where titles stand.
+                && (!directly_reported(evidence) || speaker::title_position(&t, q)),
             single: opens_with_single_mark(text, &span.range),
             reported: speaker::sentence_reports(&t, q),
             clause: is_a_clause(text, &span.range),
@@ -249,6 +252,15 @@ fn continues(t: &Tokens, earlier: usize, q: usize) -> bool {
         .filter(|&i| t.kind(i) == Some(TokenKind::Break))
         .count();
     (breaks == 0 && between.len() <= 80) || (breaks == 1 && between.len() <= 12)
+}
+
+/// Whether a reporting verb or colon next to the quotation names its speaker.
+fn directly_reported(evidence: Evidence) -> bool {
+    use speaker::Cue;
+    matches!(
+        evidence,
+        Evidence::Cue(Cue::After | Cue::Before | Cue::Colon)
+    )
 }
 
 /// Whether the quotation at token `earlier` ends its paragraph and the one
@@ -615,6 +627,14 @@ mod tests {
         assert!(score_of(text, "“we can't wait”") >= QUOTE_MIN_SCORE);
         let text = "The council approved a “green corridor” on Monday.";
         assert!(score_of(text, "“green corridor”") < QUOTE_MIN_SCORE);
+    }
+
+    #[test]
+    fn capitalised_words_a_speaker_says_are_no_title() {
+        let text = "“Enough Is Enough,” the marchers chanted.";
+        assert!(score_of(text, "“Enough Is Enough,”") >= QUOTE_MIN_SCORE);
+        let text = "The mayor told reporters on “Evening Talk” that taxes would fall.";
+        assert!(score_of(text, "“Evening Talk”") < QUOTE_MIN_SCORE);
     }
 
     #[test]

@@ -619,6 +619,36 @@ pub fn sentence_reports(t: &Tokens, q: usize) -> bool {
     (from..end).any(|i| t.word(i).is_some_and(is_reporting_verb))
 }
 
+/// Whether the quotation at token `q` stands where a title does: after a
+/// possessive ("the network's “Today”"), an article or a preposition ("on
+/// “Evening Talk”"), so that even a reported sentence names a work there.
+pub fn title_position(t: &Tokens, q: usize) -> bool {
+    q > 0
+        && t.word(q - 1).is_some_and(|w| {
+            w.ends_with("'s")
+                || w.ends_with("s'")
+                || matches!(
+                    w,
+                    "on" | "in"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "of"
+                        | "at"
+                        | "from"
+                        | "for"
+                        | "with"
+                        | "including"
+                        | "book"
+                        | "memoir"
+                        | "show"
+                        | "program"
+                        | "film"
+                        | "song"
+                )
+        })
+}
+
 /// Whether a naming word stands just before the quotation at token `q`,
 /// its object aside: "called him “The Boss”" quotes the caller, not a title.
 pub fn named_just_before(t: &Tokens, q: usize) -> bool {
