@@ -35,7 +35,8 @@ const REPORTING_VERBS: &str = "\
     riffed likened questioning questioned questions read conceded concedes demanded demands \
     speculated speculates dit déclare déclaré affirme affirmé ajoute ajouté sagte sagt erklärte \
     betonte powiedział powiedziała stwierdził řekl řekla uvedl sa sade säger sagde siger pointed \
-    exhorted agree agrees agreed beamed snapped according
+    exhorted agree agrees agreed beamed snapped answers observes quips muses recounts retorts \
+    laments according
 ";
 
 /// Words that may stand between a speaker and its verb ("Trump also said",
@@ -140,6 +141,23 @@ const ACCORDING_TO: &str = "\
     selon laut według podle enligt ifølge
 ";
 
+/// Words that give something a name ("called it “a farce”", "branded him
+/// “Little Bob”"): the quoted name right after one is the namer's words,
+/// even when it looks like a title.
+const NAMING_WORDS: &str = "\
+    call calls called calling dub dubs dubbed dubbing label labels labeled labelled labeling \
+    labelling brand brands branded branding nickname nicknamed term terms termed hail hails \
+    hailed deem deems deemed as
+";
+
+/// Words that make a clause of what they stand in: a quotation holding one
+/// ("“we can't wait”") is somebody's sentence, rarely a title or a label.
+const CLAUSE_WORDS: &str = "\
+    is are was were am be been will would can could should must might have has had do does did \
+    i we you he she they i'm we're you're they're it's he's she's i've we've don't doesn't \
+    didn't won't can't isn't aren't wasn't weren't i'll we'll
+";
+
 /// Builds the lookup set of one list.
 fn set_of(list: &'static str) -> HashSet<&'static str> {
     list.split_whitespace().collect()
@@ -182,6 +200,10 @@ lookup! {
     is_speech_noun => SPEECH_NOUNS;
     /// Whether `word` is in [`ACCORDING_TO`].
     means_according_to => ACCORDING_TO;
+    /// Whether `word` is in [`CLAUSE_WORDS`].
+    is_clause_word => CLAUSE_WORDS;
+    /// Whether `word` is in [`NAMING_WORDS`].
+    is_naming_word => NAMING_WORDS;
 }
 
 /// Reporting verbs whose subject is not the speaker in the usual way: a

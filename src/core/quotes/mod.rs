@@ -12,7 +12,7 @@ mod marks;
 mod speaker;
 mod tokens;
 
-use super::{Finding, Kind, SpeakerFinding};
+use super::{Finding, Kind, SpeakerFinding, QUOTE_MIN_SCORE};
 use antecedent::Mention;
 use marks::MarkedSpan;
 use speaker::Attribution;
@@ -32,9 +32,12 @@ pub fn detect(text: &str) -> Vec<Finding> {
         .filter(|&i| matches!(t.kind(i), Some(TokenKind::Quote(_))))
         .collect();
 
-    let mut findings = Vec::with_capacity(spans.len());
+    let mut findings: Vec<Finding> = Vec::with_capacity(spans.len());
     let mut speakers: Vec<Mention> = Vec::new();
     let mut previous: Option<(usize, SpeakerFinding)> = None;
+    // An unattributed quotation waiting for the next one: its token and
+    // the index of its first finding.
+    let mut waiting: Option<(usize, usize)> = None;
     for (n, span) in spans.iter().enumerate() {
         let Some(&q) = quote_tokens.get(n) else { break };
         let mut finding = Finding::new(Kind::Quote, span.range.clone(), 0.0);
@@ -43,7 +46,23 @@ pub fn detect(text: &str) -> Vec<Finding> {
         let mut speaker = None;
         if let Some(found) = speaker::attribute(&t, q) {
             evidence = Evidence::Cue(found.cue);
-            speaker = Some(speaker_finding(&t, &found, &speakers, &mut finding));
+            let named = speaker_finding(&t, &found, &speakers, &mut finding);
+            if let Some((at, first)) = waiting.filter(|(at, _)| leads_into(&t, *at, q)) {
+                if matches!(found.cue, speaker::Cue::After | speaker::Cue::Before) {
+                    // "¶“…”¶“…,” Lee said.": an unattributed quotation
+                    // right before an attributed one is the same speaker's.
+                    for earlier in &mut findings[first..] {
+                        earlier.speaker = Some(named.clone());
+                        earlier.score = earlier.score.max(0.7);
+                        earlier.reasons.retain(|r| r != "no speaker found");
+                        earlier
+                            .reasons
+                            .push("speaker of the quotation that follows".into());
+                    }
+                    previous = Some((at, named.clone()));
+                }
+            }
+            speaker = Some(named);
         } else if let Some((_, earlier)) = previous.as_ref().filter(|(at, _)| continues(&t, *at, q))
         {
             finding.reasons.push("continues the previous quote".into());
@@ -55,13 +74,26 @@ pub fn detect(text: &str) -> Vec<Finding> {
             evidence = Evidence::Cue(found.cue);
             speaker = Some(speaker_finding(&t, &found, &speakers, &mut finding));
         }
-        let words = words_in(text, &span.range);
-        let title = looks_like_title(text, &span.range);
-        finding.score = score(span, evidence, words, title);
-        if title {
+        let cues = Cues {
+            words: words_in(text, &span.range),
+            title: looks_like_title(text, &span.range)
+                && !speaker::named_just_before(&t, q)
+                // A reported quotation is a title only where titles stand.
+                && (!directly_reported(evidence) || speaker::title_position(&t, q)),
+            single: opens_with_single_mark(text, &span.range),
+            reported: speaker::sentence_reports(&t, q),
+            clause: is_a_clause(text, &span.range),
+        };
+        finding.score = score(span, evidence, &cues);
+        if cues.title {
             finding
                 .reasons
                 .push("title or name in quotation marks".into());
+        }
+        if cues.single && finding.score < QUOTE_MIN_SCORE {
+            finding
+                .reasons
+                .push("single quotation marks with no reporting cue".into());
         }
         match &speaker {
             Some(found) => {
@@ -73,17 +105,98 @@ pub fn detect(text: &str) -> Vec<Finding> {
                 }
                 previous = Some((q, found.clone()));
             }
-            None if words < SCARE_QUOTE_WORDS => {
+            None if cues.words < SCARE_QUOTE_WORDS => {
                 finding
                     .reasons
                     .push("scare quote: no speaker nearby".into());
             }
             None => finding.reasons.push("no speaker found".into()),
         }
+        waiting = (speaker.is_none() && cues.words >= SCARE_QUOTE_WORDS && !cues.single)
+            .then_some((q, findings.len()));
         finding.speaker = speaker;
-        findings.push(finding);
+        push_parts(text, span, finding, &mut findings);
     }
     findings
+}
+
+/// Pushes `finding`, split into one linked part per paragraph when its
+/// quotation runs over several (each paragraph re-opening the mark): every
+/// part keeps the speaker and score, and points at the first part's start.
+fn push_parts(text: &str, span: &MarkedSpan, finding: Finding, findings: &mut Vec<Finding>) {
+    if span.block || span.paragraphs < 2 {
+        findings.push(finding);
+        return;
+    }
+    let parts = paragraph_parts(text, &span.range);
+    if parts.len() < 2 {
+        findings.push(finding);
+        return;
+    }
+    let first = finding.range.start;
+    let count = parts.len();
+    for (n, range) in parts.into_iter().enumerate() {
+        let mut part = finding.clone();
+        part.range = range;
+        part.part_of = Some(first);
+        part.reasons.push(format!(
+            "multi-paragraph quotation, part {} of {count}",
+            n + 1
+        ));
+        findings.push(part);
+    }
+}
+
+/// The non-blank lines of `range`, each trimmed of surrounding spaces.
+fn paragraph_parts(text: &str, range: &Range<usize>) -> Vec<Range<usize>> {
+    let Some(inner) = text.get(range.clone()) else {
+        return Vec::new();
+    };
+    let mut parts = Vec::new();
+    let mut offset = range.start;
+    for line in inner.split('\n') {
+        let leading = line.len() - line.trim_start().len();
+        let content = line.trim();
+        if !content.is_empty() {
+            let start = offset + leading;
+            parts.push(start..start + content.len());
+        }
+        offset += line.len() + 1;
+    }
+    parts
+}
+
+/// What the words and the sentence around a quotation say about it.
+struct Cues {
+    /// Words inside the marks.
+    words: usize,
+    /// It reads as a title or a name, and nothing names it as someone's.
+    title: bool,
+    /// It opens with a single mark, which headlines and scare quotes use.
+    single: bool,
+    /// Its sentence has a reporting verb.
+    reported: bool,
+    /// Its words make a clause of their own.
+    clause: bool,
+}
+
+/// Whether the quoted words hold a verb or a subject pronoun of their own.
+fn is_a_clause(text: &str, range: &Range<usize>) -> bool {
+    text.get(range.clone())
+        .unwrap_or_default()
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+                .replace('’', "'")
+        })
+        .any(lexicon::is_clause_word)
+}
+
+fn opens_with_single_mark(text: &str, range: &Range<usize>) -> bool {
+    text.get(range.clone())
+        .and_then(|s| s.chars().next())
+        .is_some_and(|c| matches!(c, '\'' | '‘' | '’' | '‚' | '‹' | '›'))
 }
 
 /// How the speaker of a quotation was found.
@@ -141,6 +254,21 @@ fn continues(t: &Tokens, earlier: usize, q: usize) -> bool {
     (breaks == 0 && between.len() <= 80) || (breaks == 1 && between.len() <= 12)
 }
 
+/// Whether a reporting verb or colon next to the quotation names its speaker.
+fn directly_reported(evidence: Evidence) -> bool {
+    use speaker::Cue;
+    matches!(
+        evidence,
+        Evidence::Cue(Cue::After | Cue::Before | Cue::Colon)
+    )
+}
+
+/// Whether the quotation at token `earlier` ends its paragraph and the one
+/// at `q` opens the next.
+fn leads_into(t: &Tokens, earlier: usize, q: usize) -> bool {
+    q == earlier + 2 && t.kind(earlier + 1) == Some(TokenKind::Break)
+}
+
 fn words_in(text: &str, range: &Range<usize>) -> usize {
     text.get(range.clone())
         .unwrap_or_default()
@@ -190,19 +318,35 @@ fn looks_like_title(text: &str, range: &Range<usize>) -> bool {
     capitalised(words[0]) && words.iter().all(|w| capitalised(w) || small(w))
 }
 
-/// How sure we are that the quotation is somebody's words.
-fn score(span: &MarkedSpan, evidence: Evidence, words: usize, title: bool) -> f32 {
+/// How sure we are that the quotation is somebody's words. At least
+/// [`QUOTE_MIN_SCORE`] means shown by default: attributed quotations, and
+/// partial ones in a sentence that reports speech; titles, and scare quotes
+/// with no one saying them, stay below it.
+fn score(span: &MarkedSpan, evidence: Evidence, cues: &Cues) -> f32 {
     use speaker::Cue;
-    let partial = words < SCARE_QUOTE_WORDS;
-    let base = match evidence {
-        _ if title => 0.3,
-        Evidence::Cue(Cue::GoverningClause | Cue::SpeechNoun) if partial => 0.45,
+    let partial = cues.words < SCARE_QUOTE_WORDS;
+    let base: f32 = match evidence {
+        _ if cues.title => 0.3,
+        Evidence::Cue(Cue::GoverningClause) if partial && !cues.reported && !cues.clause => 0.45,
         Evidence::Cue(Cue::GoverningClause | Cue::SpeechNoun) => 0.6,
         Evidence::Cue(Cue::PreviousSentence | Cue::NextSentence) => 0.75,
         Evidence::Cue(_) => 0.9,
         Evidence::Continuation => 0.8,
         Evidence::None if partial => 0.3,
         Evidence::None => 0.55,
+    };
+    // Single marks quote someone only when a reporting cue ties them to a
+    // speaker (British style: ‘We won,’ she said); otherwise they mark
+    // headlines' words and scare quotes.
+    let attributed = matches!(evidence, Evidence::Continuation)
+        || matches!(
+            evidence,
+            Evidence::Cue(c) if !matches!(c, Cue::GoverningClause | Cue::SpeechNoun)
+        );
+    let base = if cues.single && !attributed {
+        base.min(0.4)
+    } else {
+        base
     };
     if span.closed {
         base
@@ -269,6 +413,85 @@ mod tests {
         assert_eq!(
             speaker_of(text, "“Prices will rise,”"),
             Some("the central bank")
+        );
+    }
+
+    #[test]
+    fn the_outer_source_relays_the_words() {
+        let text = "“We will not sign,” the envoy said, according to the Daily Courier.";
+        assert_eq!(
+            speaker_of(text, "“We will not sign,”"),
+            Some("the Daily Courier")
+        );
+    }
+
+    #[test]
+    fn a_reporting_word_after_a_determiner_is_a_noun_speaker() {
+        let text = "“Costs will double,” the report stated.";
+        assert_eq!(speaker_of(text, "“Costs will double,”"), Some("the report"));
+    }
+
+    #[test]
+    fn a_new_clause_after_a_quote_is_no_attribution() {
+        let text =
+            "Most voters found the plan “fair and overdue,” while some critics called it a gift.";
+        let found = detect(text);
+        let speaker = found[0].speaker.as_ref().map(|s| &text[s.range.clone()]);
+        assert_ne!(speaker, Some("some critics"));
+    }
+
+    #[test]
+    fn listed_quotes_share_the_verb_after_them() {
+        let text = "Taxes are “a burden” and “a brake on growth,” the candidate told the crowd.";
+        assert_eq!(speaker_of(text, "“a burden”"), Some("the candidate"));
+    }
+
+    #[test]
+    fn an_unattributed_paragraph_takes_the_speaker_of_the_next_quote() {
+        let text = "Rain fell.\n\n“We lost the harvest this year.”\n\n“Next year will be better,” the farmer said.";
+        assert_eq!(
+            speaker_of(text, "“We lost the harvest this year.”"),
+            Some("the farmer")
+        );
+    }
+
+    #[test]
+    fn the_object_of_a_preposition_is_no_speaker() {
+        let text = "A senior official speaking to the Daily Courier said: “We are done.”";
+        let speaker = speaker_of(text, "“We are done.”").expect("a speaker");
+        assert!(speaker.contains("senior official"), "{speaker}");
+    }
+
+    #[test]
+    fn a_quoted_name_inside_an_appositive_keeps_the_speaker() {
+        let text = "“We lost,” Lee Park, wearing a “Vote Lee” badge, said on Friday.";
+        assert_eq!(speaker_of(text, "“We lost,”"), Some("Lee Park"));
+    }
+
+    #[test]
+    fn a_sentence_adverb_is_no_speaker() {
+        let text = "Moreover, the union faulted the board for its “bad faith” at the talks.";
+        assert_eq!(speaker_of(text, "“bad faith”"), Some("the union"));
+    }
+
+    #[test]
+    fn each_participle_clause_has_its_own_speaker() {
+        let text = "Both leaders issued a statement, Park saying the talks were “useful” and Lee calling them “a first step.”";
+        assert_eq!(speaker_of(text, "“useful”"), Some("Park"));
+        assert_eq!(speaker_of(text, "“a first step.”"), Some("Lee"));
+    }
+
+    #[test]
+    fn states_after_a_quote_and_its_subject_is_a_verb() {
+        let text = "“Exports fell by a third,” the ministry states in its report.";
+        assert_eq!(
+            speaker_of(text, "“Exports fell by a third,”"),
+            Some("the ministry")
+        );
+        let text = "“Exports fell by a third,” the United States said.";
+        assert_eq!(
+            speaker_of(text, "“Exports fell by a third,”"),
+            Some("the United States")
         );
     }
 
@@ -354,12 +577,91 @@ mod tests {
     }
 
     #[test]
-    fn multi_paragraph_quote_is_one_annotation_with_its_speaker() {
-        let text = "“We will rebuild the bridge.\n\n“It will take two years,” the engineer said.";
+    fn multi_paragraph_quote_is_linked_parts_with_one_speaker() {
+        let text = "“We will rebuild the bridge.\n\n“We start in May.\n\n“It will take two years,” the engineer said.";
+        let found = detect(text);
+        let parts: Vec<&str> = found.iter().map(|f| &text[f.range.clone()]).collect();
+        assert_eq!(
+            parts,
+            [
+                "“We will rebuild the bridge.",
+                "“We start in May.",
+                "“It will take two years,”"
+            ]
+        );
+        for (n, part) in found.iter().enumerate() {
+            assert_eq!(part.part_of, Some(0));
+            let speaker = part.speaker.as_ref().expect("every part has the speaker");
+            assert_eq!(&text[speaker.range.clone()], "the engineer");
+            let label = format!("multi-paragraph quotation, part {} of 3", n + 1);
+            assert!(part.reasons.contains(&label), "{:?}", part.reasons);
+        }
+    }
+
+    #[test]
+    fn a_one_paragraph_quote_is_not_a_part() {
+        let found = detect("“We start in May,” the engineer said.");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].part_of, None);
+    }
+
+    fn score_of(text: &str, quote: &str) -> f32 {
+        detect(text)
+            .iter()
+            .find(|f| &text[f.range.clone()] == quote)
+            .unwrap_or_else(|| panic!("no quote {quote} in {:?}", quotes(text)))
+            .score
+    }
+
+    #[test]
+    fn a_partial_quote_in_a_reporting_sentence_is_shown() {
+        let text = "The union, which the mayor described as “greedy,” rejected the offer.";
+        assert!(score_of(text, "“greedy,”") >= QUOTE_MIN_SCORE);
+    }
+
+    #[test]
+    fn owned_words_and_quoted_clauses_are_shown() {
+        let text = "Her pledge of “lower fares” won the vote.";
+        assert!(score_of(text, "“lower fares”") >= QUOTE_MIN_SCORE);
+        let text = "The governor's view was simply that “we can't wait” for funds.";
+        assert!(score_of(text, "“we can't wait”") >= QUOTE_MIN_SCORE);
+        let text = "The council approved a “green corridor” on Monday.";
+        assert!(score_of(text, "“green corridor”") < QUOTE_MIN_SCORE);
+    }
+
+    #[test]
+    fn capitalised_words_a_speaker_says_are_no_title() {
+        let text = "“Enough Is Enough,” the marchers chanted.";
+        assert!(score_of(text, "“Enough Is Enough,”") >= QUOTE_MIN_SCORE);
+        let text = "The mayor told reporters on “Evening Talk” that taxes would fall.";
+        assert!(score_of(text, "“Evening Talk”") < QUOTE_MIN_SCORE);
+    }
+
+    #[test]
+    fn a_name_given_by_a_speaker_is_no_title() {
+        let text = "The senator called the bill “The Great Giveaway” on Friday.";
+        assert!(score_of(text, "“The Great Giveaway”") >= QUOTE_MIN_SCORE);
+        let text = "The senator spoke on “Evening Talk” on Friday.";
+        assert!(score_of(text, "“Evening Talk”") < QUOTE_MIN_SCORE);
+    }
+
+    #[test]
+    fn single_quotes_need_a_reporting_cue() {
+        let text = "Harbour plan a 'disaster' for fishermen";
+        let found = detect(text);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].score < QUOTE_MIN_SCORE);
+        assert!(found[0].reasons.iter().any(|r| r.contains("single")));
+        let text = "‘We will not move,’ the harbour master said.";
+        assert!(score_of(text, "‘We will not move,’") >= QUOTE_MIN_SCORE);
+    }
+
+    #[test]
+    fn single_quotes_inside_a_double_quote_are_part_of_it() {
+        let text = "“They told us ‘go home’ and left,” the farmer said.";
         let found = quotes(text);
         assert_eq!(found.len(), 1);
-        assert!(found[0].0.starts_with("“We will") && found[0].0.ends_with("years,”"));
-        assert_eq!(found[0].1, Some("the engineer"));
+        assert_eq!(found[0].0, "“They told us ‘go home’ and left,”");
     }
 
     #[test]

@@ -65,8 +65,10 @@ fn phrase_word(t: &Tokens, i: usize) -> bool {
     if t.is_capitalised(i) {
         return !lexicon::is_not_a_name(word) || lexicon::is_determiner(word);
     }
+    // "the report stated": after a determiner a reporting word is a noun.
+    let noun = i > 0 && is_determiner(t, i - 1);
     !lexicon::is_not_in_speaker(word)
-        && !is_reporting_verb(word)
+        && (!is_reporting_verb(word) || noun)
         && !word.ends_with("ly")
         && !word.ends_with("n't")
 }
@@ -301,12 +303,18 @@ fn subject_of(t: &Tokens, verb: usize, floor: usize) -> Option<Range<usize>> {
         if phrase.start >= floor {
             // "Trump in his speech called …": the phrase after a
             // preposition is an adjunct; the subject comes before it.
-            let adjunct = phrase.start > floor + 1
-                && t.word(phrase.start - 1)
-                    .is_some_and(|w| matches!(w, "in" | "on" | "at" | "during"));
-            if adjunct {
+            let preposition = if phrase.start > floor + 1 {
+                t.word(phrase.start - 1)
+            } else {
+                None
+            };
+            let adjunct = preposition.is_some_and(|w| matches!(w, "in" | "on" | "at" | "during"));
+            // "a source speaking to the paper said": the object of a
+            // participle's preposition never speaks; its subject does.
+            let object = preposition.is_some_and(|w| matches!(w, "to" | "with" | "about"));
+            if adjunct || object {
                 if let Some(subject) = phrase_ending_at(t, phrase.start - 2) {
-                    if subject.start >= floor && t.is_capitalised(subject.end - 1) {
+                    if subject.start >= floor && (object || t.is_capitalised(subject.end - 1)) {
                         return Some(subject);
                     }
                 }
@@ -434,6 +442,11 @@ fn after(t: &Tokens, q: usize) -> Option<Attribution> {
         });
     }
     let mut word = t.word(i)?;
+    if matches!(word, "while" | "whereas" | "but" | "although" | "though") {
+        // "…“unfair,” while others call it …": a new clause with its own
+        // subject, not an attribution.
+        return None;
+    }
     if lexicon::is_auxiliary(word) && t.word(i + 1).is_some_and(is_reporting_verb) {
         i += 1;
         word = t.word(i)?;
@@ -458,7 +471,16 @@ fn after(t: &Tokens, q: usize) -> Option<Attribution> {
             cue: Cue::After,
         });
     }
-    let phrase = phrase_starting_at(t, i)?;
+    let mut phrase = phrase_starting_at(t, i)?;
+    // "…," the paper states: right after a quotation and its subject,
+    // "state" can only be the verb, not the end of the noun phrase.
+    let last = phrase.end - 1;
+    let verb_state = |k: usize| {
+        !t.is_capitalised(k) && t.word(k).is_some_and(|w| matches!(w, "state" | "states"))
+    };
+    if last > phrase.start && verb_state(last) {
+        phrase.end = last;
+    }
     let mut v = skip_forward_between(t, phrase.end);
     let preposition = t
         .word(v)
@@ -480,7 +502,9 @@ fn after(t: &Tokens, q: usize) -> Option<Attribution> {
     while t.is_punct(v, ',') && reporting_verb_at(t, v).is_none() && segments < 3 {
         let mut k = v + 1;
         while k < t.len() && k - v < 24 {
-            if t.ends_sentence(k) || matches!(t.kind(k), Some(TokenKind::Quote(_))) {
+            // A quoted name inside an appositive ("wearing “Vote Lee”
+            // pins") is part of it; a quotation ending a sentence is not.
+            if t.ends_sentence(k) {
                 return None;
             }
             if t.is_punct(k, ',') {
@@ -500,7 +524,7 @@ fn after(t: &Tokens, q: usize) -> Option<Attribution> {
             return None;
         }
     }
-    let verb = reporting_verb_at(t, v)?;
+    let verb = reporting_verb_at(t, v).or_else(|| verb_state(v).then(|| "states".to_string()))?;
     // `"Why?" Her critics cited it as evidence` is a new sentence; `"Why?"
     // Smith asked (at the rally).` is not: after a question or exclamation
     // the verb takes no object.
@@ -550,7 +574,16 @@ fn later_in_sentence(t: &Tokens, q: usize) -> Option<Attribution> {
     }
     let mut k = q + 1;
     while k < t.len() && k - q < WINDOW && !t.ends_sentence(k) {
-        if matches!(t.kind(k), Some(TokenKind::Quote(_))) {
+        // "“…” and “…,” Smith said": quotations listed together share the
+        // verb; a clause of its own ("while critics say …") does not.
+        let joined = matches!(t.kind(k), Some(TokenKind::Quote(_)))
+            && (t.word(k - 1) == Some("and") || t.is_punct(k - 1, ','));
+        if matches!(t.kind(k), Some(TokenKind::Quote(_))) && !joined {
+            return None;
+        }
+        if t.word(k)
+            .is_some_and(|w| matches!(w, "while" | "whereas" | "but" | "although" | "though"))
+        {
             return None;
         }
         if let Some(verb) = reporting_verb_at(t, k) {
@@ -571,6 +604,58 @@ fn later_in_sentence(t: &Tokens, q: usize) -> Option<Attribution> {
         k += 1;
     }
     None
+}
+
+/// Whether the sentence holding the quotation at token `q` reports speech:
+/// a reporting verb anywhere in it, before or after the quotation ("… his
+/// rival, whom he described as a “menace”"). A partial quotation in such a
+/// sentence is somebody's words even when no speaker phrase is found.
+pub fn sentence_reports(t: &Tokens, q: usize) -> bool {
+    let from = sentence_start(t, q);
+    let mut end = q + 1;
+    while end < t.len() && end - q < WINDOW && !t.ends_sentence(end - 1) {
+        end += 1;
+    }
+    (from..end).any(|i| t.word(i).is_some_and(is_reporting_verb))
+}
+
+/// Whether the quotation at token `q` stands where a title does: after a
+/// possessive ("the network's “Today”"), an article or a preposition ("on
+/// “Evening Talk”"), so that even a reported sentence names a work there.
+pub fn title_position(t: &Tokens, q: usize) -> bool {
+    q > 0
+        && t.word(q - 1).is_some_and(|w| {
+            w.ends_with("'s")
+                || w.ends_with("s'")
+                || matches!(
+                    w,
+                    "on" | "in"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "of"
+                        | "at"
+                        | "from"
+                        | "for"
+                        | "with"
+                        | "including"
+                        | "book"
+                        | "memoir"
+                        | "show"
+                        | "program"
+                        | "film"
+                        | "song"
+                )
+        })
+}
+
+/// Whether a naming word stands just before the quotation at token `q`,
+/// its object aside: "called him “The Boss”" quotes the caller, not a title.
+pub fn named_just_before(t: &Tokens, q: usize) -> bool {
+    (q.saturating_sub(4)..q)
+        .rev()
+        .map_while(|k| t.word(k))
+        .any(lexicon::is_naming_word)
 }
 
 /// Index of the first token of the sentence holding token `i`.
@@ -612,9 +697,37 @@ fn sentence_subject(t: &Tokens, from: usize, limit: usize) -> Option<Range<usize
     let participle_opening = (first.ends_with("ing") || first.ends_with("ed"))
         && first.chars().count() > 4
         && !t.is_capitalised(from + 1);
+    // "First, she …", "Moreover, the …": a sentence adverb set off by a comma.
+    let sentence_adverb = t.is_punct(from + 1, ',')
+        && matches!(
+            first,
+            "first"
+                | "second"
+                | "third"
+                | "finally"
+                | "moreover"
+                | "indeed"
+                | "instead"
+                | "yet"
+                | "later"
+                | "earlier"
+                | "yesterday"
+                | "separately"
+                | "besides"
+                | "nonetheless"
+                | "nevertheless"
+                | "thus"
+                | "overall"
+                | "again"
+                | "afterward"
+                | "afterwards"
+                | "otherwise"
+                | "regardless"
+        );
     let adverbial =
         (lexicon::is_not_a_name(first) && !pronoun_at(t, from) && !is_determiner(t, from))
             || participle_opening
+            || sentence_adverb
             || first.ends_with("ly");
     if !adverbial {
         let phrase = phrase_starting_at(t, from).filter(|p| p.end <= limit);
@@ -660,11 +773,41 @@ fn is_time_word(word: &str) -> bool {
     )
 }
 
+/// "…, Lee saying it was “a start” and Kim calling it …": a name right
+/// before a participle in the quotation's own stretch of the sentence (no
+/// comma, dash or quotation between) is its speaker, whatever the main verb.
+fn absolute_participle(t: &Tokens, q: usize, from: usize) -> Option<Attribution> {
+    let floor = q.saturating_sub(12).max(from + 1);
+    let mut k = q;
+    while k > floor {
+        k -= 1;
+        if matches!(t.kind(k), Some(TokenKind::Punct(_) | TokenKind::Quote(_))) {
+            return None;
+        }
+        let Some(word) = reporting_verb_at(t, k) else {
+            continue;
+        };
+        if !is_participle(&word) || !t.is_capitalised(k - 1) {
+            return None;
+        }
+        let subject = phrase_ending_at(t, k - 1).filter(|p| p.start >= from)?;
+        return Some(Attribution {
+            tokens: subject,
+            verb: Some(word),
+            cue: Cue::Before,
+        });
+    }
+    None
+}
+
 /// The speaker named before the quotation at token `q`, in the stretch
 /// `from..q` of its sentence: the subject of its main reporting verb.
 fn before(t: &Tokens, q: usize, from: usize, fallback: bool) -> Option<Attribution> {
     let mut governed: Option<String> = None;
     let mut relative: Option<Attribution> = None;
+    if let Some(found) = absolute_participle(t, q, from) {
+        return Some(found);
+    }
     for k in from..q {
         let word = t.word(k).unwrap_or_default();
         let source = if word == "according" && t.word(k + 1) == Some("to") {
@@ -774,6 +917,41 @@ fn colon(t: &Tokens, q: usize, from: usize) -> Option<Attribution> {
 pub fn attribute(t: &Tokens, q: usize) -> Option<Attribution> {
     let from = sentence_start(t, q);
     let clause = clause_start(t, from, q);
+    let found = direct(t, q, from, clause)?;
+    if matches!(found.cue, Cue::After | Cue::Before | Cue::Colon) {
+        let rest = found.tokens.end.max(q + 1);
+        if let Some(source) = outer_source(t, rest) {
+            return Some(source);
+        }
+    }
+    Some(found)
+}
+
+/// "…," Smith said, according to the paper: the outer source that relays
+/// the words, named by "according to" later in the sentence, from token
+/// `from` on.
+fn outer_source(t: &Tokens, from: usize) -> Option<Attribution> {
+    let mut k = from;
+    while k + 2 < t.len() && k - from < 24 {
+        if t.ends_sentence(k) || matches!(t.kind(k), Some(TokenKind::Quote(_))) {
+            return None;
+        }
+        if t.word(k) == Some("according") && t.word(k + 1) == Some("to") {
+            let phrase = phrase_starting_at(t, k + 2)?;
+            return Some(Attribution {
+                tokens: phrase,
+                verb: Some("according to".into()),
+                cue: Cue::According,
+            });
+        }
+        k += 1;
+    }
+    None
+}
+
+/// The speaker named in the quotation's own sentence, by the first cue that
+/// finds one.
+fn direct(t: &Tokens, q: usize, from: usize, clause: usize) -> Option<Attribution> {
     after(t, q)
         .or_else(|| {
             (clause > from)
