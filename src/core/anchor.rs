@@ -118,7 +118,12 @@ fn fuzzy(chars: &[char], exact: &[char], selector: &Selector<'_>) -> Option<Anch
     let slack = exact.len() + max_errors + 1000;
     let mut windows = Vec::new();
     if let Some((start, end)) = selector.position {
-        windows.push((start.saturating_sub(slack), (end + slack).min(chars.len())));
+        // A recorded position may be anything an import hands us: clamp it.
+        let from = start.saturating_sub(slack).min(chars.len());
+        let to = end.saturating_add(slack).min(chars.len());
+        if from < to {
+            windows.push((from, to));
+        }
     }
     if chars.len().saturating_mul(exact.len()) <= MAX_FUZZY_CELLS {
         windows.push((0, chars.len()));
@@ -296,6 +301,18 @@ mod tests {
         );
         assert_eq!(anchor(text, &sel("", "", "", None)), None);
         assert_eq!(anchor(text, &sel("x", "", "", Some((999, 9999)))), None);
+    }
+
+    #[test]
+    fn regression_a_position_far_past_the_end_does_not_panic() {
+        // Found by tests/properties.rs: the local window started past the text.
+        let far = Some((6_808_710_741_296_809_501, usize::MAX));
+        assert_eq!(
+            anchor("short text", &sel("something long enough", "", "", far)),
+            None
+        );
+        let a = anchor("short text here", &sel("short text hare", "", "", far)).unwrap();
+        assert_eq!((a.start, a.end), (0, 15));
     }
 
     #[test]

@@ -6,7 +6,9 @@
 //!
 //! ```
 //! use article_annotator::core::{annotate, Kind};
-//! let analysis = annotate("\"We won,\" she said. Sign up for our newsletter.");
+//! let analysis = annotate("\"We won,\" she said.\nSign up for our newsletter.");
+//! let shown = analysis.annotations(0.5);
+//! assert!(shown.iter().any(|a| a.kind == Kind::Boilerplate));
 //! assert!(analysis.annotations(0.5).iter().any(|a| a.kind == Kind::Quote));
 //! ```
 
@@ -18,6 +20,7 @@ pub mod document;
 pub mod eval;
 pub mod export;
 pub mod model;
+pub mod normalise;
 pub mod offsets;
 pub mod quotes;
 pub mod segment;
