@@ -124,9 +124,12 @@ fn render_node(node: &Node, props: &ArticleViewProps) -> Html {
         } => {
             let id = *id;
             let annotation = &props.annotations[id];
-            let score = (*kind == Kind::Claim).then(|| format!("{:.2}", annotation.score));
             let active = props.inspected == Some(id);
             let entry = props.entries.get(id);
+            // A manual claim has no detector score to show.
+            let scored = entry.is_none_or(|e| e.score.is_some());
+            let score =
+                (*kind == Kind::Claim && scored).then(|| format!("{:.2}", annotation.score));
             let verdict = entry
                 .map(|e| e.judgement.verdict)
                 .filter(|&v| *kind == Kind::Claim && *first && v != Verdict::Unchecked);

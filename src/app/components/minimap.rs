@@ -96,7 +96,7 @@ pub fn minimap(props: &MinimapProps) -> Html {
         });
     html! {
         <nav class="minimap" aria-label="Overview of the article" ref={strip}>
-            { for ticks }
+            <div class="minimap-strip">{ for ticks }</div>
         </nav>
     }
 }
