@@ -47,7 +47,8 @@ fn analysing_opens_an_article_and_a_rejection_survives_analysing_again() {
     let before = state.count(Kind::Claim);
     let state = select_claim(state, "ferry").reduce(Action::Reject);
     assert_eq!(state.count(Kind::Claim), before - 1);
-    assert_eq!(state.selected, None, "the rejected annotation is closed");
+    let next = state.selected_entry().expect("the next annotation is open");
+    assert!(next.exact.contains("Residents"), "{}", next.exact);
     let again = state.reduce(Action::Analyse(STORY.to_string()));
     assert_eq!(again.count(Kind::Claim), before - 1, "still rejected");
     assert_eq!(

@@ -300,6 +300,13 @@ impl State {
                 .is_none_or(|v| entry.kind == Kind::Claim && entry.judgement.verdict == v)
     }
 
+    /// Indices of the entries the list and the keyboard visit, in text order.
+    pub fn listed_indices(&self) -> Vec<usize> {
+        (0..self.entries.len())
+            .filter(|&i| self.listed(i))
+            .collect()
+    }
+
     /// The article as exported: every annotation on show (pending
     /// detections included), plus the rejected ones, which exporters skip.
     pub fn export_article(&self) -> Option<Article> {
@@ -566,22 +573,38 @@ impl Reducible for State {
                 },
                 |entry| format!("Accepted the {} {}.", kind_name(entry.kind), quoted(entry)),
             ),
-            Action::Reject => self.edit_selected(
-                |article, entry| {
-                    editing::reject(article, entry);
-                    None
-                },
-                |entry| match entry.origin {
-                    Origin::Manual => {
-                        format!("Removed the {} {}.", kind_name(entry.kind), quoted(entry))
-                    }
-                    Origin::Detected => format!(
-                        "Rejected the {} {}; it stays hidden.",
-                        kind_name(entry.kind),
-                        quoted(entry)
-                    ),
-                },
-            ),
+            Action::Reject => {
+                // The keyboard carries on with the annotation that followed.
+                let place = self.selected.as_deref().and_then(|id| {
+                    let i = self.index_of(id)?;
+                    self.listed_indices().iter().position(|&j| j == i)
+                });
+                let next = self.edit_selected(
+                    |article, entry| {
+                        editing::reject(article, entry);
+                        None
+                    },
+                    |entry| match entry.origin {
+                        Origin::Manual => {
+                            format!("Removed the {} {}.", kind_name(entry.kind), quoted(entry))
+                        }
+                        Origin::Detected => format!(
+                            "Rejected the {} {}; it stays hidden.",
+                            kind_name(entry.kind),
+                            quoted(entry)
+                        ),
+                    },
+                );
+                let listed = next.listed_indices();
+                match place.and_then(|p| listed.get(p).or(listed.last())) {
+                    Some(&i) => Rc::new(State {
+                        selected: Some(next.entries[i].id.clone()),
+                        focus_moves: next.focus_moves + 1,
+                        ..(*next).clone()
+                    }),
+                    None => next,
+                }
+            }
             Action::SetVerdict(verdict) => {
                 let Some(entry) = self.selected_entry() else {
                     return self;
@@ -620,9 +643,7 @@ impl Reducible for State {
                 ))
             }
             Action::Step(direction) => {
-                let listed: Vec<usize> = (0..self.entries.len())
-                    .filter(|&i| self.listed(i))
-                    .collect();
+                let listed = self.listed_indices();
                 if listed.is_empty() {
                     return self;
                 }
