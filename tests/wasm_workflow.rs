@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use article_annotator::app::shortcuts::{action_for, SHORTCUTS};
-use article_annotator::app::state::{Action, State};
+use article_annotator::app::state::{export_view, Action, State};
 use article_annotator::core::changes::ClaimChange;
 use article_annotator::core::document::{Origin, Verdict};
 use article_annotator::core::export::web_annotation::to_web_annotations;
@@ -154,7 +154,8 @@ fn a_changed_version_keeps_the_article_and_reports_vanished_claims() {
 #[wasm_bindgen_test]
 fn an_import_places_what_it_can_and_lists_the_orphans() {
     let state = select_claim(analysed(), "ferry").reduce(Action::SetVerdict(Verdict::Mixed));
-    let exported = to_web_annotations(&state.export_article().unwrap()).to_string();
+    let article = export_view(state.article.as_ref().unwrap(), &state.entries);
+    let exported = to_web_annotations(&article).to_string();
     let shorter = STORY.replace("The old ferry carried 12,000 passengers in 2023.\n", "");
     let fresh = state
         .reduce(Action::New)

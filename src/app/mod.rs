@@ -11,7 +11,7 @@ pub mod shortcuts;
 pub mod state;
 pub mod storage;
 
-use crate::core::document::Verdict;
+use crate::core::document::{Article, SavedAnnotation, Verdict};
 use crate::core::library::Summary;
 use crate::core::Kind;
 use components::annotation_card::AnnotationCard;
@@ -134,7 +134,26 @@ fn clear_text_selection() {
     }
 }
 
-/// Reads the library once, then saves the open article whenever it changes.
+/// What the page last rendered and what storage last received, so that a
+/// change not yet saved when the page goes away is saved on the way out.
+#[derive(Default)]
+struct Pending {
+    revision: u64,
+    saved: u64,
+    article: Option<Rc<Article>>,
+    entries: Rc<Vec<SavedAnnotation>>,
+}
+
+impl Pending {
+    fn save(&mut self) -> Option<Result<Vec<Summary>, String>> {
+        let article = self.article.as_ref()?;
+        self.saved = self.revision;
+        Some(storage::save(article, Summary::of(article, &self.entries)))
+    }
+}
+
+/// Reads the library once, then saves the open article whenever it changes
+/// (and when the page is hidden or left with a change not yet saved).
 #[hook]
 fn use_library(state: &UseReducerHandle<State>) {
     {
@@ -145,18 +164,37 @@ fn use_library(state: &UseReducerHandle<State>) {
             dispatch.dispatch(Action::StorageProblem(loaded.problem));
         });
     }
+    let pending = use_mut_ref(Pending::default);
+    {
+        let mut pending = pending.borrow_mut();
+        pending.revision = state.revision;
+        pending.article = state.article.clone();
+        pending.entries = state.entries.clone();
+    }
+    {
+        let pending = pending.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                gloo::events::EventListener::new(&window, "pagehide", move |_| {
+                    let mut pending = pending.borrow_mut();
+                    if pending.saved < pending.revision {
+                        let _ = pending.save();
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
     let dispatch = state.dispatcher();
-    let article = state.article.clone();
-    let entries = state.entries.clone();
     use_effect_with(state.revision, move |&revision| {
         if revision == 0 {
             return;
         }
-        if let Some(article) = article {
-            match storage::save(&article, Summary::of(&article, &entries)) {
-                Ok(summaries) => dispatch.dispatch(Action::Library(summaries)),
-                Err(problem) => dispatch.dispatch(Action::StorageProblem(Some(problem))),
-            }
+        let result = pending.borrow_mut().save();
+        match result {
+            Some(Ok(summaries)) => dispatch.dispatch(Action::Library(summaries)),
+            Some(Err(problem)) => dispatch.dispatch(Action::StorageProblem(Some(problem))),
+            None => {}
         }
     });
 }
@@ -210,7 +248,6 @@ pub fn app() -> Html {
         }
     });
     let verdict_counts = Verdict::ALL.map(|v| state.verdict_count(v));
-    let export = state.export_article().map(Rc::new);
     let selection_excerpt = state.selection.map(|(start, end)| {
         let words = crate::core::document::slice_chars(&state.text, start, end);
         let words: String = words.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -276,7 +313,7 @@ pub fn app() -> Html {
                             />
                             <Minimap
                                 entries={state.entries.clone()}
-                                length={state.text.chars().count()}
+                                length={state.analysis.as_ref().map_or(0, |a| a.length)}
                                 filter={state.filter}
                                 {on_jump}
                             />
@@ -308,8 +345,8 @@ pub fn app() -> Html {
                             selected={selected_index}
                         />
                     }
-                    if let Some(article) = export {
-                        <Exchange {article} on_action={on_action.clone()} />
+                    if let Some(article) = state.article.clone() {
+                        <Exchange {article} entries={state.entries.clone()} on_action={on_action.clone()} />
                     }
                     <Library
                         summaries={state.library.clone()}

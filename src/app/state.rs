@@ -236,6 +236,23 @@ pub fn drawn(entry: &SavedAnnotation) -> Annotation {
     }
 }
 
+/// The article as exported: every annotation on show (pending detections
+/// included), plus the rejected ones, which the exporters leave out.
+pub fn export_view(article: &Article, entries: &[SavedAnnotation]) -> Article {
+    let mut annotations = entries.to_vec();
+    annotations.extend(
+        article
+            .annotations
+            .iter()
+            .filter(|a| a.review == Review::Rejected)
+            .cloned(),
+    );
+    Article {
+        annotations,
+        ..article.clone()
+    }
+}
+
 /// A short quotation of an annotation for announcements.
 fn quoted(entry: &SavedAnnotation) -> String {
     let words: String = entry.exact.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -305,24 +322,6 @@ impl State {
         (0..self.entries.len())
             .filter(|&i| self.listed(i))
             .collect()
-    }
-
-    /// The article as exported: every annotation on show (pending
-    /// detections included), plus the rejected ones, which exporters skip.
-    pub fn export_article(&self) -> Option<Article> {
-        let article = self.article.as_deref()?;
-        let mut annotations = (*self.entries).clone();
-        annotations.extend(
-            article
-                .annotations
-                .iter()
-                .filter(|a| a.review == Review::Rejected)
-                .cloned(),
-        );
-        Some(Article {
-            annotations,
-            ..article.clone()
-        })
     }
 
     /// A copy with `article` changed by `edit`, the view recomputed, the

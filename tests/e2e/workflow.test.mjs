@@ -30,6 +30,24 @@ const STORY = [
   'Subscribe to our newsletter for more local news.',
 ].join('\n');
 
+/**
+ * Waits until `read()` gives `expected` (a value, or a RegExp to match):
+ * the page renders and saves after the event that changed it.
+ */
+async function eventually(read, expected, message = 'value') {
+  const deadline = Date.now() + 5000;
+  let last;
+  for (;;) {
+    last = await read();
+    const ok = expected instanceof RegExp ? expected.test(String(last ?? '')) : last === expected;
+    if (ok) return last;
+    if (Date.now() > deadline) {
+      assert.fail(`${message}: expected ${expected}, last saw ${JSON.stringify(last)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** A page with an empty library (tests in this file share one origin). */
 async function freshPage() {
   const opened = await openPage(browser.context, server.url);
@@ -78,35 +96,35 @@ test('select text to add an annotation; relabel it, remove it; reject a detectio
   const phrase = 'Residents gathered at the pier';
   await selectInArticle(page, phrase);
   const bar = page.getByRole('region', { name: 'Selected text' });
-  assert.match(await bar.textContent(), /Residents gathered at the pier/);
+  await eventually(() => bar.textContent(), /Residents gathered at the pier/);
   await bar.getByRole('button', { name: /Boilerplate/ }).click();
   const [start, end] = spanOf(STORY, phrase);
   const manual = page.locator(`article mark[data-origin=manual][data-start="${start}"][data-end="${end}"]`);
-  assert.equal(await manual.getAttribute('data-kind'), 'boilerplate');
-  assert.equal(await manual.textContent(), phrase);
-  assert.match(await announce(page), /Added a boilerplate: “Residents gathered at the pier”/);
-  assert.equal(await bar.count(), 0, 'the bar goes once the words are marked');
+  await eventually(() => manual.getAttribute('data-kind'), 'boilerplate');
+  await eventually(() => manual.textContent(), phrase);
+  await eventually(() => announce(page), /Added a boilerplate: “Residents gathered at the pier”/);
+  await eventually(() => bar.count(), 0, 'the bar goes once the words are marked');
 
   // The new annotation is open; relabel it as a quote, then remove it.
-  assert.equal(await card(page).locator('blockquote').textContent(), phrase);
+  await eventually(() => card(page).locator('blockquote').textContent(), phrase);
   await card(page).getByRole('button', { name: 'Quote' }).click();
-  assert.equal(await manual.getAttribute('data-kind'), 'quote');
-  assert.equal(await page.locator(`article mark[data-start="${start}"][data-end="${end}"]`).count(), 1, 'relabelled, not duplicated');
+  await eventually(() => manual.getAttribute('data-kind'), 'quote');
+  await eventually(() => page.locator(`article mark[data-start="${start}"][data-end="${end}"]`).count(), 1, 'relabelled, not duplicated');
   await card(page).getByRole('button', { name: 'Remove' }).click();
-  assert.equal(await manual.count(), 0);
+  await eventually(() => manual.count(), 0);
 
   // Reject a detected claim: it stays rejected when the text is analysed again.
   const claimText = 'The old ferry carried 12,000 passengers in 2023, according to the port authority.';
   const [cs, ce] = spanOf(STORY, claimText);
   const claim = page.locator(`article mark[data-kind=claim][data-start="${cs}"][data-end="${ce}"]`);
-  assert.equal(await claim.count(), 1, 'the claim is detected');
+  await eventually(() => claim.count(), 1, 'the claim is detected');
   await claim.click();
   await card(page).getByRole('button', { name: 'Reject' }).click();
-  assert.equal(await claim.count(), 0);
-  assert.match(await announce(page), /Rejected the claim .* stays hidden/);
+  await eventually(() => claim.count(), 0);
+  await eventually(() => announce(page), /Rejected the claim .* stays hidden/);
   await page.getByRole('button', { name: 'Annotate' }).click();
   await page.waitForTimeout(100);
-  assert.equal(await claim.count(), 0, 'still rejected after analysing again');
+  await eventually(() => claim.count(), 0, 'still rejected after analysing again');
   assert.ok((await page.locator('article mark[data-kind=claim]').count()) > 0, 'other claims remain');
   assertClean();
   await page.close();
@@ -120,7 +138,7 @@ test('overlapping annotations stay clickable: a quote inside a claim opens the q
   const parentKind = await quote.evaluate((m) => m.parentElement.closest('mark')?.dataset.kind);
   assert.equal(parentKind, 'claim', 'the quote sits inside its sentence');
   await quote.click();
-  assert.match(await card(page).locator('h2').textContent(), /quote/);
+  await eventually(() => card(page).locator('h2').textContent(), /quote/);
   // Click the claim where it is not the quote: on the words after it.
   const point = await page.evaluate(() => {
     const article = document.querySelector('article.article');
@@ -138,7 +156,7 @@ test('overlapping annotations stay clickable: a quote inside a claim opens the q
     return null;
   });
   await page.mouse.click(point.x, point.y);
-  assert.match(await card(page).locator('h2').textContent(), /claim/);
+  await eventually(() => card(page).locator('h2').textContent(), /claim/);
   assertClean();
   await page.close();
 });
@@ -151,7 +169,7 @@ test('judge a claim: verdict, note, sources, prefilled author and date; badge, c
   const inQuote = page.locator('article mark[data-kind=claim][data-first]', { has: page.locator('mark[data-kind=quote]') });
   await inQuote.first().focus();
   const author = page.getByLabel('Claim made by');
-  assert.match(await author.inputValue(), /Ana Berg|mayor/, 'author prefilled from the quote');
+  await eventually(() => author.inputValue(), /Ana Berg|mayor/, 'author prefilled from the quote');
 
   await page.getByLabel('Verdict', { exact: true }).selectOption('Mostly false');
   await page.getByLabel('Note').fill('The budget says 20 percent.');
@@ -162,25 +180,25 @@ test('judge a claim: verdict, note, sources, prefilled author and date; badge, c
   await page.getByLabel('Date').blur();
 
   const first = inQuote.first();
-  assert.equal(await first.getAttribute('data-verdict'), 'mostly-false');
+  await eventually(() => first.getAttribute('data-verdict'), 'mostly-false');
   const badge = await first.evaluate((m) => getComputedStyle(m, '::after').content);
   assert.equal(badge, '"Mostly false"', 'the verdict shows on the highlight');
   const links = card(page).locator('.sources a');
-  assert.equal(await links.count(), 1, 'only the web address becomes a link');
-  assert.equal(await links.getAttribute('href'), 'https://example.org/budget');
-  assert.equal(await page.getByLabel('Note').inputValue(), 'The budget says 20 percent.');
-  assert.equal(await page.locator('.verdict-list li[data-verdict="Mostly false"] .verdict-count').textContent(), '1');
+  await eventually(() => links.count(), 1, 'only the web address becomes a link');
+  await eventually(() => links.getAttribute('href'), 'https://example.org/budget');
+  await eventually(() => page.getByLabel('Note').inputValue(), 'The budget says 20 percent.');
+  await eventually(() => page.locator('.verdict-list li[data-verdict="Mostly false"] .verdict-count').textContent(), '1');
 
   // The list can show only the claims with a verdict.
   await page.getByRole('combobox', { name: 'Filter by verdict' }).selectOption('Mostly false');
   const items = page.locator('.annotation-list .item');
-  assert.equal(await items.count(), 1);
-  assert.match(await items.textContent(), /Mostly false/);
+  await eventually(() => items.count(), 1);
+  await eventually(() => items.textContent(), /Mostly false/);
   await page.getByRole('combobox', { name: 'Filter by verdict' }).selectOption('');
   assert.ok((await items.count()) > 1);
 
   // The minimap marks the judged claim.
-  assert.equal(await page.locator('.minimap .tick.judged').count(), 1);
+  await eventually(() => page.locator('.minimap .tick.judged').count(), 1);
   await screenshot(page, 'workflow-judged');
   assertClean();
   await page.close();
@@ -199,9 +217,9 @@ test('keyboard: j/k move, c/q/b relabel, 1-7 judge, x rejects, ? lists every sho
   await page.keyboard.press('j');
   const second = await focused();
   assert.notEqual(second, firstId);
-  assert.match(await announce(page), /^(Claim|Quote|Boilerplate) 2 of \d+/);
+  await eventually(() => announce(page), /^(Claim|Quote|Boilerplate) 2 of \d+/);
   await page.keyboard.press('k');
-  assert.equal(await focused(), firstId, 'k goes back');
+  await eventually(() => focused(), firstId, 'k goes back');
 
   // Walk to a claim and give it each verdict by digit.
   const claimFocused = () => page.evaluate(() => document.activeElement?.dataset.kind === 'claim');
@@ -210,28 +228,28 @@ test('keyboard: j/k move, c/q/b relabel, 1-7 judge, x rejects, ? lists every sho
   const verdicts = ['Unchecked', 'True', 'Mostly true', 'Mixed', 'Mostly false', 'False', 'Unverifiable'];
   for (const [i, label] of verdicts.entries()) {
     await page.keyboard.press(String(i + 1));
-    assert.equal(await page.getByLabel('Verdict', { exact: true }).inputValue(), label);
-    assert.match(await announce(page), new RegExp(`Verdict: ${label}`));
+    await eventually(() => page.getByLabel('Verdict', { exact: true }).inputValue(), label);
+    await eventually(() => announce(page), new RegExp(`Verdict: ${label}`));
   }
   // b relabels the open claim as boilerplate, q as a quote.
   const exact = await card(page).locator('blockquote').textContent();
   await page.keyboard.press('b');
-  assert.match(await card(page).locator('h2').textContent(), /boilerplate/);
-  assert.match(await announce(page), /Relabelled .* as a boilerplate/);
+  await eventually(() => card(page).locator('h2').textContent(), /boilerplate/);
+  await eventually(() => announce(page), /Relabelled .* as a boilerplate/);
   await page.keyboard.press('q');
-  assert.match(await card(page).locator('h2').textContent(), /quote/);
-  assert.equal(await card(page).locator('blockquote').textContent(), exact);
+  await eventually(() => card(page).locator('h2').textContent(), /quote/);
+  await eventually(() => card(page).locator('blockquote').textContent(), exact);
   await page.keyboard.press('x');
-  assert.match(await announce(page), /Removed the quote/);
+  await eventually(() => announce(page), /Removed the quote/);
 
   // A selection plus c adds a claim.
   await selectInArticle(page, 'gathered at the pier');
   await page.keyboard.press('c');
-  assert.match(await announce(page), /Added a claim: “gathered at the pier”/);
+  await eventually(() => announce(page), /Added a claim: “gathered at the pier”/);
 
   // Typing in a field is not a shortcut.
   await page.getByRole('textbox', { name: 'Article text' }).press('j');
-  assert.match(await page.getByRole('textbox', { name: 'Article text' }).inputValue(), /j$/);
+  await eventually(() => page.getByRole('textbox', { name: 'Article text' }).inputValue(), /j$/);
 
   await page.locator('body').click({ position: { x: 2, y: 2 } });
   await page.keyboard.press('?');
@@ -243,7 +261,7 @@ test('keyboard: j/k move, c/q/b relabel, 1-7 judge, x rejects, ? lists every sho
   }
   await screenshot(page, 'workflow-help');
   await page.keyboard.press('Escape');
-  assert.equal(await help.count(), 0, 'Escape closes the help');
+  await eventually(() => help.count(), 0, 'Escape closes the help');
   assertClean();
   await page.close();
 });
@@ -256,39 +274,41 @@ test('every change is saved: reload, reopen from the library, rename, delete and
   const start = await claim.getAttribute('data-start');
   await claim.focus();
   await page.keyboard.press('6');
+  await eventually(() => announce(page), /Verdict: False/);
   await page.keyboard.press('j');
   await page.keyboard.press('x');
+  await eventually(() => announce(page), /^(Rejected|Removed)/);
 
   await page.reload();
   await page.getByRole('button', { name: 'Annotate' }).waitFor();
   const item = page.locator('.library-item').first();
-  assert.match(await item.textContent(), /Harbour town council votes on the new ferry budget/);
-  assert.match(await item.textContent(), /\(1 judged\)/);
+  await eventually(() => item.textContent(), /Harbour town council votes on the new ferry budget/);
+  await eventually(() => item.textContent(), /\(1 judged\)/);
   await item.locator('.library-open').click();
   await page.locator('article.article').waitFor();
-  assert.equal(await page.getByRole('textbox', { name: 'Article text' }).inputValue(), STORY, 'the text is back in the box');
+  await eventually(() => page.getByRole('textbox', { name: 'Article text' }).inputValue(), STORY, 'the text is back in the box');
   const judged = page.locator(`article mark[data-kind=claim][data-start="${start}"][data-first]`);
-  assert.equal(await judged.getAttribute('data-verdict'), 'false', 'the verdict survived the reload');
+  await eventually(() => judged.getAttribute('data-verdict'), 'false', 'the verdict survived the reload');
 
   // Rename the open article.
   await item.getByRole('button', { name: /^Rename/ }).click();
   const rename = page.getByLabel('New title');
   await rename.fill('Ferry budget check');
   await rename.press('Enter');
-  assert.equal(await page.locator('.article-title').textContent(), 'Ferry budget check');
-  assert.match(await page.locator('.library-item').first().textContent(), /Ferry budget check/);
+  await eventually(() => page.locator('.article-title').textContent(), 'Ferry budget check');
+  await eventually(() => page.locator('.library-item').first().textContent(), /Ferry budget check/);
 
   // A second article, then delete the first and undo.
   await page.getByRole('button', { name: 'New article' }).click();
   await annotate(page, 'Second story\nThe bridge cost 3 million euros in 2020.');
-  assert.equal(await page.locator('.library-item').count(), 2);
+  await eventually(() => page.locator('.library-item').count(), 2);
   await page.getByRole('button', { name: 'Delete Ferry budget check' }).click();
-  assert.equal(await page.locator('.library-item').count(), 1);
+  await eventually(() => page.locator('.library-item').count(), 1);
   await page.getByRole('button', { name: 'Undo' }).click();
-  assert.equal(await page.locator('.library-item').count(), 2);
+  await eventually(() => page.locator('.library-item').count(), 2);
   await page.reload();
   await page.getByRole('button', { name: 'Annotate' }).waitFor();
-  assert.equal(await page.locator('.library-item').count(), 2, 'the undo is stored');
+  await eventually(() => page.locator('.library-item').count(), 2, 'the undo is stored');
   assertClean();
   await page.close();
 });
@@ -330,11 +350,11 @@ test('exports download locally; the W3C export imports back and lists orphans', 
   const orphans = await report.locator('.orphan').allTextContents();
   assert.ok(orphans.some((o) => o.includes('The old ferry carried 12,000 passengers')), `orphan listed: ${orphans}`);
   // The judged claim found its place and kept its verdict.
-  assert.equal(await page.locator('article mark[data-verdict="mostly-true"]').count(), 1);
+  await eventually(() => page.locator('article mark[data-verdict="mostly-true"]').count(), 1);
 
   // Not JSON: a clear message, nothing changed.
   await page.setInputFiles('#import-file', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{oops') });
-  assert.match(await page.getByRole('alert').filter({ hasText: 'Nothing was imported' }).textContent(), /not JSON/);
+  await eventually(() => page.getByRole('alert').filter({ hasText: 'Nothing was imported' }).textContent(), /not JSON/);
   assertClean();
   await page.close();
 });
@@ -353,9 +373,9 @@ test('pasting a changed version lists the saved claims that changed or vanished'
   await annotate(page, changed);
   const report = page.getByRole('region', { name: /New version of/ });
   await report.waitFor();
-  assert.match(await report.locator('[data-status=edited]').textContent(), /4\.2 million.*4\.9 million/s);
-  assert.match(await report.locator('[data-status=vanished]').first().textContent(), /The old ferry carried/);
-  assert.equal(await page.locator('.library-item').count(), 1, 'the same article, a new version');
+  await eventually(() => report.locator('[data-status=edited]').textContent(), /4\.2 million.*4\.9 million/s);
+  await eventually(() => report.locator('[data-status=vanished]').first().textContent(), /The old ferry carried/);
+  await eventually(() => page.locator('.library-item').count(), 1, 'the same article, a new version');
   assertClean();
   await page.close();
 });
@@ -376,10 +396,10 @@ test('a damaged entry, a damaged index or a full store never lose the other arti
   }, ids[1]);
   await page.reload();
   await page.getByRole('button', { name: 'Annotate' }).waitFor();
-  assert.equal(await page.locator('.library-item').count(), 1, 'the index is rebuilt from the good entry');
-  assert.match(await page.locator('#storage-problem').textContent(), /could not be read: it is not valid JSON.*other articles are fine/);
+  await eventually(() => page.locator('.library-item').count(), 1, 'the index is rebuilt from the good entry');
+  await eventually(() => page.locator('#storage-problem').textContent(), /could not be read: it is not valid JSON.*other articles are fine/);
   await page.locator('.library-item .library-open').click();
-  assert.match(await page.locator('article.article').textContent(), /The bridge cost 3 million/);
+  await eventually(() => page.locator('article.article').textContent(), /The bridge cost 3 million/);
 
   // A full store: a clear message, the work stays open; it saves once there is room.
   await page.evaluate(() => {
@@ -391,12 +411,12 @@ test('a damaged entry, a damaged index or a full store never lose the other arti
   await page.locator('article mark').first().focus();
   await page.keyboard.press('x');
   const problem = page.locator('#storage-problem');
-  assert.match(await problem.textContent(), /storage for this page is full.*still open here/);
-  assert.match(await page.locator('article.article').textContent(), /The bridge cost 3 million/);
+  await eventually(() => problem.textContent(), /storage for this page is full.*still open here/);
+  await eventually(() => page.locator('article.article').textContent(), /The bridge cost 3 million/);
   await page.evaluate(() => { Storage.prototype.setItem = window.realSetItem; });
   await page.getByRole('button', { name: 'Annotate' }).click();
   await page.waitForTimeout(100);
-  assert.equal(await problem.count(), 0, 'saved again');
+  await eventually(() => problem.count(), 0, 'saved again');
   assertClean();
   await page.close();
 });

@@ -3,8 +3,8 @@
 //! `<a download>`); nothing is uploaded. The import reads a W3C Web
 //! Annotation file chosen by the reader and hands its text to the reducer.
 
-use crate::app::state::Action;
-use crate::core::document::Article;
+use crate::app::state::{export_view, Action};
+use crate::core::document::{Article, SavedAnnotation};
 use crate::core::export::{claim_review, csv, markdown, web_annotation};
 use gloo::file::callbacks::FileReader;
 use std::cell::RefCell;
@@ -14,8 +14,10 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ExchangeProps {
-    /// The article as exported (pending detections included).
+    /// The open article and what is shown of it: the export carries both
+    /// the decisions and the pending detections.
     pub article: Rc<Article>,
+    pub entries: Rc<Vec<SavedAnnotation>>,
     pub on_action: Callback<Action>,
 }
 
@@ -102,8 +104,10 @@ pub fn exchange(props: &ExchangeProps) -> Html {
     // The reader of the chosen file must live until it calls back.
     let reader: Rc<RefCell<Option<FileReader>>> = use_mut_ref(|| None);
     let buttons = Format::ALL.iter().map(|&format| {
-        let article = props.article.clone();
+        let (article, entries) = (props.article.clone(), props.entries.clone());
         let onclick = Callback::from(move |_: MouseEvent| {
+            // Built on demand: the article can be large, renders are many.
+            let article = export_view(&article, &entries);
             let (suffix, mime) = format.file();
             let name = format!("{}.{suffix}", file_stem(&article.title));
             let _ = download(&name, mime, &format.render(&article));

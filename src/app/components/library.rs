@@ -45,6 +45,19 @@ fn report(on_action: &Callback<Action>, result: Result<Vec<Summary>, String>) {
 pub fn library(props: &LibraryProps) -> Html {
     let renaming = use_state(|| None::<String>);
     let deleted = use_state(|| None::<Deleted>);
+    let rename_input = use_node_ref();
+    {
+        // The title field takes the focus as it opens.
+        let rename_input = rename_input.clone();
+        use_effect_with((*renaming).clone(), move |renaming| {
+            if renaming.is_some() {
+                if let Some(input) = rename_input.cast::<web_sys::HtmlInputElement>() {
+                    let _ = input.focus();
+                    input.select();
+                }
+            }
+        });
+    }
 
     let new = {
         let on_action = props.on_action.clone();
@@ -132,7 +145,7 @@ pub fn library(props: &LibraryProps) -> Html {
             <li class={classes!("library-item", is_open.then_some("open"))} data-id={s.id.clone()}>
                 if editing {
                     <label class="visually-hidden" for="rename-input">{ "New title" }</label>
-                    <input id="rename-input" class="rename" type="text" value={s.title.clone()} {onchange} {onkeydown} autofocus=true />
+                    <input id="rename-input" ref={rename_input.clone()} class="rename" type="text" value={s.title.clone()} {onchange} {onkeydown} />
                 } else {
                     <button type="button" class="library-open" onclick={open} aria-current={is_open.then_some("true")}>
                         <span class="library-title">{ s.title.clone() }</span>
