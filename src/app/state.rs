@@ -693,6 +693,8 @@ impl Reducible for State {
             }
             Action::New => Rc::new(State {
                 loads: self.loads + 1,
+                // Revisions only ever grow, so the app's save bookkeeping holds.
+                revision: self.revision,
                 library: self.library.clone(),
                 storage_problem: self.storage_problem.clone(),
                 threshold: self.threshold,
@@ -726,6 +728,7 @@ impl Reducible for State {
                     // The deleted article is closed, so autosave cannot bring it back.
                     Rc::new(State {
                         loads: self.loads + 1,
+                        revision: self.revision,
                         library: next.library,
                         storage_problem: self.storage_problem.clone(),
                         threshold: self.threshold,
