@@ -413,6 +413,14 @@ test('a damaged entry, a damaged index or a full store never lose the other arti
   const problem = page.locator('#storage-problem');
   await eventually(() => problem.textContent(), /storage for this page is full.*still open here/);
   await eventually(() => page.locator('article.article').textContent(), /The bridge cost 3 million/);
+  // Any other refusal is a message too.
+  await page.evaluate(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException('Access is denied.', 'SecurityError');
+    };
+  });
+  await page.keyboard.press('x');
+  await eventually(() => problem.textContent(), /refused to store the article.*still open here/);
   await page.evaluate(() => { Storage.prototype.setItem = window.realSetItem; });
   await page.getByRole('button', { name: 'Annotate' }).click();
   await page.waitForTimeout(100);
