@@ -1,9 +1,12 @@
-//! The wasm-bindgen JS surface: `annotate(text, options)` for web developers
-//! and `start_app()` for the page.
+//! The wasm-bindgen JS surface: `annotate(text, options)` and
+//! `to_web_annotations(text, annotations)` for web developers (wrapped by
+//! `js/annotator.js`), and `start_app()` for the page.
 //!
 //! The page is mounted by an explicit call rather than `#[wasm_bindgen(start)]`
 //! so the same wasm module also serves as a plain JS library.
 
+use crate::core::document::{Article, SavedAnnotation};
+use crate::core::export::web_annotation;
 use crate::core::offsets::OffsetMap;
 use crate::core::{self, Annotation, Kind, DEFAULT_CLAIM_THRESHOLD};
 use serde::{Deserialize, Serialize};
@@ -91,6 +94,33 @@ pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     annotations
         .serialize(&serializer)
         .map_err(|e| JsError::new(&format!("annotate: {e}")))
+}
+
+/// W3C Web Annotation JSON-LD (an `AnnotationCollection`) for `annotations`
+/// of `text`, as [`annotate`] returned them (code-point `start/end` are used;
+/// the UTF-16 fields are ignored).
+#[wasm_bindgen]
+pub fn to_web_annotations(text: &str, annotations: JsValue) -> Result<JsValue, JsError> {
+    let annotations: Vec<Annotation> = serde_wasm_bindgen::from_value(annotations)
+        .map_err(|e| JsError::new(&format!("toWebAnnotations: bad annotations: {e}")))?;
+    let length = text.chars().count();
+    if let Some(bad) = annotations
+        .iter()
+        .find(|a| a.start > a.end || a.end > length)
+    {
+        return Err(JsError::new(&format!(
+            "toWebAnnotations: span {}..{} is not within the text ({length} code points)",
+            bad.start, bad.end
+        )));
+    }
+    let mut article = Article::new("page", text, "");
+    article.annotations = annotations
+        .iter()
+        .map(|a| SavedAnnotation::from_detection(a, text))
+        .collect();
+    web_annotation::to_web_annotations(&article)
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("toWebAnnotations: {e}")))
 }
 
 /// Mounts the page into `#app`, after installing a panic hook that logs to

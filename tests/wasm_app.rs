@@ -394,4 +394,25 @@ fn js_api_gives_code_point_and_utf16_offsets() {
     );
     assert!(api::annotate(text, js_sys::JSON::parse(r#"{"threshold": 7}"#).unwrap()).is_err());
     assert!(api::annotate("", wasm_bindgen::JsValue::UNDEFINED).is_ok());
+
+    // What annotate returned goes straight into the W3C export.
+    let doc = api::to_web_annotations(text, value).unwrap();
+    let doc: serde_json::Value =
+        serde_json::from_str(&String::from(js_sys::JSON::stringify(&doc).unwrap())).unwrap();
+    let exact: Vec<&str> = doc["first"]["items"]
+        .as_array()
+        .expect("an AnnotationCollection has items")
+        .iter()
+        .filter_map(|item| item["target"]["selector"].as_array())
+        .flatten()
+        .filter_map(|selector| selector["exact"].as_str())
+        .collect();
+    assert!(
+        exact.iter().any(|e| e.starts_with("Unemployment")),
+        "the second sentence is exported with its exact text: {exact:?}"
+    );
+    let outside =
+        js_sys::JSON::parse(r#"[{"kind":"claim","start":0,"end":999,"score":1,"reasons":[]}]"#)
+            .unwrap();
+    assert!(api::to_web_annotations(text, outside).is_err());
 }

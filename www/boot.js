@@ -8,6 +8,12 @@ function fatal(message) {
   banner.hidden = false;
 }
 
+// After one visit the page works with the network off (see sw.js).
+// Registration failing (e.g. a browser without service workers) is harmless.
+if ('serviceWorker' in navigator) {
+  navigator.serviceWorker.register('sw.js').catch((error) => console.warn('No offline copy:', error));
+}
+
 try {
   await init();
   start_app();

@@ -184,6 +184,22 @@ test('empty input gives a clear message and loses nothing', async () => {
   await page.close();
 });
 
+test('after one visit the page loads and annotates with the network off', async () => {
+  const { page, assertClean } = await openPage(browser.context, server.url);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await browser.context.setOffline(true);
+  try {
+    await page.reload();
+    await page.getByRole('button', { name: 'Annotate' }).waitFor();
+    await annotate(page, ARTICLE);
+    assert.match(await page.locator('#status').textContent(), /^Found /);
+  } finally {
+    await browser.context.setOffline(false);
+  }
+  assertClean();
+  await page.close();
+});
+
 test('dark theme follows the system setting (screenshot for review)', async () => {
   const { page, assertClean } = await openPage(browser.context, server.url, { colorScheme: 'dark' });
   await annotate(page, ARTICLE);
