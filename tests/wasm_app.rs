@@ -74,6 +74,10 @@ fn render_article(
         filter,
         inspected: None,
         on_inspect: Callback::noop(),
+        entries: Rc::default(),
+        selected: None,
+        on_select: Callback::noop(),
+        on_select_text: Callback::noop(),
     };
     yew::Renderer::<ArticleView>::with_root_and_props(root.clone(), props).render();
     root

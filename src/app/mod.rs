@@ -4,18 +4,33 @@
 //! reducer) → [`crate::core::Analysis`] → [`state::State`] → the views. The
 //! components only report what the reader did, as [`state::Action`]s.
 
+pub mod clock;
 pub mod components;
 pub mod layout;
+pub mod shortcuts;
 pub mod state;
+pub mod storage;
 
+use crate::core::document::{Article, SavedAnnotation, Verdict};
+use crate::core::library::Summary;
 use crate::core::Kind;
+use components::annotation_card::AnnotationCard;
 use components::article_view::ArticleView;
 use components::editor::Editor;
+use components::exchange::Exchange;
+use components::help::Help;
 use components::legend::Legend;
+use components::library::Library;
 use components::mark_tooltip::MarkTooltip;
+use components::minimap::Minimap;
+use components::reports::Reports;
+use components::selection_bar::SelectionBar;
 use components::side_panel::SidePanel;
 use components::threshold::Threshold;
+use components::verdict_counts::VerdictCounts;
 use state::{Action, Notice, State};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The sentence the aria-live status reads out after each change.
@@ -45,6 +60,145 @@ fn dispatcher<T: 'static>(state: &UseReducerHandle<State>, make: fn(T) -> Action
     Callback::from(move |value| state.dispatch(make(value)))
 }
 
+/// Moves the keyboard focus to the mark of entry `index` (which scrolls it
+/// into view).
+fn focus_mark(index: usize) {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(&format!("ann-{index}")))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}
+
+/// True when a key press belongs to a text field, not to the shortcuts.
+fn typing_in_a_field(event: &web_sys::KeyboardEvent) -> bool {
+    let Some(element) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return false;
+    };
+    matches!(
+        element.tag_name().to_ascii_lowercase().as_str(),
+        "input" | "textarea" | "select"
+    ) || element
+        .dyn_ref::<web_sys::HtmlElement>()
+        .is_some_and(|e| e.is_content_editable())
+}
+
+/// Listens for the shortcuts on the whole document while the app is mounted.
+#[hook]
+fn use_shortcuts(state: &UseReducerHandle<State>) {
+    let help = state.help;
+    let dispatch = state.dispatcher();
+    use_effect_with(help, move |&help| {
+        let listener = web_sys::window()
+            .and_then(|w| w.document())
+            .map(|document| {
+                let options = gloo::events::EventListenerOptions::enable_prevent_default();
+                gloo::events::EventListener::new_with_options(
+                    &document,
+                    "keydown",
+                    options,
+                    move |event| {
+                        let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                            return;
+                        };
+                        if event.ctrl_key()
+                            || event.meta_key()
+                            || event.alt_key()
+                            || typing_in_a_field(event)
+                        {
+                            return;
+                        }
+                        if let Some(action) = shortcuts::action_for(&event.key(), help) {
+                            event.prevent_default();
+                            let labels = matches!(action, Action::Label(_));
+                            dispatch.dispatch(action);
+                            if labels {
+                                clear_text_selection();
+                            }
+                        }
+                    },
+                )
+            });
+        move || drop(listener)
+    });
+}
+
+fn clear_text_selection() {
+    if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
+        let _ = selection.remove_all_ranges();
+    }
+}
+
+/// What the page last rendered and what storage last received, so that a
+/// change not yet saved when the page goes away is saved on the way out.
+#[derive(Default)]
+struct Pending {
+    revision: u64,
+    saved: u64,
+    article: Option<Rc<Article>>,
+    entries: Rc<Vec<SavedAnnotation>>,
+}
+
+impl Pending {
+    fn save(&mut self) -> Option<Result<Vec<Summary>, String>> {
+        let article = self.article.as_ref()?;
+        self.saved = self.revision;
+        Some(storage::save(article, Summary::of(article, &self.entries)))
+    }
+}
+
+/// Reads the library once, then saves the open article whenever it changes
+/// (and when the page is hidden or left with a change not yet saved).
+#[hook]
+fn use_library(state: &UseReducerHandle<State>) {
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let loaded = storage::load();
+            dispatch.dispatch(Action::Library(loaded.summaries));
+            dispatch.dispatch(Action::StorageProblem(loaded.problem));
+        });
+    }
+    let pending = use_mut_ref(Pending::default);
+    {
+        let mut pending = pending.borrow_mut();
+        pending.revision = state.revision;
+        pending.article = state.article.clone();
+        pending.entries = state.entries.clone();
+    }
+    {
+        let pending = pending.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                gloo::events::EventListener::new(&window, "pagehide", move |_| {
+                    let mut pending = pending.borrow_mut();
+                    if pending.saved < pending.revision {
+                        let _ = pending.save();
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    let dispatch = state.dispatcher();
+    use_effect_with(state.revision, move |&revision| {
+        if revision == 0 {
+            return;
+        }
+        let result = pending.borrow_mut().save();
+        match result {
+            Some(Ok(summaries)) => dispatch.dispatch(Action::Library(summaries)),
+            Some(Err(problem)) => dispatch.dispatch(Action::StorageProblem(Some(problem))),
+            None => {}
+        }
+    });
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(State::default);
@@ -53,6 +207,57 @@ pub fn app() -> Html {
     let on_toggle = dispatcher(&state, Action::ToggleKind);
     let on_sort = dispatcher(&state, Action::SetSort);
     let on_inspect = dispatcher(&state, Action::Inspect);
+    let on_select_text = dispatcher(&state, Action::SelectText);
+    let on_verdict_filter = dispatcher(&state, Action::FilterVerdict);
+    let on_action: Callback<Action> = {
+        let state = state.clone();
+        Callback::from(move |action: Action| {
+            let labels = matches!(action, Action::Label(_));
+            state.dispatch(action);
+            if labels {
+                clear_text_selection();
+            }
+        })
+    };
+    let on_select = {
+        let state = state.clone();
+        Callback::from(move |index: usize| {
+            let id = state.entries.get(index).map(|e| e.id.clone());
+            state.dispatch(Action::Select(id));
+        })
+    };
+    use_shortcuts(&state);
+    use_library(&state);
+    {
+        // The keyboard moved to another annotation: move the focus there too.
+        let target = state.selected.as_deref().and_then(|id| state.index_of(id));
+        use_effect_with(state.focus_moves, move |&moves| {
+            if moves > 0 {
+                if let Some(index) = target {
+                    focus_mark(index);
+                }
+            }
+        });
+    }
+    let selected_index = state.selected.as_deref().and_then(|id| state.index_of(id));
+    let card = state.selected_entry().cloned().map(|entry| {
+        let suggested_author = crate::core::editing::suggested_author(&state.entries, &entry);
+        let key = entry.id.clone();
+        html! {
+            <AnnotationCard {key} {entry} {suggested_author} on_action={on_action.clone()} />
+        }
+    });
+    let verdict_counts = Verdict::ALL.map(|v| state.verdict_count(v));
+    let selection_excerpt = state.selection.map(|(start, end)| {
+        let words = crate::core::document::slice_chars(&state.text, start, end);
+        let words: String = words.split_whitespace().collect::<Vec<_>>().join(" ");
+        if words.chars().count() > 80 {
+            format!("{}…", words.chars().take(80).collect::<String>())
+        } else {
+            words
+        }
+    });
+    let on_jump = Callback::from(focus_mark);
 
     let counts = Kind::ALL.map(|kind| state.count(kind));
     let tooltip = state
@@ -70,16 +275,49 @@ pub fn app() -> Html {
             </header>
             <main class="layout">
                 <div class="main-column">
-                    <Editor {on_analyse} empty_notice={state.notice == Some(Notice::EmptyInput)} />
+                    <Editor
+                        {on_analyse}
+                        empty_notice={state.notice == Some(Notice::EmptyInput)}
+                        loaded={Some(state.text.clone())}
+                        loads={state.loads}
+                    />
                     <p id="status" class="status" role="status" aria-live="polite">{ status_line(&state) }</p>
+                    <p id="announce" class="announce" aria-live="polite">{ state.announcement.clone() }</p>
+                    if let Some(problem) = &state.storage_problem {
+                        <p id="storage-problem" class="notice" role="alert">{ problem.clone() }</p>
+                    }
+                    <Reports
+                        version={state.version_report.clone()}
+                        import={state.import_outcome.clone()}
+                        import_error={state.import_error.clone()}
+                        on_action={on_action.clone()}
+                    />
+                    if let Some(excerpt) = selection_excerpt {
+                        <SelectionBar {excerpt} on_action={on_action.clone()} />
+                    }
                     if state.analysis.is_some() {
-                        <ArticleView
-                            text={state.text.clone()}
-                            annotations={state.shown.clone()}
-                            filter={state.filter}
-                            inspected={state.inspected.map(|i| i.id)}
-                            {on_inspect}
-                        />
+                        if let Some(article) = &state.article {
+                            <h2 class="article-title">{ article.title.clone() }</h2>
+                        }
+                        <div class="article-wrap">
+                            <ArticleView
+                                text={state.text.clone()}
+                                annotations={state.shown.clone()}
+                                filter={state.filter}
+                                inspected={state.inspected.map(|i| i.id)}
+                                {on_inspect}
+                                entries={state.entries.clone()}
+                                selected={selected_index}
+                                {on_select}
+                                {on_select_text}
+                            />
+                            <Minimap
+                                entries={state.entries.clone()}
+                                length={state.analysis.as_ref().map_or(0, |a| a.length)}
+                                filter={state.filter}
+                                {on_jump}
+                            />
+                        </div>
                     } else {
                         <div class="placeholder">
                             <p>{ "Your annotated article will appear here." }</p>
@@ -88,7 +326,11 @@ pub fn app() -> Html {
                     }
                 </div>
                 <aside class="side" aria-label="Annotation tools">
+                    { for card }
                     <Legend {counts} filter={state.filter} {on_toggle} />
+                    if state.analysis.is_some() {
+                        <VerdictCounts counts={verdict_counts} />
+                    }
                     <Threshold value={state.threshold} on_change={on_threshold} />
                     if state.analysis.is_some() {
                         <SidePanel
@@ -97,12 +339,31 @@ pub fn app() -> Html {
                             filter={state.filter}
                             sort={state.sort}
                             {on_sort}
+                            entries={state.entries.clone()}
+                            verdict_filter={state.verdict_filter}
+                            {on_verdict_filter}
+                            selected={selected_index}
                         />
                     }
+                    if let Some(article) = state.article.clone() {
+                        <Exchange {article} entries={state.entries.clone()} on_action={on_action.clone()} />
+                    }
+                    <Library
+                        summaries={state.library.clone()}
+                        open={state.article.as_ref().map(|a| a.id.clone())}
+                        on_action={on_action.clone()}
+                    />
+                    <button type="button" class="link-button help-button" onclick={
+                        let on_action = on_action.clone();
+                        Callback::from(move |_: MouseEvent| on_action.emit(Action::ShowHelp(true)))
+                    }>{ "Keyboard shortcuts (?)" }</button>
                 </aside>
             </main>
             if let Some((inspected, annotation)) = tooltip {
                 <MarkTooltip {annotation} left={inspected.left} top={inspected.top} />
+            }
+            if state.help {
+                <Help on_action={on_action.clone()} />
             }
         </div>
     }

@@ -3,8 +3,20 @@
 //! Every change is an [`Action`]; [`State::reduce`] is a single match. The
 //! state holds no Yew types, and an action that changes nothing returns the
 //! same `Rc`, so Yew skips the re-render.
+//!
+//! The fact-checker's decisions live in [`State::article`], a
+//! [`core::document::Article`]; every edit goes through [`core::editing`],
+//! and what the page shows is always `article.merged_with(detections)`.
+//! Storage is not touched here: the app saves the article whenever
+//! [`State::revision`] moves, and reports back with [`Action::Library`] or
+//! [`Action::StorageProblem`].
 
-use crate::core::{self, Analysis, Annotation, Kind, DEFAULT_CLAIM_THRESHOLD};
+use crate::app::clock;
+use crate::core::changes::{compare_claims, ClaimChange};
+use crate::core::document::{Article, Judgement, Origin, Review, SavedAnnotation, Verdict};
+use crate::core::export::web_annotation::{from_web_annotations, Orphan};
+use crate::core::library::{clean_title, Summary};
+use crate::core::{self, editing, normalise, Analysis, Annotation, Kind, DEFAULT_CLAIM_THRESHOLD};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -73,6 +85,24 @@ pub enum Notice {
     EmptyInput,
 }
 
+/// What happened to the saved claims when a changed version was pasted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VersionReport {
+    /// The title of the article the new text was taken as a version of.
+    pub title: String,
+    pub changes: Vec<ClaimChange>,
+    /// Annotations of any kind whose words are gone from the new text.
+    pub lost: Vec<SavedAnnotation>,
+}
+
+/// The outcome of the last W3C import.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportOutcome {
+    pub placed: usize,
+    /// Annotations that could not be placed in the text: listed, never dropped.
+    pub orphans: Vec<Orphan>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// Analyse this text (from the editor).
@@ -80,8 +110,44 @@ pub enum Action {
     /// Show claims scoring at least this much; re-filters, does not re-analyse.
     SetThreshold(f32),
     ToggleKind(Kind),
+    /// Show only claims with this verdict in the list (None: every annotation).
+    FilterVerdict(Option<Verdict>),
     SetSort(SortOrder),
     Inspect(Option<Inspected>),
+    /// Open the annotation with this id (its card in the side panel).
+    Select(Option<String>),
+    /// The reader selected these code points of the article (None: nothing).
+    SelectText(Option<(usize, usize)>),
+    /// Label the selected text as `kind`; with no text selected, relabel the
+    /// open annotation.
+    Label(Kind),
+    /// Accept the open annotation.
+    Accept,
+    /// Reject (detections) or delete (manual annotations) the open one.
+    Reject,
+    /// Give the open claim this verdict.
+    SetVerdict(Verdict),
+    /// Record what the fact-checker wrote about the claim with this id.
+    Judge(String, Judgement),
+    /// Move to the next (+1) or previous (−1) annotation on show.
+    Step(i32),
+    ShowHelp(bool),
+    /// Rename the open article.
+    Rename(String),
+    /// Open a saved article (read from storage by the app).
+    Open(Article),
+    /// Close the open article and start afresh.
+    New,
+    /// The saved articles changed: here is the library.
+    Library(Vec<Summary>),
+    /// Saving or reading failed; `None` once it works again.
+    StorageProblem(Option<String>),
+    /// The article with this id was deleted from storage.
+    Deleted(String),
+    /// W3C Web Annotation JSON to place onto the open article.
+    Import(String),
+    /// Close the version and import reports.
+    DismissReports,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -90,12 +156,36 @@ pub struct State {
     pub text: Rc<str>,
     pub analysis: Option<Rc<Analysis>>,
     pub threshold: f32,
-    /// `analysis.annotations(threshold)`: what the page shows.
+    /// The article and the fact-checker's decisions on it.
+    pub article: Option<Rc<Article>>,
+    /// `article.merged_with(analysis.annotations(threshold))`: what is shown.
+    pub entries: Rc<Vec<SavedAnnotation>>,
+    /// `entries` as the views draw them, index for index.
     pub shown: Rc<Vec<Annotation>>,
+    /// Moves whenever the article changes, so the app saves it.
+    pub revision: u64,
+    /// Moves when an article is opened, so the editor shows its text.
+    pub loads: u64,
+    /// Moves when the keyboard moved to another annotation, to focus it.
+    pub focus_moves: u64,
     pub filter: KindFilter,
+    pub verdict_filter: Option<Verdict>,
     pub sort: SortOrder,
     pub inspected: Option<Inspected>,
     pub notice: Option<Notice>,
+    /// The id of the open annotation.
+    pub selected: Option<String>,
+    /// Selected article text, in code points.
+    pub selection: Option<(usize, usize)>,
+    pub help: bool,
+    /// The last change, for the aria-live region.
+    pub announcement: String,
+    pub library: Rc<Vec<Summary>>,
+    pub storage_problem: Option<String>,
+    pub version_report: Option<Rc<VersionReport>>,
+    pub import_outcome: Option<Rc<ImportOutcome>>,
+    /// A message about the last import that failed as a whole.
+    pub import_error: Option<String>,
 }
 
 impl Default for State {
@@ -104,12 +194,90 @@ impl Default for State {
             text: Rc::from(""),
             analysis: None,
             threshold: DEFAULT_CLAIM_THRESHOLD,
+            article: None,
+            entries: Rc::new(Vec::new()),
             shown: Rc::new(Vec::new()),
+            revision: 0,
+            loads: 0,
+            focus_moves: 0,
             filter: KindFilter::default(),
+            verdict_filter: None,
             sort: SortOrder::default(),
             inspected: None,
             notice: None,
+            selected: None,
+            selection: None,
+            help: false,
+            announcement: String::new(),
+            library: Rc::new(Vec::new()),
+            storage_problem: None,
+            version_report: None,
+            import_outcome: None,
+            import_error: None,
         }
+    }
+}
+
+/// How an entry is drawn: manual and accepted ones say so in their reasons.
+pub fn drawn(entry: &SavedAnnotation) -> Annotation {
+    let mut reasons = entry.reasons.clone();
+    match (entry.origin, entry.review) {
+        (Origin::Manual, _) => reasons.insert(0, "marked by you".to_string()),
+        (Origin::Detected, Review::Accepted) => reasons.insert(0, "accepted by you".to_string()),
+        _ => {}
+    }
+    Annotation {
+        kind: entry.kind,
+        start: entry.start,
+        end: entry.end,
+        score: entry.score.unwrap_or(1.0),
+        reasons,
+        speaker: entry.speaker.clone(),
+    }
+}
+
+/// The article as exported: every annotation on show (pending detections
+/// included), plus the rejected ones, which the exporters leave out.
+pub fn export_view(article: &Article, entries: &[SavedAnnotation]) -> Article {
+    let mut annotations = entries.to_vec();
+    annotations.extend(
+        article
+            .annotations
+            .iter()
+            .filter(|a| a.review == Review::Rejected)
+            .cloned(),
+    );
+    Article {
+        annotations,
+        ..article.clone()
+    }
+}
+
+/// A short quotation of an annotation for announcements.
+fn quoted(entry: &SavedAnnotation) -> String {
+    let words: String = entry.exact.split_whitespace().collect::<Vec<_>>().join(" ");
+    let cut: String = words.chars().take(60).collect();
+    if cut.chars().count() < words.chars().count() {
+        format!("“{cut}…”")
+    } else {
+        format!("“{cut}”")
+    }
+}
+
+/// The kind's name with a capital, for buttons and headings.
+pub fn kind_title(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Claim => "Claim",
+        Kind::Quote => "Quote",
+        Kind::Boilerplate => "Boilerplate",
+    }
+}
+
+pub fn kind_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Claim => "claim",
+        Kind::Quote => "quote",
+        Kind::Boilerplate => "boilerplate",
     }
 }
 
@@ -117,6 +285,178 @@ impl State {
     /// How many shown annotations there are of `kind`.
     pub fn count(&self, kind: Kind) -> usize {
         self.shown.iter().filter(|a| a.kind == kind).count()
+    }
+
+    /// How many shown claims have `verdict`.
+    pub fn verdict_count(&self, verdict: Verdict) -> usize {
+        self.entries
+            .iter()
+            .filter(|a| a.kind == Kind::Claim && a.judgement.verdict == verdict)
+            .count()
+    }
+
+    /// The index in `entries` (and `shown`) of the annotation with `id`.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.entries.iter().position(|a| a.id == id)
+    }
+
+    /// The open annotation.
+    pub fn selected_entry(&self) -> Option<&SavedAnnotation> {
+        self.selected
+            .as_deref()
+            .and_then(|id| self.index_of(id))
+            .map(|i| &self.entries[i])
+    }
+
+    /// Whether the list and the keyboard visit entry `i`.
+    pub fn listed(&self, i: usize) -> bool {
+        let entry = &self.entries[i];
+        self.filter.shows(entry.kind)
+            && self
+                .verdict_filter
+                .is_none_or(|v| entry.kind == Kind::Claim && entry.judgement.verdict == v)
+    }
+
+    /// Indices of the entries the list and the keyboard visit, in text order.
+    pub fn listed_indices(&self) -> Vec<usize> {
+        (0..self.entries.len())
+            .filter(|&i| self.listed(i))
+            .collect()
+    }
+
+    /// A copy with `article` changed by `edit`, the view recomputed, the
+    /// revision moved (so it is saved) and `announcement` set.
+    fn edited(&self, edit: impl FnOnce(&mut Article), announcement: String) -> State {
+        let Some(article) = self.article.as_deref() else {
+            return self.clone();
+        };
+        let mut article = article.clone();
+        edit(&mut article);
+        article.modified = clock::now();
+        State {
+            revision: self.revision + 1,
+            announcement,
+            ..self.with_article(article)
+        }
+    }
+
+    /// A copy showing `article` over the current analysis.
+    fn with_article(&self, article: Article) -> State {
+        let detected = self
+            .analysis
+            .as_ref()
+            .map(|a| a.annotations(self.threshold))
+            .unwrap_or_default();
+        let entries = article.merged_with(&detected);
+        let shown = entries.iter().map(drawn).collect();
+        State {
+            article: Some(Rc::new(article)),
+            entries: Rc::new(entries),
+            shown: Rc::new(shown),
+            inspected: None,
+            ..self.clone()
+        }
+    }
+
+    /// A copy analysing `article`'s text afresh.
+    fn opened(&self, article: Article) -> State {
+        let analysis = core::annotate(&article.text);
+        State {
+            text: Rc::from(article.text.as_str()),
+            analysis: Some(Rc::new(analysis)),
+            notice: None,
+            selected: None,
+            selection: None,
+            version_report: None,
+            import_outcome: None,
+            import_error: None,
+            ..self.clone()
+        }
+        .with_article(article)
+    }
+
+    fn analyse(&self, pasted: &str) -> State {
+        let text = normalise::pasted(pasted).into_owned();
+        let now = clock::now();
+        let open = self.article.as_deref();
+        if let Some(article) = open.filter(|a| a.text == text) {
+            // The same text again: analyse again, keep every decision.
+            return State {
+                revision: self.revision + 1,
+                announcement: "Analysed again; your decisions are kept.".to_string(),
+                ..self.opened(article.clone())
+            };
+        }
+        // A changed version of the open article keeps its decisions, moved
+        // onto the new text, and says what happened to its claims.
+        let version = open.and_then(|article| {
+            let rebased = editing::rebase(article, &text, &now);
+            let kept_any = rebased.lost.len() < article.annotations.len();
+            let same_title =
+                core::document::title_from(&text) == core::document::title_from(&article.text);
+            (kept_any || same_title).then(|| {
+                let report = VersionReport {
+                    title: article.title.clone(),
+                    changes: compare_claims(article, &text),
+                    lost: rebased.lost.clone(),
+                };
+                (rebased.article, report)
+            })
+        });
+        let (article, report, announcement) = match version {
+            Some((article, report)) => {
+                let changed = report
+                    .changes
+                    .iter()
+                    .filter(|c| !matches!(c, ClaimChange::Unchanged { .. }))
+                    .count();
+                let said = format!(
+                    "Analysed a new version of “{}”: {changed} saved claim(s) changed or vanished.",
+                    report.title
+                );
+                (article, Some(Rc::new(report)), said)
+            }
+            None => (
+                Article::new(clock::new_id(), text, &now),
+                None,
+                String::new(),
+            ),
+        };
+        State {
+            revision: self.revision + 1,
+            announcement,
+            ..self.opened(article)
+        }
+        .with_report(report)
+    }
+
+    fn with_report(self, report: Option<Rc<VersionReport>>) -> State {
+        State {
+            version_report: report,
+            ..self
+        }
+    }
+
+    /// Applies `edit` to the open annotation, if there is one.
+    fn edit_selected(
+        self: Rc<Self>,
+        edit: impl FnOnce(&mut Article, &SavedAnnotation) -> Option<String>,
+        announce: impl FnOnce(&SavedAnnotation) -> String,
+    ) -> Rc<Self> {
+        let Some(entry) = self.selected_entry().cloned() else {
+            return self;
+        };
+        let mut selected = self.selected.clone();
+        let next = self.edited(
+            |article| {
+                if let Some(id) = edit(article, &entry) {
+                    selected = Some(id);
+                }
+            },
+            announce(&entry),
+        );
+        let selected = selected.filter(|id| next.index_of(id).is_some());
+        Rc::new(State { selected, ..next })
     }
 }
 
@@ -135,18 +475,7 @@ impl Reducible for State {
                     ..(*self).clone()
                 })
             }
-            Action::Analyse(text) => {
-                let analysis = core::annotate(&text);
-                let shown = analysis.annotations(self.threshold);
-                Rc::new(State {
-                    text: Rc::from(text),
-                    analysis: Some(Rc::new(analysis)),
-                    shown: Rc::new(shown),
-                    inspected: None,
-                    notice: None,
-                    ..(*self).clone()
-                })
-            }
+            Action::Analyse(text) => Rc::new(self.analyse(&text)),
             Action::SetThreshold(threshold) => {
                 let threshold = if threshold.is_finite() {
                     threshold.clamp(0.0, 1.0)
@@ -156,21 +485,29 @@ impl Reducible for State {
                 if threshold == self.threshold {
                     return self;
                 }
-                let shown = match &self.analysis {
-                    Some(analysis) => Rc::new(analysis.annotations(threshold)),
-                    None => self.shown.clone(),
-                };
-                Rc::new(State {
+                let next = State {
                     threshold,
-                    shown,
-                    // Indices into `shown` changed; an open tooltip would lie.
-                    inspected: None,
                     ..(*self).clone()
-                })
+                };
+                match (next.article.as_deref().cloned(), &next.analysis) {
+                    // Indices into `shown` change; `with_article` closes the tooltip.
+                    (Some(article), _) => Rc::new(next.with_article(article)),
+                    (None, Some(analysis)) => Rc::new(State {
+                        shown: Rc::new(analysis.annotations(threshold)),
+                        inspected: None,
+                        ..next.clone()
+                    }),
+                    (None, None) => Rc::new(next),
+                }
             }
             Action::ToggleKind(kind) => Rc::new(State {
                 filter: self.filter.toggled(kind),
                 inspected: None,
+                ..(*self).clone()
+            }),
+            Action::FilterVerdict(verdict) if verdict == self.verdict_filter => self,
+            Action::FilterVerdict(verdict) => Rc::new(State {
+                verdict_filter: verdict,
                 ..(*self).clone()
             }),
             Action::SetSort(sort) if sort == self.sort => self,
@@ -181,6 +518,265 @@ impl Reducible for State {
             Action::Inspect(inspected) if inspected == self.inspected => self,
             Action::Inspect(inspected) => Rc::new(State {
                 inspected,
+                ..(*self).clone()
+            }),
+            Action::Select(id) if id == self.selected => self,
+            Action::Select(id) => Rc::new(State {
+                selected: id.filter(|id| self.index_of(id).is_some()),
+                ..(*self).clone()
+            }),
+            Action::SelectText(span) => {
+                let span = span.and_then(|(s, e)| editing::trimmed_span(&self.text, s, e));
+                if span == self.selection {
+                    return self;
+                }
+                Rc::new(State {
+                    selection: span,
+                    ..(*self).clone()
+                })
+            }
+            Action::Label(kind) => match self.selection {
+                Some((start, end)) if self.article.is_some() => {
+                    let mut added = None;
+                    let next = self.edited(
+                        |article| added = editing::add_manual(article, kind, start, end),
+                        String::new(),
+                    );
+                    let announcement = match added.as_deref().and_then(|id| next.index_of(id)) {
+                        Some(i) => {
+                            format!("Added a {}: {}.", kind_name(kind), quoted(&next.entries[i]))
+                        }
+                        None => "Nothing added: the selection is empty.".to_string(),
+                    };
+                    Rc::new(State {
+                        selected: added,
+                        selection: None,
+                        announcement,
+                        ..next
+                    })
+                }
+                _ => {
+                    if self.selected_entry().is_none_or(|e| e.kind == kind) {
+                        return self;
+                    }
+                    self.edit_selected(
+                        |article, entry| Some(editing::relabel(article, entry, kind)),
+                        |entry| format!("Relabelled {} as a {}.", quoted(entry), kind_name(kind)),
+                    )
+                }
+            },
+            Action::Accept => self.edit_selected(
+                |article, entry| {
+                    editing::accept(article, entry);
+                    None
+                },
+                |entry| format!("Accepted the {} {}.", kind_name(entry.kind), quoted(entry)),
+            ),
+            Action::Reject => {
+                // The keyboard carries on with the annotation that followed.
+                let place = self.selected.as_deref().and_then(|id| {
+                    let i = self.index_of(id)?;
+                    self.listed_indices().iter().position(|&j| j == i)
+                });
+                let next = self.edit_selected(
+                    |article, entry| {
+                        editing::reject(article, entry);
+                        None
+                    },
+                    |entry| match entry.origin {
+                        Origin::Manual => {
+                            format!("Removed the {} {}.", kind_name(entry.kind), quoted(entry))
+                        }
+                        Origin::Detected => format!(
+                            "Rejected the {} {}; it stays hidden.",
+                            kind_name(entry.kind),
+                            quoted(entry)
+                        ),
+                    },
+                );
+                let listed = next.listed_indices();
+                match place.and_then(|p| listed.get(p).or(listed.last())) {
+                    Some(&i) => Rc::new(State {
+                        selected: Some(next.entries[i].id.clone()),
+                        focus_moves: next.focus_moves + 1,
+                        ..(*next).clone()
+                    }),
+                    None => next,
+                }
+            }
+            Action::SetVerdict(verdict) => {
+                let Some(entry) = self.selected_entry() else {
+                    return self;
+                };
+                if entry.kind != Kind::Claim {
+                    return self;
+                }
+                let judgement = Judgement {
+                    verdict,
+                    author: entry
+                        .judgement
+                        .author
+                        .clone()
+                        .or_else(|| editing::suggested_author(&self.entries, entry)),
+                    ..entry.judgement.clone()
+                };
+                self.edit_selected(
+                    |article, entry| {
+                        editing::judge(article, entry, judgement);
+                        None
+                    },
+                    |_| format!("Verdict: {}.", verdict.label()),
+                )
+            }
+            Action::Judge(id, judgement) => {
+                let Some(i) = self.index_of(&id) else {
+                    return self;
+                };
+                if self.entries[i].judgement == judgement {
+                    return self;
+                }
+                let entry = self.entries[i].clone();
+                Rc::new(self.edited(
+                    |article| editing::judge(article, &entry, judgement),
+                    "Judgement saved.".to_string(),
+                ))
+            }
+            Action::Step(direction) => {
+                let listed = self.listed_indices();
+                if listed.is_empty() {
+                    return self;
+                }
+                let current = self
+                    .selected
+                    .as_deref()
+                    .and_then(|id| self.index_of(id))
+                    .and_then(|i| listed.iter().position(|&j| j == i));
+                let at = match (current, direction >= 0) {
+                    (None, true) => 0,
+                    (None, false) => listed.len() - 1,
+                    (Some(p), true) => (p + 1).min(listed.len() - 1),
+                    (Some(p), false) => p.saturating_sub(1),
+                };
+                let entry = &self.entries[listed[at]];
+                Rc::new(State {
+                    selected: Some(entry.id.clone()),
+                    focus_moves: self.focus_moves + 1,
+                    announcement: format!(
+                        "{} {} of {}: {}.",
+                        kind_title(entry.kind),
+                        at + 1,
+                        listed.len(),
+                        quoted(entry)
+                    ),
+                    ..(*self).clone()
+                })
+            }
+            Action::ShowHelp(help) if help == self.help => self,
+            Action::ShowHelp(help) => Rc::new(State {
+                help,
+                ..(*self).clone()
+            }),
+            Action::Rename(title) => match clean_title(&title) {
+                Some(title) if self.article.as_ref().is_some_and(|a| a.title != title) => {
+                    let said = format!("Renamed to “{title}”.");
+                    Rc::new(self.edited(|article| article.title = title, said))
+                }
+                _ => self,
+            },
+            Action::Open(article) => {
+                let title = article.title.clone();
+                Rc::new(State {
+                    loads: self.loads + 1,
+                    announcement: format!("Opened “{title}”."),
+                    ..self.opened(article)
+                })
+            }
+            Action::New => Rc::new(State {
+                loads: self.loads + 1,
+                // Revisions only ever grow, so the app's save bookkeeping holds.
+                revision: self.revision,
+                library: self.library.clone(),
+                storage_problem: self.storage_problem.clone(),
+                threshold: self.threshold,
+                filter: self.filter,
+                announcement: "Started a new article.".to_string(),
+                ..State::default()
+            }),
+            Action::Library(summaries) => Rc::new(State {
+                library: Rc::new(summaries),
+                storage_problem: None,
+                ..(*self).clone()
+            }),
+            Action::StorageProblem(problem) if problem == self.storage_problem => self,
+            Action::StorageProblem(problem) => Rc::new(State {
+                storage_problem: problem,
+                ..(*self).clone()
+            }),
+            Action::Deleted(id) => {
+                let library = self
+                    .library
+                    .iter()
+                    .filter(|s| s.id != id)
+                    .cloned()
+                    .collect();
+                let open = self.article.as_ref().is_some_and(|a| a.id == id);
+                let next = State {
+                    library: Rc::new(library),
+                    ..(*self).clone()
+                };
+                if open {
+                    // The deleted article is closed, so autosave cannot bring it back.
+                    Rc::new(State {
+                        loads: self.loads + 1,
+                        revision: self.revision,
+                        library: next.library,
+                        storage_problem: self.storage_problem.clone(),
+                        threshold: self.threshold,
+                        filter: self.filter,
+                        ..State::default()
+                    })
+                } else {
+                    Rc::new(next)
+                }
+            }
+            Action::Import(json) => {
+                let Some(article) = self.article.as_deref() else {
+                    return self;
+                };
+                match from_web_annotations(&json, &article.text) {
+                    Err(error) => Rc::new(State {
+                        import_error: Some(format!("Nothing was imported: {error}.")),
+                        import_outcome: None,
+                        ..(*self).clone()
+                    }),
+                    Ok(report) => {
+                        let placed = report.placed.len();
+                        let orphans = report.orphans.len();
+                        let next = self.edited(
+                            |article| {
+                                for p in report.placed {
+                                    article.upsert(p.annotation);
+                                }
+                            },
+                            format!(
+                                "Imported {placed} annotation(s); {orphans} could not be placed."
+                            ),
+                        );
+                        Rc::new(State {
+                            import_outcome: Some(Rc::new(ImportOutcome {
+                                placed,
+                                orphans: report.orphans,
+                            })),
+                            import_error: None,
+                            ..next
+                        })
+                    }
+                }
+            }
+            Action::DismissReports => Rc::new(State {
+                version_report: None,
+                import_outcome: None,
+                import_error: None,
                 ..(*self).clone()
             }),
         }

@@ -5,6 +5,8 @@
 
 use crate::app::layout::{self, Node};
 use crate::app::state::{Inspected, KindFilter};
+use crate::core::document::{Origin, SavedAnnotation, Verdict};
+use crate::core::offsets::OffsetMap;
 use crate::core::{Annotation, Kind};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -22,6 +24,44 @@ pub struct ArticleViewProps {
     pub inspected: Option<usize>,
     #[prop_or_default]
     pub on_inspect: Callback<Option<Inspected>>,
+    /// The decisions behind `annotations`, index for index (verdict badges,
+    /// manual marks); may be empty.
+    #[prop_or_default]
+    pub entries: Rc<Vec<SavedAnnotation>>,
+    /// The open annotation's index.
+    #[prop_or_default]
+    pub selected: Option<usize>,
+    /// A mark was focused or clicked.
+    #[prop_or_default]
+    pub on_select: Callback<usize>,
+    /// The reader selected text (code points), or cleared the selection.
+    #[prop_or_default]
+    pub on_select_text: Callback<Option<(usize, usize)>>,
+}
+
+/// The selection inside `article`, as code-point offsets of `text`.
+/// DOM ranges count UTF-16 units from the article's start; the article's
+/// text content is exactly `text`, so the count maps through [`OffsetMap`].
+fn selected_span(article: &web_sys::Element, map: &OffsetMap) -> Option<(usize, usize)> {
+    let selection = web_sys::window()?.get_selection().ok()??;
+    if selection.is_collapsed() || selection.range_count() == 0 {
+        return None;
+    }
+    let range = selection.get_range_at(0).ok()?;
+    let (start_node, end_node) = (range.start_container().ok()?, range.end_container().ok()?);
+    if !article.contains(Some(&start_node)) || !article.contains(Some(&end_node)) {
+        return None;
+    }
+    let document = web_sys::window()?.document()?;
+    let units_to = |node: &web_sys::Node, offset: u32| -> Option<usize> {
+        let before = document.create_range().ok()?;
+        before.set_start(article, 0).ok()?;
+        before.set_end(node, offset).ok()?;
+        Some(before.to_string().length() as usize)
+    };
+    let start = units_to(&start_node, range.start_offset().ok()?)?;
+    let end = units_to(&end_node, range.end_offset().ok()?)?;
+    Some((map.char_of_utf16(start), map.char_of_utf16(end)))
 }
 
 #[function_component(ArticleView)]
@@ -42,8 +82,28 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             }
         })
     };
+    let article_ref = use_node_ref();
+    let map = use_memo(props.text.clone(), |text| OffsetMap::new(text));
+    let report_selection = {
+        let article_ref = article_ref.clone();
+        let on_select_text = props.on_select_text.clone();
+        move || {
+            if let Some(article) = article_ref.cast::<web_sys::Element>() {
+                on_select_text.emit(selected_span(&article, &map));
+            }
+        }
+    };
+    let onmouseup = {
+        let report = report_selection.clone();
+        Callback::from(move |_: MouseEvent| report())
+    };
+    let onkeyup = Callback::from(move |event: KeyboardEvent| {
+        if event.shift_key() {
+            report_selection();
+        }
+    });
     html! {
-        <article class="article" aria-label="Annotated article" {onmouseleave} {onkeydown}>
+        <article class="article" aria-label="Annotated article" ref={article_ref} {onmouseleave} {onkeydown} {onmouseup} {onkeyup}>
             { render(&nodes, props) }
         </article>
     }
@@ -64,8 +124,17 @@ fn render_node(node: &Node, props: &ArticleViewProps) -> Html {
         } => {
             let id = *id;
             let annotation = &props.annotations[id];
-            let score = (*kind == Kind::Claim).then(|| format!("{:.2}", annotation.score));
             let active = props.inspected == Some(id);
+            let entry = props.entries.get(id);
+            // A manual claim has no detector score to show.
+            let scored = entry.is_none_or(|e| e.score.is_some());
+            let score =
+                (*kind == Kind::Claim && scored).then(|| format!("{:.2}", annotation.score));
+            let verdict = entry
+                .map(|e| e.judgement.verdict)
+                .filter(|&v| *kind == Kind::Claim && *first && v != Verdict::Unchecked);
+            let manual = entry.is_some_and(|e| e.origin == Origin::Manual);
+            let selected = props.selected == Some(id);
             let onmouseover = {
                 let on_inspect = props.on_inspect.clone();
                 Callback::from(move |event: MouseEvent| {
@@ -81,8 +150,10 @@ fn render_node(node: &Node, props: &ArticleViewProps) -> Html {
             };
             let onfocus = {
                 let on_inspect = props.on_inspect.clone();
+                let on_select = props.on_select.clone();
                 Callback::from(move |event: FocusEvent| {
                     event.stop_propagation();
+                    on_select.emit(id);
                     let Some(element) = event
                         .target()
                         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -105,13 +176,16 @@ fn render_node(node: &Node, props: &ArticleViewProps) -> Html {
             html! {
                 <mark
                     id={first.then(|| format!("ann-{id}"))}
-                    class={classes!(active.then_some("active"))}
+                    class={classes!(active.then_some("active"), selected.then_some("selected"))}
                     data-kind={kind.as_str()}
                     data-ann={id.to_string()}
                     data-start={annotation.start.to_string()}
                     data-end={annotation.end.to_string()}
                     data-first={first.then_some("true")}
                     data-score={score}
+                    data-verdict={verdict.map(|v| v.label().to_lowercase().replace(' ', "-"))}
+                    data-verdict-label={verdict.map(|v| v.label())}
+                    data-origin={manual.then_some("manual")}
                     tabindex={if *first { "0" } else { "-1" }}
                     aria-describedby={active.then_some("mark-tooltip")}
                     {onmouseover}

@@ -9,6 +9,11 @@ pub struct EditorProps {
     /// True when the last request had nothing to analyse.
     #[prop_or_default]
     pub empty_notice: bool,
+    /// Text to put in the box when `loads` moves (an article was opened).
+    #[prop_or_default]
+    pub loaded: Option<std::rc::Rc<str>>,
+    #[prop_or_default]
+    pub loads: u64,
 }
 
 #[function_component(Editor)]
@@ -16,6 +21,15 @@ pub fn editor(props: &EditorProps) -> Html {
     // Uncontrolled textarea: typing does not re-render the page, and the
     // text stays exactly as the reader left it whatever the analysis says.
     let textarea = use_node_ref();
+    {
+        let textarea = textarea.clone();
+        let loaded = props.loaded.clone();
+        use_effect_with(props.loads, move |_| {
+            if let Some(area) = textarea.cast::<web_sys::HtmlTextAreaElement>() {
+                area.set_value(loaded.as_deref().unwrap_or(""));
+            }
+        });
+    }
 
     let submit = {
         let textarea = textarea.clone();

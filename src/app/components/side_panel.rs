@@ -4,6 +4,7 @@
 use crate::app::components::legend::badge;
 use crate::app::layout::excerpt;
 use crate::app::state::{KindFilter, SortOrder};
+use crate::core::document::{SavedAnnotation, Verdict};
 use crate::core::offsets::OffsetMap;
 use crate::core::{Annotation, Kind};
 use std::rc::Rc;
@@ -17,6 +18,17 @@ pub struct SidePanelProps {
     pub filter: KindFilter,
     pub sort: SortOrder,
     pub on_sort: Callback<SortOrder>,
+    /// The decisions behind `annotations`, index for index; may be empty.
+    #[prop_or_default]
+    pub entries: Rc<Vec<SavedAnnotation>>,
+    /// List only claims with this verdict.
+    #[prop_or_default]
+    pub verdict_filter: Option<Verdict>,
+    #[prop_or_default]
+    pub on_verdict_filter: Callback<Option<Verdict>>,
+    /// The open annotation's index.
+    #[prop_or_default]
+    pub selected: Option<usize>,
 }
 
 /// Indices of the annotations to list, in the chosen order.
@@ -53,7 +65,22 @@ fn focus_mark(id: usize) {
 #[function_component(SidePanel)]
 pub fn side_panel(props: &SidePanelProps) -> Html {
     let map = use_memo(props.text.clone(), |text| OffsetMap::new(text));
-    let ids = listed(&props.annotations, props.filter, props.sort);
+    let verdict_of = |id: usize| props.entries.get(id).map(|e| e.judgement.verdict);
+    let ids: Vec<usize> = listed(&props.annotations, props.filter, props.sort)
+        .into_iter()
+        .filter(|&id| {
+            props.verdict_filter.is_none_or(|v| {
+                props.annotations[id].kind == Kind::Claim && verdict_of(id) == Some(v)
+            })
+        })
+        .collect();
+    let on_verdict_change = {
+        let on_verdict_filter = props.on_verdict_filter.clone();
+        Callback::from(move |event: Event| {
+            let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
+            on_verdict_filter.emit(Verdict::from_label(&select.value()));
+        })
+    };
     let onchange = {
         let on_sort = props.on_sort.clone();
         Callback::from(move |event: Event| {
@@ -68,14 +95,25 @@ pub fn side_panel(props: &SidePanelProps) -> Html {
     let items = ids.into_iter().map(|id| {
         let a = &props.annotations[id];
         let onclick = Callback::from(move |_: MouseEvent| focus_mark(id));
+        let verdict = verdict_of(id).filter(|&v| a.kind == Kind::Claim && v != Verdict::Unchecked);
         let detail = match (a.kind, &a.speaker) {
-            (Kind::Claim, _) => format!("score {:.2}", a.score),
+            (Kind::Claim, _) => match verdict {
+                Some(v) => format!("{} · score {:.2}", v.label(), a.score),
+                None => format!("score {:.2}", a.score),
+            },
             (Kind::Quote, Some(speaker)) => format!("— {}", speaker.text),
             _ => String::new(),
         };
         html! {
             <li>
-                <button type="button" class="item" data-kind={a.kind.as_str()} data-ann={id.to_string()} {onclick}>
+                <button
+                    type="button"
+                    class={classes!("item", (props.selected == Some(id)).then_some("selected"))}
+                    data-kind={a.kind.as_str()}
+                    data-ann={id.to_string()}
+                    data-verdict={verdict.map(|v| v.label())}
+                    {onclick}
+                >
                     <span class="swatch" data-kind={a.kind.as_str()} aria-hidden="true">{ badge(a.kind) }</span>
                     <span class="item-text">{ excerpt(&props.text, &map, a.start, a.end, 110) }</span>
                     if !detail.is_empty() {
@@ -97,6 +135,15 @@ pub fn side_panel(props: &SidePanelProps) -> Html {
                     </select>
                 </label>
             </div>
+            <label class="verdict-filter">
+                <span class="field-label">{ "Verdict" }</span>
+                <select onchange={on_verdict_change} aria-label="Filter by verdict">
+                    <option value="" selected={props.verdict_filter.is_none()}>{ "Every annotation" }</option>
+                    { for Verdict::ALL.iter().map(|&v| html! {
+                        <option value={v.label()} selected={props.verdict_filter == Some(v)}>{ format!("Claims: {}", v.label()) }</option>
+                    }) }
+                </select>
+            </label>
             <ol class="annotation-list">{ for items }</ol>
         </section>
     }

@@ -1,0 +1,102 @@
+//! The overview strip beside the article: one tick per annotation on show,
+//! placed by where it sits in the text, judged claims filled in. Clicking a
+//! tick moves the focus (and the view) to its mark.
+//!
+//! Positions go through the CSSOM after each render (the page's CSP allows
+//! no style attributes): each tick carries its place as data attributes.
+
+use crate::app::state::KindFilter;
+use crate::core::document::{SavedAnnotation, Verdict};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct MinimapProps {
+    pub entries: Rc<Vec<SavedAnnotation>>,
+    /// The text's length in code points.
+    pub length: usize,
+    pub filter: KindFilter,
+    /// Called with an entry's index when its tick is chosen.
+    pub on_jump: Callback<usize>,
+}
+
+/// Top and height of a span as percentages of the strip (at least a sliver).
+pub fn placement(start: usize, end: usize, length: usize) -> (f64, f64) {
+    if length == 0 {
+        return (0.0, 0.0);
+    }
+    let top = start as f64 / length as f64 * 100.0;
+    let height = (end.saturating_sub(start) as f64 / length as f64 * 100.0).max(0.6);
+    (top.min(99.4), height.min(100.0 - top.min(99.4)))
+}
+
+#[function_component(Minimap)]
+pub fn minimap(props: &MinimapProps) -> Html {
+    let strip = use_node_ref();
+    {
+        let strip = strip.clone();
+        use_effect(move || {
+            let Some(element) = strip.cast::<web_sys::Element>() else {
+                return;
+            };
+            let Ok(ticks) = element.query_selector_all(".tick") else {
+                return;
+            };
+            for i in 0..ticks.length() {
+                let Some(tick) = ticks
+                    .get(i)
+                    .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+                else {
+                    continue;
+                };
+                let style = tick.style();
+                for (attribute, property) in [("data-top", "top"), ("data-height", "height")] {
+                    if let Some(value) = tick.get_attribute(attribute) {
+                        let _ = style.set_property(property, &format!("{value}%"));
+                    }
+                }
+            }
+        });
+    }
+    let ticks = props
+        .entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| props.filter.shows(e.kind))
+        .map(|(i, e)| {
+            let (top, height) = placement(e.start, e.end, props.length);
+            let judged = e.judgement.verdict != Verdict::Unchecked;
+            let on_jump = props.on_jump.clone();
+            let onclick = Callback::from(move |_: MouseEvent| on_jump.emit(i));
+            let label = if judged {
+                format!(
+                    "{} ({}): {}",
+                    e.kind.as_str(),
+                    e.judgement.verdict.label(),
+                    e.exact
+                )
+            } else {
+                format!("{}: {}", e.kind.as_str(), e.exact)
+            };
+            html! {
+                <button
+                    type="button"
+                    class={classes!("tick", judged.then_some("judged"))}
+                    data-kind={e.kind.as_str()}
+                    data-top={format!("{top:.2}")}
+                    data-height={format!("{height:.2}")}
+                    data-ann={i.to_string()}
+                    title={label.clone()}
+                    aria-label={label}
+                    tabindex="-1"
+                    {onclick}
+                />
+            }
+        });
+    html! {
+        <nav class="minimap" aria-label="Overview of the article" ref={strip}>
+            <div class="minimap-strip">{ for ticks }</div>
+        </nav>
+    }
+}

@@ -1,0 +1,119 @@
+//! The keyboard shortcuts: one table that both the key handler and the help
+//! overlay read, so the help can never list a key that does nothing.
+
+use crate::app::state::Action;
+use crate::core::document::Verdict;
+use crate::core::Kind;
+
+/// One shortcut: the keys, what they do, and the action they send.
+pub struct Shortcut {
+    pub keys: &'static [&'static str],
+    pub does: &'static str,
+    pub action: fn() -> Action,
+}
+
+/// Every shortcut, in the order the help lists them.
+pub const SHORTCUTS: &[Shortcut] = &[
+    Shortcut {
+        keys: &["j", "n"],
+        does: "Next annotation",
+        action: || Action::Step(1),
+    },
+    Shortcut {
+        keys: &["k", "p"],
+        does: "Previous annotation",
+        action: || Action::Step(-1),
+    },
+    Shortcut {
+        keys: &["c"],
+        does: "Mark the selected text as a claim, or relabel the open annotation",
+        action: || Action::Label(Kind::Claim),
+    },
+    Shortcut {
+        keys: &["q"],
+        does: "Mark the selected text as a quote, or relabel the open annotation",
+        action: || Action::Label(Kind::Quote),
+    },
+    Shortcut {
+        keys: &["b"],
+        does: "Mark the selected text as boilerplate, or relabel the open annotation",
+        action: || Action::Label(Kind::Boilerplate),
+    },
+    Shortcut {
+        keys: &["a"],
+        does: "Accept the open annotation",
+        action: || Action::Accept,
+    },
+    Shortcut {
+        keys: &["x"],
+        does: "Reject the open annotation (a manual one is removed)",
+        action: || Action::Reject,
+    },
+    Shortcut {
+        keys: &["1"],
+        does: "Verdict: Unchecked",
+        action: || Action::SetVerdict(Verdict::Unchecked),
+    },
+    Shortcut {
+        keys: &["2"],
+        does: "Verdict: True",
+        action: || Action::SetVerdict(Verdict::True),
+    },
+    Shortcut {
+        keys: &["3"],
+        does: "Verdict: Mostly true",
+        action: || Action::SetVerdict(Verdict::MostlyTrue),
+    },
+    Shortcut {
+        keys: &["4"],
+        does: "Verdict: Mixed",
+        action: || Action::SetVerdict(Verdict::Mixed),
+    },
+    Shortcut {
+        keys: &["5"],
+        does: "Verdict: Mostly false",
+        action: || Action::SetVerdict(Verdict::MostlyFalse),
+    },
+    Shortcut {
+        keys: &["6"],
+        does: "Verdict: False",
+        action: || Action::SetVerdict(Verdict::False),
+    },
+    Shortcut {
+        keys: &["7"],
+        does: "Verdict: Unverifiable",
+        action: || Action::SetVerdict(Verdict::Unverifiable),
+    },
+    Shortcut {
+        keys: &["?"],
+        does: "Show or hide this list",
+        action: || Action::ShowHelp(true),
+    },
+    Shortcut {
+        keys: &["Esc"],
+        does: "Close this list, or the open annotation",
+        action: || Action::ShowHelp(false),
+    },
+];
+
+/// The action for a key press outside text fields, if the key is a shortcut.
+/// `help_open` makes `?` a toggle and lets Escape close the help first.
+pub fn action_for(key: &str, help_open: bool) -> Option<Action> {
+    match key {
+        "?" => Some(Action::ShowHelp(!help_open)),
+        "Escape" if help_open => Some(Action::ShowHelp(false)),
+        "Escape" => Some(Action::Select(None)),
+        _ => SHORTCUTS
+            .iter()
+            .find(|s| s.keys.contains(&key))
+            .map(|s| (s.action)()),
+    }
+}
+
+/// The verdict a digit key gives, for labelling the verdict buttons.
+pub fn verdict_key(verdict: Verdict) -> usize {
+    Verdict::ALL
+        .iter()
+        .position(|&v| v == verdict)
+        .map_or(0, |i| i + 1)
+}
