@@ -233,6 +233,9 @@ pub fn drawn(entry: &SavedAnnotation) -> Annotation {
         score: entry.score.unwrap_or(1.0),
         reasons,
         speaker: entry.speaker.clone(),
+        // Saved annotations do not keep the link between the parts of a
+        // multi-paragraph quote yet; each part still names its part number.
+        part_of: None,
     }
 }
 

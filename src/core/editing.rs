@@ -269,6 +269,7 @@ mod tests {
             score: 0.8,
             reasons: vec!["test".into()],
             speaker: None,
+            part_of: None,
         }
     }
 

@@ -350,6 +350,7 @@ mod tests {
             score: 0.9,
             reasons: vec![],
             speaker: None,
+            part_of: None,
         }]);
         let summary = Summary::of(&article, &shown);
         assert_eq!(
