@@ -92,6 +92,8 @@ fn lines(text: &str) -> Vec<Line<'_>> {
 struct Evidence {
     score: LineScore,
     words: usize,
+    /// Evidence from the line's own words (lexicon, reader address).
+    own_cue: f32,
     /// (reason, evidence), strongest first.
     reasons: Vec<(&'static str, f32)>,
 }
@@ -104,7 +106,9 @@ impl Evidence {
         let words = words(line);
         let n = shape::word_count(line, &words).max(1);
         let mut reasons = shape::cues(line, &words);
-        reasons.extend(lexicon_evidence(&words, n));
+        let lexical = lexicon_evidence(&words, n);
+        let own_cue = lexical.iter().map(|r| r.1).sum::<f32>();
+        reasons.extend(lexical);
         reasons.sort_by(|a, b| b.1.total_cmp(&a.1));
         let cue = reasons.iter().map(|r| r.1).sum::<f32>().min(MAX_CUE);
         Evidence {
@@ -113,6 +117,7 @@ impl Evidence {
                 cue,
             },
             words: n,
+            own_cue,
             reasons,
         }
     }
@@ -170,7 +175,9 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
     for (line, e) in lines.iter().zip(evidence.iter_mut()) {
         let address = address::reader_address_words(line.text);
         if address >= 2 {
-            e.add("reader address", (0.4 * address as f32).min(1.6));
+            let weight = (0.4 * address as f32).min(1.6);
+            e.own_cue += weight;
+            e.add("reader address", weight);
         }
     }
     let mut counts: HashMap<String, usize> = HashMap::new();
@@ -179,9 +186,14 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
     }
     for (line, e) in lines.iter().zip(evidence.iter_mut()) {
         if counts.get(&line.text.to_lowercase()).copied().unwrap_or(0) >= REPEATS {
-            // A repeated paragraph is a strong sign (captions, teasers);
-            // a repeated short label is a weaker one.
-            e.add("repeated line", 1.0 + (e.words as f32 / 5.0).min(2.0));
+            // Repeated captions and labels are furniture; a repeated
+            // sentence (an interview's recurring question) much less so.
+            let weight = if shape::ends_like_a_sentence(line.text) {
+                0.8
+            } else {
+                1.8
+            };
+            e.add("repeated line", weight);
         }
     }
     let menu_like =
@@ -217,10 +229,7 @@ fn mark_sandwiched(evidence: &mut [Evidence]) {
             continue;
         }
         let inner = a + 1..b;
-        if evidence[inner.clone()]
-            .iter()
-            .all(|e| e.score.cue >= BELONGS)
-        {
+        if evidence[inner.clone()].iter().all(|e| e.own_cue >= BELONGS) {
             for e in &mut evidence[inner] {
                 let needed = e.score.prose.max(0.0) + 0.5;
                 e.add("between boilerplate lines", needed);

@@ -34,9 +34,10 @@ impl LineScore {
     }
 }
 
-/// Lack of prose alone is weak evidence (code, tables, lists are body too):
-/// it counts at most this much.
-const NOT_PROSE_FLOOR: f32 = -0.2;
+/// Lack of prose alone is no evidence (code, tables, lists and subheadings
+/// are body too): a line needs cues to be cut, and one without any leans
+/// slightly towards body, as if it had this much prose.
+const NOT_PROSE_FLOOR: f32 = 0.3;
 /// Share of a line's lack of prose that counts against it inside the article.
 const NOT_PROSE_INSIDE: f32 = 0.3;
 /// Cost of each line labelled boilerplate inside the article.
@@ -129,12 +130,18 @@ mod tests {
     fn head_and_tail_furniture_is_cut_off() {
         let labels = decode(&[
             line(-1.5, 2.0),
-            line(-1.5, 0.0),
+            line(-1.5, 1.0),
             PROSE,
             PROSE,
             line(-1.0, 3.0),
         ]);
         assert_eq!(labels, vec![true, true, false, false, true]);
+    }
+
+    #[test]
+    fn short_lines_without_cues_at_the_edges_stay_body() {
+        let labels = decode(&[line(-1.5, 0.0), PROSE, PROSE, line(-1.5, 0.0)]);
+        assert_eq!(labels, vec![false; 4]);
     }
 
     #[test]
