@@ -133,7 +133,14 @@ impl Evidence {
 /// alone is a share line but a paragraph mentioning a share is not.
 fn lexicon_evidence(words: &[String], n: usize) -> Vec<(&'static str, f32)> {
     let mut by_reason: Vec<(&'static str, f32, usize, usize)> = Vec::new();
+    let mut leading: Vec<(&'static str, f32)> = Vec::new();
     for hit in Lexicon::get().hits(words) {
+        if hit.first_word == 0 {
+            // A phrase opening the line labels it ("Read more: ...",
+            // "Image caption ..."), whatever follows.
+            let floor = if hit.words >= 2 { 0.6 } else { 0.35 };
+            leading.push((hit.reason, hit.weight * floor));
+        }
         match by_reason.iter_mut().find(|r| r.0 == hit.reason) {
             Some(r) => {
                 r.1 = r.1.max(hit.weight);
@@ -152,7 +159,12 @@ fn lexicon_evidence(words: &[String], n: usize) -> Vec<(&'static str, f32)> {
                 let floor = if longest >= 2 { 0.25 } else { 0.08 };
                 (covered as f32 / n as f32 * 1.5).clamp(floor, 1.0)
             };
-            (reason, weight * factor)
+            let lead = leading
+                .iter()
+                .filter(|l| l.0 == reason)
+                .map(|l| l.1)
+                .fold(0.0, f32::max);
+            (reason, (weight * factor).max(lead))
         })
         .collect()
 }
@@ -185,7 +197,8 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
         *counts.entry(line.text.to_lowercase()).or_default() += 1;
     }
     for (line, e) in lines.iter().zip(evidence.iter_mut()) {
-        if counts.get(&line.text.to_lowercase()).copied().unwrap_or(0) >= REPEATS {
+        let repeated = counts.get(&line.text.to_lowercase()).copied().unwrap_or(0) >= REPEATS;
+        if repeated && !looks_like_code(line.text) {
             // Repeated captions and labels are furniture; a repeated
             // sentence (an interview's recurring question) much less so.
             let weight = if shape::ends_like_a_sentence(line.text) {
@@ -196,8 +209,12 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
             e.add("repeated line", weight);
         }
     }
-    let menu_like =
-        |e: &Evidence, line: &Line<'_>| e.words <= 4 && !shape::ends_like_a_sentence(line.text);
+    let menu_like = |e: &Evidence, line: &Line<'_>| {
+        e.words <= 4
+            && !shape::ends_like_a_sentence(line.text)
+            && line.text.chars().any(char::is_alphabetic)
+            && !looks_like_code(line.text)
+    };
     let mut i = 0;
     while i < lines.len() {
         let mut j = i;
@@ -213,6 +230,12 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
     }
     mark_sandwiched(&mut evidence);
     evidence
+}
+
+/// Code and data repeat lines ("FROM", "});") and come in short runs
+/// without being menus.
+fn looks_like_code(line: &str) -> bool {
+    line.contains(['{', '}', ';', '=', '<', '>'])
 }
 
 /// A run of lines that each carry some evidence (an appeal's paragraphs

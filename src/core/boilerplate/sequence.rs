@@ -26,6 +26,13 @@ impl LineScore {
         self.cue - self.prose.max(NOT_PROSE_FLOOR)
     }
 
+    /// The margin before the article starts, where short lines without
+    /// punctuation are names, dates and labels (a byline, "5 min read")
+    /// far more often than body: lack of prose counts, up to a point.
+    pub fn margin_at_head(&self) -> f32 {
+        self.cue - self.prose.max(HEAD_NOT_PROSE_FLOOR)
+    }
+
     /// The margin inside the article, where short unpunctuated lines are
     /// often subheadings or list items: lack of prose counts only partly,
     /// so cutting a line out needs real cues.
@@ -38,6 +45,8 @@ impl LineScore {
 /// are body too): a line needs cues to be cut, and one without any leans
 /// slightly towards body, as if it had this much prose.
 const NOT_PROSE_FLOOR: f32 = 0.3;
+/// How much lack of prose counts before the article starts.
+const HEAD_NOT_PROSE_FLOOR: f32 = 0.0;
 /// Share of a line's lack of prose that counts against it inside the article.
 const NOT_PROSE_INSIDE: f32 = 0.3;
 /// Cost of each line labelled boilerplate inside the article.
@@ -58,7 +67,8 @@ pub fn decode(lines: &[LineScore]) -> Vec<bool> {
     }
     let emit = |state: usize, line: &LineScore| -> f32 {
         match state {
-            HEAD | TAIL => line.margin(),
+            HEAD => line.margin_at_head(),
+            TAIL => line.margin(),
             BODY => 0.0,
             _ => line.margin_inside() - INSERT_LINE_COST,
         }
