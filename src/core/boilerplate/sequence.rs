@@ -149,8 +149,8 @@ mod tests {
     }
 
     #[test]
-    fn short_lines_without_cues_at_the_edges_stay_body() {
-        let labels = decode(&[line(-1.5, 0.0), PROSE, PROSE, line(-1.5, 0.0)]);
+    fn short_lines_without_cues_at_the_end_stay_body() {
+        let labels = decode(&[PROSE, PROSE, line(-1.5, 0.0), line(-0.6, 0.0)]);
         assert_eq!(labels, vec![false; 4]);
     }
 
