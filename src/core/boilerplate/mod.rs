@@ -172,7 +172,7 @@ fn lexicon_evidence(words: &[String], n: usize) -> Vec<(&'static str, f32)> {
 /// Lines occurring this many times are furniture (repeated captions, "Advertisement").
 const REPEATS: usize = 2;
 /// A run of at least this many short unpunctuated lines is a menu.
-const MENU_RUN: usize = 3;
+const MENU_RUN: usize = 5;
 
 /// Lines with at least this much evidence anchor a block around them.
 const ANCHOR: f32 = 2.5;

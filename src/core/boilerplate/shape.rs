@@ -83,6 +83,9 @@ pub fn cues(line: &str, words: &[String]) -> Vec<(&'static str, f32)> {
         return out;
     }
     let re = patterns();
+    if n <= 16 && re.copyright_mark.is_match(line) {
+        out.push(("copyright", 4.0));
+    }
     if re.image_markdown.is_match(line) {
         out.push(("image markdown", 5.0));
     } else if markdown_link_share(line, re) > 0.5 {
@@ -302,6 +305,7 @@ struct Patterns {
     relative_time: Regex,
     credit: Regex,
     menu_separators: Regex,
+    copyright_mark: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -323,6 +327,7 @@ fn patterns() -> &'static Patterns {
                 r"(?i)\b(?:photo|image|picture|credit|foto|bild|crédit|crédito|фото)s?\s*(?:by\b|credit\b|:|\.\.\.|…)|\((?:image|photo|credit|foto|фото)s?:?\s[^)]*\)\s*$|\b(?:ap photo|getty images|reuters|afp|shutterstock)\b",
             ),
             menu_separators: re(r"\s[|•·»/]\s"),
+            copyright_mark: re(r"(?i)©|\(c\)\s*\d{4}|\bcopyright\s+\d{4}"),
         }
     })
 }
@@ -394,6 +399,7 @@ mod tests {
     fn menus_and_labels() {
         assert!(reasons("News | Sport | Weather | Culture").contains(&"navigation line"));
         assert!(reasons("TOP STORIES").contains(&"all-caps label"));
+        assert!(reasons("© 2031 Example Media Group").contains(&"copyright"));
         assert!(
             reasons("Storm closes two schools in the valley as rivers rise...")
                 .contains(&"related links")
