@@ -83,15 +83,22 @@ pub fn cues(line: &str, words: &[String]) -> Vec<(&'static str, f32)> {
         return out;
     }
     let re = patterns();
-    if n <= 16 && re.copyright_mark.is_match(line) {
+    // Cheap substring checks guard the regexes: most lines are prose and
+    // the regex engine is built without its literal optimisations.
+    let lower = words.join(" ");
+    if n <= 16
+        && (line.contains('©') || lower.contains("copyright") || line.contains("(c)"))
+        && re.copyright_mark.is_match(line)
+    {
         out.push(("copyright", 4.0));
     }
-    if re.image_markdown.is_match(line) {
+    let markdown = line.contains("](");
+    if markdown && re.image_markdown.is_match(line) {
         out.push(("image markdown", 5.0));
-    } else if markdown_link_share(line, re) > 0.5 {
+    } else if markdown && markdown_link_share(line, re) > 0.5 {
         out.push(("link markdown", 3.0));
     }
-    if re.bare_url.is_match(line) {
+    if (line.contains("http") || line.contains("www.")) && re.bare_url.is_match(line) {
         out.push(("bare URL", 4.0));
     }
     if n <= 12 && looks_like_timestamp(line, words, re) {
@@ -100,10 +107,13 @@ pub fn cues(line: &str, words: &[String]) -> Vec<(&'static str, f32)> {
     if n <= 8 && looks_like_byline(line) {
         out.push(("byline", 3.0));
     }
-    if n <= 30 && re.credit.is_match(line) {
+    if n <= 30 && CREDIT_WORDS.iter().any(|w| lower.contains(w)) && re.credit.is_match(line) {
         out.push(("caption", 2.5));
     }
-    if n <= 12 && re.menu_separators.find_iter(line).count() >= 2 {
+    if n <= 12
+        && line.contains([' ', '|', '•', '·', '»', '/'])
+        && re.menu_separators.find_iter(line).count() >= 2
+    {
         out.push(("navigation line", 2.5));
     }
     if n <= 10 && is_all_caps(line) {
@@ -156,6 +166,23 @@ fn looks_like_byline(line: &str) -> bool {
     (1..=6).contains(&capitalised)
 }
 
+/// Words without which the credit pattern cannot match.
+const CREDIT_WORDS: &[&str] = &[
+    "photo",
+    "image",
+    "picture",
+    "credit",
+    "foto",
+    "bild",
+    "créd",
+    "фото",
+    "ap",
+    "getty",
+    "reuters",
+    "afp",
+    "shutterstock",
+];
+
 fn is_all_caps(line: &str) -> bool {
     let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
     letters.len() >= 3
@@ -170,7 +197,8 @@ fn markdown_link_share(line: &str, re: &Patterns) -> f32 {
 
 /// A short line made mostly of a date, a time or "updated/ago" words.
 fn looks_like_timestamp(line: &str, words: &[String], re: &Patterns) -> bool {
-    let dated = re.time.is_match(line) || re.numeric_date.is_match(line);
+    let digits = line.chars().any(|c| c.is_ascii_digit());
+    let dated = digits && (re.time.is_match(line) || re.numeric_date.is_match(line));
     let month = words.iter().any(|w| MONTHS.contains(&w.as_str()))
         && words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()));
     let relative = re.relative_time.is_match(line);
