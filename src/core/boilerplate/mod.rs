@@ -92,6 +92,8 @@ fn lines(text: &str) -> Vec<Line<'_>> {
 struct Evidence {
     score: LineScore,
     words: usize,
+    /// A short line ending with a colon: a heading for what follows.
+    opens_block: bool,
     /// Evidence from the line's own words (lexicon, reader address).
     own_cue: f32,
     /// (reason, evidence), strongest first.
@@ -106,7 +108,14 @@ impl Evidence {
         let words = words(line);
         let n = shape::word_count(line, &words).max(1);
         let mut reasons = shape::cues(line, &words);
-        let lexical = lexicon_evidence(&words, n);
+        let shape = LineShape {
+            words: n,
+            sentence: shape::ends_like_a_sentence(line),
+            label_words: line
+                .split_once(':')
+                .map(|(label, _)| lexicon::words(label).len()),
+        };
+        let lexical = lexicon_evidence(&words, &shape);
         let own_cue = lexical.iter().map(|r| r.1).sum::<f32>();
         reasons.extend(lexical);
         reasons.sort_by(|a, b| b.1.total_cmp(&a.1));
@@ -117,6 +126,7 @@ impl Evidence {
                 cue,
             },
             words: n,
+            opens_block: n <= 8 && line.ends_with(':'),
             own_cue,
             reasons,
         }
@@ -131,14 +141,32 @@ impl Evidence {
 /// Lexicon evidence per reason: full weight when the phrases make up the
 /// line, shrinking with the share of the line they cover, so that "Share"
 /// alone is a share line but a paragraph mentioning a share is not.
-fn lexicon_evidence(words: &[String], n: usize) -> Vec<(&'static str, f32)> {
+/// What [`lexicon_evidence`] needs to know about the line's shape.
+struct LineShape {
+    words: usize,
+    /// Ends with sentence punctuation: "He declined to comment." is prose
+    /// even though it is short and has a lexicon word.
+    sentence: bool,
+    /// Words before the first colon, when there is one ("Read more: ...").
+    label_words: Option<usize>,
+}
+
+fn lexicon_evidence(words: &[String], shape: &LineShape) -> Vec<(&'static str, f32)> {
+    let n = shape.words;
     let mut by_reason: Vec<(&'static str, f32, usize, usize)> = Vec::new();
     let mut leading: Vec<(&'static str, f32)> = Vec::new();
     for hit in Lexicon::get().hits(words) {
         if hit.first_word == 0 {
             // A phrase opening the line labels it ("Read more: ...",
-            // "Image caption ..."), whatever follows.
-            let floor = if hit.words >= 2 { 0.6 } else { 0.35 };
+            // "Image caption ..."), whatever follows; fully so when a colon
+            // closes the phrase.
+            let floor = if shape.label_words == Some(hit.words) {
+                1.0
+            } else if hit.words >= 2 {
+                0.6
+            } else {
+                0.35
+            };
             leading.push((hit.reason, hit.weight * floor));
         }
         match by_reason.iter_mut().find(|r| r.0 == hit.reason) {
@@ -153,7 +181,7 @@ fn lexicon_evidence(words: &[String], n: usize) -> Vec<(&'static str, f32)> {
     by_reason
         .into_iter()
         .map(|(reason, weight, covered, longest)| {
-            let factor = if n <= 4 {
+            let factor = if n <= 4 && !shape.sentence {
                 1.0
             } else {
                 let floor = if longest >= 2 { 0.25 } else { 0.08 };
@@ -246,6 +274,11 @@ fn mark_sandwiched(evidence: &mut [Evidence]) {
     let anchors: Vec<usize> = (0..evidence.len())
         .filter(|&i| evidence[i].score.cue >= ANCHOR)
         .collect();
+    for &a in &anchors {
+        if a > 0 && evidence[a - 1].opens_block {
+            evidence[a - 1].add("heading of a boilerplate block", ANCHOR);
+        }
+    }
     for pair in anchors.windows(2) {
         let (a, b) = (pair[0], pair[1]);
         if b - a < 2 || b - a > BLOCK_SPAN {
@@ -312,9 +345,206 @@ fn block(lines: &[Line<'_>], evidence: &[Evidence]) -> Finding {
 mod tests {
     use super::*;
 
+    /// Article prose of our own: long lines that end like sentences.
+    const BODY_EN: [&str; 4] = [
+        "The city council approved a plan on Monday to rebuild the river bridge, which has been closed to trucks since the spring floods damaged two of its piers.",
+        "Engineers told the council that the repairs would take about eighteen months and cost roughly twice the amount set aside in last year's budget.",
+        "He declined to comment.",
+        "Residents of the east bank, who now drive an extra twenty minutes to reach the hospital, welcomed the vote but asked for a temporary ferry in the meantime.",
+    ];
+
+    fn texts<'a>(text: &'a str, found: &[Finding]) -> Vec<&'a str> {
+        found.iter().map(|f| &text[f.range.clone()]).collect()
+    }
+
+    fn with_body(before: &[&str], after: &[&str]) -> String {
+        let mut lines: Vec<&str> = before.to_vec();
+        lines.extend(BODY_EN);
+        lines.extend(after);
+        lines.join("\n")
+    }
+
     #[test]
     fn empty_and_blank_text_has_no_boilerplate() {
         assert!(detect("").is_empty());
         assert!(detect("\n \n\t\n").is_empty());
+    }
+
+    #[test]
+    fn plain_article_prose_has_no_boilerplate() {
+        let text = BODY_EN.join("\n\n");
+        assert!(
+            detect(&text).is_empty(),
+            "{:?}",
+            texts(&text, &detect(&text))
+        );
+    }
+
+    #[test]
+    fn furniture_around_the_article_is_cut_and_merged() {
+        let text = with_body(
+            &[
+                "Skip to content",
+                "Log in",
+                "Subscribe",
+                "By Jane Q. Writer",
+                "Updated 9:41 am, March 3, 2028",
+            ],
+            &[
+                "Share on Facebook",
+                "Share on Twitter",
+                "© 2031 Example Media. All rights reserved.",
+            ],
+        );
+        let found = detect(&text);
+        assert_eq!(
+            texts(&text, &found),
+            vec![
+                "Skip to content\nLog in\nSubscribe\nBy Jane Q. Writer\nUpdated 9:41 am, March 3, 2028",
+                "Share on Facebook\nShare on Twitter\n© 2031 Example Media. All rights reserved.",
+            ]
+        );
+        assert!(found
+            .iter()
+            .all(|f| f.kind == Kind::Boilerplate && !f.reasons.is_empty()));
+        assert!(found[1].reasons.iter().any(|r| r == "share line"));
+    }
+
+    #[test]
+    fn a_block_spans_first_to_last_non_space_character() {
+        let text = with_body(
+            &[],
+            &[
+                "   Share this article  ",
+                "",
+                "  Follow us on social media \t",
+            ],
+        );
+        let found = detect(&text);
+        assert_eq!(
+            texts(&text, &found),
+            vec!["Share this article  \n\n  Follow us on social media"]
+        );
+    }
+
+    #[test]
+    fn an_appeal_block_is_cut_whole_from_heading_to_dismissal() {
+        let text = with_body(
+            &[],
+            &[
+                "A note from the editors:",
+                "Dear readers,",
+                "We have reported on this valley for thirty years, and we intend to keep doing so for as long as you read us.",
+                "Our newsroom depends on readers like you: your support, however small, keeps our reporting free for everyone.",
+                "![donate](https://example.org/donate.png)",
+                "Maybe later",
+            ],
+        );
+        let found = detect(&text);
+        let got = texts(&text, &found);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].starts_with("A note from the editors:") && got[0].ends_with("Maybe later"));
+    }
+
+    #[test]
+    fn short_quotes_and_subheadings_inside_the_body_stay_body() {
+        let text = [
+            BODY_EN[0],
+            "\"We will not wait,\" she said.",
+            BODY_EN[1],
+            "What happens next",
+            BODY_EN[3],
+        ]
+        .join("\n");
+        assert!(
+            detect(&text).is_empty(),
+            "{:?}",
+            texts(&text, &detect(&text))
+        );
+    }
+
+    #[test]
+    fn captions_and_links_inside_the_body_are_cut() {
+        let text = [
+            BODY_EN[0],
+            BODY_EN[1],
+            "The old bridge at dusk. (Photo: Sam Lee)",
+            BODY_EN[3],
+            "Read more: Ferry plan draws support from east bank",
+            BODY_EN[0],
+        ]
+        .join("\n");
+        let got = texts(&text, &detect(&text));
+        assert_eq!(
+            got,
+            vec![
+                "The old bridge at dusk. (Photo: Sam Lee)",
+                "Read more: Ferry plan draws support from east bank"
+            ]
+        );
+    }
+
+    #[test]
+    fn furniture_in_other_languages_is_cut() {
+        let body_fr = [
+            "Le conseil municipal a approuvé lundi un plan de reconstruction du pont, fermé aux camions depuis les crues du printemps.",
+            "Les ingénieurs estiment que les travaux dureront environ dix-huit mois et coûteront deux fois plus que prévu.",
+        ];
+        for (head, tail) in [
+            (
+                "Abonnez-vous à notre lettre d'information",
+                "Tous droits réservés",
+            ),
+            ("Jetzt abonnieren", "Alle Rechte vorbehalten"),
+            ("Suscríbete al boletín", "Todos los derechos reservados"),
+            ("Iscriviti alla newsletter", "Tutti i diritti riservati"),
+            ("Assine a nossa newsletter", "Todos os direitos reservados"),
+            (
+                "Meld je aan voor de nieuwsbrief",
+                "Alle rechten voorbehouden",
+            ),
+            ("Zapisz się do newslettera", "Wszelkie prawa zastrzeżone"),
+            ("Подпишитесь на рассылку", "Все права защищены"),
+        ] {
+            let text = format!("{head}\n{}\n{}\n{tail}", body_fr[0], body_fr[1]);
+            let got = texts(&text, &detect(&text));
+            assert_eq!(got, vec![head, tail], "{head} / {tail}");
+        }
+    }
+
+    #[test]
+    fn repeated_caption_lines_are_cut() {
+        let caption = "Workers inspect the damaged pier from a boat";
+        let text = format!(
+            "{caption}\n{caption}\n{}\n{}\n{}",
+            BODY_EN[0], BODY_EN[1], BODY_EN[3]
+        );
+        let got = texts(&text, &detect(&text));
+        assert_eq!(got, vec![format!("{caption}\n{caption}")]);
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        let long = "word ".repeat(50_000);
+        for text in [
+            "\u{0}\u{1}\u{fffd}\n\r\n\r",
+            "“unbalanced « quotes ![x](",
+            "é\nü\n中文\n🙂🙂🙂\n",
+            "](http\n[](\n!\n©",
+            long.as_str(),
+        ] {
+            for f in detect(text) {
+                assert!(text.get(f.range.clone()).is_some());
+            }
+        }
+    }
+
+    #[test]
+    fn explain_labels_every_non_blank_line() {
+        let text = with_body(&["Advertisement"], &[]);
+        let verdicts = explain(&text);
+        assert_eq!(verdicts.len(), 1 + BODY_EN.len());
+        assert!(verdicts[0].boilerplate && verdicts[0].reasons.contains(&"advertisement"));
+        assert!(verdicts[1..].iter().all(|v| !v.boilerplate));
     }
 }

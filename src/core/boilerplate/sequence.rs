@@ -52,7 +52,7 @@ const NOT_PROSE_INSIDE: f32 = 0.3;
 /// Cost of each line labelled boilerplate inside the article.
 const INSERT_LINE_COST: f32 = 0.6;
 /// Cost of opening an inserted boilerplate run inside the article.
-const INSERT_OPEN_COST: f32 = 1.0;
+const INSERT_OPEN_COST: f32 = 1.6;
 
 const HEAD: usize = 0;
 const BODY: usize = 1;
