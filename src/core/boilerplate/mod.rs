@@ -256,8 +256,26 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
         }
         i = j.max(i + 1);
     }
+    mark_captions(&mut evidence);
     mark_sandwiched(&mut evidence);
     evidence
+}
+
+/// Evidence for a line next to a photo credit ("Photo: Sam Lee", "Sam Lee,
+/// AP"): the caption the credit belongs to.
+const NEXT_TO_CREDIT: f32 = 1.5;
+
+/// A line beside a short credit line is most likely its caption.
+fn mark_captions(evidence: &mut [Evidence]) {
+    let is_credit =
+        |e: &Evidence| e.words <= 10 && e.reasons.iter().any(|r| r.0 == "caption" && r.1 >= 2.5);
+    let credits: Vec<bool> = evidence.iter().map(is_credit).collect();
+    for i in 0..evidence.len() {
+        let beside = (i > 0 && credits[i - 1]) || credits.get(i + 1).copied().unwrap_or(false);
+        if beside && !credits[i] && evidence[i].words <= 25 {
+            evidence[i].add("caption", NEXT_TO_CREDIT);
+        }
+    }
 }
 
 /// Code and data repeat lines ("FROM", "});") and come in short runs
@@ -481,6 +499,24 @@ mod tests {
                 "The old bridge at dusk. (Photo: Sam Lee)",
                 "Read more: Ferry plan draws support from east bank"
             ]
+        );
+    }
+
+    #[test]
+    fn a_caption_beside_its_credit_is_cut_with_it() {
+        let text = [
+            BODY_EN[0],
+            BODY_EN[1],
+            "A crane lifts a new steel beam onto the eastern pier",
+            "Sam Lee, AP",
+            BODY_EN[3],
+            BODY_EN[0],
+        ]
+        .join("\n");
+        let got = texts(&text, &detect(&text));
+        assert_eq!(
+            got,
+            vec!["A crane lifts a new steel beam onto the eastern pier\nSam Lee, AP"]
         );
     }
 

@@ -109,6 +109,8 @@ pub fn cues(line: &str, words: &[String]) -> Vec<(&'static str, f32)> {
     }
     if n <= 30 && CREDIT_WORDS.iter().any(|w| lower.contains(w)) && re.credit.is_match(line) {
         out.push(("caption", 2.5));
+    } else if n <= 8 && line.contains([',', '/', '|']) && re.agency_credit.is_match(line) {
+        out.push(("caption", 2.5));
     }
     if n <= 12
         && line.contains([' ', '|', '•', '·', '»', '/'])
@@ -334,6 +336,7 @@ struct Patterns {
     credit: Regex,
     menu_separators: Regex,
     copyright_mark: Regex,
+    agency_credit: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -355,6 +358,10 @@ fn patterns() -> &'static Patterns {
                 r"(?i)\b(?:photo|image|picture|credit|foto|bild|crédit|crédito|фото)s?\s*(?:by\b|credit\b|:|\.\.\.|…)|\((?:image|photo|credit|foto|фото)s?:?\s[^)]*\)\s*$|\b(?:ap photo|getty images|reuters|afp|shutterstock)\b",
             ),
             menu_separators: re(r"\s[|•·»/]\s"),
+            // "Jane Doe, AP", "John Roe/Reuters": a photo credit line.
+            agency_credit: re(
+                r"(?i)[,/|]\s*(?:the\s+)?(?:ap|afp|reuters|getty|getty images|associated press|epa|dpa|bloomberg|shutterstock|xinhua|anadolu|tass|ria novosti|afp via getty images|reuters/[\w .-]+)\s*$",
+            ),
             copyright_mark: re(r"(?i)©|\(c\)\s*\d{4}|\bcopyright\s+\d{4}"),
         }
     })
@@ -421,6 +428,9 @@ mod tests {
         assert!(!reasons("By noon the square was full.").contains(&"byline"));
         assert!(reasons("The harbour at dawn (Photo: Sam Lee)").contains(&"caption"));
         assert!(reasons("Фото: личный архив автора").contains(&"caption"));
+        assert!(reasons("Sam Lee, AP").contains(&"caption"));
+        assert!(reasons("Sam Lee/Reuters").contains(&"caption"));
+        assert!(!reasons("The deal was reported by AP.").contains(&"caption"));
     }
 
     #[test]
