@@ -257,8 +257,33 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
         i = j.max(i + 1);
     }
     mark_captions(&mut evidence);
+    mark_link_lists(lines, &mut evidence);
     mark_sandwiched(&mut evidence);
     evidence
+}
+
+/// The most headlines a "Related" heading is taken to introduce.
+const LINK_LIST_SPAN: usize = 10;
+
+/// A short "Related" / "Most read" / "Lire aussi" heading opens a list of
+/// headlines: the unpunctuated lines right after it belong to it.
+fn mark_link_lists(lines: &[Line<'_>], evidence: &mut [Evidence]) {
+    for i in 0..evidence.len() {
+        let heading = evidence[i].words <= 5
+            && evidence[i]
+                .reasons
+                .iter()
+                .any(|r| matches!(r.0, "related links" | "read more link") && r.1 >= 1.5);
+        if !heading {
+            continue;
+        }
+        for j in i + 1..(i + 1 + LINK_LIST_SPAN).min(lines.len()) {
+            if shape::ends_like_a_sentence(lines[j].text) || evidence[j].words > 20 {
+                break;
+            }
+            evidence[j].add("related links", 2.0);
+        }
+    }
 }
 
 /// Evidence for a line next to a photo credit ("Photo: Sam Lee", "Sam Lee,
@@ -517,6 +542,25 @@ mod tests {
         assert_eq!(
             got,
             vec!["A crane lifts a new steel beam onto the eastern pier\nSam Lee, AP"]
+        );
+    }
+
+    #[test]
+    fn a_related_heading_takes_its_headlines_with_it() {
+        let text = [
+            BODY_EN[0],
+            BODY_EN[1],
+            "Related",
+            "Ferry plan wins support on the east bank",
+            "Bridge inspections to double after flood damage",
+            BODY_EN[3],
+            BODY_EN[0],
+        ]
+        .join("\n");
+        let got = texts(&text, &detect(&text));
+        assert_eq!(
+            got,
+            vec!["Related\nFerry plan wins support on the east bank\nBridge inspections to double after flood damage"]
         );
     }
 
