@@ -278,7 +278,9 @@ fn mark_link_lists(lines: &[Line<'_>], evidence: &mut [Evidence]) {
             continue;
         }
         for j in i + 1..(i + 1 + LINK_LIST_SPAN).min(lines.len()) {
-            if shape::ends_like_a_sentence(lines[j].text) || evidence[j].words > 20 {
+            if evidence[j].words > 30
+                || shape::ends_like_a_sentence(lines[j].text) && evidence[j].words > 20
+            {
                 break;
             }
             evidence[j].add("related links", 2.0);
