@@ -283,7 +283,9 @@ fn mark_link_lists(lines: &[Line<'_>], evidence: &mut [Evidence]) {
             {
                 break;
             }
-            evidence[j].add("related links", 2.0);
+            if !evidence[j].reasons.contains(&("related links", 2.0)) {
+                evidence[j].add("related links", 2.0);
+            }
         }
     }
 }

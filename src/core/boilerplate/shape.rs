@@ -107,7 +107,11 @@ pub fn cues(line: &str, words: &[String]) -> Vec<(&'static str, f32)> {
     if n <= 8 && looks_like_byline(line) {
         out.push(("byline", 3.0));
     }
-    if n <= 30 && CREDIT_WORDS.iter().any(|w| lower.contains(w)) && re.credit.is_match(line) {
+    let credit_word = CREDIT_WORDS.iter().any(|w| lower.contains(w));
+    if n <= 40 && credit_word && re.trailing_credit.is_match(line) {
+        // "... at dawn. Credit: Sam Lee": a caption ending in its credit.
+        out.push(("caption", 4.0));
+    } else if n <= 30 && credit_word && re.credit.is_match(line) {
         out.push(("caption", 2.5));
     } else if n <= 8 && line.contains([',', '/', '|']) && re.agency_credit.is_match(line) {
         out.push(("caption", 2.5));
@@ -337,6 +341,7 @@ struct Patterns {
     menu_separators: Regex,
     copyright_mark: Regex,
     agency_credit: Regex,
+    trailing_credit: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -361,6 +366,9 @@ fn patterns() -> &'static Patterns {
             // "Jane Doe, AP", "John Roe/Reuters": a photo credit line.
             agency_credit: re(
                 r"(?i)[,/|]\s*(?:the\s+)?(?:ap|afp|reuters|getty|getty images|associated press|epa|dpa|bloomberg|shutterstock|xinhua|anadolu|tass|ria novosti|afp via getty images|reuters/[\w .-]+)\s*$",
+            ),
+            trailing_credit: re(
+                r"(?i)\b(?:photo|image|picture|credit|foto|bild|crédit|crédito|фото)s?(?:\s+by)?\s*:\s*[^.!?:]{1,60}$",
             ),
             copyright_mark: re(r"(?i)©|\(c\)\s*\d{4}|\bcopyright\s+\d{4}"),
         }
@@ -429,6 +437,11 @@ mod tests {
         assert!(reasons("The harbour at dawn (Photo: Sam Lee)").contains(&"caption"));
         assert!(reasons("Фото: личный архив автора").contains(&"caption"));
         assert!(reasons("Sam Lee, AP").contains(&"caption"));
+        assert!(cues(
+            "A survey boat near the eastern pier. Credit: Harbour Authority",
+            &words("A survey boat near the eastern pier. Credit: Harbour Authority")
+        )
+        .contains(&("caption", 4.0)));
         assert!(reasons("Sam Lee/Reuters").contains(&"caption"));
         assert!(!reasons("The deal was reported by AP.").contains(&"caption"));
     }
