@@ -212,6 +212,7 @@ const BLOCK_SPAN: usize = 10;
 /// Adds the cues that depend on other lines: repetition, menu runs and
 /// blocks sandwiched between strong boilerplate lines.
 fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence> {
+    score_wrapped_paragraphs(lines, &mut evidence);
     for (line, e) in lines.iter().zip(evidence.iter_mut()) {
         let address = address::reader_address_words(line.text);
         if address >= 2 {
@@ -304,6 +305,41 @@ fn mark_captions(evidence: &mut [Evidence]) {
         if beside && !credits[i] && evidence[i].words <= 25 {
             evidence[i].add("caption", NEXT_TO_CREDIT);
         }
+    }
+}
+
+/// Shortest line taken to be hard-wrapped rather than a short label.
+const WRAP_WIDTH: usize = 50;
+
+/// Hard-wrapped text (plain-text documents, e-mail) splits a paragraph over
+/// lines that each look like fragments; a line that stops mid-sentence and
+/// is continued by a lowercase line is read with its paragraph.
+fn score_wrapped_paragraphs(lines: &[Line<'_>], evidence: &mut [Evidence]) {
+    let continues = |i: usize| {
+        let (line, next) = (lines[i].text, lines[i + 1].text);
+        line.len() >= WRAP_WIDTH
+            && !shape::ends_like_a_sentence(line)
+            && !line.ends_with(':')
+            && next.chars().next().is_some_and(char::is_lowercase)
+    };
+    let mut start = 0;
+    while start < lines.len() {
+        let mut end = start;
+        while end + 1 < lines.len() && continues(end) {
+            end += 1;
+        }
+        if end > start {
+            let joined = lines[start..=end]
+                .iter()
+                .map(|l| l.text)
+                .collect::<Vec<_>>()
+                .join(" ");
+            let prose = shape::prose_score(&joined, &words(&joined));
+            for e in &mut evidence[start..=end] {
+                e.score.prose = e.score.prose.max(prose);
+            }
+        }
+        start = end + 1;
     }
 }
 
@@ -566,6 +602,22 @@ mod tests {
             got,
             vec!["Related\nFerry plan wins support on the east bank\nBridge inspections to double after flood damage"]
         );
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_read_as_prose() {
+        let text = [
+            "Skip to content",
+            "The council approved the plan on Monday after a long debate in",
+            "which several members asked whether the money could be found in",
+            "the current budget, and the mayor promised an answer next week.",
+            "Engineers expect the work to last about eighteen months, and they",
+            "warned that the river crossing would stay closed to trucks until",
+            "the second pier has been rebuilt and tested under full load.",
+        ]
+        .join("\n");
+        let got = texts(&text, &detect(&text));
+        assert_eq!(got, vec!["Skip to content"]);
     }
 
     #[test]
