@@ -227,7 +227,8 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
     }
     for (line, e) in lines.iter().zip(evidence.iter_mut()) {
         let repeated = counts.get(&line.text.to_lowercase()).copied().unwrap_or(0) >= REPEATS;
-        if repeated && !looks_like_code(line.text) {
+        let has_words = line.text.chars().any(char::is_alphanumeric);
+        if repeated && has_words && !looks_like_code(line.text) {
             // Repeated captions and labels are furniture; a repeated
             // sentence (an interview's recurring question) much less so.
             let weight = if shape::ends_like_a_sentence(line.text) {

@@ -21,23 +21,30 @@ pub struct LineScore {
 }
 
 impl LineScore {
+    /// The cue above the level that stray words reach in ordinary lines
+    /// ("share" in a paragraph, a code keyword in capitals): weak cues
+    /// alone should not let long stretches of a page be cut.
+    fn strong_cue(&self) -> f32 {
+        (self.cue - WEAK_CUE).max(0.0)
+    }
+
     /// Log-odds-like margin for labelling the line boilerplate.
     pub fn margin(&self) -> f32 {
-        self.cue - self.prose.max(NOT_PROSE_FLOOR)
+        self.strong_cue() - self.prose.max(NOT_PROSE_FLOOR)
     }
 
     /// The margin before the article starts, where short lines without
     /// punctuation are names, dates and labels (a byline, "5 min read")
     /// far more often than body: lack of prose counts, up to a point.
     pub fn margin_at_head(&self) -> f32 {
-        self.cue - self.prose.max(HEAD_NOT_PROSE_FLOOR)
+        self.strong_cue() - self.prose.max(HEAD_NOT_PROSE_FLOOR)
     }
 
     /// The margin inside the article, where short unpunctuated lines are
     /// often subheadings or list items: lack of prose counts only partly,
     /// so cutting a line out needs real cues.
     pub fn margin_inside(&self) -> f32 {
-        self.cue - self.prose.max(NOT_PROSE_FLOOR * NOT_PROSE_INSIDE)
+        self.strong_cue() - self.prose.max(NOT_PROSE_FLOOR * NOT_PROSE_INSIDE)
     }
 }
 
@@ -45,6 +52,8 @@ impl LineScore {
 /// are body too): a line needs cues to be cut, and one without any leans
 /// slightly towards body, as if it had this much prose.
 const NOT_PROSE_FLOOR: f32 = 0.3;
+/// Cue evidence below this is noise.
+const WEAK_CUE: f32 = 0.5;
 /// How much lack of prose counts before the article starts.
 const HEAD_NOT_PROSE_FLOOR: f32 = 0.0;
 /// Share of a line's lack of prose that counts against it inside the article.

@@ -79,7 +79,7 @@ pub fn cues(line: &str, words: &[String]) -> Vec<(&'static str, f32)> {
     let mut out = Vec::new();
     let n = word_count(line, words);
     if !line.chars().any(char::is_alphanumeric) {
-        out.push(("separator", 4.0));
+        out.push(("separator", 2.0));
         return out;
     }
     let re = patterns();
@@ -114,7 +114,7 @@ pub fn cues(line: &str, words: &[String]) -> Vec<(&'static str, f32)> {
     } else if n <= 30 && credit_word && re.credit.is_match(line) {
         out.push(("caption", 2.5));
     } else if n <= 8 && line.contains([',', '/', '|']) && re.agency_credit.is_match(line) {
-        out.push(("caption", 2.5));
+        out.push(("caption", 3.0));
     }
     if n <= 12
         && line.contains([' ', '|', '•', '·', '»', '/'])
