@@ -51,7 +51,7 @@ impl LineScore {
 /// Lack of prose alone is no evidence (code, tables, lists and subheadings
 /// are body too): a line needs cues to be cut, and one without any leans
 /// slightly towards body, as if it had this much prose.
-const NOT_PROSE_FLOOR: f32 = 0.3;
+const NOT_PROSE_FLOOR: f32 = 0.1;
 /// Cue evidence below this is noise.
 const WEAK_CUE: f32 = 0.5;
 /// How much lack of prose counts before the article starts.
