@@ -117,7 +117,7 @@ pub fn cues(line: &str, words: &[String]) -> Vec<(&'static str, f32)> {
         out.push(("caption", 3.0));
     }
     if n <= 12
-        && line.contains([' ', '|', '•', '·', '»', '/'])
+        && line.contains(['|', '•', '·', '»', '/'])
         && re.menu_separators.find_iter(line).count() >= 2
     {
         out.push(("navigation line", 2.5));
@@ -207,7 +207,11 @@ fn looks_like_timestamp(line: &str, words: &[String], re: &Patterns) -> bool {
     let dated = digits && (re.time.is_match(line) || re.numeric_date.is_match(line));
     let month = words.iter().any(|w| MONTHS.contains(&w.as_str()))
         && words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()));
-    let relative = re.relative_time.is_match(line);
+    let relative = (digits
+        || words
+            .first()
+            .is_some_and(|w| DATE_WORDS.contains(&w.as_str())))
+        && re.relative_time.is_match(line);
     if !(dated || month || relative) {
         return false;
     }
@@ -223,6 +227,29 @@ fn looks_like_timestamp(line: &str, words: &[String], re: &Patterns) -> bool {
     };
     plain <= limit && !ends_like_a_sentence(line)
 }
+
+/// First words of "Updated ...", "Publié le ..." lines (see `relative_time`).
+const DATE_WORDS: &[&str] = &[
+    "updated",
+    "published",
+    "posted",
+    "modified",
+    "mis",
+    "publié",
+    "aktualisiert",
+    "veröffentlicht",
+    "actualizado",
+    "publicado",
+    "aggiornato",
+    "pubblicato",
+    "atualizado",
+    "bijgewerkt",
+    "gepubliceerd",
+    "zaktualizowano",
+    "opublikowano",
+    "обновлено",
+    "опубликовано",
+];
 
 const MONTHS: &[&str] = &[
     "january",
