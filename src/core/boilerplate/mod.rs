@@ -531,6 +531,24 @@ mod tests {
     }
 
     #[test]
+    fn a_french_appeal_is_cut_whole_too() {
+        let text = with_body(
+            &[],
+            &[
+                "Un message de la rédaction :",
+                "Chers lecteurs,",
+                "Nous enquêtons depuis vingt ans sur cette vallée et nous voulons continuer aussi longtemps que vous nous lirez.",
+                "Notre travail dépend de vous : votre soutien, même modeste, garde nos articles ouverts à tous.",
+                "Faites un don",
+                "Plus tard",
+            ],
+        );
+        let got = texts(&text, &detect(&text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].starts_with("Un message de la rédaction") && got[0].ends_with("Plus tard"));
+    }
+
+    #[test]
     fn short_quotes_and_subheadings_inside_the_body_stay_body() {
         let text = [
             BODY_EN[0],
