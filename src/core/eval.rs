@@ -385,6 +385,7 @@ mod tests {
             score: 1.0,
             reasons: vec![],
             speaker: None,
+            part_of: None,
         }
     }
 

@@ -6,43 +6,56 @@
 //!
 //! ```
 //! use article_annotator::core::{annotate, Kind};
-//! let analysis = annotate("\"We won,\" she said. Sign up for our newsletter.");
+//! let analysis = annotate("\"We won,\" she said.\nSign up for our newsletter.");
+//! let shown = analysis.annotations(0.5);
+//! assert!(shown.iter().any(|a| a.kind == Kind::Boilerplate));
 //! assert!(analysis.annotations(0.5).iter().any(|a| a.kind == Kind::Quote));
 //! ```
 
+pub mod anchor;
 pub mod boilerplate;
+pub mod changes;
 pub mod claims;
+pub mod document;
 pub mod eval;
+pub mod export;
 pub mod model;
+pub mod normalise;
 pub mod offsets;
 pub mod quotes;
 pub mod segment;
 
-pub use model::{Analysis, Annotation, Finding, Kind, Speaker, SpeakerFinding};
+pub use model::{Analysis, Annotation, Finding, Kind, Speaker, SpeakerFinding, QUOTE_MIN_SCORE};
 
 use offsets::OffsetMap;
 use std::ops::Range;
 
-/// The claim threshold used when the user has not chosen one.
+/// The claim threshold used when the user has not chosen one. The claim
+/// model's bias is shifted at training time so that 0.5 is its best-F1
+/// operating point under cross-validation (see `train-claims`).
 pub const DEFAULT_CLAIM_THRESHOLD: f32 = 0.5;
 
 /// Analyses `text`: finds boilerplate blocks, quotes with their speakers,
 /// and scores every sentence outside boilerplate for check-worthiness.
 pub fn annotate(text: &str) -> Analysis {
-    let boilerplate = boilerplate::detect(text);
-    let masked = |range: &Range<usize>| mostly_inside_any(range, &boilerplate);
+    let mut boilerplate = boilerplate::detect(text);
+    boilerplate.sort_by_key(|b| (b.range.start, b.range.end));
 
-    let quotes: Vec<Finding> = quotes::detect(text)
-        .into_iter()
-        .filter(|quote| !masked(&quote.range))
-        .collect();
+    let mut in_boilerplate = Sweep::new(&boilerplate);
+    let mut quotes: Vec<Finding> = quotes::detect(text);
+    quotes.sort_by_key(|q| (q.range.start, q.range.end));
+    quotes.retain(|quote| !in_boilerplate.mostly_covers(&quote.range));
 
+    let mut in_boilerplate = Sweep::new(&boilerplate);
+    let mut in_quote = Sweep::new(&quotes);
     let sentences: Vec<Finding> = segment::sentences(text)
         .into_iter()
-        .filter(|sentence| !masked(sentence))
+        .filter(|sentence| !in_boilerplate.mostly_covers(sentence))
         .map(|sentence| {
             let mut claim = claims::score(text, sentence);
-            attribute_to_quote_speaker(&mut claim, &quotes, text);
+            if let Some(quote) = in_quote.mostly_inside(&claim.range) {
+                attribute_to_quote_speaker(&mut claim, quote, text);
+            }
             claim
         })
         .collect();
@@ -57,18 +70,13 @@ pub fn annotate(text: &str) -> Analysis {
 }
 
 /// A claim lying inside a quotation is the quote speaker's claim.
-fn attribute_to_quote_speaker(claim: &mut Finding, quotes: &[Finding], text: &str) {
-    let Some(quote) = quotes
-        .iter()
-        .find(|q| overlap(&q.range, &claim.range) * 2 > claim.range.len())
-    else {
-        return;
-    };
+fn attribute_to_quote_speaker(claim: &mut Finding, quote: &Finding, text: &str) {
     if let Some(speaker) = &quote.speaker {
         let name = speaker
             .resolved
             .clone()
-            .unwrap_or_else(|| text[speaker.range.clone()].to_string());
+            .or_else(|| text.get(speaker.range.clone()).map(str::to_string))
+            .unwrap_or_default();
         claim.reasons.push(format!("said by {name}"));
         claim.speaker = Some(speaker.clone());
     }
@@ -78,9 +86,48 @@ fn overlap(a: &Range<usize>, b: &Range<usize>) -> usize {
     a.end.min(b.end).saturating_sub(a.start.max(b.start))
 }
 
-fn mostly_inside_any(range: &Range<usize>, blocks: &[Finding]) -> bool {
-    let covered: usize = blocks.iter().map(|b| overlap(&b.range, range)).sum();
-    covered * 2 > range.len()
+/// Walks findings sorted by start, and not overlapping one another, alongside
+/// ranges asked about in increasing order, so the pipeline stays linear
+/// however many quotes and blocks a text has.
+struct Sweep<'a> {
+    findings: &'a [Finding],
+    next: usize,
+}
+
+impl<'a> Sweep<'a> {
+    fn new(findings: &'a [Finding]) -> Self {
+        Sweep { findings, next: 0 }
+    }
+
+    fn overlapping(&mut self, range: &Range<usize>) -> impl Iterator<Item = &'a Finding> + use<'a> {
+        while self
+            .findings
+            .get(self.next)
+            .is_some_and(|f| f.range.end <= range.start)
+        {
+            self.next += 1;
+        }
+        let end = range.end;
+        self.findings[self.next..]
+            .iter()
+            .take_while(move |f| f.range.start < end)
+    }
+
+    /// True when findings cover more than half of `range`.
+    fn mostly_covers(&mut self, range: &Range<usize>) -> bool {
+        let covered: usize = self
+            .overlapping(range)
+            .map(|f| overlap(&f.range, range))
+            .sum();
+        covered * 2 > range.len()
+    }
+
+    /// The finding that holds more than half of `range`, if any.
+    fn mostly_inside(&mut self, range: &Range<usize>) -> Option<&'a Finding> {
+        let r = range.clone();
+        self.overlapping(range)
+            .find(|f| overlap(&f.range, &r) * 2 > r.len())
+    }
 }
 
 /// Converts detector findings (bytes) to public annotations (code points).
@@ -99,6 +146,7 @@ fn to_public(findings: &[Finding], text: &str, map: &OffsetMap) -> Vec<Annotatio
                 text: text.get(s.range.clone()).unwrap_or_default().to_string(),
                 resolved: s.resolved.clone(),
             }),
+            part_of: f.part_of.map(|byte| map.char_of_byte(byte)),
         })
         .collect()
 }

@@ -7,6 +7,11 @@
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
+/// Quotes scoring below this are quoted words with no one saying them
+/// (titles, nicknames, scare quotes): kept in the analysis with their
+/// reason, but not shown by default.
+pub const QUOTE_MIN_SCORE: f32 = 0.5;
+
 /// What an annotation says about its span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -58,6 +63,11 @@ pub struct Annotation {
     pub reasons: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker: Option<Speaker>,
+    /// For one part of an annotation split over several paragraphs (a quote
+    /// whose paragraphs each open with a mark): the start of its first part.
+    /// Every part, the first included, carries it, so parts group by it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<usize>,
 }
 
 /// A speaker as a detector finds it: a byte range of the original text.
@@ -76,6 +86,8 @@ pub struct Finding {
     pub score: f32,
     pub reasons: Vec<String>,
     pub speaker: Option<SpeakerFinding>,
+    /// Byte offset of the first part's start, for a part of a multi-part finding.
+    pub part_of: Option<usize>,
 }
 
 impl Finding {
@@ -86,6 +98,7 @@ impl Finding {
             score: score.clamp(0.0, 1.0),
             reasons: Vec::new(),
             speaker: None,
+            part_of: None,
         }
     }
 
@@ -112,16 +125,25 @@ pub struct Analysis {
 }
 
 impl Analysis {
-    /// The annotations to show: claims scoring at least `threshold`, every
-    /// quote and every boilerplate block, ordered by start then kind.
+    /// The annotations shown by default: claims scoring at least
+    /// `threshold`, quotes scoring at least [`QUOTE_MIN_SCORE`] (titles and
+    /// scare quotes with no speaker score lower and are left out), and every
+    /// boilerplate block; ordered by start, then kind.
     pub fn annotations(&self, threshold: f32) -> Vec<Annotation> {
-        let claims = self.sentences.iter().filter(|s| s.score >= threshold);
+        self.annotations_with(threshold, QUOTE_MIN_SCORE)
+    }
+
+    /// Like [`Analysis::annotations`], with the quote floor chosen too
+    /// (0 shows every quoted span, titles and scare quotes included).
+    pub fn annotations_with(&self, claim_threshold: f32, quote_threshold: f32) -> Vec<Annotation> {
+        let claims = self.sentences.iter().filter(|s| s.score >= claim_threshold);
+        let quotes = self.quotes.iter().filter(|q| q.score >= quote_threshold);
         let mut all: Vec<Annotation> = claims
-            .chain(&self.quotes)
+            .chain(quotes)
             .chain(&self.boilerplate)
             .cloned()
             .collect();
-        all.sort_by(|a, b| (a.start, a.kind, a.end).cmp(&(b.start, b.kind, b.end)));
+        all.sort_by_key(|a| (a.start, a.kind, a.end));
         all
     }
 }

@@ -1,0 +1,60 @@
+// Types of the annotator's JS API (annotator.js).
+
+export type Kind = 'claim' | 'quote' | 'boilerplate';
+
+export interface Speaker {
+  /** Code-point offsets of the mention, end exclusive (W3C TextPositionSelector). */
+  start: number;
+  end: number;
+  /** UTF-16 offsets of the mention, for String.prototype.slice and DOM Ranges. */
+  start16: number;
+  end16: number;
+  /** The mention as written ("the presidency", "he"). */
+  text: string;
+  /** The name a pronoun was resolved to, when it was one. */
+  resolved?: string;
+}
+
+export interface Annotation {
+  kind: Kind;
+  /** Code-point offsets, end exclusive. */
+  start: number;
+  end: number;
+  /** UTF-16 offsets, end exclusive: `text.slice(start16, end16)` is the annotated text. */
+  start16: number;
+  end16: number;
+  /** Confidence in [0, 1]; for claims, the check-worthiness score. */
+  score: number;
+  /** Short names of the cues that decided it ("number", "reporting verb 'said'"). */
+  reasons: string[];
+  /** For quotes, who said it; for claims inside a quote, the claim's author. */
+  speaker?: Speaker;
+}
+
+export interface AnnotateOptions {
+  /** Show claims scoring at least this (0 to 1). */
+  threshold?: number;
+}
+
+export interface HighlightOptions extends AnnotateOptions {
+  /** Which kinds to mark; all three by default. */
+  kinds?: Kind[];
+}
+
+/** Loads the WebAssembly module (once). Pass a URL if the .wasm is not beside annotator.js. */
+export function init(wasmUrl?: string | URL): Promise<void>;
+
+/** Finds claims, quotes and boilerplate in `text`. */
+export function annotate(text: string, options?: AnnotateOptions): Annotation[];
+
+/** W3C Web Annotation JSON-LD (an AnnotationCollection) for `annotations` of `text`. */
+export function toWebAnnotations(text: string, annotations: Annotation[]): object;
+
+/**
+ * Annotates the text of `element` as a reader sees it and wraps each match in
+ * `<mark data-kind="…" data-score="…">` across inline markup. Offsets refer to `text`.
+ */
+export function highlight(element: Element, options?: HighlightOptions): { text: string; annotations: Annotation[] };
+
+/** Undoes `highlight` on `element`, restoring its DOM exactly. */
+export function unhighlight(element: Element): void;

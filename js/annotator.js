@@ -1,0 +1,205 @@
+// The annotator's JS API: find claims, quotes and boilerplate in any text or
+// any element of a page, offline, with the same WebAssembly core as the app.
+//
+//   import { init, annotate, toWebAnnotations, highlight, unhighlight } from './annotator.js';
+//   await init();
+//   const found = annotate(text, { threshold: 0.5 });   // offsets in code points and UTF-16
+//   highlight(document.querySelector('article'));       // wraps matches in <mark data-kind=…>
+//   unhighlight(document.querySelector('article'));     // restores the DOM exactly
+//
+// Nothing here fetches anything but the module's own .wasm file.
+
+import initWasm, * as wasm from './article_annotator.js';
+
+let loading = null;
+let ready = false;
+
+/** Loads the WebAssembly module once; `wasmUrl` overrides where it is. */
+export async function init(wasmUrl) {
+  loading ??= initWasm(wasmUrl ? { module_or_path: wasmUrl } : undefined).then(() => {
+    ready = true;
+  });
+  await loading;
+}
+
+function needInit(name) {
+  if (!ready) throw new Error(`annotator.${name}: call \`await init()\` first`);
+}
+
+/** Annotations of `text`: see annotator.d.ts for the shape. */
+export function annotate(text, options) {
+  needInit('annotate');
+  if (typeof text !== 'string') throw new TypeError('annotate(text): text must be a string');
+  return wasm.annotate(text, options ?? undefined);
+}
+
+/** W3C Web Annotation JSON-LD (an AnnotationCollection) for `annotations` of `text`. */
+export function toWebAnnotations(text, annotations) {
+  needInit('toWebAnnotations');
+  if (typeof text !== 'string') throw new TypeError('toWebAnnotations(text, …): text must be a string');
+  return wasm.to_web_annotations(text, annotations);
+}
+
+// Elements whose text is not prose a reader sees.
+const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION',
+  'svg', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'VIDEO', 'AUDIO', 'HEAD']);
+// Elements that start and end a line, as the browser renders them.
+const BLOCKS = new Set(['ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT',
+  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER',
+  'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TD', 'TH', 'TR', 'UL']);
+const KINDS = ['claim', 'quote', 'boilerplate'];
+// Outer marks first when kinds overlap, so a claim inside a quote nests in it.
+const NESTING = { boilerplate: 0, quote: 1, claim: 2 };
+
+const highlighted = new WeakMap();
+
+/**
+ * The element's text as a reader sees it: runs of white space collapsed,
+ * a line break at every block boundary and <br>. `at[i]` is the text node
+ * and offset of UTF-16 unit i of `text`, or null for a line break we added.
+ */
+function readableText(root) {
+  let text = '';
+  let last = ''; // the last unit emitted: checked per unit, so no rescans
+  const at = [];
+  let lineBreakDue = false;
+  const emit = (unit, node, offset) => {
+    text += unit;
+    last = unit;
+    at.push(node ? { node, offset } : null);
+  };
+  const breakLine = () => {
+    if (last && last !== '\n') emit('\n', null, 0);
+    lineBreakDue = false;
+  };
+  const walk = (node, preformatted) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === Node.TEXT_NODE) {
+        const data = child.data;
+        for (let i = 0; i < data.length; i++) {
+          const unit = data[i];
+          if (!preformatted && (unit === ' ' || unit === '\n' || unit === '\t' || unit === '\r' || unit === '\f')) {
+            if (last && last !== ' ' && last !== '\n' && !lineBreakDue) emit(' ', child, i);
+            continue;
+          }
+          if (lineBreakDue) breakLine();
+          emit(unit, child, i);
+        }
+      } else if (child.nodeType === Node.ELEMENT_NODE) {
+        const tag = child.tagName;
+        if (SKIPPED.has(tag) || child.hidden || child.getAttribute('aria-hidden') === 'true') continue;
+        if (tag === 'BR') {
+          breakLine();
+          continue;
+        }
+        const block = BLOCKS.has(tag);
+        if (block) lineBreakDue = true;
+        walk(child, preformatted || tag === 'PRE');
+        if (block) lineBreakDue = true;
+      }
+    }
+  };
+  walk(root, false);
+  // A trailing collapsed space is not text a reader sees.
+  while (text.endsWith(' ') || text.endsWith('\n')) {
+    text = text.slice(0, -1);
+    at.pop();
+  }
+  return { text, at };
+}
+
+/**
+ * Annotates the text of `element` and wraps every match in
+ * `<mark data-kind="claim|quote|boilerplate">`, across inline markup, without
+ * replacing any element of the page. Returns `{ text, annotations }`, the
+ * offsets referring to `text`. Calling it again first undoes the last call.
+ */
+export function highlight(element, options = {}) {
+  needInit('highlight');
+  if (!(element instanceof Element)) throw new TypeError('highlight(element): element must be a DOM Element');
+  unhighlight(element);
+  const kinds = new Set(options.kinds ?? KINDS);
+  const { text, at } = readableText(element);
+  const annotations = annotate(text, { threshold: options.threshold });
+  const shown = annotations
+    .map((annotation, index) => ({ annotation, index }))
+    .filter(({ annotation }) => kinds.has(annotation.kind));
+
+  // Per text node: the node-offset ranges each annotation covers.
+  const perNode = new Map();
+  for (const { annotation, index } of shown) {
+    let run = null;
+    for (let i = annotation.start16; i < annotation.end16; i++) {
+      const place = at[i];
+      if (!place) continue;
+      if (run && run.node === place.node && place.offset >= run.end) {
+        run.end = place.offset + 1;
+        continue;
+      }
+      run = { node: place.node, start: place.offset, end: place.offset + 1, annotation, index };
+      if (!perNode.has(place.node)) perNode.set(place.node, []);
+      perNode.get(place.node).push(run);
+    }
+  }
+
+  const record = { splits: [], marks: [] };
+  for (const [node, runs] of perNode) wrapRuns(node, runs, record);
+  highlighted.set(element, record);
+  return { text, annotations };
+}
+
+/** Splits one text node at every run boundary and wraps each covered piece. */
+function wrapRuns(node, runs, record) {
+  const cuts = new Set([0, node.data.length]);
+  for (const run of runs) {
+    cuts.add(run.start);
+    cuts.add(run.end);
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  // Split from the end so earlier offsets stay valid; `parts` in text order.
+  const parts = [node];
+  for (let k = points.length - 2; k >= 1; k--) parts.splice(1, 0, node.splitText(points[k]));
+  if (parts.length > 1) record.splits.push(parts);
+  for (let k = 0; k < parts.length; k++) {
+    const [from, to] = [points[k], points[k + 1]];
+    const covering = runs
+      .filter((run) => run.start <= from && to <= run.end)
+      .sort((a, b) => NESTING[a.annotation.kind] - NESTING[b.annotation.kind]);
+    let target = parts[k];
+    for (let c = covering.length - 1; c >= 0; c--) {
+      const mark = markFor(covering[c]);
+      target.parentNode.insertBefore(mark, target);
+      mark.appendChild(target);
+      record.marks.push(mark);
+      target = mark;
+    }
+  }
+}
+
+function markFor({ annotation, index }) {
+  const mark = document.createElement('mark');
+  mark.dataset.kind = annotation.kind;
+  mark.dataset.annotation = String(index);
+  mark.dataset.score = annotation.score.toFixed(2);
+  const who = annotation.speaker ? ` — ${annotation.speaker.resolved ?? annotation.speaker.text}` : '';
+  mark.title = `${annotation.kind} ${annotation.score.toFixed(2)}: ${annotation.reasons.join(', ')}${who}`;
+  return mark;
+}
+
+/** Removes what `highlight` added to `element`, restoring its nodes exactly. */
+export function unhighlight(element) {
+  const record = highlighted.get(element);
+  if (!record) return;
+  highlighted.delete(element);
+  for (const mark of record.marks) {
+    const parent = mark.parentNode;
+    if (!parent) continue;
+    while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
+    parent.removeChild(mark);
+  }
+  // Join every split text node back into the node it was split from.
+  for (const [original, ...rest] of record.splits) {
+    original.data = [original, ...rest].map((part) => part.data).join('');
+    for (const part of rest) part.remove();
+  }
+}

@@ -1,0 +1,157 @@
+//! `annotate --jsonl`: JSON lines in, one line out per input, in order.
+//!
+//! Lines are read in bounded batches and each batch is annotated on every
+//! core, so memory stays flat on a multi-gigabyte corpus while the output
+//! order is the input order. A bad line is reported with its number and
+//! skipped; the exit code then says so.
+
+use article_annotator::core::{self, Annotation};
+use serde::{Deserialize, Serialize};
+use std::io::{self, BufRead, Write};
+use std::num::NonZeroUsize;
+
+/// Lines held in memory at once; enough to keep every core busy.
+const BATCH_LINES: usize = 512;
+
+#[derive(Deserialize)]
+struct InputLine {
+    id: serde_json::Value,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct OutputLine<'a> {
+    id: &'a serde_json::Value,
+    annotations: Vec<Annotation>,
+}
+
+/// What became of one input line.
+enum Outcome {
+    Blank,
+    Json(String),
+    Bad(String),
+}
+
+/// Streams `input` to `output`; returns the number of bad lines.
+pub fn run(input: impl BufRead, mut output: impl Write, threshold: f32) -> io::Result<usize> {
+    let workers = std::thread::available_parallelism().map_or(1, NonZeroUsize::get);
+    let mut bad_lines = 0;
+    let mut batch: Vec<Vec<u8>> = Vec::with_capacity(BATCH_LINES);
+    let mut first_line_number = 1;
+    let mut lines = input.split(b'\n');
+    loop {
+        batch.clear();
+        for line in lines.by_ref().take(BATCH_LINES) {
+            batch.push(line?);
+        }
+        if batch.is_empty() {
+            break;
+        }
+        let outcomes = annotate_batch(&batch, workers, threshold);
+        for (offset, outcome) in outcomes.into_iter().enumerate() {
+            match outcome {
+                Outcome::Blank => {}
+                Outcome::Json(json) => writeln!(output, "{json}")?,
+                Outcome::Bad(message) => {
+                    bad_lines += 1;
+                    eprintln!("annotate: line {}: {message}", first_line_number + offset);
+                }
+            }
+        }
+        first_line_number += batch.len();
+    }
+    output.flush()?;
+    Ok(bad_lines)
+}
+
+/// Annotates a batch on `workers` threads, keeping the batch's order.
+fn annotate_batch(batch: &[Vec<u8>], workers: usize, threshold: f32) -> Vec<Outcome> {
+    let chunk = batch.len().div_ceil(workers).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = batch
+            .chunks(chunk)
+            .map(|lines| {
+                scope.spawn(move || {
+                    lines
+                        .iter()
+                        .map(|l| annotate_line(l, threshold))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    vec![Outcome::Bad("the annotator failed on this batch".into())]
+                })
+            })
+            .collect()
+    })
+}
+
+fn annotate_line(line: &[u8], threshold: f32) -> Outcome {
+    let line = match std::str::from_utf8(line) {
+        Ok(line) => line,
+        Err(e) => {
+            return Outcome::Bad(format!(
+                "not valid UTF-8 (first bad byte at column {})",
+                e.valid_up_to() + 1
+            ))
+        }
+    };
+    if line.trim().is_empty() {
+        return Outcome::Blank;
+    }
+    let input: InputLine = match serde_json::from_str(line) {
+        Ok(input) => input,
+        Err(e) => return Outcome::Bad(format!("not a JSON object with \"id\" and \"text\": {e}")),
+    };
+    let output = OutputLine {
+        id: &input.id,
+        annotations: core::annotate(&input.text).annotations(threshold),
+    };
+    match serde_json::to_string(&output) {
+        Ok(json) => Outcome::Json(json),
+        Err(e) => Outcome::Bad(format!("cannot write the result: {e}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_keeps_input_order_and_reports_bad_lines_by_number() {
+        let mut input = String::new();
+        for i in 0..1200 {
+            input.push_str(&format!(
+                "{{\"id\": {i}, \"text\": \"Line {i} said 5%.\", \"extra\": true}}\n"
+            ));
+            if i == 700 {
+                input.push_str("{not json\n\n");
+            }
+        }
+        let mut out = Vec::new();
+        let bad = run(input.as_bytes(), &mut out, 0.5).unwrap();
+        assert_eq!(bad, 1);
+        let ids: Vec<u64> = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| {
+                serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                    .as_u64()
+                    .unwrap()
+            })
+            .collect();
+        assert_eq!(ids, (0..1200).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn invalid_utf8_is_a_bad_line_not_a_panic() {
+        let mut out = Vec::new();
+        let bad = run(&b"{\"id\":1,\"text\":\"\xff\"}\n"[..], &mut out, 0.5).unwrap();
+        assert_eq!(bad, 1);
+        assert!(out.is_empty());
+    }
+}

@@ -1,0 +1,220 @@
+//! `annotate`: the command-line door onto the annotator's core.
+//!
+//! ```text
+//! annotate [--threshold T] [FILE]                 {"annotations": [...]} for one text
+//! annotate --jsonl [--threshold T] < docs.jsonl    {"id", "annotations"} per input line
+//! annotate eval claims|quotes|boilerplate FILE.jsonl
+//! annotate export w3c|claimreview|markdown|csv [FILE]
+//! annotate import EXPORT.json [FILE]
+//! ```
+//! Offsets count Unicode code points, end exclusive. FILE defaults to stdin.
+
+mod exchange;
+mod jsonl;
+
+use article_annotator::core::{self, eval, Annotation, DEFAULT_CLAIM_THRESHOLD};
+use serde::Serialize;
+use std::io::{self, Read};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: annotate [--threshold T] [FILE]
+       annotate --jsonl [--threshold T]  < docs.jsonl
+       annotate eval claims|quotes|boilerplate FILE.jsonl [--threshold T]
+       annotate export w3c|claimreview|markdown|csv [--threshold T] [FILE]
+       annotate import EXPORT.json [FILE]
+
+Annotates a text (FILE, or standard input) with its claims, quotes and
+boilerplate. Offsets count Unicode code points, end exclusive.
+--threshold T   show claims scoring at least T (0 to 1)";
+
+/// What the command line asks for.
+#[derive(Debug, PartialEq)]
+enum Command {
+    Annotate,
+    Jsonl,
+    Eval(String),
+    Export(String),
+    Import(String),
+}
+
+#[derive(Debug)]
+struct Options {
+    command: Command,
+    threshold: f32,
+    file: Option<String>,
+}
+
+fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
+    let mut args = args.peekable();
+    let mut command = match args.peek().map(String::as_str) {
+        Some(word @ ("eval" | "export" | "import")) => {
+            let word = word.to_string();
+            args.next();
+            let what = args
+                .next()
+                .ok_or_else(|| format!("{word} needs an argument\n{USAGE}"))?;
+            match word.as_str() {
+                "eval" => Command::Eval(what),
+                "export" => Command::Export(what),
+                _ => Command::Import(what),
+            }
+        }
+        _ => Command::Annotate,
+    };
+    let mut options = Options {
+        command: Command::Annotate,
+        threshold: DEFAULT_CLAIM_THRESHOLD,
+        file: None,
+    };
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "-h" | "--help" => return Err(USAGE.to_string()),
+            "--jsonl" if command == Command::Annotate => command = Command::Jsonl,
+            "--threshold" => {
+                let value = args.next().ok_or("--threshold needs a number in [0, 1]")?;
+                options.threshold = value
+                    .parse::<f32>()
+                    .ok()
+                    .filter(|t| (0.0..=1.0).contains(t))
+                    .ok_or_else(|| format!("--threshold: '{value}' is not a number in [0, 1]"))?;
+            }
+            flag if flag.starts_with("--") => {
+                return Err(format!("unknown option {flag}\n{USAGE}"))
+            }
+            file if options.file.is_none() => options.file = Some(file.to_string()),
+            extra => return Err(format!("unexpected argument '{extra}'\n{USAGE}")),
+        }
+    }
+    options.command = command;
+    Ok(options)
+}
+
+fn main() -> ExitCode {
+    let options = match parse_args(std::env::args().skip(1)) {
+        Ok(options) => options,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&options) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("annotate: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(options: &Options) -> Result<ExitCode, String> {
+    let threshold = options.threshold;
+    match &options.command {
+        Command::Annotate => {
+            #[derive(Serialize)]
+            struct Output {
+                annotations: Vec<Annotation>,
+            }
+            let text = read_text(options.file.as_deref())?;
+            let output = Output {
+                annotations: core::annotate(&text).annotations(threshold),
+            };
+            print_out(&serde_json::to_string_pretty(&output).map_err(|e| e.to_string())?)
+        }
+        Command::Jsonl => {
+            let bad = jsonl::run(io::stdin().lock(), io::stdout().lock(), threshold)
+                .map_err(|e| format!("cannot read or write: {e}"))?;
+            if bad > 0 {
+                eprintln!("annotate: {bad} input line(s) skipped");
+                return Ok(ExitCode::FAILURE);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval(kind) => {
+            let path = options.file.as_deref().ok_or("eval needs a FILE.jsonl")?;
+            print_out(&eval::evaluate_file(kind, path, threshold)?)
+        }
+        Command::Export(format) => {
+            let text = read_text(options.file.as_deref())?;
+            print_out(&exchange::export(format, &text, threshold)?)
+        }
+        Command::Import(export_path) => {
+            let export = read_text(Some(export_path))?;
+            let text = read_text(options.file.as_deref())?;
+            print_out(&exchange::import(&export, &text)?)
+        }
+    }
+}
+
+fn print_out(text: &str) -> Result<ExitCode, String> {
+    use std::io::Write;
+    let mut out = io::stdout().lock();
+    writeln!(out, "{}", text.trim_end_matches('\n')).map_err(|e| format!("cannot write: {e}"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reads FILE (or stdin) as UTF-8, naming the first bad byte if it is not.
+fn read_text(path: Option<&str>) -> Result<String, String> {
+    let (name, bytes) = match path {
+        Some(path) => (
+            path.to_string(),
+            std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?,
+        ),
+        None => {
+            let mut bytes = Vec::new();
+            io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("cannot read standard input: {e}"))?;
+            ("standard input".to_string(), bytes)
+        }
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{name} is not valid UTF-8 (first bad byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Options, String> {
+        parse_args(args.iter().map(|s| s.to_string()))
+    }
+
+    #[test]
+    fn commands_and_options_parse() {
+        let o = parse(&["--threshold", "0.7", "a.txt"]).unwrap();
+        assert_eq!(
+            (o.command, o.threshold, o.file.as_deref()),
+            (Command::Annotate, 0.7, Some("a.txt"))
+        );
+        assert_eq!(parse(&["--jsonl"]).unwrap().command, Command::Jsonl);
+        assert_eq!(
+            parse(&["export", "csv", "f"]).unwrap().command,
+            Command::Export("csv".into())
+        );
+        assert_eq!(
+            parse(&["eval", "quotes", "f"]).unwrap().file.as_deref(),
+            Some("f")
+        );
+    }
+
+    #[test]
+    fn bad_arguments_are_explained() {
+        assert!(parse(&["--threshold", "2"])
+            .unwrap_err()
+            .contains("not a number in [0, 1]"));
+        assert!(parse(&["--nope"])
+            .unwrap_err()
+            .contains("unknown option --nope"));
+        assert!(parse(&["a", "b"])
+            .unwrap_err()
+            .contains("unexpected argument 'b'"));
+        assert!(parse(&["export"])
+            .unwrap_err()
+            .contains("export needs an argument"));
+    }
+}

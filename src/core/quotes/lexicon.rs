@@ -1,0 +1,236 @@
+//! Word lists the quote detector relies on, kept apart from the logic so
+//! that they can grow without touching it. Each list is plain data: words
+//! separated by whitespace, all lowercase. Lookups go through a hash set
+//! built once, so that long lists cost nothing per token.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// Verbs (every inflection) that report speech or writing: a noun phrase
+/// next to one of these is the speaker of a nearby quotation. English first,
+/// then French, German, Polish, Czech, Swedish and Danish.
+const REPORTING_VERBS: &str = "\
+    say says said saying tell tells told telling add adds added adding write writes wrote \
+    writing ask asks asked asking tweet tweets tweeted tweeting posted call calls called calling \
+    continue continues continued explain explains explained explaining note notes noted noting \
+    declare declares declared declaring report reports reported argue argues argued arguing \
+    describe describes described describing stated pledge pledges pledged pledging reply replies \
+    replied conclude concludes concluded reads accuse accuses accused accusing respond responds \
+    responded promise promises promised promising recall recalls recalled recalling insist \
+    insists insisted insisting chant chants chanted chanting proclaim proclaims proclaimed claim \
+    claims claimed claiming shout shouts shouted shouting warn warns warned warning announce \
+    announces announced announcing admit admits admitted admitting suggest suggests suggested \
+    suggesting predict predicts predicted predicting joke jokes joked joking quipped remarked \
+    remarking commented observed mused boast boasts boasted boasting complain complains \
+    complained complaining acknowledge acknowledges acknowledged acknowledging vow vows vowed \
+    vowing charged dub dubs dubbed dubbing labeled labelled labeling branded branding urge urges \
+    urged urging emphasized emphasised stressed stressing assert asserts asserted asserting \
+    contend contends contended maintained testified recounted echoed countered retorted fired \
+    answered mentioned confirmed denied derided dismissed praise praises praised praising \
+    criticize criticized criticised criticizing blasted slammed mocked mocking refers referred \
+    referring termed characterized wondered yelled screamed cried whispered exclaimed touted \
+    touting thundered lamented reiterated reassured assured assures hailed decried condemned \
+    quoted quoting cited citing opined texted emailed released issued spoke talked fumed \
+    interjected elaborated hammered vented reacted blamed published remembered credited gushed \
+    riffed likened questioning questioned questions read conceded concedes demanded demands \
+    speculated speculates dit déclare déclaré affirme affirmé ajoute ajouté sagte sagt erklärte \
+    betonte powiedział powiedziała stwierdził řekl řekla uvedl sa sade säger sagde siger pointed \
+    exhorted agree agrees agreed beamed snapped according
+";
+
+/// Words that may stand between a speaker and its verb ("Trump also said",
+/// "she has repeatedly said").
+const BETWEEN_SPEAKER_AND_VERB: &str = "\
+    always long initially originally finally ever \
+    also later then again has had have would will did does do was were is once previously \
+    recently repeatedly publicly reportedly privately simply quickly famously often frequently \
+    subsequently now just further first even still yesterday today tonight never already been \
+    being may might could can should must not instead
+";
+
+/// Nouns for something said: their owner ("his call for …", "Smith's
+/// claim that …") is the speaker of a quotation that follows.
+const SPEECH_NOUNS: &str = "\
+    claim claims call calls remark remarks comment comments statement statements words \
+    promise promises pledge vow description assertion warning message slogan phrase term \
+    demand accusation charge argument insistence contention suggestion proposal speech \
+    tweet tweets question answer response reply label nickname motto mantra catchphrase \
+";
+
+/// Words that begin a noun phrase: a speaker extends no further back.
+const DETERMINERS: &str = "\
+    the a an this that these those his her their its our my your one two three several many some \
+    another each every both other former no le la les der die das
+";
+
+/// Words that join a noun phrase to its complement inside a speaker
+/// ("the office of President X", "a spokesman for the campaign").
+const NOUN_PHRASE_LINKS: &str = "\
+    of for at from 's ’s &
+";
+
+/// Lowercase words that never belong to a speaker noun phrase: function
+/// words, pronouns in object form, time words and common verbs.
+const NOT_IN_SPEAKER: &str = "\
+    whether yet likewise always \
+    and or but that which who whom whose when where while because as if than so though although \
+    after before since until in on to with by about into over under what how why is was are were \
+    be been has have had will would can could should may might must do does did not also then \
+    there here it's said says just only even very too all more most once again like up out off \
+    down back now later earlier during through against between among without within per via yes \
+    no let me him them us you i we they he she it we're he's she's i'm don't didn't doesn't \
+    won't can't isn't wasn't aren't what's that's there's read dit déclare déclaré affirme \
+    affirmé ajoute ajouté sagte sagt erklärte betonte powiedział powiedziała stwierdził řekl \
+    řekla uvedl sa sade säger sagde siger points pointed exhorted reacted agree agrees agreed \
+    beamed snapped according monday tuesday wednesday thursday friday saturday sunday week ago \
+    night morning afternoon evening told asked added wrote called tweeted went going instead \
+    having made make makes gave give gives took take takes used uses got gets held holds goes \
+    came comes sent sends met meets won lost spoke speaks seemed seems
+";
+
+/// Words that make a name an organisation rather than a person.
+const ORGANISATION_WORDS: &str = "\
+    bank ministerium ministère \
+    party ministry office department committee campaign council house senate congress court \
+    agency administration government presidency kremlin police army company inc corp group \
+    association foundation institute university times post news network journal press bureau \
+    commission board union federation organization organisation center centre service team club \
+    coalition alliance embassy state city county republicans democrats gop fbi cia nato un eu \
+    afp reuters ap cnn fox msnbc nbc cbs abc bbc pac tass spokesman spokeswoman spokesperson \
+    statement media newspaper magazine
+";
+
+/// Capitalised words that start sentences or name dates but are no names.
+const NOT_A_NAME: &str = "\
+    likewise similarly whether \
+    the a an in on at but and or so as if when while after before since this that these those it \
+    he she they we i you his her their our its my there here what who why how yes no not for \
+    with from by to of monday tuesday wednesday thursday friday saturday sunday january february \
+    march april may june july august september october november december still also meanwhile \
+    however then now today last next one two many some all both even read dit déclare déclaré \
+    affirme affirmé ajoute ajouté sagte sagt erklärte betonte powiedział powiedziała stwierdził \
+    řekl řekla uvedl sa sade säger sagde siger points pointed exhorted reacted agree agrees \
+    agreed beamed snapped according asked said says because although though despite during under \
+    over about like unlike instead indeed yet just only more most other another every each few \
+    do does did is was are were will would can could hours minutes days weeks months years \
+    moments later earlier
+";
+
+/// Abbreviations whose final period ends no sentence ("Sen. Marco Rubio").
+const ABBREVIATIONS: &str = "\
+    mr mrs ms dr sen sens rep reps gov lt gen col sgt capt st jr sr prof pres inc corp co ltd no \
+    vs u.s u.k u.n d.c a.m p.m jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon \
+    atty supt cmdr adm maj messrs
+";
+
+/// Words elided with a leading apostrophe ('em, 'til, rock 'n' roll): the
+/// mark is an apostrophe, not an opening quotation mark.
+const ELISIONS: &str = "\
+    n em til tis twas cause bout round cept nuff ol s
+";
+
+/// Auxiliaries that may open an inverted attribution in other languages
+/// ("…», a déclaré le ministre).
+const AUXILIARIES: &str = "\
+    a hat har ha
+";
+
+/// Words meaning "according to", before the source they name.
+const ACCORDING_TO: &str = "\
+    selon laut według podle enligt ifølge
+";
+
+/// Builds the lookup set of one list.
+fn set_of(list: &'static str) -> HashSet<&'static str> {
+    list.split_whitespace().collect()
+}
+
+macro_rules! lookup {
+    ($(#[$doc:meta] $name:ident => $list:ident;)*) => {
+        $(
+            #[$doc]
+            pub fn $name(word: impl AsRef<str>) -> bool {
+                static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+                SET.get_or_init(|| set_of($list)).contains(word.as_ref())
+            }
+        )*
+    };
+}
+
+lookup! {
+    /// Whether `word` is in [`REPORTING_VERBS`].
+    is_reporting_verb => REPORTING_VERBS;
+    /// Whether `word` is in [`BETWEEN_SPEAKER_AND_VERB`].
+    is_between_speaker_and_verb => BETWEEN_SPEAKER_AND_VERB;
+    /// Whether `word` is in [`DETERMINERS`].
+    is_determiner => DETERMINERS;
+    /// Whether `word` is in [`NOUN_PHRASE_LINKS`].
+    is_noun_phrase_link => NOUN_PHRASE_LINKS;
+    /// Whether `word` is in [`NOT_IN_SPEAKER`].
+    is_not_in_speaker => NOT_IN_SPEAKER;
+    /// Whether `word` is in [`ORGANISATION_WORDS`].
+    is_organisation_word => ORGANISATION_WORDS;
+    /// Whether `word` is in [`NOT_A_NAME`].
+    is_not_a_name => NOT_A_NAME;
+    /// Whether `word` is in [`ABBREVIATIONS`].
+    is_abbreviation => ABBREVIATIONS;
+    /// Whether `word` is in [`ELISIONS`].
+    is_elision => ELISIONS;
+    /// Whether `word` is in [`AUXILIARIES`].
+    is_auxiliary => AUXILIARIES;
+    /// Whether `word` is in [`SPEECH_NOUNS`].
+    is_speech_noun => SPEECH_NOUNS;
+    /// Whether `word` is in [`ACCORDING_TO`].
+    means_according_to => ACCORDING_TO;
+}
+
+/// Reporting verbs whose subject is not the speaker in the usual way: a
+/// present participle hangs on the subject of its governing clause.
+pub fn is_participle(word: &str) -> bool {
+    word.ends_with("ing") && word != "according"
+}
+
+/// Pronouns that may stand for a speaker, with the kind of antecedent each
+/// takes.
+pub const SPEAKER_PRONOUNS: &[(&str, Antecedent)] = &[
+    ("he", Antecedent::Person),
+    ("she", Antecedent::Person),
+    ("i", Antecedent::Person),
+    ("they", Antecedent::Group),
+    ("we", Antecedent::Group),
+    ("it", Antecedent::Organisation),
+    // A relative pronoun stands for the phrase just before it.
+    ("who", Antecedent::Person),
+];
+
+/// The kind of mention a speaker pronoun refers back to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Antecedent {
+    Person,
+    Organisation,
+    /// A group: an organisation or several people.
+    Group,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_lowercase_and_lookups_work() {
+        for list in [
+            REPORTING_VERBS,
+            NOT_IN_SPEAKER,
+            NOT_A_NAME,
+            ORGANISATION_WORDS,
+        ] {
+            for word in list.split_whitespace() {
+                assert_eq!(word, word.to_lowercase(), "{word}");
+            }
+        }
+        assert!(is_reporting_verb("said") && is_reporting_verb("sagte"));
+        assert!(!is_reporting_verb("table"));
+        assert!(is_abbreviation("sen") && is_elision("em"));
+        assert!(is_participle("saying") && !is_participle("according"));
+    }
+}

@@ -1,0 +1,978 @@
+//! Who said a quotation: the noun phrase attached to the nearest reporting
+//! verb, looked for after the quotation ("…," the minister said), before it
+//! (the minister said: "…"), through "according to", a colon, or the
+//! sentence before.
+
+use super::lexicon::{self, is_participle, SPEAKER_PRONOUNS};
+use super::tokens::{TokenKind, Tokens};
+use std::ops::Range;
+
+/// How far (in tokens) a speaker may lie from its quotation.
+const WINDOW: usize = 90;
+/// The longest speaker noun phrase, in tokens.
+const MAX_PHRASE: usize = 14;
+
+/// Where the attribution was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    After,
+    Before,
+    According,
+    Colon,
+    PreviousSentence,
+    GoverningClause,
+    NextSentence,
+    SpeechNoun,
+}
+
+impl Cue {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Cue::After => "speaker after quote",
+            Cue::Before => "speaker before quote",
+            Cue::According => "'according to' attribution",
+            Cue::Colon => "speaker introduces quote with a colon",
+            Cue::PreviousSentence => "speaker in previous sentence",
+            Cue::GoverningClause => "subject of the governing clause",
+            Cue::NextSentence => "speaker in next sentence",
+            Cue::SpeechNoun => "owner of the words quoted",
+        }
+    }
+}
+
+/// A speaker mention (token indexes, end exclusive) and what tied it to
+/// the quotation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attribution {
+    pub tokens: Range<usize>,
+    pub verb: Option<String>,
+    pub cue: Cue,
+}
+
+fn is_reporting_verb(word: &str) -> bool {
+    lexicon::is_reporting_verb(word)
+}
+
+pub fn is_pronoun(word: &str) -> bool {
+    SPEAKER_PRONOUNS.iter().any(|(p, _)| *p == word)
+}
+
+/// Whether token `i` may be part of a speaker noun phrase.
+fn phrase_word(t: &Tokens, i: usize) -> bool {
+    let Some(word) = t.word(i) else {
+        return false;
+    };
+    if t.is_capitalised(i) {
+        return !lexicon::is_not_a_name(word) || lexicon::is_determiner(word);
+    }
+    !lexicon::is_not_in_speaker(word)
+        && !is_reporting_verb(word)
+        && !word.ends_with("ly")
+        && !word.ends_with("n't")
+}
+
+fn is_determiner(t: &Tokens, i: usize) -> bool {
+    t.word(i).is_some_and(lexicon::is_determiner)
+}
+
+fn is_link(t: &Tokens, i: usize) -> bool {
+    t.word(i).is_some_and(lexicon::is_noun_phrase_link) || t.is_punct(i, '&')
+}
+
+fn pronoun_at(t: &Tokens, i: usize) -> bool {
+    t.word(i).is_some_and(is_pronoun)
+}
+
+/// The noun phrase ending at token `end` (inclusive), read backwards.
+pub fn phrase_ending_at(t: &Tokens, end: usize) -> Option<Range<usize>> {
+    let quantifier = t
+        .word(end)
+        .is_some_and(|w| matches!(w, "several" | "some" | "many" | "both" | "others" | "few"));
+    if pronoun_at(t, end) || quantifier {
+        return Some(end..end + 1);
+    }
+    if !phrase_word(t, end) || is_determiner(t, end) {
+        return None;
+    }
+    let mut start = end;
+    let mut i = end;
+    while i > 0 && end - i < MAX_PHRASE {
+        let j = i - 1;
+        if is_determiner(t, j) {
+            start = j;
+            // "the office of the president": a determiner after a link
+            // does not end the phrase.
+            if j > 0 && is_link(t, j - 1) && j >= 2 && phrase_word(t, j - 2) {
+                i = j - 1;
+                start = j - 1;
+                continue;
+            }
+            break;
+        }
+        if t.is_abbreviation_period(j) || is_link(t, j) {
+            i = j;
+            continue;
+        }
+        if phrase_word(t, j) && !pronoun_at(t, j) {
+            start = j;
+            i = j;
+            continue;
+        }
+        break;
+    }
+    while start < end && (is_link(t, start) || t.kind(start) != Some(TokenKind::Word)) {
+        start += 1;
+    }
+    Some(start..end + 1)
+}
+
+/// The noun phrase starting at token `start`, read forwards.
+pub fn phrase_starting_at(t: &Tokens, start: usize) -> Option<Range<usize>> {
+    if pronoun_at(t, start) {
+        return Some(start..start + 1);
+    }
+    if !phrase_word(t, start) {
+        return None;
+    }
+    let mut end = start;
+    let mut i = start + 1;
+    while i < t.len() && i - start < MAX_PHRASE {
+        if t.is_abbreviation_period(i) {
+            i += 1;
+            continue;
+        }
+        if is_link(t, i) || is_determiner(t, i) {
+            if phrase_word(t, i + 1) || is_determiner(t, i + 1) {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        // "Politifact seized on …": a past form after a noun is a verb.
+        let past_after_noun = t.word(i).is_some_and(|w| w.ends_with("ed"))
+            && !t.is_capitalised(i)
+            && !is_determiner(t, i - 1)
+            && !is_link(t, i - 1);
+        // "This follows …": a present form after a lone demonstrative.
+        let verb_after_demonstrative = i == start + 1
+            && t.word(start).is_some_and(|w| matches!(w, "this" | "that"))
+            && t.word(i)
+                .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"));
+        if phrase_word(t, i)
+            && !pronoun_at(t, i)
+            && !is_determiner(t, i)
+            && !past_after_noun
+            && !verb_after_demonstrative
+        {
+            end = i;
+            i += 1;
+            continue;
+        }
+        break;
+    }
+    let has_content = (start..=end).any(|k| {
+        phrase_word(t, k) && !is_determiner(t, k) && t.str(k).chars().any(char::is_alphabetic)
+    });
+    has_content.then_some(start..end + 1)
+}
+
+/// Steps back over "-ly" adverbs ("was widely described").
+fn skip_back_adverbs(t: &Tokens, mut i: usize) -> usize {
+    while i > 0 && t.word(i).is_some_and(|w| w.ends_with("ly")) {
+        i -= 1;
+    }
+    i
+}
+
+fn is_between(t: &Tokens, i: usize) -> bool {
+    t.word(i).is_some_and(|w| {
+        lexicon::is_between_speaker_and_verb(w)
+            || (w.ends_with("ly") && !t.is_capitalised(i) && !is_reporting_verb(w))
+    })
+}
+
+/// Skips backwards over words that sit between a subject and its verb.
+fn skip_back_between(t: &Tokens, mut i: usize, floor: usize) -> usize {
+    loop {
+        if i > floor && is_between(t, i) {
+            i -= 1;
+            continue;
+        }
+        // "Smith on Tuesday said"
+        let weekday = t
+            .word(i)
+            .is_some_and(|w| w.ends_with("day") && t.is_capitalised(i));
+        if weekday && i > floor + 1 && t.word(i - 1) == Some("on") {
+            i -= 2;
+            continue;
+        }
+        return i;
+    }
+}
+
+/// Skips forwards over words that sit between a subject and its verb.
+fn skip_forward_between(t: &Tokens, mut i: usize) -> usize {
+    while is_between(t, i) && !t.word(i).is_some_and(is_reporting_verb) {
+        i += 1;
+    }
+    i
+}
+
+/// Whether token `i` is a reporting verb used as a verb: not capitalised,
+/// and not a noun after a determiner, a possessive or "of" ("his claims",
+/// "Trump's call", "a media call").
+fn reporting_verb_at(t: &Tokens, i: usize) -> Option<String> {
+    let word = t.word(i)?;
+    if !is_reporting_verb(word) || t.is_capitalised(i) || word == "according" {
+        return None;
+    }
+    // "the winner was declared": a passive reports nobody's words.
+    let passive = word.ends_with("ed")
+        && i > 0
+        && matches!(
+            t.word(skip_back_adverbs(t, i - 1)),
+            Some("was" | "were" | "been" | "be" | "is" | "are" | "being")
+        );
+    if passive {
+        return None;
+    }
+    if i > 0 {
+        if let Some(prev) = t.word(i - 1) {
+            let possessive = prev.ends_with("'s") || prev.ends_with("’s") || prev.ends_with("s'");
+            let noun_before = lexicon::is_determiner(prev)
+                || possessive
+                || prev == "of"
+                || (i > 1 && t.word(i - 2) == Some("of"));
+            if noun_before && !pronoun_at(t, i - 1) {
+                return None;
+            }
+            // "articles from noted scholars": an adjective after a preposition.
+            if matches!(prev, "from" | "by" | "with" | "for" | "in" | "on" | "at") {
+                return None;
+            }
+            // "a short film called …", "a memo released Monday": a past
+            // participle describing an indefinite noun.
+            let indefinite = i > 1 && matches!(t.word(i - 2), Some("a" | "an"));
+            let participle = word.ends_with("ed") || matches!(word, "told" | "written");
+            if participle && indefinite && !t.is_capitalised(i - 1) {
+                return None;
+            }
+        }
+    }
+    // "a memo released by …" describes the memo; nobody speaks.
+    if t.word(i + 1) == Some("by") {
+        return None;
+    }
+    Some(word.to_string())
+}
+
+/// A verb whose subject must be found elsewhere: a present participle not
+/// after "is"/"was", or an infinitive ("to say").
+fn needs_governing_subject(t: &Tokens, i: usize, word: &str) -> bool {
+    let prev = i.checked_sub(1).and_then(|p| t.word(p));
+    let after_be = prev.is_some_and(|p| matches!(p, "is" | "was" | "are" | "were" | "been" | "be"));
+    (is_participle(word) && !after_be) || prev == Some("to")
+}
+
+/// Steps back over a parenthesis ending at `i` ("Smith (D-N.Y.)").
+fn skip_back_parenthesis(t: &Tokens, i: usize, floor: usize) -> usize {
+    if !t.is_punct(i, ')') {
+        return i;
+    }
+    let mut k = i;
+    while k > floor && i - k < 12 {
+        k -= 1;
+        if t.is_punct(k, '(') {
+            return k.saturating_sub(1).max(floor);
+        }
+    }
+    i
+}
+
+/// The subject of the verb at `verb`: the phrase just before it, or the one
+/// before an appositive ("Smith, a former aide, said").
+fn subject_of(t: &Tokens, verb: usize, floor: usize) -> Option<Range<usize>> {
+    if verb == 0 || verb <= floor {
+        return None;
+    }
+    let before = skip_back_between(t, verb - 1, floor);
+    let before = skip_back_parenthesis(t, before, floor);
+    if let Some(phrase) = phrase_ending_at(t, before) {
+        if phrase.start >= floor {
+            // "Trump in his speech called …": the phrase after a
+            // preposition is an adjunct; the subject comes before it.
+            let adjunct = phrase.start > floor + 1
+                && t.word(phrase.start - 1)
+                    .is_some_and(|w| matches!(w, "in" | "on" | "at" | "during"));
+            if adjunct {
+                if let Some(subject) = phrase_ending_at(t, phrase.start - 2) {
+                    if subject.start >= floor && t.is_capitalised(subject.end - 1) {
+                        return Some(subject);
+                    }
+                }
+            }
+            return Some(phrase);
+        }
+    }
+    if t.is_punct(before, ',') {
+        // One hop back over an appositive or relative clause.
+        let mut k = before;
+        while k > floor + 1 && before - k < 24 {
+            k -= 1;
+            if t.is_punct(k, ',') {
+                let end = skip_back_parenthesis(t, k - 1, floor);
+                let phrase = phrase_ending_at(t, end).filter(|p| p.start >= floor)?;
+                // "X, who …, said" or "X, a …, said", never "…, and said".
+                let opener = t.word(k + 1).unwrap_or_default();
+                let apposition = lexicon::is_determiner(opener)
+                    || matches!(opener, "who" | "which" | "at" | "of" | "from")
+                    || t.is_capitalised(k + 1);
+                return apposition.then_some(phrase);
+            }
+            if t.ends_sentence(k) || matches!(t.kind(k), Some(TokenKind::Quote(_))) {
+                break;
+            }
+        }
+    }
+    None
+}
+
+/// Verbs that may come before their subject after a quotation ("…," said
+/// Smith).
+fn inverts(word: &str) -> bool {
+    matches!(
+        word,
+        "said"
+            | "says"
+            | "asked"
+            | "asks"
+            | "added"
+            | "adds"
+            | "wrote"
+            | "writes"
+            | "continued"
+            | "continues"
+            | "explained"
+            | "explains"
+            | "noted"
+            | "notes"
+            | "replied"
+            | "recalled"
+            | "recalls"
+            | "tweeted"
+            | "argued"
+            | "argues"
+            | "declared"
+            | "insisted"
+            | "responded"
+            | "countered"
+            | "concluded"
+            | "concludes"
+            | "warned"
+            | "cautioned"
+            | "quipped"
+            | "joked"
+            | "observed"
+            | "remarked"
+            | "answered"
+            | "told"
+            | "tells"
+            | "read"
+            | "reads"
+            | "agrees"
+            | "agreed"
+            | "beamed"
+            | "snapped"
+    )
+}
+
+/// The inverted speaker after `verb` ("said Smith"), a name or a
+/// determiner phrase, never a pronoun ("said it was").
+fn inverted_subject(t: &Tokens, verb: usize) -> Option<Range<usize>> {
+    let start = verb + 1;
+    if pronoun_at(t, start) || !(t.is_capitalised(start) || is_determiner(t, start)) {
+        return None;
+    }
+    phrase_starting_at(t, start)
+}
+
+/// Right after a quotation the inverted speaker may also start with a
+/// title in lowercase ("…," said spokesman Josh Smith), as long as a name
+/// follows.
+fn inverted_subject_after_quote(t: &Tokens, verb: usize) -> Option<Range<usize>> {
+    inverted_subject(t, verb).or_else(|| {
+        let phrase = phrase_starting_at(t, verb + 1)?;
+        // A lowercase phrase is a speaker when it is short and ends the
+        // clause ("…», sa statsministern.").
+        let named = phrase.clone().any(|k| t.is_capitalised(k));
+        let short_and_final =
+            phrase.len() <= 3 && (t.ends_sentence(phrase.end) || t.is_punct(phrase.end, ','));
+        (named || short_and_final).then_some(phrase)
+    })
+}
+
+/// The speaker named right after the quotation at token `q`: "…," said
+/// Smith / "…," Smith said / "…," Smith, an aide, said / "…" — Smith.
+fn after(t: &Tokens, q: usize) -> Option<Attribution> {
+    if t.quote_terminal(q) == Some('.') && t.is_capitalised(q + 1) {
+        // `"We won." Smith said more.` starts a new sentence about Smith.
+        return None;
+    }
+    let mut i = q + 1;
+    while t.is_punct(i, ',') || t.is_punct(i, '—') || t.is_punct(i, '–') {
+        i += 1;
+    }
+    if t.kind(i) == Some(TokenKind::Break) && ['-', '—', '–'].iter().any(|&d| t.is_punct(i + 1, d))
+    {
+        // A credit line under the quotation: "— Smith."
+        let phrase = phrase_starting_at(t, i + 2)?;
+        let closes = t.ends_sentence(phrase.end) || phrase.end >= t.len();
+        return closes.then_some(Attribution {
+            tokens: phrase,
+            verb: None,
+            cue: Cue::After,
+        });
+    }
+    let mut word = t.word(i)?;
+    if lexicon::is_auxiliary(word) && t.word(i + 1).is_some_and(is_reporting_verb) {
+        i += 1;
+        word = t.word(i)?;
+    }
+    let according = lexicon::means_according_to(word).then_some(i + 1);
+    let according =
+        according.or_else(|| (word == "according" && t.word(i + 1) == Some("to")).then_some(i + 2));
+    if let Some(source) = according {
+        let phrase = phrase_starting_at(t, source)?;
+        return Some(Attribution {
+            tokens: phrase,
+            verb: Some("according to".into()),
+            cue: Cue::According,
+        });
+    }
+    // Right after a quotation any reporting verb may precede its subject.
+    if is_reporting_verb(word) && !is_participle(word) && !t.is_capitalised(i) {
+        let phrase = inverted_subject_after_quote(t, i)?;
+        return Some(Attribution {
+            tokens: phrase,
+            verb: Some(word.to_string()),
+            cue: Cue::After,
+        });
+    }
+    let phrase = phrase_starting_at(t, i)?;
+    let mut v = skip_forward_between(t, phrase.end);
+    let preposition = t
+        .word(v)
+        .is_some_and(|w| matches!(w, "in" | "at" | "on" | "with" | "from"));
+    if preposition {
+        // "a voice-over in the ad states"
+        if let Some(complement) = phrase_starting_at(t, v + 1) {
+            v = skip_forward_between(t, complement.end);
+        }
+    }
+    if t.is_punct(v, '(') {
+        // "Sen. Smith (D-N.Y.) said"
+        let close = (v..t.len().min(v + 12)).find(|&k| t.is_punct(k, ')'))?;
+        v = skip_forward_between(t, close + 1);
+    }
+    // Appositives ("Smith, 45, of Ohio, said"): up to three comma-separated
+    // segments before the verb.
+    let mut segments = 0;
+    while t.is_punct(v, ',') && reporting_verb_at(t, v).is_none() && segments < 3 {
+        let mut k = v + 1;
+        while k < t.len() && k - v < 24 {
+            if t.ends_sentence(k) || matches!(t.kind(k), Some(TokenKind::Quote(_))) {
+                return None;
+            }
+            if t.is_punct(k, ',') {
+                break;
+            }
+            k += 1;
+        }
+        segments += 1;
+        let next = skip_forward_between(t, k + 1);
+        // At a verb, or at the comma opening the next segment.
+        v = if reporting_verb_at(t, next).is_some() {
+            next
+        } else {
+            k
+        };
+        if v == k && segments == 3 {
+            return None;
+        }
+    }
+    let verb = reporting_verb_at(t, v)?;
+    // `"Why?" Her critics cited it as evidence` is a new sentence; `"Why?"
+    // Smith asked (at the rally).` is not: after a question or exclamation
+    // the verb takes no object.
+    if matches!(t.quote_terminal(q), Some('?' | '!')) && t.is_capitalised(q + 1) {
+        let clause_ends = match t.kind(v + 1) {
+            None | Some(TokenKind::Break) | Some(TokenKind::Quote(_)) => true,
+            Some(TokenKind::Punct(_)) => true,
+            Some(TokenKind::Word) => {
+                t.is_capitalised(v + 1)
+                    || t.word(v + 1).is_some_and(|w| {
+                        matches!(
+                            w,
+                            "about"
+                                | "in"
+                                | "on"
+                                | "at"
+                                | "of"
+                                | "to"
+                                | "during"
+                                | "after"
+                                | "before"
+                                | "while"
+                                | "as"
+                                | "with"
+                                | "from"
+                                | "when"
+                        )
+                    })
+            }
+        };
+        if !clause_ends {
+            return None;
+        }
+    }
+    Some(Attribution {
+        tokens: phrase,
+        verb: Some(verb),
+        cue: Cue::After,
+    })
+}
+
+/// A reporting verb later in the quotation's own sentence: "…" and more,
+/// Smith said.
+fn later_in_sentence(t: &Tokens, q: usize) -> Option<Attribution> {
+    if t.quote_ends_sentence(q) {
+        return None;
+    }
+    let mut k = q + 1;
+    while k < t.len() && k - q < WINDOW && !t.ends_sentence(k) {
+        if matches!(t.kind(k), Some(TokenKind::Quote(_))) {
+            return None;
+        }
+        if let Some(verb) = reporting_verb_at(t, k) {
+            if needs_governing_subject(t, k, &verb) {
+                return None;
+            }
+            let phrase = subject_of(t, k, q + 1).or_else(|| {
+                t.is_punct(k - 1, ',')
+                    .then(|| inverted_subject(t, k))
+                    .flatten()
+            })?;
+            return Some(Attribution {
+                tokens: phrase,
+                verb: Some(verb),
+                cue: Cue::After,
+            });
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Index of the first token of the sentence holding token `i`.
+fn sentence_start(t: &Tokens, i: usize) -> usize {
+    let mut k = i;
+    while k > 0 && i - k < WINDOW {
+        if t.ends_sentence(k - 1) {
+            return k;
+        }
+        k -= 1;
+    }
+    k
+}
+
+/// The subject of the sentence starting at `from`: its first noun phrase,
+/// past an opening adverbial or participle clause ("On Monday, …",
+/// "Holding signs, the protesters …").
+fn sentence_subject(t: &Tokens, from: usize, limit: usize) -> Option<Range<usize>> {
+    // Past an opening bracket or dash, and a leading "And" or "But".
+    let mut from = from;
+    while from < limit
+        && (matches!(t.kind(from), Some(TokenKind::Punct(_)))
+            || t.word(from)
+                .is_some_and(|w| matches!(w, "and" | "but" | "so" | "yet" | "or")))
+    {
+        from += 1;
+    }
+    let first = t.word(from)?;
+    // "WASHINGTON (AP) — Smith said": a dateline is no subject.
+    let shouted = t.str(from).chars().count() > 1 && t.str(from).chars().all(|c| !c.is_lowercase());
+    if shouted {
+        let dash = (from..limit.min(from + 8))
+            .find(|&i| matches!(t.kind(i), Some(TokenKind::Punct('—' | '–' | '-'))));
+        if let Some(dash) = dash {
+            return sentence_subject(t, dash + 1, limit);
+        }
+    }
+    // "Asked by …", "Preceded at …", but not the name "Ted".
+    let participle_opening = (first.ends_with("ing") || first.ends_with("ed"))
+        && first.chars().count() > 4
+        && !t.is_capitalised(from + 1);
+    let adverbial =
+        (lexicon::is_not_a_name(first) && !pronoun_at(t, from) && !is_determiner(t, from))
+            || participle_opening
+            || first.ends_with("ly");
+    if !adverbial {
+        let phrase = phrase_starting_at(t, from).filter(|p| p.end <= limit);
+        // "A few days later, …", "That same month, …": a time, not a subject.
+        let timed = phrase
+            .as_ref()
+            .and_then(|p| t.word(p.end - 1))
+            .is_some_and(is_time_word);
+        if !timed {
+            return phrase;
+        }
+    }
+    // Past the opening adverbial: a lone word ("Then he …"), or after its
+    // first, second or third comma ("On Monday, he …").
+    if !t.is_punct(from + 1, ',') && pronoun_at(t, from + 1) {
+        return Some(from + 1..from + 2).filter(|p| p.end <= limit);
+    }
+    (from..limit)
+        .filter(|&i| t.is_punct(i, ','))
+        .take(3)
+        .find_map(|comma| phrase_starting_at(t, comma + 1).filter(|p| p.end <= limit))
+}
+
+fn is_time_word(word: &str) -> bool {
+    matches!(
+        word,
+        "day"
+            | "days"
+            | "week"
+            | "weeks"
+            | "month"
+            | "months"
+            | "year"
+            | "years"
+            | "hour"
+            | "hours"
+            | "minutes"
+            | "time"
+            | "night"
+            | "morning"
+            | "evening"
+            | "afternoon"
+    )
+}
+
+/// The speaker named before the quotation at token `q`, in the stretch
+/// `from..q` of its sentence: the subject of its main reporting verb.
+fn before(t: &Tokens, q: usize, from: usize, fallback: bool) -> Option<Attribution> {
+    let mut governed: Option<String> = None;
+    let mut relative: Option<Attribution> = None;
+    for k in from..q {
+        let word = t.word(k).unwrap_or_default();
+        let source = if word == "according" && t.word(k + 1) == Some("to") {
+            Some(k + 2)
+        } else {
+            lexicon::means_according_to(word).then_some(k + 1)
+        };
+        if let Some(source) = source {
+            if let Some(phrase) = phrase_starting_at(t, source).filter(|p| p.end <= q) {
+                return Some(Attribution {
+                    tokens: phrase,
+                    verb: Some("according to".into()),
+                    cue: Cue::According,
+                });
+            }
+            continue;
+        }
+        let Some(word) = reporting_verb_at(t, k) else {
+            continue;
+        };
+        if needs_governing_subject(t, k, &word) {
+            // "with Sen. Smith calling it …", "with many marchers chanting
+            // …": a name, or a phrase after "with", right before the
+            // participle is its subject.
+            if k > from + 1 {
+                let end = skip_back_between(t, k - 1, from);
+                let subject = phrase_ending_at(t, end).filter(|p| {
+                    let after_with = p.start > from && t.word(p.start - 1) == Some("with");
+                    p.start > from && (t.is_capitalised(end) || after_with)
+                });
+                if let Some(subject) = subject {
+                    return Some(Attribution {
+                        tokens: subject,
+                        verb: Some(word),
+                        cue: Cue::Before,
+                    });
+                }
+            }
+            governed.get_or_insert(word);
+            continue;
+        }
+        if let Some(subject) = subject_of(t, k, from) {
+            let found = Attribution {
+                tokens: subject.clone(),
+                verb: Some(word),
+                cue: Cue::Before,
+            };
+            // "X, who said …, told …": the relative clause yields to the
+            // main one, if there is one.
+            if subject.len() == 1 && t.word(subject.start) == Some("who") {
+                relative.get_or_insert(found);
+                continue;
+            }
+            return Some(found);
+        }
+        // "…, said Smith: «…»"
+        if let Some(phrase) = inverted_subject(t, k).filter(|p| p.end <= q) {
+            let named = t.is_capitalised(phrase.start);
+            let closed = t.is_punct(phrase.end, ',')
+                || t.is_punct(phrase.end, ':')
+                || phrase.end == q
+                || t.ends_sentence(phrase.end);
+            if named && closed && inverts(&word) && (k == from || t.is_punct(k - 1, ',')) {
+                return Some(Attribution {
+                    tokens: phrase,
+                    verb: Some(word),
+                    cue: Cue::Before,
+                });
+            }
+        }
+        governed.get_or_insert(word);
+    }
+    if !fallback {
+        return None;
+    }
+    if let Some(verb) = governed {
+        if let Some(subject) = sentence_subject(t, from, q) {
+            return Some(Attribution {
+                tokens: subject,
+                verb: Some(verb),
+                cue: Cue::Before,
+            });
+        }
+    }
+    relative
+}
+
+/// "Smith: «…»": a name and a colon just before the quotation, or a
+/// sentence ending in a colon whose subject introduces it.
+fn colon(t: &Tokens, q: usize, from: usize) -> Option<Attribution> {
+    let c = q.checked_sub(1)?;
+    if !t.is_punct(c, ':') || c == 0 {
+        return None;
+    }
+    let phrase = phrase_ending_at(t, c - 1)
+        .filter(|p| p.start == from)
+        .or_else(|| sentence_subject(t, from, c))?;
+    Some(Attribution {
+        tokens: phrase,
+        verb: None,
+        cue: Cue::Colon,
+    })
+}
+
+/// Finds the speaker of the quotation folded into token `q` in its own
+/// sentence.
+pub fn attribute(t: &Tokens, q: usize) -> Option<Attribution> {
+    let from = sentence_start(t, q);
+    let clause = clause_start(t, from, q);
+    after(t, q)
+        .or_else(|| {
+            (clause > from)
+                .then(|| before(t, q, clause, false))
+                .flatten()
+        })
+        .or_else(|| before(t, q, from, true))
+        .or_else(|| later_in_sentence(t, q))
+        .or_else(|| colon(t, q, from))
+        .or_else(|| governing_subject(t, q, from))
+}
+
+/// The start of the last clause before token `q` in the sentence from
+/// `from`: after "but", "while", a semicolon or ", and" ("Smith spoke, but
+/// she said …").
+fn clause_start(t: &Tokens, from: usize, q: usize) -> usize {
+    (from..q)
+        .rev()
+        .find(|&k| {
+            let word = t.word(k).unwrap_or_default();
+            matches!(word, "but" | "while" | "whereas" | "although" | "though")
+                || (word == "and" && k > from && t.is_punct(k - 1, ','))
+        })
+        .map_or(from, |k| k + 1)
+}
+
+/// A partial quotation inside a sentence with no reporting verb belongs to
+/// the subject of the clause that governs it ("Smith welcomed "the news"").
+fn governing_subject(t: &Tokens, q: usize, from: usize) -> Option<Attribution> {
+    if q <= from + 1 {
+        return None;
+    }
+    if let Some(owner) = speech_owner(t, q, from) {
+        return Some(Attribution {
+            tokens: owner..owner + 1,
+            verb: None,
+            cue: Cue::SpeechNoun,
+        });
+    }
+    let subject = sentence_subject(t, from, q)?;
+    // The subject must be followed by a verb-like word, not be the object
+    // the quotation modifies.
+    (subject.end < q).then_some(Attribution {
+        tokens: subject,
+        verb: None,
+        cue: Cue::GoverningClause,
+    })
+}
+
+/// "his call for “…”", "Trump's claim that “…”": the owner of a speech
+/// noun just before the quotation is its speaker.
+fn speech_owner(t: &Tokens, q: usize, from: usize) -> Option<usize> {
+    let floor = q.saturating_sub(8).max(from);
+    let noun = (floor..q)
+        .rev()
+        .find(|&k| t.word(k).is_some_and(lexicon::is_speech_noun))?;
+    let owner = (noun.saturating_sub(3).max(floor)..noun).rev().find(|&k| {
+        t.word(k).is_some_and(|w| {
+            matches!(w, "his" | "her" | "their" | "its")
+                || (t.is_capitalised(k) && (w.ends_with("'s") || w.ends_with("s'")))
+        })
+    })?;
+    Some(owner)
+}
+
+/// Finds the speaker of the quotation at token `q` in the sentence before
+/// it, when the quotation opens its sentence and that sentence leads into
+/// it ("Smith made the following comment:" or "Smith said so on Monday.").
+pub fn attribute_from_previous_sentence(t: &Tokens, q: usize) -> Option<Attribution> {
+    let from = sentence_start(t, q);
+    if from != q || from == 0 {
+        return None;
+    }
+    let mut end = from - 1;
+    let paragraph_break = t.kind(end) == Some(TokenKind::Break);
+    if paragraph_break {
+        end = end.checked_sub(1)?;
+    }
+    let prev_from = sentence_start(t, end);
+    let mut found = before(t, end, prev_from, true).or_else(|| colon(t, end + 1, prev_from))?;
+    found.cue = Cue::PreviousSentence;
+    Some(found)
+}
+
+/// Finds the speaker of the quotation at token `q` in the sentence right
+/// after it, when the quotation is a sentence of its own: `"We won." Smith
+/// said so twice.`
+pub fn attribute_from_next_sentence(t: &Tokens, q: usize) -> Option<Attribution> {
+    if !t.quote_ends_sentence(q) || t.kind(q + 1) != Some(TokenKind::Word) {
+        return None;
+    }
+    let phrase = phrase_starting_at(t, q + 1)?;
+    let verb = reporting_verb_at(t, skip_forward_between(t, phrase.end))?;
+    Some(Attribution {
+        tokens: phrase,
+        verb: Some(verb),
+        cue: Cue::NextSentence,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::marks;
+    use super::*;
+
+    /// The speaker text of each quotation of `text`, by attribution in its
+    /// own sentence only.
+    fn speakers(text: &str) -> Vec<Option<&str>> {
+        let ranges: Vec<Range<usize>> = marks::find(text).into_iter().map(|s| s.range).collect();
+        let t = Tokens::new(text, &ranges);
+        (0..t.len())
+            .filter(|&i| matches!(t.kind(i), Some(TokenKind::Quote(_))))
+            .map(|q| {
+                attribute(&t, q).map(|a| {
+                    let start = t.list[a.tokens.start].range.start;
+                    let end = t.list[a.tokens.end - 1].range.end;
+                    &text[start..end]
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_long_speaker_phrase_with_links_and_titles() {
+        assert_eq!(
+            speakers("“Ready,” the office of President Ana Silva said on Monday."),
+            [Some("the office of President Ana Silva")]
+        );
+        assert_eq!(
+            speakers("Sen. Joe Park (D-Ore.) said the bill was “a mess.”"),
+            [Some("Sen. Joe Park")]
+        );
+    }
+
+    #[test]
+    fn inverted_speaker_with_a_lowercase_title() {
+        assert_eq!(
+            speakers("“It is done,” said spokesman Josh Smith."),
+            [Some("spokesman Josh Smith")]
+        );
+    }
+
+    #[test]
+    fn a_reporting_word_used_as_a_noun_is_no_verb() {
+        // "claims" after a possessive is a noun; the speaker is the subject
+        // of "said".
+        assert_eq!(
+            speakers("The mayor said his rival's claims were “pure fiction.”"),
+            [Some("The mayor")]
+        );
+    }
+
+    #[test]
+    fn participle_subjects() {
+        assert_eq!(
+            speakers("Crowds filled the square, with many students chanting “No more war.”"),
+            [Some("many students")]
+        );
+        assert_eq!(
+            speakers("Then she left the stage, calling the plan “a disgrace.”"),
+            [Some("she")]
+        );
+    }
+
+    #[test]
+    fn appositive_between_speaker_and_verb() {
+        assert_eq!(
+            speakers("“We lost,” Tom Hale, a party organiser, said."),
+            [Some("Tom Hale")]
+        );
+        assert_eq!(
+            speakers("“We lost,” Tom Hale, 45, of Dayton, said."),
+            [Some("Tom Hale")]
+        );
+        assert_eq!(
+            speakers("Lena Ward, who chairs the board, told reporters: “We stay.”"),
+            [Some("Lena Ward")]
+        );
+    }
+
+    #[test]
+    fn a_question_followed_by_a_new_sentence_is_not_attributed_to_it() {
+        assert_eq!(
+            speakers("“Why now?” Her critics cited the remark as proof."),
+            [None]
+        );
+        assert_eq!(speakers("“Why now?” Jones asked."), [Some("Jones")]);
+    }
+
+    #[test]
+    fn the_owner_of_a_speech_noun_speaks() {
+        assert_eq!(
+            speakers("Few expected Mayor Kim's promise of “free buses for all.”"),
+            [Some("Kim's")]
+        );
+    }
+
+    #[test]
+    fn a_period_inside_the_quote_ends_its_sentence() {
+        assert_eq!(speakers("“We are done.” He noted the hour."), [None]);
+    }
+}

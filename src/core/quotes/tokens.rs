@@ -1,0 +1,276 @@
+//! The text around quotations as a flat list of tokens, each quotation
+//! folded into a single token, so that attribution rules can look at
+//! "`<quote>` , Smith said ." without re-reading the quoted words.
+
+use super::lexicon;
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Punct(char),
+    /// The outermost quotation with this index in the detector's list.
+    Quote(usize),
+    /// One or more line breaks.
+    Break,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    pub kind: TokenKind,
+    pub range: Range<usize>,
+}
+
+/// Inner characters a word may keep when letters follow them: don't,
+/// O'Brien, Jean-Luc, U.S, AT&T.
+fn joins_word(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '.' | '&')
+}
+
+/// Splits `text` into tokens; `quotes` (sorted, disjoint) become one token each.
+pub fn tokenize(text: &str, quotes: &[Range<usize>]) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut next_quote = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if let Some(quote) = quotes.get(next_quote).filter(|q| q.start == at) {
+            tokens.push(Token {
+                kind: TokenKind::Quote(next_quote),
+                range: quote.clone(),
+            });
+            let end = quote.end;
+            next_quote += 1;
+            while chars.peek().is_some_and(|&(b, _)| b < end) {
+                chars.next();
+            }
+            continue;
+        }
+        if c.is_whitespace() {
+            let mut end = at + c.len_utf8();
+            let mut line_break = c == '\n';
+            while let Some(&(b, w)) = chars.peek().filter(|(_, w)| w.is_whitespace()) {
+                line_break |= w == '\n';
+                end = b + w.len_utf8();
+                chars.next();
+            }
+            if line_break {
+                tokens.push(Token {
+                    kind: TokenKind::Break,
+                    range: at..end,
+                });
+            }
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = at + c.len_utf8();
+            while let Some(&(b, w)) = chars.peek() {
+                if w.is_alphanumeric() {
+                    end = b + w.len_utf8();
+                    chars.next();
+                    continue;
+                }
+                let followed = text
+                    .get(b + w.len_utf8()..)
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(char::is_alphanumeric);
+                // 10,000 and 3.5 are one number.
+                let digit_group = w == ','
+                    && text
+                        .get(at..b)
+                        .is_some_and(|t| t.ends_with(|c: char| c.is_ascii_digit()))
+                    && text
+                        .get(b + 1..)
+                        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+                if (joins_word(w) && followed || digit_group)
+                    && quotes.get(next_quote).is_none_or(|q| q.start != b)
+                {
+                    end = b + w.len_utf8();
+                    chars.next();
+                    continue;
+                }
+                break;
+            }
+            tokens.push(Token {
+                kind: TokenKind::Word,
+                range: at..end,
+            });
+            continue;
+        }
+        tokens.push(Token {
+            kind: TokenKind::Punct(c),
+            range: at..at + c.len_utf8(),
+        });
+    }
+    tokens
+}
+
+/// Read access to a token list with the questions attribution asks.
+pub struct Tokens<'a> {
+    pub text: &'a str,
+    pub list: Vec<Token>,
+    /// Each word lowercased once, with typographic apostrophes made
+    /// straight (it’s = it's); empty for anything but a word.
+    lower: Vec<String>,
+}
+
+impl<'a> Tokens<'a> {
+    pub fn new(text: &'a str, quotes: &[Range<usize>]) -> Self {
+        let list = tokenize(text, quotes);
+        let lower = list
+            .iter()
+            .map(|t| match t.kind {
+                TokenKind::Word => text
+                    .get(t.range.clone())
+                    .unwrap_or_default()
+                    .to_lowercase()
+                    .replace('’', "'"),
+                _ => String::new(),
+            })
+            .collect();
+        Tokens { text, list, lower }
+    }
+
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    pub fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.list.get(i).map(|t| t.kind)
+    }
+
+    pub fn str(&self, i: usize) -> &'a str {
+        self.list
+            .get(i)
+            .and_then(|t| self.text.get(t.range.clone()))
+            .unwrap_or_default()
+    }
+
+    /// The word at `i`, lowercased; `None` for anything but a word.
+    pub fn word(&self, i: usize) -> Option<&str> {
+        (self.kind(i)? == TokenKind::Word).then(|| self.lower[i].as_str())
+    }
+
+    pub fn is_capitalised(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Word)
+            && self.str(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    pub fn is_punct(&self, i: usize, c: char) -> bool {
+        self.kind(i) == Some(TokenKind::Punct(c))
+    }
+
+    /// A period after an abbreviation or an initial ("Sen.", "J.").
+    pub fn is_abbreviation_period(&self, i: usize) -> bool {
+        if !self.is_punct(i, '.') || i == 0 {
+            return false;
+        }
+        let before = self.str(i - 1);
+        self.kind(i - 1) == Some(TokenKind::Word)
+            && (lexicon::is_abbreviation(before.to_lowercase())
+                || (before.chars().count() == 1 && before.chars().all(char::is_uppercase)))
+    }
+
+    /// The last character inside the quotation at token `i`, closing marks
+    /// and spaces aside.
+    pub fn quote_terminal(&self, i: usize) -> Option<char> {
+        if !matches!(self.kind(i), Some(TokenKind::Quote(_))) {
+            return None;
+        }
+        self.str(i)
+            .trim_end_matches(|c: char| c.is_whitespace() || super::marks::is_mark(c))
+            .chars()
+            .next_back()
+    }
+
+    /// A quotation whose words end a sentence, followed by a new one:
+    /// `"We won." Then …`.
+    pub fn quote_ends_sentence(&self, i: usize) -> bool {
+        let next_starts = match self.kind(i + 1) {
+            None | Some(TokenKind::Break) | Some(TokenKind::Quote(_)) => true,
+            Some(TokenKind::Word) => self.is_capitalised(i + 1),
+            Some(TokenKind::Punct(_)) => false,
+        };
+        next_starts
+            && self
+                .quote_terminal(i)
+                .is_some_and(|c| matches!(c, '.' | '!' | '?'))
+    }
+
+    /// Whether a sentence ends at token `i`.
+    pub fn ends_sentence(&self, i: usize) -> bool {
+        match self.kind(i) {
+            Some(TokenKind::Quote(_)) => self.quote_ends_sentence(i),
+            Some(TokenKind::Break) => true,
+            Some(TokenKind::Punct('!' | '?' | ';')) => true,
+            Some(TokenKind::Punct('.')) => {
+                // "(R-Wis.) said", "Inc., the maker": no sentence ends here.
+                let continues = match self.kind(i + 1) {
+                    Some(TokenKind::Punct(')' | ',')) => true,
+                    Some(TokenKind::Word) => !self.is_capitalised(i + 1),
+                    _ => false,
+                };
+                !continues && !self.is_abbreviation_period(i)
+            }
+            _ => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        let t = Tokens::new(text, &[]);
+        (0..t.len())
+            .filter(|&i| t.kind(i) == Some(TokenKind::Word))
+            .map(|i| t.str(i))
+            .collect()
+    }
+
+    #[test]
+    fn words_keep_inner_apostrophes_hyphens_periods_and_digit_groups() {
+        assert_eq!(
+            words("O'Brien's U.S. plan cost 10,000 dollars, Jean-Luc said."),
+            [
+                "O'Brien's",
+                "U.S",
+                "plan",
+                "cost",
+                "10,000",
+                "dollars",
+                "Jean-Luc",
+                "said"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quotation_is_one_token() {
+        let text = "“We won,” she said.";
+        let quote_end = text.find(',').unwrap() + ",”".len();
+        let quote = 0..quote_end;
+        let t = Tokens::new(text, std::slice::from_ref(&quote));
+        assert_eq!(t.kind(0), Some(TokenKind::Quote(0)));
+        assert_eq!(t.word(1), Some("she"));
+        assert_eq!(t.quote_terminal(0), Some(','));
+    }
+
+    #[test]
+    fn words_are_lowercased_with_straight_apostrophes() {
+        let t = Tokens::new("It’s Done", &[]);
+        assert_eq!(t.word(0), Some("it's"));
+        assert!(t.is_capitalised(1));
+    }
+
+    #[test]
+    fn abbreviations_and_brackets_end_no_sentence() {
+        let t = Tokens::new("Sen. Smith (R-Wis.) said so. Then", &[]);
+        let ends: Vec<&str> = (0..t.len())
+            .filter(|&i| t.ends_sentence(i))
+            .map(|i| t.str(i))
+            .collect();
+        assert_eq!(ends, ["."]);
+        assert!(t.ends_sentence(t.len() - 2));
+    }
+}

@@ -1,0 +1,112 @@
+//! The `annotate` binary as a user runs it: files, stdin, JSON lines, bad
+//! input, exports and imports.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const EXAMPLE: &str = "tests/fixtures/moscow-times-kursk.txt";
+
+fn annotate(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_annotate"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("annotate runs");
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn json(output: &Output) -> serde_json::Value {
+    assert!(
+        output.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("stdout is JSON")
+}
+
+#[test]
+fn a_file_and_the_same_text_on_stdin_give_the_same_annotations() {
+    let from_file = json(&annotate(&[EXAMPLE], b""));
+    let text = std::fs::read(EXAMPLE).unwrap();
+    let from_stdin = json(&annotate(&[], &text));
+    assert_eq!(from_file, from_stdin);
+    let annotations = from_file["annotations"].as_array().unwrap();
+    for a in annotations {
+        for field in ["kind", "start", "end", "score", "reasons"] {
+            assert!(a.get(field).is_some(), "{field} missing in {a}");
+        }
+    }
+}
+
+#[test]
+fn jsonl_answers_each_line_in_order_and_names_bad_lines() {
+    let input = b"{\"id\": \"a\", \"text\": \"He said \\\"no\\\".\", \"other\": 1}\n{broken\n{\"id\": 7, \"text\": \"\"}\n";
+    let output = annotate(&["--jsonl"], input);
+    assert!(
+        !output.status.success(),
+        "a bad line makes the exit non-zero"
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("line 2"), "{stderr}");
+    let lines: Vec<serde_json::Value> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(lines[1]["id"], 7);
+    assert_eq!(lines[1]["annotations"], serde_json::json!([]));
+}
+
+#[test]
+fn invalid_utf8_is_refused_with_a_clear_message() {
+    let output = annotate(&[], b"caf\xe9 au lait");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("not valid UTF-8") && stderr.contains("offset 3"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_missing_file_and_a_bad_threshold_are_explained() {
+    let missing = annotate(&["/no/such/file.txt"], b"");
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read /no/such/file.txt"));
+    let bad = annotate(&["--threshold", "high"], b"");
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn a_w3c_export_reimports_onto_the_same_text_with_nothing_orphaned() {
+    let export = annotate(&["export", "w3c", EXAMPLE], b"");
+    let exported = json(&export);
+    assert_eq!(exported["type"], "AnnotationCollection");
+    let dir = std::env::temp_dir().join(format!("annotate-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("export.json");
+    std::fs::write(&path, &export.stdout).unwrap();
+    let report = json(&annotate(&["import", path.to_str().unwrap(), EXAMPLE], b""));
+    assert_eq!(report["same_text"], true);
+    assert_eq!(report["orphans"], serde_json::json!([]));
+    assert_eq!(
+        report["placed"].as_array().unwrap().len(),
+        exported["total"].as_u64().unwrap() as usize
+    );
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn csv_and_markdown_exports_render() {
+    let csv = annotate(&["export", "csv", EXAMPLE], b"");
+    assert!(csv.status.success());
+    assert!(String::from_utf8_lossy(&csv.stdout).starts_with("id,kind,start,end,text"));
+    let md = annotate(&["export", "markdown", EXAMPLE], b"");
+    assert!(String::from_utf8_lossy(&md.stdout).starts_with("# Ukraine said Thursday"));
+    let unknown = annotate(&["export", "pdf", EXAMPLE], b"");
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("unknown export format 'pdf'"));
+}

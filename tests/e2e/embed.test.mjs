@@ -1,0 +1,143 @@
+// End-to-end: the JS API a web developer embeds (dist/api/), its example
+// page, and the single-file build opened from file:// (the offline reload of
+// the installable app is in page.test.mjs).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  ARTICLE, EXPECTED, ROOT, annotate, markGroups, openPage, screenshot, sliceCodePoints,
+  startBrowser, startServer,
+} from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await startBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+/** Opens a page that is not the app, recording requests that leave `origin`. */
+async function openRecorded(url, origin) {
+  const page = await browser.context.newPage();
+  const foreign = [];
+  const errors = [];
+  page.on('request', (request) => {
+    const target = request.url();
+    if (!target.startsWith('data:') && !target.startsWith(origin)) foreign.push(target);
+  });
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(url);
+  return { page, foreign, errors };
+}
+
+test('the JS API returns what the CLI returns on the example article', async () => {
+  const cli = resolve(ROOT, process.env.ANNOTATE ?? 'target/debug/annotate');
+  const fromCli = JSON.parse(
+    execFileSync(cli, [join(ROOT, 'tests/fixtures/moscow-times-kursk.txt')], { encoding: 'utf8' }),
+  ).annotations;
+  const { page, foreign, errors } = await openRecorded(`${server.url}api/example.html`, server.url);
+  const fromApi = await page.evaluate(async (text) => {
+    const api = await import('./annotator.js');
+    await api.init();
+    return api.annotate(text);
+  }, ARTICLE);
+  assert.ok(fromCli.length >= 8, `the CLI found ${fromCli.length} annotations`);
+  assert.equal(fromApi.length, fromCli.length);
+  fromApi.forEach((a, i) => {
+    const c = fromCli[i];
+    assert.deepEqual(
+      [a.kind, a.start, a.end, a.reasons, a.speaker?.text, a.speaker?.start, a.speaker?.end],
+      [c.kind, c.start, c.end, c.reasons, c.speaker?.text, c.speaker?.start, c.speaker?.end],
+    );
+    assert.ok(Math.abs(a.score - c.score) < 1e-6, `score ${a.score} vs ${c.score}`);
+    // UTF-16 offsets slice the same text the code points name.
+    assert.equal(ARTICLE.slice(a.start16, a.end16), sliceCodePoints(ARTICLE, a.start, a.end));
+  });
+  const w3c = await page.evaluate(async (text) => {
+    const api = await import('./annotator.js');
+    return api.toWebAnnotations(text, api.annotate(text));
+  }, ARTICLE);
+  assert.equal(w3c.type, 'AnnotationCollection');
+  assert.equal(w3c.total, fromCli.length);
+  assert.equal(w3c.first.items[0].target.selector[1].type, 'TextPositionSelector');
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the example page highlights across inline markup and unhighlight restores the DOM exactly', async () => {
+  const { page, foreign, errors } = await openRecorded(`${server.url}api/example.html`, server.url);
+  const button = page.getByRole('button', { name: /Highlight claims/ });
+  await button.waitFor();
+  await page.waitForFunction(() => !document.getElementById('highlight').disabled);
+  const before = await page.evaluate(() => {
+    window.keptNode = document.querySelector('#story strong').firstChild;
+    window.pristine = document.getElementById('story').cloneNode(true);
+    return document.getElementById('story').innerHTML;
+  });
+
+  await button.click();
+  const kinds = await page.$$eval('#story mark', (marks) => [...new Set(marks.map((m) => m.dataset.kind))].sort());
+  assert.deepEqual(kinds, ['boilerplate', 'claim', 'quote']);
+  // A claim runs through the <strong> of its sentence: marks inside and outside it.
+  const claimAroundStrong = await page.evaluate(() => {
+    const strong = document.querySelector('#story strong');
+    const inside = strong.querySelector('mark[data-kind=claim]');
+    const outside = strong.parentElement.querySelector(':scope > mark[data-kind=claim]');
+    return Boolean(inside && outside && inside.dataset.annotation === outside.dataset.annotation);
+  });
+  assert.ok(claimAroundStrong, 'one claim is marked on both sides of inline markup');
+  const quoteSpeaker = await page.$eval('#story mark[data-kind=quote]', (m) => m.title);
+  assert.match(quoteSpeaker, /Amira Hassan/);
+  assert.match(await page.locator('#status').textContent(), /\d+ claims, \d+ quotes, \d+ boilerplate/);
+  await screenshot(page, 'example-highlighted');
+
+  await page.getByRole('button', { name: 'Remove highlights' }).click();
+  const restored = await page.evaluate(() => ({
+    html: document.getElementById('story').innerHTML,
+    equal: document.getElementById('story').isEqualNode(window.pristine),
+    sameTextNode: window.keptNode.isConnected,
+    marks: document.querySelectorAll('#story mark').length,
+  }));
+  assert.equal(restored.marks, 0);
+  assert.equal(restored.html, before);
+  assert.ok(restored.equal, 'the DOM equals its copy from before highlighting');
+  assert.ok(restored.sameTextNode, 'original text nodes are kept, not replaced');
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the single file works from file:// with nothing else beside it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'annotator-single-'));
+  try {
+    const file = join(dir, 'annotator.html');
+    copyFileSync(join(ROOT, 'dist', 'annotator.html'), file);
+    const url = pathToFileURL(file).href;
+    const { page, foreign, errors } = await openRecorded(url, url);
+    await page.getByRole('button', { name: 'Annotate' }).waitFor();
+    await annotate(page, ARTICLE);
+    const groups = await markGroups(page);
+    for (const kind of ['claim', 'quote', 'boilerplate']) {
+      assert.ok(groups.some((g) => g.kind === kind), `a ${kind} mark in the single file`);
+    }
+    const block = EXPECTED.boilerplate.must[0].span;
+    assert.ok(groups.some((g) => g.kind === 'boilerplate' && g.text === sliceCodePoints(ARTICLE, ...block)));
+    assert.deepEqual(foreign, [], 'the single file requested nothing');
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,133 @@
+// Shared set-up for the end-to-end tests: the built page (dist/) served by
+// target/release/serve on a free loopback port, and the system Chromium
+// driven by playwright-core (never a downloaded browser).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SCREENSHOTS = join(ROOT, 'target', 'screenshots');
+export const ARTICLE = readFileSync(join(ROOT, 'tests/fixtures/moscow-times-kursk.txt'), 'utf8');
+export const EXPECTED = JSON.parse(
+  readFileSync(join(ROOT, 'tests/fixtures/moscow-times-kursk.expected.json'), 'utf8'),
+);
+export const KINDS = ['claim', 'quote', 'boilerplate'];
+
+/** The text between two code-point offsets (the fixture's units). */
+export function sliceCodePoints(text, start, end) {
+  return Array.from(text).slice(start, end).join('');
+}
+
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** Starts the server on a port the OS picks; resolves to its base URL. */
+export async function startServer() {
+  // scripts/test points SERVE at the debug build it already has.
+  const binary = resolve(ROOT, process.env.SERVE ?? 'target/release/serve');
+  const server = spawn(binary, ['0', join(ROOT, 'dist')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}`)), 10_000);
+    server.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = out.match(/at (http:\/\/127\.0\.0\.1:\d+\/)/);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    server.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
+  });
+  return { url, stop: () => server.kill() };
+}
+
+export async function startBrowser() {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'annotator-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport: { width: 1360, height: 1000 },
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Opens the page and records every request and console error, so that a
+ * test can assert the page stayed on its own origin and logged no error.
+ */
+export async function openPage(context, url, { colorScheme = 'light' } = {}) {
+  const page = await context.newPage();
+  await page.emulateMedia({ colorScheme });
+  const origin = new URL(url).origin;
+  const foreign = [];
+  const errors = [];
+  page.on('request', (request) => {
+    const target = request.url();
+    // data: URLs (none expected) never leave the machine either.
+    if (!target.startsWith('data:') && new URL(target).origin !== origin) foreign.push(target);
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Annotate' }).waitFor();
+  return {
+    page,
+    assertClean() {
+      assert.deepEqual(foreign, [], 'the page requested nothing outside its own origin');
+      assert.deepEqual(errors, [], 'no console errors');
+    },
+  };
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Each annotation's marks grouped by data-ann: {kind, start, end, text}. */
+export async function markGroups(page) {
+  return page.$$eval('article mark', (marks) => {
+    const groups = new Map();
+    for (const mark of marks) {
+      const id = mark.dataset.ann;
+      if (!groups.has(id)) {
+        groups.set(id, {
+          kind: mark.dataset.kind,
+          start: Number(mark.dataset.start),
+          end: Number(mark.dataset.end),
+          text: '',
+        });
+      }
+      groups.get(id).text += mark.textContent;
+    }
+    return [...groups.values()];
+  });
+}
+
+export async function legendCount(page, kind) {
+  return Number(await page.locator(`.legend button[data-kind=${kind}] .legend-count`).textContent());
+}
+
+export async function annotate(page, text) {
+  await page.getByRole('textbox', { name: 'Article text' }).fill(text);
+  await page.getByRole('button', { name: 'Annotate' }).click();
+  await page.locator('article.article').waitFor();
+}

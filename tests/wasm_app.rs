@@ -1,0 +1,415 @@
+//! The page's components and state, rendered in headless Chromium by
+//! wasm-bindgen-test: what the reader sees is read back from the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use article_annotator::api;
+use article_annotator::app::components::article_view::{ArticleView, ArticleViewProps};
+use article_annotator::app::components::legend::{Legend, LegendProps};
+use article_annotator::app::layout::{self, Node};
+use article_annotator::app::state::{Action, KindFilter, Notice, SortOrder, State};
+use article_annotator::app::App;
+use article_annotator::core::{Analysis, Annotation, Kind};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use yew::{Callback, Reducible};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A fresh element in the body for one test to render into.
+fn fresh_root() -> web_sys::Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+/// Lets Yew's scheduler run the pending renders.
+async fn settle() {
+    yew::platform::time::sleep(Duration::from_millis(20)).await;
+}
+
+fn annotation(kind: Kind, start: usize, end: usize, score: f32) -> Annotation {
+    Annotation {
+        kind,
+        start,
+        end,
+        score,
+        reasons: vec![format!("test {}", kind.as_str())],
+        speaker: None,
+        part_of: None,
+    }
+}
+
+fn chars(text: &str, start: usize, end: usize) -> String {
+    text.chars().skip(start).take(end - start).collect()
+}
+
+/// Each annotation's marks, grouped by `data-ann`: (kind, concatenated text).
+fn marks_by_annotation(root: &web_sys::Element) -> BTreeMap<usize, (String, String)> {
+    let marks = root.query_selector_all("mark").unwrap();
+    let mut out: BTreeMap<usize, (String, String)> = BTreeMap::new();
+    for i in 0..marks.length() {
+        let mark: web_sys::Element = marks.get(i).unwrap().dyn_into().unwrap();
+        let id: usize = mark.get_attribute("data-ann").unwrap().parse().unwrap();
+        let kind = mark.get_attribute("data-kind").unwrap();
+        let entry = out.entry(id).or_insert((kind, String::new()));
+        entry.1.push_str(&mark.text_content().unwrap());
+    }
+    out
+}
+
+fn render_article(
+    text: &str,
+    annotations: Vec<Annotation>,
+    filter: KindFilter,
+) -> web_sys::Element {
+    let root = fresh_root();
+    let props = ArticleViewProps {
+        text: Rc::from(text),
+        annotations: Rc::new(annotations),
+        filter,
+        inspected: None,
+        on_inspect: Callback::noop(),
+    };
+    yew::Renderer::<ArticleView>::with_root_and_props(root.clone(), props).render();
+    root
+}
+
+// "Zoë" and the emoji make code points, UTF-16 units and bytes all differ.
+const TEXT: &str = "Zoë's town grew 5% 😀 in May. \"We will cut taxes by half,\" the minister said. Subscribe to our newsletter!";
+
+fn sample() -> Vec<Annotation> {
+    let find = |needle: &str| TEXT[..TEXT.find(needle).unwrap()].chars().count();
+    let span = |needle: &str| (find(needle), find(needle) + needle.chars().count());
+    let (c1s, c1e) = span("Zoë's town grew 5% 😀 in May.");
+    let (qs, qe) = span("\"We will cut taxes by half,\"");
+    let (c2s, c2e) = span("\"We will cut taxes by half,\" the minister said.");
+    let (bs, be) = span("Subscribe to our newsletter!");
+    vec![
+        annotation(Kind::Claim, c1s, c1e, 0.81),
+        annotation(Kind::Claim, c2s, c2e, 0.66),
+        annotation(Kind::Quote, qs, qe, 0.9),
+        annotation(Kind::Boilerplate, bs, be, 0.95),
+    ]
+}
+
+#[wasm_bindgen_test]
+async fn article_view_marks_every_annotation_with_its_kind_and_exact_text() {
+    let annotations = sample();
+    let root = render_article(TEXT, annotations.clone(), KindFilter::default());
+    settle().await;
+
+    let marks = marks_by_annotation(&root);
+    assert_eq!(
+        marks.len(),
+        annotations.len(),
+        "one mark group per annotation"
+    );
+    for (id, a) in annotations.iter().enumerate() {
+        let (kind, text) = &marks[&id];
+        assert_eq!(kind, a.kind.as_str());
+        assert_eq!(text, &chars(TEXT, a.start, a.end), "annotation {id}");
+    }
+    // The quote sits inside its sentence's claim mark: both stay visible.
+    let quote = root
+        .query_selector("mark[data-kind=quote]")
+        .unwrap()
+        .unwrap();
+    let parent = quote.parent_element().unwrap();
+    assert_eq!(parent.get_attribute("data-kind").as_deref(), Some("claim"));
+    // The whole article text survives rendering, character for character.
+    assert_eq!(root.text_content().unwrap(), TEXT);
+    // Marks are focusable, and claims carry their score.
+    let claim = root
+        .query_selector("mark[data-kind=claim]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(claim.get_attribute("tabindex").as_deref(), Some("0"));
+    assert_eq!(claim.get_attribute("data-score").as_deref(), Some("0.81"));
+}
+
+#[wasm_bindgen_test]
+async fn user_text_with_markup_is_shown_as_text_never_parsed() {
+    let text = "<script>window.pwned = 1</script><b>bold</b> & <img src=x onerror=alert(1)>";
+    let length = text.chars().count();
+    let root = render_article(
+        text,
+        vec![annotation(Kind::Claim, 0, length, 0.9)],
+        KindFilter::default(),
+    );
+    settle().await;
+    assert!(root.query_selector("script").unwrap().is_none());
+    assert!(root.query_selector("b").unwrap().is_none());
+    assert!(root.query_selector("img").unwrap().is_none());
+    assert_eq!(root.text_content().unwrap(), text);
+    let mark = root.query_selector("mark").unwrap().unwrap();
+    assert_eq!(mark.text_content().unwrap(), text);
+}
+
+#[wasm_bindgen_test]
+async fn crossing_annotations_are_split_but_each_stays_whole() {
+    let text = "one two three four five";
+    // "two three" and "three four" cross.
+    let annotations = vec![
+        annotation(Kind::Claim, 4, 13, 0.7),
+        annotation(Kind::Quote, 8, 18, 0.9),
+    ];
+    let root = render_article(text, annotations.clone(), KindFilter::default());
+    settle().await;
+    let marks = marks_by_annotation(&root);
+    assert_eq!(marks[&0].1, "two three");
+    assert_eq!(marks[&1].1, "three four");
+    assert_eq!(root.text_content().unwrap(), text);
+    // Only the first fragment of a split annotation gets the id and badge.
+    assert_eq!(
+        root.query_selector_all("mark[data-first]")
+            .unwrap()
+            .length(),
+        2
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_hidden_kind_has_no_marks_and_the_text_is_intact() {
+    let filter = KindFilter::default().toggled(Kind::Quote);
+    let root = render_article(TEXT, sample(), filter);
+    settle().await;
+    assert!(root
+        .query_selector("mark[data-kind=quote]")
+        .unwrap()
+        .is_none());
+    assert_eq!(
+        root.query_selector_all("mark[data-kind=claim]")
+            .unwrap()
+            .length(),
+        2
+    );
+    assert_eq!(root.text_content().unwrap(), TEXT);
+}
+
+#[wasm_bindgen_test]
+async fn legend_shows_counts_and_reports_toggles() {
+    let toggled = Rc::new(RefCell::new(Vec::new()));
+    let on_toggle = {
+        let toggled = toggled.clone();
+        Callback::from(move |kind| toggled.borrow_mut().push(kind))
+    };
+    let root = fresh_root();
+    let props = LegendProps {
+        counts: [4, 3, 1],
+        filter: KindFilter::default().toggled(Kind::Boilerplate),
+        on_toggle,
+    };
+    yew::Renderer::<Legend>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+
+    let count = |kind: &str| {
+        root.query_selector(&format!("button[data-kind={kind}] .legend-count"))
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    assert_eq!(
+        (
+            count("claim").as_str(),
+            count("quote").as_str(),
+            count("boilerplate").as_str()
+        ),
+        ("4", "3", "1")
+    );
+    let pressed = |kind: &str| {
+        root.query_selector(&format!("button[data-kind={kind}]"))
+            .unwrap()
+            .unwrap()
+            .get_attribute("aria-pressed")
+            .unwrap()
+    };
+    assert_eq!(pressed("claim"), "true");
+    assert_eq!(pressed("boilerplate"), "false");
+
+    let quote: web_sys::HtmlElement = root
+        .query_selector("button[data-kind=quote]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    quote.click();
+    settle().await;
+    assert_eq!(*toggled.borrow(), vec![Kind::Quote]);
+}
+
+#[wasm_bindgen_test]
+async fn the_app_says_so_when_there_is_nothing_to_annotate_and_keeps_the_input() {
+    let root = fresh_root();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    settle().await;
+    let area: web_sys::HtmlTextAreaElement = root
+        .query_selector("#article-text")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    area.set_value("   \n\t  ");
+    let button: web_sys::HtmlElement = root
+        .query_selector("button.primary")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    button.click();
+    settle().await;
+    let notice = root
+        .query_selector("[role=alert]")
+        .unwrap()
+        .expect("a notice");
+    assert!(notice
+        .text_content()
+        .unwrap()
+        .contains("no text to annotate"));
+    assert_eq!(area.value(), "   \n\t  ", "the input is left as it was");
+    assert!(root.query_selector("article").unwrap().is_none());
+}
+
+fn analysis() -> Analysis {
+    let all = sample();
+    Analysis {
+        length: TEXT.chars().count(),
+        sentences: all
+            .iter()
+            .filter(|a| a.kind == Kind::Claim)
+            .cloned()
+            .collect(),
+        quotes: all
+            .iter()
+            .filter(|a| a.kind == Kind::Quote)
+            .cloned()
+            .collect(),
+        boilerplate: all
+            .iter()
+            .filter(|a| a.kind == Kind::Boilerplate)
+            .cloned()
+            .collect(),
+    }
+}
+
+fn with_analysis() -> Rc<State> {
+    let analysis = analysis();
+    Rc::new(State {
+        text: Rc::from(TEXT),
+        shown: Rc::new(analysis.annotations(0.5)),
+        analysis: Some(Rc::new(analysis)),
+        ..State::default()
+    })
+}
+
+#[wasm_bindgen_test]
+fn threshold_refilters_without_reanalysing_and_no_ops_keep_the_same_state() {
+    let state = with_analysis();
+    assert_eq!(state.count(Kind::Claim), 2);
+    let raised = state.clone().reduce(Action::SetThreshold(0.7));
+    assert_eq!(raised.count(Kind::Claim), 1, "only the 0.81 claim is left");
+    assert_eq!(raised.count(Kind::Quote), 1);
+    assert!(
+        Rc::ptr_eq(
+            raised.analysis.as_ref().unwrap(),
+            state.analysis.as_ref().unwrap()
+        ),
+        "the analysis is reused, not recomputed"
+    );
+    let same = raised.clone().reduce(Action::SetThreshold(0.7));
+    assert!(Rc::ptr_eq(&same, &raised));
+    let same = raised.clone().reduce(Action::SetSort(SortOrder::InText));
+    assert!(Rc::ptr_eq(&same, &raised));
+    let same = raised.clone().reduce(Action::Inspect(None));
+    assert!(Rc::ptr_eq(&same, &raised));
+}
+
+#[wasm_bindgen_test]
+fn empty_input_keeps_the_previous_analysis_and_sets_a_notice() {
+    let state = with_analysis();
+    let after = state.clone().reduce(Action::Analyse(" \n ".into()));
+    assert_eq!(after.notice, Some(Notice::EmptyInput));
+    assert_eq!(after.text, state.text);
+    assert_eq!(after.shown, state.shown);
+    let toggled = after.reduce(Action::ToggleKind(Kind::Claim));
+    assert!(!toggled.filter.shows(Kind::Claim));
+    assert!(toggled.filter.shows(Kind::Quote));
+}
+
+#[wasm_bindgen_test]
+fn layout_nests_contained_annotations_and_keeps_every_character() {
+    let nodes = layout::build(TEXT, &sample(), |_| true);
+    fn text_of(nodes: &[Node]) -> String {
+        nodes
+            .iter()
+            .map(|n| match n {
+                Node::Text(t) => t.clone(),
+                Node::Mark { children, .. } => text_of(children),
+            })
+            .collect()
+    }
+    assert_eq!(text_of(&nodes), TEXT);
+    let marks = nodes
+        .iter()
+        .filter(|n| matches!(n, Node::Mark { .. }))
+        .count();
+    assert_eq!(marks, 3, "two claims and the boilerplate at the top level");
+    // Out-of-range and empty annotations are skipped, not a panic.
+    let odd = vec![
+        annotation(Kind::Claim, 5, 5, 0.9),
+        annotation(Kind::Quote, 3, 10_000, 0.9),
+        annotation(Kind::Boilerplate, 9_000, 10_000, 0.9),
+    ];
+    assert_eq!(text_of(&layout::build("short", &odd, |_| true)), "short");
+}
+
+#[wasm_bindgen_test]
+fn js_api_gives_code_point_and_utf16_offsets() {
+    // With threshold 0 every sentence is a claim, whatever the detectors say.
+    let text = "😀 Prices rose by 5% in May.\nUnemployment fell to 3% in June.";
+    let options = js_sys::JSON::parse(r#"{"threshold": 0}"#).unwrap();
+    let value = api::annotate(text, options).unwrap();
+    let json: String = js_sys::JSON::stringify(&value).unwrap().into();
+    let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let second = parsed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["kind"] == "claim" && a["start"].as_u64() > Some(5))
+        .expect("the second sentence is listed at threshold 0");
+    let start = second["start"].as_u64().unwrap() as usize;
+    assert_eq!(chars(text, start, start + 12), "Unemployment");
+    assert_eq!(
+        second["start16"].as_u64().unwrap() as usize,
+        start + 1,
+        "the emoji is two UTF-16 units"
+    );
+    assert!(api::annotate(text, js_sys::JSON::parse(r#"{"threshold": 7}"#).unwrap()).is_err());
+    assert!(api::annotate("", wasm_bindgen::JsValue::UNDEFINED).is_ok());
+
+    // What annotate returned goes straight into the W3C export.
+    let doc = api::to_web_annotations(text, value).unwrap();
+    let doc: serde_json::Value =
+        serde_json::from_str(&String::from(js_sys::JSON::stringify(&doc).unwrap())).unwrap();
+    let exact: Vec<&str> = doc["first"]["items"]
+        .as_array()
+        .expect("an AnnotationCollection has items")
+        .iter()
+        .filter_map(|item| item["target"]["selector"].as_array())
+        .flatten()
+        .filter_map(|selector| selector["exact"].as_str())
+        .collect();
+    assert!(
+        exact.iter().any(|e| e.starts_with("Unemployment")),
+        "the second sentence is exported with its exact text: {exact:?}"
+    );
+    let outside =
+        js_sys::JSON::parse(r#"[{"kind":"claim","start":0,"end":999,"score":1,"reasons":[]}]"#)
+            .unwrap();
+    assert!(api::to_web_annotations(text, outside).is_err());
+}

@@ -1,0 +1,23 @@
+// Loads the wasm module and mounts the page. Kept out of index.html so the
+// Content-Security-Policy can forbid inline scripts.
+import init, { start_app } from './article_annotator.js';
+
+function fatal(message) {
+  const banner = document.getElementById('fatal');
+  banner.textContent = message;
+  banner.hidden = false;
+}
+
+// After one visit the page works with the network off (see sw.js).
+// Registration failing (e.g. a browser without service workers) is harmless.
+if ('serviceWorker' in navigator) {
+  navigator.serviceWorker.register('sw.js').catch((error) => console.warn('No offline copy:', error));
+}
+
+try {
+  await init();
+  start_app();
+} catch (error) {
+  console.error(error);
+  fatal(`The annotator could not start in this browser (${error}). It needs WebAssembly.`);
+}
