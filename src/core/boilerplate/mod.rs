@@ -10,12 +10,14 @@ mod address;
 mod lexicon;
 mod sequence;
 mod shape;
+mod transcript;
 
 use super::{Finding, Kind};
 use lexicon::{words, Lexicon};
 use sequence::LineScore;
 use std::collections::HashMap;
 use std::ops::Range;
+use transcript::TranscriptLine;
 
 /// Returns boilerplate blocks as byte ranges of `text`, merged and ordered.
 pub fn detect(text: &str) -> Vec<Finding> {
@@ -98,16 +100,36 @@ struct Evidence {
     own_cue: f32,
     /// (reason, evidence), strongest first.
     reasons: Vec<(&'static str, f32)>,
+    /// Speech or a stage direction by transcript conventions: its shape
+    /// (all caps, repeated) says nothing about page furniture.
+    transcript: TranscriptLine,
 }
 
 /// Caps a line's summed cue evidence: several weak cues are not certainty.
 const MAX_CUE: f32 = 6.0;
+/// A stage direction leans slightly towards body, like a short line of speech.
+const STAGE_DIRECTION_PROSE: f32 = 0.5;
+/// Words of speech after a speaker tag that make it a paragraph of a
+/// transcript, which no neighbouring evidence can cut.
+const SPEECH_PARAGRAPH_WORDS: usize = 8;
+
+fn is_speech_paragraph(line: TranscriptLine) -> bool {
+    matches!(line, TranscriptLine::Speech { words, sentence: true } if words >= SPEECH_PARAGRAPH_WORDS)
+}
 
 impl Evidence {
     fn of(line: &str) -> Evidence {
         let words = words(line);
         let n = shape::word_count(line, &words).max(1);
+        let transcript = transcript::classify(line);
+        if transcript == TranscriptLine::Direction {
+            return Evidence::stage_direction(n);
+        }
         let mut reasons = shape::cues(line, &words);
+        if transcript != TranscriptLine::None {
+            // The speaker tag is what is in capitals, not the speech.
+            reasons.retain(|r| r.0 != "all-caps label");
+        }
         let shape = LineShape {
             words: n,
             sentence: shape::ends_like_a_sentence(line),
@@ -124,11 +146,27 @@ impl Evidence {
             score: LineScore {
                 prose: shape::prose_score(line, &words),
                 cue,
+                body_only: is_speech_paragraph(transcript),
             },
             words: n,
             opens_block: n <= 8 && line.ends_with(':'),
             own_cue,
             reasons,
+            transcript,
+        }
+    }
+
+    /// "(APPLAUSE)" belongs to the transcript around it: no evidence either
+    /// way, so it neither opens a block nor is cut on its own.
+    fn stage_direction(words: usize) -> Evidence {
+        Evidence {
+            score: LineScore {
+                prose: STAGE_DIRECTION_PROSE,
+                ..LineScore::default()
+            },
+            words,
+            transcript: TranscriptLine::Direction,
+            ..Evidence::default()
         }
     }
 
@@ -226,7 +264,8 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
         *counts.entry(line.text.to_lowercase()).or_default() += 1;
     }
     for (line, e) in lines.iter().zip(evidence.iter_mut()) {
-        let repeated = counts.get(&line.text.to_lowercase()).copied().unwrap_or(0) >= REPEATS;
+        let repeated = counts.get(&line.text.to_lowercase()).copied().unwrap_or(0) >= REPEATS
+            && e.transcript == TranscriptLine::None;
         let has_words = line.text.chars().any(char::is_alphanumeric);
         if repeated && has_words && !looks_like_code(line.text) {
             // Repeated captions and labels are furniture; a repeated
@@ -241,6 +280,7 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
     }
     let menu_like = |e: &Evidence, line: &Line<'_>| {
         e.words <= 4
+            && e.transcript == TranscriptLine::None
             && !shape::ends_like_a_sentence(line.text)
             && line.text.chars().any(char::is_alphabetic)
             && !looks_like_code(line.text)
@@ -692,6 +732,33 @@ mod tests {
                 assert!(text.get(f.range.clone()).is_some());
             }
         }
+    }
+
+    #[test]
+    fn transcript_speech_between_stage_directions_stays_body() {
+        let text = [
+            "MODERATOR: Good evening, and welcome to the third debate on the river crossing.",
+            "(APPLAUSE)",
+            "MAYOR ROE: Thank you. We rebuilt the east pier in fourteen months, under budget.",
+            "AUDIENCE: (CHEERING)",
+            "COUNCILLOR DOE: That is not true; the pier cost twice what the council approved.",
+            "(APPLAUSE)",
+            "(CROSSTALK)",
+            "MAYOR ROE: The audited accounts show a cost of eleven million, as promised.",
+            "(APPLAUSE)",
+            "MODERATOR: We will take a short break and come back with your questions.",
+            "(APPLAUSE)",
+        ]
+        .join("\n");
+        let found = detect(&text);
+        assert!(found.is_empty(), "{:?}", texts(&text, &found));
+    }
+
+    #[test]
+    fn labels_in_capitals_are_still_furniture() {
+        let text = with_body(&["PHOTO: (Sam Lee)", "ADVERTISEMENT"], &[]);
+        let got = texts(&text, &detect(&text));
+        assert_eq!(got, vec!["PHOTO: (Sam Lee)\nADVERTISEMENT"]);
     }
 
     #[test]

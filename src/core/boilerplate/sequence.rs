@@ -18,6 +18,9 @@ pub struct LineScore {
     pub prose: f32,
     /// Boilerplate evidence from words and shape, ≥ 0.
     pub cue: f32,
+    /// The line is body whatever its neighbours are (a paragraph of a
+    /// transcript's speech).
+    pub body_only: bool,
 }
 
 impl LineScore {
@@ -63,6 +66,9 @@ const INSERT_LINE_COST: f32 = 0.6;
 /// Cost of opening an inserted boilerplate run inside the article.
 const INSERT_OPEN_COST: f32 = 1.6;
 
+/// The score of a label a line cannot take: finite, so sums stay ordered.
+const FORBIDDEN: f32 = -1.0e6;
+
 const HEAD: usize = 0;
 const BODY: usize = 1;
 const INSERT: usize = 2;
@@ -75,6 +81,9 @@ pub fn decode(lines: &[LineScore]) -> Vec<bool> {
         return Vec::new();
     }
     let emit = |state: usize, line: &LineScore| -> f32 {
+        if line.body_only && state != BODY {
+            return FORBIDDEN;
+        }
         match state {
             HEAD => line.margin_at_head(),
             TAIL => line.margin(),
@@ -132,12 +141,17 @@ mod tests {
     use super::*;
 
     fn line(prose: f32, cue: f32) -> LineScore {
-        LineScore { prose, cue }
+        LineScore {
+            prose,
+            cue,
+            body_only: false,
+        }
     }
 
     const PROSE: LineScore = LineScore {
         prose: 3.0,
         cue: 0.0,
+        body_only: false,
     };
 
     #[test]
@@ -181,5 +195,15 @@ mod tests {
             PROSE,
         ]);
         assert_eq!(labels, vec![false, false, true, true, true, false, false]);
+    }
+
+    #[test]
+    fn a_body_only_line_stays_body_between_strong_lines() {
+        let pinned = LineScore {
+            body_only: true,
+            ..line(1.0, 4.0)
+        };
+        let labels = decode(&[line(-1.0, 4.0), pinned, line(-1.0, 4.0), line(-1.0, 4.0)]);
+        assert_eq!(labels, vec![true, false, true, true]);
     }
 }
