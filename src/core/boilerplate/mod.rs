@@ -189,6 +189,11 @@ struct LineShape {
     label_words: Option<usize>,
 }
 
+/// How much more a lexicon label closed by a colon counts when what
+/// follows is not a sentence: the line is the label's link, not prose
+/// that happens to start with the word.
+const LABELLED_HEADLINE: f32 = 1.5;
+
 fn lexicon_evidence(words: &[String], shape: &LineShape) -> Vec<(&'static str, f32)> {
     let n = shape.words;
     let mut by_reason: Vec<(&'static str, f32, usize, usize)> = Vec::new();
@@ -198,7 +203,10 @@ fn lexicon_evidence(words: &[String], shape: &LineShape) -> Vec<(&'static str, f
             // A phrase opening the line labels it ("Read more: ...",
             // "Image caption ..."), whatever follows; fully so when a colon
             // closes the phrase.
-            let floor = if shape.label_words == Some(hit.words) {
+            let floor = if shape.label_words == Some(hit.words) && !shape.sentence {
+                // "Related: Ten strange bridges": a label and a headline.
+                LABELLED_HEADLINE
+            } else if shape.label_words == Some(hit.words) {
                 1.0
             } else if hit.words >= 2 {
                 0.6
@@ -624,6 +632,20 @@ mod tests {
                 "Read more: Ferry plan draws support from east bank"
             ]
         );
+    }
+
+    #[test]
+    fn a_labelled_headline_inside_the_body_is_cut() {
+        let text = [
+            BODY_EN[0],
+            BODY_EN[1],
+            "Related: Ten strange bridges around the world",
+            BODY_EN[3],
+            BODY_EN[0],
+        ]
+        .join("\n");
+        let got = texts(&text, &detect(&text));
+        assert_eq!(got, vec!["Related: Ten strange bridges around the world"]);
     }
 
     #[test]
