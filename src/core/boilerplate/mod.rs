@@ -128,7 +128,7 @@ impl Evidence {
         let mut reasons = shape::cues(line, &words);
         if transcript != TranscriptLine::None {
             // The speaker tag is what is in capitals, not the speech.
-            reasons.retain(|r| r.0 != "all-caps label");
+            reasons.retain(|r| !matches!(r.0, "all-caps label" | "promoted headline"));
         }
         let shape = LineShape {
             words: n,

@@ -125,6 +125,14 @@ pub fn cues(line: &str, words: &[String]) -> Vec<(&'static str, f32)> {
     if n <= 10 && is_all_caps(line) {
         out.push(("all-caps label", 0.8));
     }
+    if (PROMO_WORDS..=4 * PROMO_WORDS).contains(&n)
+        && !ends_like_a_sentence(line)
+        && is_all_caps(line)
+    {
+        // "FIVE THINGS TO KNOW ABOUT THE FLOOD": a shouted headline is a
+        // promoted link; subheadings are shorter and body text is not shouted.
+        out.push(("promoted headline", 2.5));
+    }
     if n <= 16 && (line.ends_with("...") || line.ends_with('…')) && !line.ends_with(".....") {
         out.push(("related links", 1.0));
     }
@@ -188,6 +196,9 @@ const CREDIT_WORDS: &[&str] = &[
     "afp",
     "shutterstock",
 ];
+
+/// Fewest words of an all-caps line read as a promoted headline.
+const PROMO_WORDS: usize = 5;
 
 fn is_all_caps(line: &str) -> bool {
     let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
@@ -477,6 +488,9 @@ mod tests {
     fn menus_and_labels() {
         assert!(reasons("News | Sport | Weather | Culture").contains(&"navigation line"));
         assert!(reasons("TOP STORIES").contains(&"all-caps label"));
+        assert!(reasons("FIVE THINGS TO KNOW ABOUT THE FLOOD").contains(&"promoted headline"));
+        assert!(!reasons("TOP STORIES").contains(&"promoted headline"));
+        assert!(!reasons("THE COUNCIL VOTED TO REBUILD IT.").contains(&"promoted headline"));
         assert!(reasons("© 2031 Example Media Group").contains(&"copyright"));
         assert!(
             reasons("Storm closes two schools in the valley as rivers rise...")
