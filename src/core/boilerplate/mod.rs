@@ -307,6 +307,7 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
         i = j.max(i + 1);
     }
     mark_captions(&mut evidence);
+    mark_standfirst(&mut evidence);
     mark_link_lists(lines, &mut evidence);
     mark_sandwiched(&mut evidence);
     evidence
@@ -353,6 +354,40 @@ fn mark_captions(evidence: &mut [Evidence]) {
         let beside = (i > 0 && credits[i - 1]) || credits.get(i + 1).copied().unwrap_or(false);
         if beside && !credits[i] && evidence[i].words <= 25 {
             evidence[i].add("caption", NEXT_TO_CREDIT);
+        }
+    }
+}
+
+/// How far down the paste a byline or date can still head the article.
+const STANDFIRST_SPAN: usize = 8;
+/// Paragraphs that must follow the byline for it to head the article
+/// rather than sign it off.
+const PARAGRAPHS_AFTER_BYLINE: usize = 3;
+
+/// The lines above an article's byline or date (its headline, kicker and
+/// standfirst) are the page's presentation of the article, not its text:
+/// a summary sentence there is cut with the byline under it.
+fn mark_standfirst(evidence: &mut [Evidence]) {
+    let dateline = |e: &Evidence| {
+        e.reasons
+            .iter()
+            .any(|r| matches!(r.0, "byline" | "timestamp") && r.1 >= 2.5)
+    };
+    let Some(first) = evidence.iter().take(STANDFIRST_SPAN).position(dateline) else {
+        return;
+    };
+    let paragraphs = evidence[first..]
+        .iter()
+        .filter(|e| e.score.prose >= 2.0)
+        .take(PARAGRAPHS_AFTER_BYLINE)
+        .count();
+    if paragraphs < PARAGRAPHS_AFTER_BYLINE {
+        return;
+    }
+    for e in &mut evidence[..first] {
+        if e.transcript == TranscriptLine::None && e.score.prose > 0.0 {
+            let needed = e.score.prose + 0.5;
+            e.add("standfirst above the byline", needed);
         }
     }
 }
@@ -646,6 +681,18 @@ mod tests {
         .join("\n");
         let got = texts(&text, &detect(&text));
         assert_eq!(got, vec!["Related: Ten strange bridges around the world"]);
+    }
+
+    #[test]
+    fn a_standfirst_above_the_byline_is_cut_with_it() {
+        let standfirst = "The river crossing has been shut for a year, and the cost of reopening it keeps climbing.";
+        let text = with_body(&[standfirst, "By Jane Q. Writer"], &[]);
+        let got = texts(&text, &detect(&text));
+        assert_eq!(got, vec![format!("{standfirst}\nBy Jane Q. Writer")]);
+        // A byline signing off a short piece leaves the piece alone.
+        let signed = [BODY_EN[0], BODY_EN[1], "By Jane Q. Writer", BODY_EN[3]].join("\n");
+        let got = texts(&signed, &detect(&signed));
+        assert!(got.iter().all(|b| !b.contains(BODY_EN[0])), "{got:?}");
     }
 
     #[test]
