@@ -10,12 +10,14 @@ mod address;
 mod lexicon;
 mod sequence;
 mod shape;
+mod transcript;
 
 use super::{Finding, Kind};
 use lexicon::{words, Lexicon};
 use sequence::LineScore;
 use std::collections::HashMap;
 use std::ops::Range;
+use transcript::TranscriptLine;
 
 /// Returns boilerplate blocks as byte ranges of `text`, merged and ordered.
 pub fn detect(text: &str) -> Vec<Finding> {
@@ -92,28 +94,79 @@ fn lines(text: &str) -> Vec<Line<'_>> {
 struct Evidence {
     score: LineScore,
     words: usize,
+    /// A short line ending with a colon: a heading for what follows.
+    opens_block: bool,
+    /// Evidence from the line's own words (lexicon, reader address).
+    own_cue: f32,
     /// (reason, evidence), strongest first.
     reasons: Vec<(&'static str, f32)>,
+    /// Speech or a stage direction by transcript conventions: its shape
+    /// (all caps, repeated) says nothing about page furniture.
+    transcript: TranscriptLine,
 }
 
 /// Caps a line's summed cue evidence: several weak cues are not certainty.
 const MAX_CUE: f32 = 6.0;
+/// A stage direction leans slightly towards body, like a short line of speech.
+const STAGE_DIRECTION_PROSE: f32 = 0.5;
+/// Words of speech after a speaker tag that make it a paragraph of a
+/// transcript, which no neighbouring evidence can cut.
+const SPEECH_PARAGRAPH_WORDS: usize = 8;
+
+fn is_speech_paragraph(line: TranscriptLine) -> bool {
+    matches!(line, TranscriptLine::Speech { words, sentence: true } if words >= SPEECH_PARAGRAPH_WORDS)
+}
 
 impl Evidence {
     fn of(line: &str) -> Evidence {
         let words = words(line);
         let n = shape::word_count(line, &words).max(1);
+        let transcript = transcript::classify(line);
+        if transcript == TranscriptLine::Direction {
+            return Evidence::stage_direction(n);
+        }
         let mut reasons = shape::cues(line, &words);
-        reasons.extend(lexicon_evidence(&words, n));
+        if transcript != TranscriptLine::None {
+            // The speaker tag is what is in capitals, not the speech.
+            reasons.retain(|r| !matches!(r.0, "all-caps label" | "promoted headline"));
+        }
+        let shape = LineShape {
+            words: n,
+            sentence: shape::ends_like_a_sentence(line),
+            label_words: line
+                .split_once(':')
+                .map(|(label, _)| lexicon::words(label).len()),
+        };
+        let lexical = lexicon_evidence(&words, &shape);
+        let own_cue = lexical.iter().map(|r| r.1).sum::<f32>();
+        reasons.extend(lexical);
         reasons.sort_by(|a, b| b.1.total_cmp(&a.1));
         let cue = reasons.iter().map(|r| r.1).sum::<f32>().min(MAX_CUE);
         Evidence {
             score: LineScore {
                 prose: shape::prose_score(line, &words),
                 cue,
+                body_only: is_speech_paragraph(transcript),
             },
             words: n,
+            opens_block: n <= 8 && line.ends_with(':'),
+            own_cue,
             reasons,
+            transcript,
+        }
+    }
+
+    /// "(APPLAUSE)" belongs to the transcript around it: no evidence either
+    /// way, so it neither opens a block nor is cut on its own.
+    fn stage_direction(words: usize) -> Evidence {
+        Evidence {
+            score: LineScore {
+                prose: STAGE_DIRECTION_PROSE,
+                ..LineScore::default()
+            },
+            words,
+            transcript: TranscriptLine::Direction,
+            ..Evidence::default()
         }
     }
 
@@ -126,9 +179,42 @@ impl Evidence {
 /// Lexicon evidence per reason: full weight when the phrases make up the
 /// line, shrinking with the share of the line they cover, so that "Share"
 /// alone is a share line but a paragraph mentioning a share is not.
-fn lexicon_evidence(words: &[String], n: usize) -> Vec<(&'static str, f32)> {
+/// What [`lexicon_evidence`] needs to know about the line's shape.
+struct LineShape {
+    words: usize,
+    /// Ends with sentence punctuation: "He declined to comment." is prose
+    /// even though it is short and has a lexicon word.
+    sentence: bool,
+    /// Words before the first colon, when there is one ("Read more: ...").
+    label_words: Option<usize>,
+}
+
+/// How much more a lexicon label closed by a colon counts when what
+/// follows is not a sentence: the line is the label's link, not prose
+/// that happens to start with the word.
+const LABELLED_HEADLINE: f32 = 1.5;
+
+fn lexicon_evidence(words: &[String], shape: &LineShape) -> Vec<(&'static str, f32)> {
+    let n = shape.words;
     let mut by_reason: Vec<(&'static str, f32, usize, usize)> = Vec::new();
+    let mut leading: Vec<(&'static str, f32)> = Vec::new();
     for hit in Lexicon::get().hits(words) {
+        if hit.first_word == 0 {
+            // A phrase opening the line labels it ("Read more: ...",
+            // "Image caption ..."), whatever follows; fully so when a colon
+            // closes the phrase.
+            let floor = if shape.label_words == Some(hit.words) && !shape.sentence {
+                // "Related: Ten strange bridges": a label and a headline.
+                LABELLED_HEADLINE
+            } else if shape.label_words == Some(hit.words) {
+                1.0
+            } else if hit.words >= 2 {
+                0.6
+            } else {
+                0.35
+            };
+            leading.push((hit.reason, hit.weight * floor));
+        }
         match by_reason.iter_mut().find(|r| r.0 == hit.reason) {
             Some(r) => {
                 r.1 = r.1.max(hit.weight);
@@ -141,13 +227,18 @@ fn lexicon_evidence(words: &[String], n: usize) -> Vec<(&'static str, f32)> {
     by_reason
         .into_iter()
         .map(|(reason, weight, covered, longest)| {
-            let factor = if n <= 4 {
+            let factor = if n <= 4 && !shape.sentence {
                 1.0
             } else {
                 let floor = if longest >= 2 { 0.25 } else { 0.08 };
                 (covered as f32 / n as f32 * 1.5).clamp(floor, 1.0)
             };
-            (reason, weight * factor)
+            let lead = leading
+                .iter()
+                .filter(|l| l.0 == reason)
+                .map(|l| l.1)
+                .fold(0.0, f32::max);
+            (reason, (weight * factor).max(lead))
         })
         .collect()
 }
@@ -155,7 +246,7 @@ fn lexicon_evidence(words: &[String], n: usize) -> Vec<(&'static str, f32)> {
 /// Lines occurring this many times are furniture (repeated captions, "Advertisement").
 const REPEATS: usize = 2;
 /// A run of at least this many short unpunctuated lines is a menu.
-const MENU_RUN: usize = 3;
+const MENU_RUN: usize = 5;
 
 /// Lines with at least this much evidence anchor a block around them.
 const ANCHOR: f32 = 2.5;
@@ -167,10 +258,13 @@ const BLOCK_SPAN: usize = 10;
 /// Adds the cues that depend on other lines: repetition, menu runs and
 /// blocks sandwiched between strong boilerplate lines.
 fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence> {
+    score_wrapped_paragraphs(lines, &mut evidence);
     for (line, e) in lines.iter().zip(evidence.iter_mut()) {
         let address = address::reader_address_words(line.text);
         if address >= 2 {
-            e.add("reader address", (0.4 * address as f32).min(1.6));
+            let weight = (0.4 * address as f32).min(1.6);
+            e.own_cue += weight;
+            e.add("reader address", weight);
         }
     }
     let mut counts: HashMap<String, usize> = HashMap::new();
@@ -178,14 +272,27 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
         *counts.entry(line.text.to_lowercase()).or_default() += 1;
     }
     for (line, e) in lines.iter().zip(evidence.iter_mut()) {
-        if counts.get(&line.text.to_lowercase()).copied().unwrap_or(0) >= REPEATS {
-            // A repeated paragraph is a strong sign (captions, teasers);
-            // a repeated short label is a weaker one.
-            e.add("repeated line", 1.0 + (e.words as f32 / 5.0).min(2.0));
+        let repeated = counts.get(&line.text.to_lowercase()).copied().unwrap_or(0) >= REPEATS
+            && e.transcript == TranscriptLine::None;
+        let has_words = line.text.chars().any(char::is_alphanumeric);
+        if repeated && has_words && !looks_like_code(line.text) {
+            // Repeated captions and labels are furniture; a repeated
+            // sentence (an interview's recurring question) much less so.
+            let weight = if shape::ends_like_a_sentence(line.text) {
+                0.8
+            } else {
+                1.8
+            };
+            e.add("repeated line", weight);
         }
     }
-    let menu_like =
-        |e: &Evidence, line: &Line<'_>| e.words <= 4 && !shape::ends_like_a_sentence(line.text);
+    let menu_like = |e: &Evidence, line: &Line<'_>| {
+        e.words <= 4
+            && e.transcript == TranscriptLine::None
+            && !shape::ends_like_a_sentence(line.text)
+            && line.text.chars().any(char::is_alphabetic)
+            && !looks_like_code(line.text)
+    };
     let mut i = 0;
     while i < lines.len() {
         let mut j = i;
@@ -199,8 +306,131 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
         }
         i = j.max(i + 1);
     }
+    mark_captions(&mut evidence);
+    mark_standfirst(&mut evidence);
+    mark_link_lists(lines, &mut evidence);
     mark_sandwiched(&mut evidence);
     evidence
+}
+
+/// The most headlines a "Related" heading is taken to introduce.
+const LINK_LIST_SPAN: usize = 10;
+
+/// A short "Related" / "Most read" / "Lire aussi" heading opens a list of
+/// headlines: the unpunctuated lines right after it belong to it.
+fn mark_link_lists(lines: &[Line<'_>], evidence: &mut [Evidence]) {
+    for i in 0..evidence.len() {
+        let heading = evidence[i].words <= 5
+            && evidence[i]
+                .reasons
+                .iter()
+                .any(|r| matches!(r.0, "related links" | "read more link") && r.1 >= 1.5);
+        if !heading {
+            continue;
+        }
+        for j in i + 1..(i + 1 + LINK_LIST_SPAN).min(lines.len()) {
+            if evidence[j].words > 30
+                || shape::ends_like_a_sentence(lines[j].text) && evidence[j].words > 20
+            {
+                break;
+            }
+            if !evidence[j].reasons.contains(&("related links", 2.0)) {
+                evidence[j].add("related links", 2.0);
+            }
+        }
+    }
+}
+
+/// Evidence for a line next to a photo credit ("Photo: Sam Lee", "Sam Lee,
+/// AP"): the caption the credit belongs to.
+const NEXT_TO_CREDIT: f32 = 1.5;
+
+/// A line beside a short credit line is most likely its caption.
+fn mark_captions(evidence: &mut [Evidence]) {
+    let is_credit =
+        |e: &Evidence| e.words <= 10 && e.reasons.iter().any(|r| r.0 == "caption" && r.1 >= 2.5);
+    let credits: Vec<bool> = evidence.iter().map(is_credit).collect();
+    for i in 0..evidence.len() {
+        let beside = (i > 0 && credits[i - 1]) || credits.get(i + 1).copied().unwrap_or(false);
+        if beside && !credits[i] && evidence[i].words <= 25 {
+            evidence[i].add("caption", NEXT_TO_CREDIT);
+        }
+    }
+}
+
+/// How far down the paste a byline or date can still head the article.
+const STANDFIRST_SPAN: usize = 8;
+/// Paragraphs that must follow the byline for it to head the article
+/// rather than sign it off.
+const PARAGRAPHS_AFTER_BYLINE: usize = 3;
+
+/// The lines above an article's byline or date (its headline, kicker and
+/// standfirst) are the page's presentation of the article, not its text:
+/// a summary sentence there is cut with the byline under it.
+fn mark_standfirst(evidence: &mut [Evidence]) {
+    let dateline = |e: &Evidence| {
+        e.reasons
+            .iter()
+            .any(|r| matches!(r.0, "byline" | "timestamp") && r.1 >= 2.5)
+    };
+    let Some(first) = evidence.iter().take(STANDFIRST_SPAN).position(dateline) else {
+        return;
+    };
+    let paragraphs = evidence[first..]
+        .iter()
+        .filter(|e| e.score.prose >= 2.0)
+        .take(PARAGRAPHS_AFTER_BYLINE)
+        .count();
+    if paragraphs < PARAGRAPHS_AFTER_BYLINE {
+        return;
+    }
+    for e in &mut evidence[..first] {
+        if e.transcript == TranscriptLine::None && e.score.prose > 0.0 {
+            let needed = e.score.prose + 0.5;
+            e.add("standfirst above the byline", needed);
+        }
+    }
+}
+
+/// Shortest line taken to be hard-wrapped rather than a short label.
+const WRAP_WIDTH: usize = 50;
+
+/// Hard-wrapped text (plain-text documents, e-mail) splits a paragraph over
+/// lines that each look like fragments; a line that stops mid-sentence and
+/// is continued by a lowercase line is read with its paragraph.
+fn score_wrapped_paragraphs(lines: &[Line<'_>], evidence: &mut [Evidence]) {
+    let continues = |i: usize| {
+        let (line, next) = (lines[i].text, lines[i + 1].text);
+        line.len() >= WRAP_WIDTH
+            && !shape::ends_like_a_sentence(line)
+            && !line.ends_with(':')
+            && next.chars().next().is_some_and(char::is_lowercase)
+    };
+    let mut start = 0;
+    while start < lines.len() {
+        let mut end = start;
+        while end + 1 < lines.len() && continues(end) {
+            end += 1;
+        }
+        if end > start {
+            let joined = lines[start..=end]
+                .iter()
+                .map(|l| l.text)
+                .collect::<Vec<_>>()
+                .join(" ");
+            let prose = shape::prose_score(&joined, &words(&joined));
+            for e in &mut evidence[start..=end] {
+                e.score.prose = e.score.prose.max(prose);
+            }
+        }
+        start = end + 1;
+    }
+}
+
+/// Code and data repeat lines ("FROM", "});") and come in short runs
+/// without being menus.
+fn looks_like_code(line: &str) -> bool {
+    line.contains(['{', '}', ';', '=', '<', '>'])
 }
 
 /// A run of lines that each carry some evidence (an appeal's paragraphs
@@ -211,16 +441,18 @@ fn mark_sandwiched(evidence: &mut [Evidence]) {
     let anchors: Vec<usize> = (0..evidence.len())
         .filter(|&i| evidence[i].score.cue >= ANCHOR)
         .collect();
+    for &a in &anchors {
+        if a > 0 && evidence[a - 1].opens_block {
+            evidence[a - 1].add("heading of a boilerplate block", ANCHOR);
+        }
+    }
     for pair in anchors.windows(2) {
         let (a, b) = (pair[0], pair[1]);
         if b - a < 2 || b - a > BLOCK_SPAN {
             continue;
         }
         let inner = a + 1..b;
-        if evidence[inner.clone()]
-            .iter()
-            .all(|e| e.score.cue >= BELONGS)
-        {
+        if evidence[inner.clone()].iter().all(|e| e.own_cue >= BELONGS) {
             for e in &mut evidence[inner] {
                 let needed = e.score.prose.max(0.0) + 0.5;
                 e.add("between boilerplate lines", needed);
@@ -280,9 +512,330 @@ fn block(lines: &[Line<'_>], evidence: &[Evidence]) -> Finding {
 mod tests {
     use super::*;
 
+    /// Article prose of our own: long lines that end like sentences.
+    const BODY_EN: [&str; 4] = [
+        "The city council approved a plan on Monday to rebuild the river bridge, which has been closed to trucks since the spring floods damaged two of its piers.",
+        "Engineers told the council that the repairs would take about eighteen months and cost roughly twice the amount set aside in last year's budget.",
+        "He declined to comment.",
+        "Residents of the east bank, who now drive an extra twenty minutes to reach the hospital, welcomed the vote but asked for a temporary ferry in the meantime.",
+    ];
+
+    fn texts<'a>(text: &'a str, found: &[Finding]) -> Vec<&'a str> {
+        found.iter().map(|f| &text[f.range.clone()]).collect()
+    }
+
+    fn with_body(before: &[&str], after: &[&str]) -> String {
+        let mut lines: Vec<&str> = before.to_vec();
+        lines.extend(BODY_EN);
+        lines.extend(after);
+        lines.join("\n")
+    }
+
     #[test]
     fn empty_and_blank_text_has_no_boilerplate() {
         assert!(detect("").is_empty());
         assert!(detect("\n \n\t\n").is_empty());
+    }
+
+    #[test]
+    fn plain_article_prose_has_no_boilerplate() {
+        let text = BODY_EN.join("\n\n");
+        assert!(
+            detect(&text).is_empty(),
+            "{:?}",
+            texts(&text, &detect(&text))
+        );
+    }
+
+    #[test]
+    fn furniture_around_the_article_is_cut_and_merged() {
+        let text = with_body(
+            &[
+                "Skip to content",
+                "Log in",
+                "Subscribe",
+                "By Jane Q. Writer",
+                "Updated 9:41 am, March 3, 2028",
+            ],
+            &[
+                "Share on Facebook",
+                "Share on Twitter",
+                "© 2031 Example Media. All rights reserved.",
+            ],
+        );
+        let found = detect(&text);
+        assert_eq!(
+            texts(&text, &found),
+            vec![
+                "Skip to content\nLog in\nSubscribe\nBy Jane Q. Writer\nUpdated 9:41 am, March 3, 2028",
+                "Share on Facebook\nShare on Twitter\n© 2031 Example Media. All rights reserved.",
+            ]
+        );
+        assert!(found
+            .iter()
+            .all(|f| f.kind == Kind::Boilerplate && !f.reasons.is_empty()));
+        assert!(found[1].reasons.iter().any(|r| r == "share line"));
+    }
+
+    #[test]
+    fn a_block_spans_first_to_last_non_space_character() {
+        let text = with_body(
+            &[],
+            &[
+                "   Share this article  ",
+                "",
+                "  Follow us on social media \t",
+            ],
+        );
+        let found = detect(&text);
+        assert_eq!(
+            texts(&text, &found),
+            vec!["Share this article  \n\n  Follow us on social media"]
+        );
+    }
+
+    #[test]
+    fn an_appeal_block_is_cut_whole_from_heading_to_dismissal() {
+        let text = with_body(
+            &[],
+            &[
+                "A note from the editors:",
+                "Dear readers,",
+                "We have reported on this valley for thirty years, and we intend to keep doing so for as long as you read us.",
+                "Our newsroom depends on readers like you: your support, however small, keeps our reporting free for everyone.",
+                "![donate](https://example.org/donate.png)",
+                "Maybe later",
+            ],
+        );
+        let found = detect(&text);
+        let got = texts(&text, &found);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].starts_with("A note from the editors:") && got[0].ends_with("Maybe later"));
+    }
+
+    #[test]
+    fn a_french_appeal_is_cut_whole_too() {
+        let text = with_body(
+            &[],
+            &[
+                "Un message de la rédaction :",
+                "Chers lecteurs,",
+                "Nous enquêtons depuis vingt ans sur cette vallée et nous voulons continuer aussi longtemps que vous nous lirez.",
+                "Notre travail dépend de vous : votre soutien, même modeste, garde nos articles ouverts à tous.",
+                "Faites un don",
+                "Plus tard",
+            ],
+        );
+        let got = texts(&text, &detect(&text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].starts_with("Un message de la rédaction") && got[0].ends_with("Plus tard"));
+    }
+
+    #[test]
+    fn short_quotes_and_subheadings_inside_the_body_stay_body() {
+        let text = [
+            BODY_EN[0],
+            "\"We will not wait,\" she said.",
+            BODY_EN[1],
+            "What happens next",
+            BODY_EN[3],
+        ]
+        .join("\n");
+        assert!(
+            detect(&text).is_empty(),
+            "{:?}",
+            texts(&text, &detect(&text))
+        );
+    }
+
+    #[test]
+    fn captions_and_links_inside_the_body_are_cut() {
+        let text = [
+            BODY_EN[0],
+            BODY_EN[1],
+            "The old bridge at dusk. (Photo: Sam Lee)",
+            BODY_EN[3],
+            "Read more: Ferry plan draws support from east bank",
+            BODY_EN[0],
+        ]
+        .join("\n");
+        let got = texts(&text, &detect(&text));
+        assert_eq!(
+            got,
+            vec![
+                "The old bridge at dusk. (Photo: Sam Lee)",
+                "Read more: Ferry plan draws support from east bank"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_labelled_headline_inside_the_body_is_cut() {
+        let text = [
+            BODY_EN[0],
+            BODY_EN[1],
+            "Related: Ten strange bridges around the world",
+            BODY_EN[3],
+            BODY_EN[0],
+        ]
+        .join("\n");
+        let got = texts(&text, &detect(&text));
+        assert_eq!(got, vec!["Related: Ten strange bridges around the world"]);
+    }
+
+    #[test]
+    fn a_standfirst_above_the_byline_is_cut_with_it() {
+        let standfirst = "The river crossing has been shut for a year, and the cost of reopening it keeps climbing.";
+        let text = with_body(&[standfirst, "By Jane Q. Writer"], &[]);
+        let got = texts(&text, &detect(&text));
+        assert_eq!(got, vec![format!("{standfirst}\nBy Jane Q. Writer")]);
+        // A byline signing off a short piece leaves the piece alone.
+        let signed = [BODY_EN[0], BODY_EN[1], "By Jane Q. Writer", BODY_EN[3]].join("\n");
+        let got = texts(&signed, &detect(&signed));
+        assert!(got.iter().all(|b| !b.contains(BODY_EN[0])), "{got:?}");
+    }
+
+    #[test]
+    fn a_caption_beside_its_credit_is_cut_with_it() {
+        let text = [
+            BODY_EN[0],
+            BODY_EN[1],
+            "A crane lifts a new steel beam onto the eastern pier",
+            "Sam Lee, AP",
+            BODY_EN[3],
+            BODY_EN[0],
+        ]
+        .join("\n");
+        let got = texts(&text, &detect(&text));
+        assert_eq!(
+            got,
+            vec!["A crane lifts a new steel beam onto the eastern pier\nSam Lee, AP"]
+        );
+    }
+
+    #[test]
+    fn a_related_heading_takes_its_headlines_with_it() {
+        let text = [
+            BODY_EN[0],
+            BODY_EN[1],
+            "Related",
+            "Ferry plan wins support on the east bank",
+            "Bridge inspections to double after flood damage",
+            BODY_EN[3],
+            BODY_EN[0],
+        ]
+        .join("\n");
+        let got = texts(&text, &detect(&text));
+        assert_eq!(
+            got,
+            vec!["Related\nFerry plan wins support on the east bank\nBridge inspections to double after flood damage"]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_read_as_prose() {
+        let text = [
+            "Skip to content",
+            "The council approved the plan on Monday after a long debate in",
+            "which several members asked whether the money could be found in",
+            "the current budget, and the mayor promised an answer next week.",
+            "Engineers expect the work to last about eighteen months, and they",
+            "warned that the river crossing would stay closed to trucks until",
+            "the second pier has been rebuilt and tested under full load.",
+        ]
+        .join("\n");
+        let got = texts(&text, &detect(&text));
+        assert_eq!(got, vec!["Skip to content"]);
+    }
+
+    #[test]
+    fn furniture_in_other_languages_is_cut() {
+        let body_fr = [
+            "Le conseil municipal a approuvé lundi un plan de reconstruction du pont, fermé aux camions depuis les crues du printemps.",
+            "Les ingénieurs estiment que les travaux dureront environ dix-huit mois et coûteront deux fois plus que prévu.",
+        ];
+        for (head, tail) in [
+            (
+                "Abonnez-vous à notre lettre d'information",
+                "Tous droits réservés",
+            ),
+            ("Jetzt abonnieren", "Alle Rechte vorbehalten"),
+            ("Suscríbete al boletín", "Todos los derechos reservados"),
+            ("Iscriviti alla newsletter", "Tutti i diritti riservati"),
+            ("Assine a nossa newsletter", "Todos os direitos reservados"),
+            (
+                "Meld je aan voor de nieuwsbrief",
+                "Alle rechten voorbehouden",
+            ),
+            ("Zapisz się do newslettera", "Wszelkie prawa zastrzeżone"),
+            ("Подпишитесь на рассылку", "Все права защищены"),
+        ] {
+            let text = format!("{head}\n{}\n{}\n{tail}", body_fr[0], body_fr[1]);
+            let got = texts(&text, &detect(&text));
+            assert_eq!(got, vec![head, tail], "{head} / {tail}");
+        }
+    }
+
+    #[test]
+    fn repeated_caption_lines_are_cut() {
+        let caption = "Workers inspect the damaged pier from a boat";
+        let text = format!(
+            "{caption}\n{caption}\n{}\n{}\n{}",
+            BODY_EN[0], BODY_EN[1], BODY_EN[3]
+        );
+        let got = texts(&text, &detect(&text));
+        assert_eq!(got, vec![format!("{caption}\n{caption}")]);
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        let long = "word ".repeat(50_000);
+        for text in [
+            "\u{0}\u{1}\u{fffd}\n\r\n\r",
+            "“unbalanced « quotes ![x](",
+            "é\nü\n中文\n🙂🙂🙂\n",
+            "](http\n[](\n!\n©",
+            long.as_str(),
+        ] {
+            for f in detect(text) {
+                assert!(text.get(f.range.clone()).is_some());
+            }
+        }
+    }
+
+    #[test]
+    fn transcript_speech_between_stage_directions_stays_body() {
+        let text = [
+            "MODERATOR: Good evening, and welcome to the third debate on the river crossing.",
+            "(APPLAUSE)",
+            "MAYOR ROE: Thank you. We rebuilt the east pier in fourteen months, under budget.",
+            "AUDIENCE: (CHEERING)",
+            "COUNCILLOR DOE: That is not true; the pier cost twice what the council approved.",
+            "(APPLAUSE)",
+            "(CROSSTALK)",
+            "MAYOR ROE: The audited accounts show a cost of eleven million, as promised.",
+            "(APPLAUSE)",
+            "MODERATOR: We will take a short break and come back with your questions.",
+            "(APPLAUSE)",
+        ]
+        .join("\n");
+        let found = detect(&text);
+        assert!(found.is_empty(), "{:?}", texts(&text, &found));
+    }
+
+    #[test]
+    fn labels_in_capitals_are_still_furniture() {
+        let text = with_body(&["PHOTO: (Sam Lee)", "ADVERTISEMENT"], &[]);
+        let got = texts(&text, &detect(&text));
+        assert_eq!(got, vec!["PHOTO: (Sam Lee)\nADVERTISEMENT"]);
+    }
+
+    #[test]
+    fn explain_labels_every_non_blank_line() {
+        let text = with_body(&["Advertisement"], &[]);
+        let verdicts = explain(&text);
+        assert_eq!(verdicts.len(), 1 + BODY_EN.len());
+        assert!(verdicts[0].boilerplate && verdicts[0].reasons.contains(&"advertisement"));
+        assert!(verdicts[1..].iter().all(|v| !v.boilerplate));
     }
 }

@@ -18,31 +18,56 @@ pub struct LineScore {
     pub prose: f32,
     /// Boilerplate evidence from words and shape, ≥ 0.
     pub cue: f32,
+    /// The line is body whatever its neighbours are (a paragraph of a
+    /// transcript's speech).
+    pub body_only: bool,
 }
 
 impl LineScore {
+    /// The cue above the level that stray words reach in ordinary lines
+    /// ("share" in a paragraph, a code keyword in capitals): weak cues
+    /// alone should not let long stretches of a page be cut.
+    fn strong_cue(&self) -> f32 {
+        (self.cue - WEAK_CUE).max(0.0)
+    }
+
     /// Log-odds-like margin for labelling the line boilerplate.
     pub fn margin(&self) -> f32 {
-        self.cue - self.prose.max(NOT_PROSE_FLOOR)
+        self.strong_cue() - self.prose.max(NOT_PROSE_FLOOR)
+    }
+
+    /// The margin before the article starts, where short lines without
+    /// punctuation are names, dates and labels (a byline, "5 min read")
+    /// far more often than body: lack of prose counts, up to a point.
+    pub fn margin_at_head(&self) -> f32 {
+        self.strong_cue() - self.prose.max(HEAD_NOT_PROSE_FLOOR)
     }
 
     /// The margin inside the article, where short unpunctuated lines are
     /// often subheadings or list items: lack of prose counts only partly,
     /// so cutting a line out needs real cues.
     pub fn margin_inside(&self) -> f32 {
-        self.cue - self.prose.max(NOT_PROSE_FLOOR * NOT_PROSE_INSIDE)
+        self.strong_cue() - self.prose.max(NOT_PROSE_FLOOR * NOT_PROSE_INSIDE)
     }
 }
 
-/// Lack of prose alone is weak evidence (code, tables, lists are body too):
-/// it counts at most this much.
-const NOT_PROSE_FLOOR: f32 = -0.2;
+/// Lack of prose alone is no evidence (code, tables, lists and subheadings
+/// are body too): a line needs cues to be cut, and one without any leans
+/// slightly towards body, as if it had this much prose.
+const NOT_PROSE_FLOOR: f32 = 0.1;
+/// Cue evidence below this is noise.
+const WEAK_CUE: f32 = 0.5;
+/// How much lack of prose counts before the article starts.
+const HEAD_NOT_PROSE_FLOOR: f32 = 0.0;
 /// Share of a line's lack of prose that counts against it inside the article.
 const NOT_PROSE_INSIDE: f32 = 0.3;
 /// Cost of each line labelled boilerplate inside the article.
 const INSERT_LINE_COST: f32 = 0.6;
 /// Cost of opening an inserted boilerplate run inside the article.
-const INSERT_OPEN_COST: f32 = 1.0;
+const INSERT_OPEN_COST: f32 = 1.6;
+
+/// The score of a label a line cannot take: finite, so sums stay ordered.
+const FORBIDDEN: f32 = -1.0e6;
 
 const HEAD: usize = 0;
 const BODY: usize = 1;
@@ -56,8 +81,12 @@ pub fn decode(lines: &[LineScore]) -> Vec<bool> {
         return Vec::new();
     }
     let emit = |state: usize, line: &LineScore| -> f32 {
+        if line.body_only && state != BODY {
+            return FORBIDDEN;
+        }
         match state {
-            HEAD | TAIL => line.margin(),
+            HEAD => line.margin_at_head(),
+            TAIL => line.margin(),
             BODY => 0.0,
             _ => line.margin_inside() - INSERT_LINE_COST,
         }
@@ -112,12 +141,17 @@ mod tests {
     use super::*;
 
     fn line(prose: f32, cue: f32) -> LineScore {
-        LineScore { prose, cue }
+        LineScore {
+            prose,
+            cue,
+            body_only: false,
+        }
     }
 
     const PROSE: LineScore = LineScore {
         prose: 3.0,
         cue: 0.0,
+        body_only: false,
     };
 
     #[test]
@@ -129,12 +163,18 @@ mod tests {
     fn head_and_tail_furniture_is_cut_off() {
         let labels = decode(&[
             line(-1.5, 2.0),
-            line(-1.5, 0.0),
+            line(-1.5, 1.0),
             PROSE,
             PROSE,
             line(-1.0, 3.0),
         ]);
         assert_eq!(labels, vec![true, true, false, false, true]);
+    }
+
+    #[test]
+    fn short_lines_without_cues_at_the_end_stay_body() {
+        let labels = decode(&[PROSE, PROSE, line(-1.5, 0.0), line(-0.6, 0.0)]);
+        assert_eq!(labels, vec![false; 4]);
     }
 
     #[test]
@@ -155,5 +195,15 @@ mod tests {
             PROSE,
         ]);
         assert_eq!(labels, vec![false, false, true, true, true, false, false]);
+    }
+
+    #[test]
+    fn a_body_only_line_stays_body_between_strong_lines() {
+        let pinned = LineScore {
+            body_only: true,
+            ..line(1.0, 4.0)
+        };
+        let labels = decode(&[line(-1.0, 4.0), pinned, line(-1.0, 4.0), line(-1.0, 4.0)]);
+        assert_eq!(labels, vec![true, false, true, true]);
     }
 }

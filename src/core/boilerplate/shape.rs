@@ -79,16 +79,26 @@ pub fn cues(line: &str, words: &[String]) -> Vec<(&'static str, f32)> {
     let mut out = Vec::new();
     let n = word_count(line, words);
     if !line.chars().any(char::is_alphanumeric) {
-        out.push(("separator", 4.0));
+        out.push(("separator", 2.0));
         return out;
     }
     let re = patterns();
-    if re.image_markdown.is_match(line) {
+    // Cheap substring checks guard the regexes: most lines are prose and
+    // the regex engine is built without its literal optimisations.
+    let lower = words.join(" ");
+    if n <= 16
+        && (line.contains('©') || lower.contains("copyright") || line.contains("(c)"))
+        && re.copyright_mark.is_match(line)
+    {
+        out.push(("copyright", 4.0));
+    }
+    let markdown = line.contains("](");
+    if markdown && re.image_markdown.is_match(line) {
         out.push(("image markdown", 5.0));
-    } else if markdown_link_share(line, re) > 0.5 {
+    } else if markdown && markdown_link_share(line, re) > 0.5 {
         out.push(("link markdown", 3.0));
     }
-    if re.bare_url.is_match(line) {
+    if (line.contains("http") || line.contains("www.")) && re.bare_url.is_match(line) {
         out.push(("bare URL", 4.0));
     }
     if n <= 12 && looks_like_timestamp(line, words, re) {
@@ -97,14 +107,31 @@ pub fn cues(line: &str, words: &[String]) -> Vec<(&'static str, f32)> {
     if n <= 8 && looks_like_byline(line) {
         out.push(("byline", 3.0));
     }
-    if n <= 30 && re.credit.is_match(line) {
+    let credit_word = CREDIT_WORDS.iter().any(|w| lower.contains(w));
+    if n <= 40 && credit_word && re.trailing_credit.is_match(line) {
+        // "... at dawn. Credit: Sam Lee": a caption ending in its credit.
+        out.push(("caption", 4.0));
+    } else if n <= 30 && credit_word && re.credit.is_match(line) {
         out.push(("caption", 2.5));
+    } else if n <= 8 && line.contains([',', '/', '|']) && re.agency_credit.is_match(line) {
+        out.push(("caption", 3.0));
     }
-    if n <= 12 && re.menu_separators.find_iter(line).count() >= 2 {
+    if n <= 12
+        && line.contains(['|', '•', '·', '»', '/'])
+        && re.menu_separators.find_iter(line).count() >= 2
+    {
         out.push(("navigation line", 2.5));
     }
     if n <= 10 && is_all_caps(line) {
         out.push(("all-caps label", 0.8));
+    }
+    if (PROMO_WORDS..=4 * PROMO_WORDS).contains(&n)
+        && !ends_like_a_sentence(line)
+        && is_all_caps(line)
+    {
+        // "FIVE THINGS TO KNOW ABOUT THE FLOOD": a shouted headline is a
+        // promoted link; subheadings are shorter and body text is not shouted.
+        out.push(("promoted headline", 2.5));
     }
     if n <= 16 && (line.ends_with("...") || line.ends_with('…')) && !line.ends_with(".....") {
         out.push(("related links", 1.0));
@@ -153,6 +180,26 @@ fn looks_like_byline(line: &str) -> bool {
     (1..=6).contains(&capitalised)
 }
 
+/// Words without which the credit pattern cannot match.
+const CREDIT_WORDS: &[&str] = &[
+    "photo",
+    "image",
+    "picture",
+    "credit",
+    "foto",
+    "bild",
+    "créd",
+    "фото",
+    "ap",
+    "getty",
+    "reuters",
+    "afp",
+    "shutterstock",
+];
+
+/// Fewest words of an all-caps line read as a promoted headline.
+const PROMO_WORDS: usize = 5;
+
 fn is_all_caps(line: &str) -> bool {
     let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
     letters.len() >= 3
@@ -167,10 +214,15 @@ fn markdown_link_share(line: &str, re: &Patterns) -> f32 {
 
 /// A short line made mostly of a date, a time or "updated/ago" words.
 fn looks_like_timestamp(line: &str, words: &[String], re: &Patterns) -> bool {
-    let dated = re.time.is_match(line) || re.numeric_date.is_match(line);
+    let digits = line.chars().any(|c| c.is_ascii_digit());
+    let dated = digits && (re.time.is_match(line) || re.numeric_date.is_match(line));
     let month = words.iter().any(|w| MONTHS.contains(&w.as_str()))
         && words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()));
-    let relative = re.relative_time.is_match(line);
+    let relative = (digits
+        || words
+            .first()
+            .is_some_and(|w| DATE_WORDS.contains(&w.as_str())))
+        && re.relative_time.is_match(line);
     if !(dated || month || relative) {
         return false;
     }
@@ -186,6 +238,29 @@ fn looks_like_timestamp(line: &str, words: &[String], re: &Patterns) -> bool {
     };
     plain <= limit && !ends_like_a_sentence(line)
 }
+
+/// First words of "Updated ...", "Publié le ..." lines (see `relative_time`).
+const DATE_WORDS: &[&str] = &[
+    "updated",
+    "published",
+    "posted",
+    "modified",
+    "mis",
+    "publié",
+    "aktualisiert",
+    "veröffentlicht",
+    "actualizado",
+    "publicado",
+    "aggiornato",
+    "pubblicato",
+    "atualizado",
+    "bijgewerkt",
+    "gepubliceerd",
+    "zaktualizowano",
+    "opublikowano",
+    "обновлено",
+    "опубликовано",
+];
 
 const MONTHS: &[&str] = &[
     "january",
@@ -302,6 +377,9 @@ struct Patterns {
     relative_time: Regex,
     credit: Regex,
     menu_separators: Regex,
+    copyright_mark: Regex,
+    agency_credit: Regex,
+    trailing_credit: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -320,9 +398,17 @@ fn patterns() -> &'static Patterns {
                 r"(?i)^(?:updated|published|posted|modified|mis à jour|publié|aktualisiert|veröffentlicht|actualizado|publicado|aggiornato|pubblicato|atualizado|bijgewerkt|gepubliceerd|zaktualizowano|opublikowano|обновлено|опубликовано)\b|\b\d+\s+(?:minutes?|hours?|days?|weeks?|mins?|hrs?)\s+ago\b",
             ),
             credit: re(
-                r"(?i)(?:^|[\s(\[])(?:photo|image|picture|credit|foto|bild|crédit|crédito|фото)s?\s*(?:by\b|credit\b|:|\.\.\.|…)|\((?:image|photo|credit|foto|фото)s?:?\s[^)]*\)\s*$|\b(?:ap photo|getty images|reuters|afp|shutterstock)\b",
+                r"(?i)\b(?:photo|image|picture|credit|foto|bild|crédit|crédito|фото)s?\s*(?:by\b|credit\b|:|\.\.\.|…)|\((?:image|photo|credit|foto|фото)s?:?\s[^)]*\)\s*$|\b(?:ap photo|getty images|reuters|afp|shutterstock)\b",
             ),
             menu_separators: re(r"\s[|•·»/]\s"),
+            // "Jane Doe, AP", "John Roe/Reuters": a photo credit line.
+            agency_credit: re(
+                r"(?i)[,/|]\s*(?:the\s+)?(?:ap|afp|reuters|getty|getty images|associated press|epa|dpa|bloomberg|shutterstock|xinhua|anadolu|tass|ria novosti|afp via getty images|reuters/[\w .-]+)\s*$",
+            ),
+            trailing_credit: re(
+                r"(?i)\b(?:photo|image|picture|credit|foto|bild|crédit|crédito|фото)s?(?:\s+by)?\s*:\s*[^.!?:]{1,60}$",
+            ),
+            copyright_mark: re(r"(?i)©|\(c\)\s*\d{4}|\bcopyright\s+\d{4}"),
         }
     })
 }
@@ -388,12 +474,24 @@ mod tests {
         assert!(!reasons("By noon the square was full.").contains(&"byline"));
         assert!(reasons("The harbour at dawn (Photo: Sam Lee)").contains(&"caption"));
         assert!(reasons("Фото: личный архив автора").contains(&"caption"));
+        assert!(reasons("Sam Lee, AP").contains(&"caption"));
+        assert!(cues(
+            "A survey boat near the eastern pier. Credit: Harbour Authority",
+            &words("A survey boat near the eastern pier. Credit: Harbour Authority")
+        )
+        .contains(&("caption", 4.0)));
+        assert!(reasons("Sam Lee/Reuters").contains(&"caption"));
+        assert!(!reasons("The deal was reported by AP.").contains(&"caption"));
     }
 
     #[test]
     fn menus_and_labels() {
         assert!(reasons("News | Sport | Weather | Culture").contains(&"navigation line"));
         assert!(reasons("TOP STORIES").contains(&"all-caps label"));
+        assert!(reasons("FIVE THINGS TO KNOW ABOUT THE FLOOD").contains(&"promoted headline"));
+        assert!(!reasons("TOP STORIES").contains(&"promoted headline"));
+        assert!(!reasons("THE COUNCIL VOTED TO REBUILD IT.").contains(&"promoted headline"));
+        assert!(reasons("© 2031 Example Media Group").contains(&"copyright"));
         assert!(
             reasons("Storm closes two schools in the valley as rivers rise...")
                 .contains(&"related links")
