@@ -102,7 +102,8 @@ fn annotation_json(a: &SavedAnnotation, source: &str, chars: &[char], modified: 
         out["modified"] = json!(modified);
     }
     if let Some(score) = a.score {
-        out["annotator:score"] = json!((score * 1000.0).round() / 1000.0);
+        // Rounded as f64: an f32 rounded first widens to 0.911000013….
+        out["annotator:score"] = json!((f64::from(score) * 1000.0).round() / 1000.0);
     }
     if !a.reasons.is_empty() {
         out["annotator:reasons"] = json!(a.reasons);
@@ -421,6 +422,10 @@ mod tests {
             " \"We are ready,\" the office said"
         );
         assert_eq!(claim["motivation"], "assessing");
+        assert_eq!(
+            claim["annotator:score"], 0.91,
+            "scores are rounded, not 0.9100000262…"
+        );
         let purposes: Vec<&str> = claim["body"]
             .as_array()
             .unwrap()
