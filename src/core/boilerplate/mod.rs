@@ -21,12 +21,43 @@ use transcript::TranscriptLine;
 
 /// Returns boilerplate blocks as byte ranges of `text`, merged and ordered.
 pub fn detect(text: &str) -> Vec<Finding> {
+    let (lines, evidence, labels) = labelled(text);
+    merge(&lines, &evidence, &labels)
+}
+
+/// Every non-blank line, its evidence, and its label (true: boilerplate).
+fn labelled(text: &str) -> (Vec<Line<'_>>, Vec<Evidence>, Vec<bool>) {
     let lines = lines(text);
     let evidence: Vec<Evidence> = lines.iter().map(|l| Evidence::of(l.text)).collect();
     let evidence = with_context(&lines, evidence);
     let scores: Vec<LineScore> = evidence.iter().map(|e| e.score).collect();
-    let labels = sequence::decode(&scores);
-    merge(&lines, &evidence, &labels)
+    let mut labels = sequence::decode(&scores);
+    keep_headline(&lines, &evidence, &mut labels);
+    (lines, evidence, labels)
+}
+
+/// Words a headline has at least and at most.
+const HEADLINE_WORDS: std::ops::RangeInclusive<usize> = 3..=20;
+
+/// A paste often starts with the article's headline: a short line without
+/// sentence punctuation right above the body, which the sequence model
+/// takes for page furniture. It is the article's title, not boilerplate,
+/// unless its own words say otherwise (a lexicon or reader-address cue) or
+/// it reads as a heading for a block (it ends with a colon).
+fn keep_headline(lines: &[Line<'_>], evidence: &[Evidence], labels: &mut [bool]) {
+    let (Some(first), Some(&next_is_boilerplate)) = (lines.first(), labels.get(1)) else {
+        return;
+    };
+    let e = &evidence[0];
+    let title_like = HEADLINE_WORDS.contains(&e.words)
+        && e.own_cue <= 0.0
+        && !e.opens_block
+        && first
+            .text
+            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    if labels[0] && !next_is_boilerplate && title_like {
+        labels[0] = false;
+    }
 }
 
 /// The verdict on one line, with the evidence behind it: for tuning the
@@ -45,11 +76,7 @@ pub struct LineVerdict {
 
 /// Every non-blank line of `text` with its label and evidence.
 pub fn explain(text: &str) -> Vec<LineVerdict> {
-    let lines = lines(text);
-    let evidence: Vec<Evidence> = lines.iter().map(|l| Evidence::of(l.text)).collect();
-    let evidence = with_context(&lines, evidence);
-    let scores: Vec<LineScore> = evidence.iter().map(|e| e.score).collect();
-    let labels = sequence::decode(&scores);
+    let (lines, evidence, labels) = labelled(text);
     lines
         .iter()
         .zip(&evidence)
@@ -529,6 +556,24 @@ mod tests {
         lines.extend(BODY_EN);
         lines.extend(after);
         lines.join("\n")
+    }
+
+    #[test]
+    fn the_headline_of_a_paste_is_the_title_not_boilerplate() {
+        let text = with_body(&["Council votes to rebuild the river bridge"], &[]);
+        assert!(
+            texts(&text, &detect(&text)).is_empty(),
+            "{:?}",
+            texts(&text, &detect(&text))
+        );
+        // Its own words can still make it furniture, and so can a colon.
+        for first in [
+            "Sign up for our newsletter today",
+            "A Message from the Riverside Courier:",
+        ] {
+            let text = with_body(&[first], &[]);
+            assert_eq!(texts(&text, &detect(&text)), [first], "{first}");
+        }
     }
 
     #[test]
