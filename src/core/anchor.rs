@@ -41,11 +41,27 @@ pub struct Anchor {
 
 /// How much of the words may differ and still count as the same annotation.
 const MAX_ERROR_RATE: f32 = 0.3;
-/// Characters of context compared on each side.
-const CONTEXT: usize = 32;
+/// Characters of context kept (in a `TextQuoteSelector`) and compared on
+/// each side of an annotation.
+pub const CONTEXT_CHARS: usize = 32;
 /// Above this many DP cells, the whole-text fuzzy search is not attempted,
 /// so a huge text cannot stall the page; the local search still runs.
 const MAX_FUZZY_CELLS: usize = 40_000_000;
+
+/// The [`CONTEXT_CHARS`] characters before and after `start..end` of
+/// `chars` (the prefix and suffix of a `TextQuoteSelector`), the range
+/// clamped to the text so saved offsets from anywhere cannot panic.
+pub fn context_around(chars: &[char], start: usize, end: usize) -> (String, String) {
+    let start = start.min(chars.len());
+    let end = end.clamp(start, chars.len());
+    let prefix = chars[start.saturating_sub(CONTEXT_CHARS)..start]
+        .iter()
+        .collect();
+    let suffix = chars[end..end.saturating_add(CONTEXT_CHARS).min(chars.len())]
+        .iter()
+        .collect();
+    (prefix, suffix)
+}
 
 /// Finds `selector` in `text`, or `None` if it is an orphan.
 pub fn anchor(text: &str, selector: &Selector<'_>) -> Option<Anchor> {
@@ -89,8 +105,8 @@ fn best_by_context(
     len: usize,
     selector: &Selector<'_>,
 ) -> Option<usize> {
-    let prefix: Vec<char> = selector.prefix.chars().rev().take(CONTEXT).collect();
-    let suffix: Vec<char> = selector.suffix.chars().take(CONTEXT).collect();
+    let prefix: Vec<char> = selector.prefix.chars().rev().take(CONTEXT_CHARS).collect();
+    let suffix: Vec<char> = selector.suffix.chars().take(CONTEXT_CHARS).collect();
     let hint = selector.position.map_or(0, |(s, _)| s);
     starts.iter().copied().max_by(|&a, &b| {
         let key = |start: usize| {
@@ -301,6 +317,21 @@ mod tests {
         );
         assert_eq!(anchor(text, &sel("", "", "", None)), None);
         assert_eq!(anchor(text, &sel("x", "", "", Some((999, 9999)))), None);
+    }
+
+    #[test]
+    fn context_is_32_chars_each_side_clamped_to_the_text() {
+        let chars: Vec<char> = format!("{}abc{}", "x".repeat(40), "😀".repeat(40))
+            .chars()
+            .collect();
+        let (prefix, suffix) = context_around(&chars, 40, 43);
+        assert_eq!((prefix, suffix), ("x".repeat(32), "😀".repeat(32)));
+        let (prefix, suffix) = context_around(&chars, 2, usize::MAX);
+        assert_eq!((prefix.as_str(), suffix.as_str()), ("xx", ""));
+        assert_eq!(
+            context_around(&chars, usize::MAX, usize::MAX),
+            ("😀".repeat(32), String::new())
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! is pasted: unchanged, moved, edited, or vanished. A fact-checker who
 //! judged a claim needs to know when the article quietly changed it.
 
-use super::anchor::{anchor, Fit, Selector};
+use super::anchor::{anchor, context_around, Fit, Selector};
 use super::document::{slice_chars, Article, Review};
 use super::model::Kind;
 use serde::Serialize;
@@ -39,14 +39,7 @@ pub fn compare_claims(saved: &Article, new_text: &str) -> Vec<ClaimChange> {
         .filter(|a| a.kind == Kind::Claim && a.review != Review::Rejected)
         .map(|claim| {
             let id = claim.id.clone();
-            let prefix: String = chars
-                [claim.start.saturating_sub(32).min(chars.len())..claim.start.min(chars.len())]
-                .iter()
-                .collect();
-            let suffix: String = chars
-                [claim.end.min(chars.len())..(claim.end + 32).min(chars.len())]
-                .iter()
-                .collect();
+            let (prefix, suffix) = context_around(&chars, claim.start, claim.end);
             let selector = Selector {
                 exact: &claim.exact,
                 prefix: &prefix,

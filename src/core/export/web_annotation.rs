@@ -11,7 +11,7 @@
 //! lose nothing on the way back.
 
 use super::{exported, text_urn};
-use crate::core::anchor::{anchor, Fit, Selector};
+use crate::core::anchor::{anchor, context_around, Fit, Selector};
 use crate::core::document::{
     slice_chars, Article, Judgement, Origin, Review, SavedAnnotation, Verdict,
 };
@@ -20,7 +20,6 @@ use serde_json::{json, Value};
 
 const W3C_CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 const OUR_PREFIX: &str = "urn:article-annotator:vocab#";
-const CONTEXT_CHARS: usize = 32;
 /// Beyond this many annotations an import is refused as hostile or mistaken.
 pub const MAX_IMPORTED: usize = 50_000;
 
@@ -49,12 +48,7 @@ pub fn to_web_annotations(article: &Article) -> Value {
 fn annotation_json(a: &SavedAnnotation, source: &str, chars: &[char], modified: &str) -> Value {
     let start = a.start.min(chars.len());
     let end = a.end.clamp(start, chars.len());
-    let prefix: String = chars[start.saturating_sub(CONTEXT_CHARS)..start]
-        .iter()
-        .collect();
-    let suffix: String = chars[end..(end + CONTEXT_CHARS).min(chars.len())]
-        .iter()
-        .collect();
+    let (prefix, suffix) = context_around(chars, start, end);
     let exact: String = chars[start..end].iter().collect();
 
     let mut body = vec![text_body("classifying", a.kind.as_str())];
