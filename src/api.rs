@@ -5,7 +5,7 @@
 //! The page is mounted by an explicit call rather than `#[wasm_bindgen(start)]`
 //! so the same wasm module also serves as a plain JS library.
 
-use crate::core::document::{Article, SavedAnnotation};
+use crate::core::document::Article;
 use crate::core::export::web_annotation;
 use crate::core::offsets::OffsetMap;
 use crate::core::{self, Annotation, Kind, DEFAULT_CLAIM_THRESHOLD};
@@ -113,11 +113,7 @@ pub fn to_web_annotations(text: &str, annotations: JsValue) -> Result<JsValue, J
             bad.start, bad.end
         )));
     }
-    let mut article = Article::new("page", text, "");
-    article.annotations = annotations
-        .iter()
-        .map(|a| SavedAnnotation::from_detection(a, text))
-        .collect();
+    let article = Article::with_detections("page", text, "", &annotations);
     web_annotation::to_web_annotations(&article)
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&format!("toWebAnnotations: {e}")))

@@ -11,12 +11,9 @@ use article_annotator::core::{annotate, Kind, DEFAULT_CLAIM_THRESHOLD};
 const TEXT: &str = include_str!("fixtures/moscow-times-kursk.txt");
 
 fn judged_example() -> Article {
-    let mut article = Article::new("example", TEXT, "2026-11-25T10:00:00Z");
-    article.annotations = annotate(TEXT)
-        .annotations(DEFAULT_CLAIM_THRESHOLD)
-        .iter()
-        .map(|a| SavedAnnotation::from_detection(a, TEXT))
-        .collect();
+    let detections = annotate(TEXT).annotations(DEFAULT_CLAIM_THRESHOLD);
+    let mut article =
+        Article::with_detections("example", TEXT, "2026-11-25T10:00:00Z", &detections);
     let claim = article
         .annotations
         .iter_mut()

@@ -115,12 +115,7 @@ proptest! {
 
     #[test]
     fn export_then_import_places_everything_on_the_same_text(text in article_like()) {
-        let mut article = document::Article::new("p", text.clone(), "");
-        article.annotations = annotate(&text)
-            .annotations(0.0)
-            .iter()
-            .map(|a| document::SavedAnnotation::from_detection(a, &text))
-            .collect();
+        let article = document::Article::with_detections("p", text.clone(), "", &annotate(&text).annotations(0.0));
         let json = to_web_annotations(&article).to_string();
         let report = from_web_annotations(&json, &text).expect("our own export imports");
         prop_assert!(report.orphans.is_empty(), "orphans on the same text: {:?}", report.orphans);

@@ -217,6 +217,22 @@ impl Article {
         }
     }
 
+    /// A new article holding `detections` as its annotations, unreviewed:
+    /// what the page first shows, and what the CLI and the JS API export.
+    pub fn with_detections(
+        id: impl Into<String>,
+        text: impl Into<String>,
+        now: &str,
+        detections: &[Annotation],
+    ) -> Self {
+        let mut article = Article::new(id, text, now);
+        article.annotations = detections
+            .iter()
+            .map(|a| SavedAnnotation::from_detection(a, &article.text))
+            .collect();
+        article
+    }
+
     /// What to show: the user's kept annotations, plus every fresh detection
     /// the user has not already decided on. Rejected ones are left out.
     pub fn merged_with(&self, detected: &[Annotation]) -> Vec<SavedAnnotation> {

@@ -1,7 +1,7 @@
 //! `annotate export FORMAT [FILE]` and `annotate import EXPORT.json [FILE]`:
 //! the exporters and the W3C importer of the core, for scripts and pipelines.
 
-use article_annotator::core::document::{Article, SavedAnnotation};
+use article_annotator::core::document::Article;
 use article_annotator::core::export::{claim_review, csv, markdown, web_annotation};
 use article_annotator::core::{anchor::Fit, annotate};
 use serde_json::json;
@@ -10,13 +10,7 @@ pub const FORMATS: &str = "w3c, claimreview, markdown or csv";
 
 /// The article as the page would first show it: every detection, unreviewed.
 pub fn detected_article(text: &str, threshold: f32) -> Article {
-    let mut article = Article::new("cli", text, "");
-    article.annotations = annotate(text)
-        .annotations(threshold)
-        .iter()
-        .map(|a| SavedAnnotation::from_detection(a, text))
-        .collect();
-    article
+    Article::with_detections("cli", text, "", &annotate(text).annotations(threshold))
 }
 
 pub fn export(format: &str, text: &str, threshold: f32) -> Result<String, String> {
