@@ -1,7 +1,7 @@
 // End-to-end: the JS API a web developer embeds (dist/api/), its example
 // page, and the single-file build opened from file:// (the offline reload of
 // the installable app is in page.test.mjs).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -10,25 +10,14 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   ARTICLE, EXPECTED, ROOT, annotate, markGroups, openPage, screenshot, sliceCodePoints,
-  startBrowser, startServer,
+  servedPageAndBrowser,
 } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await startBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const live = servedPageAndBrowser();
 
 /** Opens a page that is not the app, recording requests that leave `origin`. */
 async function openRecorded(url, origin) {
-  const page = await browser.context.newPage();
+  const page = await live.context.newPage();
   const foreign = [];
   const errors = [];
   page.on('request', (request) => {
@@ -46,7 +35,7 @@ test('the JS API returns what the CLI returns on the example article', async () 
   const fromCli = JSON.parse(
     execFileSync(cli, [join(ROOT, 'tests/fixtures/moscow-times-kursk.txt')], { encoding: 'utf8' }),
   ).annotations;
-  const { page, foreign, errors } = await openRecorded(`${server.url}api/example.html`, server.url);
+  const { page, foreign, errors } = await openRecorded(`${live.url}api/example.html`, live.url);
   const fromApi = await page.evaluate(async (text) => {
     const api = await import('./annotator.js');
     await api.init();
@@ -77,7 +66,7 @@ test('the JS API returns what the CLI returns on the example article', async () 
 });
 
 test('the example page highlights across inline markup and unhighlight restores the DOM exactly', async () => {
-  const { page, foreign, errors } = await openRecorded(`${server.url}api/example.html`, server.url);
+  const { page, foreign, errors } = await openRecorded(`${live.url}api/example.html`, live.url);
   const button = page.getByRole('button', { name: /Highlight claims/ });
   await button.waitFor();
   await page.waitForFunction(() => !document.getElementById('highlight').disabled);

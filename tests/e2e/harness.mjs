@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -65,6 +66,27 @@ export async function startBrowser() {
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Starts the server and the browser before a test file's tests and stops
+ * them after; returns `{ url, context }`, filled in once they run.
+ */
+export function servedPageAndBrowser() {
+  const live = {};
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer();
+    browser = await startBrowser();
+    live.url = server.url;
+    live.context = browser.context;
+  });
+  after(async () => {
+    await browser?.close();
+    server?.stop();
+  });
+  return live;
 }
 
 /**

@@ -1,26 +1,15 @@
 // End-to-end: the built page in headless Chromium, used as a reader would.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   ARTICLE, EXPECTED, KINDS, annotate, legendCount, markGroups, openPage, screenshot,
-  sliceCodePoints, startBrowser, startServer,
+  sliceCodePoints, servedPageAndBrowser,
 } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await startBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const live = servedPageAndBrowser();
 
 test('the page loads under its CSP, from its own origin only, without errors', async () => {
-  const { page, assertClean } = await openPage(browser.context, server.url);
+  const { page, assertClean } = await openPage(live.context, live.url);
   const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
   assert.match(csp, /default-src 'self'/);
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
@@ -33,7 +22,7 @@ test('the page loads under its CSP, from its own origin only, without errors', a
 });
 
 test('the example article gets every expected mark, with legend counts to match', async () => {
-  const { page, assertClean } = await openPage(browser.context, server.url);
+  const { page, assertClean } = await openPage(live.context, live.url);
   await annotate(page, ARTICLE);
   const groups = await markGroups(page);
   await screenshot(page, 'example-light');
@@ -78,7 +67,7 @@ test('the example article gets every expected mark, with legend counts to match'
 });
 
 test('Ctrl+Enter in the text box annotates too', async () => {
-  const { page, assertClean } = await openPage(browser.context, server.url);
+  const { page, assertClean } = await openPage(live.context, live.url);
   const box = page.getByRole('textbox', { name: 'Article text' });
   await box.fill(ARTICLE);
   assert.equal(await page.locator('article.article').count(), 0);
@@ -91,7 +80,7 @@ test('Ctrl+Enter in the text box annotates too', async () => {
 });
 
 test('the threshold re-filters claims and every claim shows its score', async () => {
-  const { page, assertClean } = await openPage(browser.context, server.url);
+  const { page, assertClean } = await openPage(live.context, live.url);
   await annotate(page, ARTICLE);
   const slider = page.getByRole('slider', { name: /Claim threshold/ });
   assert.equal(Number(await slider.inputValue()), 0.5, 'the default threshold');
@@ -121,7 +110,7 @@ test('the threshold re-filters claims and every claim shows its score', async ()
 });
 
 test('each legend toggle hides and shows its kind', async () => {
-  const { page, assertClean } = await openPage(browser.context, server.url);
+  const { page, assertClean } = await openPage(live.context, live.url);
   await annotate(page, ARTICLE);
   await page.getByRole('slider', { name: /Claim threshold/ }).fill('0');
   for (const kind of KINDS) {
@@ -143,7 +132,7 @@ test('each legend toggle hides and shows its kind', async () => {
 });
 
 test('focusing a mark shows its details; the list focuses marks and sorts claims by score', async () => {
-  const { page, assertClean } = await openPage(browser.context, server.url);
+  const { page, assertClean } = await openPage(live.context, live.url);
   await annotate(page, ARTICLE);
   await page.getByRole('slider', { name: /Claim threshold/ }).fill('0');
 
@@ -177,7 +166,7 @@ test('focusing a mark shows its details; the list focuses marks and sorts claims
 });
 
 test('empty input gives a clear message and loses nothing', async () => {
-  const { page, assertClean } = await openPage(browser.context, server.url);
+  const { page, assertClean } = await openPage(live.context, live.url);
   await annotate(page, ARTICLE);
   const before = await page.locator('article.article').textContent();
   const box = page.getByRole('textbox', { name: 'Article text' });
@@ -191,23 +180,23 @@ test('empty input gives a clear message and loses nothing', async () => {
 });
 
 test('after one visit the page loads and annotates with the network off', async () => {
-  const { page, assertClean } = await openPage(browser.context, server.url);
+  const { page, assertClean } = await openPage(live.context, live.url);
   await page.evaluate(() => navigator.serviceWorker.ready);
-  await browser.context.setOffline(true);
+  await live.context.setOffline(true);
   try {
     await page.reload();
     await page.getByRole('button', { name: 'Annotate' }).waitFor();
     await annotate(page, ARTICLE);
     assert.match(await page.locator('#status').textContent(), /^Found /);
   } finally {
-    await browser.context.setOffline(false);
+    await live.context.setOffline(false);
   }
   assertClean();
   await page.close();
 });
 
 test('dark theme follows the system setting (screenshot for review)', async () => {
-  const { page, assertClean } = await openPage(browser.context, server.url, { colorScheme: 'dark' });
+  const { page, assertClean } = await openPage(live.context, live.url, { colorScheme: 'dark' });
   await annotate(page, ARTICLE);
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const [r, g, b] = background.match(/\d+/g).map(Number);

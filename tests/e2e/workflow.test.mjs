@@ -1,24 +1,13 @@
 // End-to-end: the fact-checker's workflow in the built page — edit, judge,
 // keyboard, saving and the library, export and import, damaged storage.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  ARTICLE, annotate, openPage, screenshot, sliceCodePoints, startBrowser, startServer,
+  ARTICLE, annotate, openPage, screenshot, sliceCodePoints, servedPageAndBrowser,
 } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await startBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const live = servedPageAndBrowser();
 
 // Our own small article: a claim inside a quote, a plain claim, boilerplate.
 const STORY = [
@@ -50,7 +39,7 @@ async function eventually(read, expected, message = 'value') {
 
 /** A page with an empty library (tests in this file share one origin). */
 async function freshPage() {
-  const opened = await openPage(browser.context, server.url);
+  const opened = await openPage(live.context, live.url);
   await opened.page.evaluate(() => localStorage.clear());
   await opened.page.reload();
   await opened.page.getByRole('button', { name: 'Annotate' }).waitFor();
