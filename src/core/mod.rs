@@ -27,7 +27,9 @@ pub mod offsets;
 pub mod quotes;
 pub mod segment;
 
-pub use model::{Analysis, Annotation, Finding, Kind, Speaker, SpeakerFinding, QUOTE_MIN_SCORE};
+pub use model::{
+    Analysis, Annotation, Finding, Kind, MarkupHint, Speaker, SpeakerFinding, QUOTE_MIN_SCORE,
+};
 
 use offsets::OffsetMap;
 use std::ops::Range;
@@ -40,6 +42,14 @@ pub const DEFAULT_CLAIM_THRESHOLD: f32 = 0.5;
 /// Analyses `text`: finds boilerplate blocks, quotes with their speakers,
 /// and scores every sentence outside boilerplate for check-worthiness.
 pub fn annotate(text: &str) -> Analysis {
+    annotate_with_markup(text, &[])
+}
+
+/// Like [`annotate`], for text rendered from pasted HTML: `markup` carries
+/// what the page's elements said about stretches of `text` (issue #5 wires
+/// these hints into the boilerplate detector; until then they are unused).
+pub fn annotate_with_markup(text: &str, markup: &[MarkupHint]) -> Analysis {
+    let _ = markup;
     let mut boilerplate = boilerplate::detect(text);
     boilerplate.sort_by_key(|b| (b.range.start, b.range.end));
 

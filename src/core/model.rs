@@ -108,6 +108,19 @@ impl Finding {
     }
 }
 
+/// What the pasted page's markup says about a stretch of the shown text
+/// (rich paste): `start..end` in code points of the text that is analysed,
+/// `boilerplate` a prior in [-1, 1] (negative: article body, such as
+/// `<article><p>`; positive: page furniture, such as `<nav>` or a class
+/// named "newsletter"), and the reason shown to the user.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct MarkupHint {
+    pub start: usize,
+    pub end: usize,
+    pub boilerplate: f32,
+    pub reason: String,
+}
+
 /// The whole result of analysing one text.
 ///
 /// Every sentence outside boilerplate is kept with its claim score, so that
