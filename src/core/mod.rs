@@ -20,6 +20,7 @@ pub mod document;
 pub mod editing;
 pub mod eval;
 pub mod export;
+pub mod html;
 pub mod library;
 pub mod model;
 pub mod normalise;
@@ -45,12 +46,11 @@ pub fn annotate(text: &str) -> Analysis {
     annotate_with_markup(text, &[])
 }
 
-/// Like [`annotate`], for text rendered from pasted HTML: `markup` carries
-/// what the page's elements said about stretches of `text` (issue #5 wires
-/// these hints into the boilerplate detector; until then they are unused).
+/// Like [`annotate`], for text rendered from pasted HTML ([`html::render`]):
+/// `markup` carries what the page's elements said about stretches of
+/// `text`, weighed as evidence by the boilerplate detector.
 pub fn annotate_with_markup(text: &str, markup: &[MarkupHint]) -> Analysis {
-    let _ = markup;
-    let mut boilerplate = boilerplate::detect(text);
+    let mut boilerplate = boilerplate::detect_with_markup(text, markup);
     boilerplate.sort_by_key(|b| (b.range.start, b.range.end));
 
     let mut in_boilerplate = Sweep::new(&boilerplate);

@@ -8,12 +8,14 @@
 
 mod address;
 mod lexicon;
+mod markup;
 mod sequence;
 mod shape;
 mod transcript;
 
-use super::{Finding, Kind};
+use super::{Finding, Kind, MarkupHint};
 use lexicon::{words, Lexicon};
+pub use markup::detect_with_markup;
 use sequence::LineScore;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -21,15 +23,16 @@ use transcript::TranscriptLine;
 
 /// Returns boilerplate blocks as byte ranges of `text`, merged and ordered.
 pub fn detect(text: &str) -> Vec<Finding> {
-    let (lines, evidence, labels) = labelled(text);
+    let (lines, evidence, labels) = labelled(text, &[]);
     merge(&lines, &evidence, &labels)
 }
 
 /// Every non-blank line, its evidence, and its label (true: boilerplate).
-fn labelled(text: &str) -> (Vec<Line<'_>>, Vec<Evidence>, Vec<bool>) {
+fn labelled<'t>(text: &'t str, hints: &[MarkupHint]) -> (Vec<Line<'t>>, Vec<Evidence>, Vec<bool>) {
     let lines = lines(text);
     let evidence: Vec<Evidence> = lines.iter().map(|l| Evidence::of(l.text)).collect();
-    let evidence = with_context(&lines, evidence);
+    let mut evidence = with_context(&lines, evidence);
+    markup::weigh(text, &lines, &mut evidence, hints);
     let scores: Vec<LineScore> = evidence.iter().map(|e| e.score).collect();
     let mut labels = sequence::decode(&scores);
     keep_headline(&lines, &evidence, &mut labels);
@@ -76,7 +79,7 @@ pub struct LineVerdict {
 
 /// Every non-blank line of `text` with its label and evidence.
 pub fn explain(text: &str) -> Vec<LineVerdict> {
-    let (lines, evidence, labels) = labelled(text);
+    let (lines, evidence, labels) = labelled(text, &[]);
     lines
         .iter()
         .zip(&evidence)

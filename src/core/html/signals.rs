@@ -1,0 +1,200 @@
+//! What one element says about its text: page furniture (`<nav>`, a class
+//! named "newsletter") or article body (`<article>`), as a prior in [-1, 1]
+//! with the reason shown to the user.
+//!
+//! Class and id names are split into words ("share-bar", "shareBar",
+//! "share_bar" all give "share") and matched whole, so "header" is not
+//! "head" and "shadow" or "download" is not "ad".
+
+/// A signal from one element.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Signal {
+    /// Negative: article body; positive: page furniture.
+    pub prior: f32,
+    pub reason: String,
+    /// From a class, id or role rather than the element itself: such names
+    /// also sit on page-wide wrappers ("has-sidebar"), so the renderer
+    /// discards them when they cover most of a long page.
+    pub from_name: bool,
+}
+
+impl Signal {
+    fn tag(prior: f32, reason: &str) -> Signal {
+        Signal {
+            prior,
+            reason: reason.to_string(),
+            from_name: false,
+        }
+    }
+}
+
+/// The prior of the article element, and of what `<main>` holds.
+const ARTICLE: f32 = -0.5;
+const MAIN: f32 = -0.3;
+
+/// The signal of an element from its name alone. `in_body`: an ancestor is
+/// `<article>` or `<main>`, where `<header>` holds the article's own title.
+pub fn of_tag(name: &str, in_body: bool) -> Option<Signal> {
+    Some(match name {
+        "nav" => Signal::tag(1.0, "navigation (<nav>)"),
+        "figcaption" => Signal::tag(1.0, "figure caption"),
+        "figure" => Signal::tag(0.8, "figure (<figure>)"),
+        "aside" => Signal::tag(0.8, "aside (<aside>)"),
+        "form" => Signal::tag(0.8, "form (<form>)"),
+        "button" => Signal::tag(1.0, "button"),
+        "dialog" => Signal::tag(0.9, "dialog (<dialog>)"),
+        "footer" => Signal::tag(0.9, "footer (<footer>)"),
+        "header" if !in_body => Signal::tag(0.7, "page header (<header>)"),
+        "article" => Signal::tag(ARTICLE, "inside <article>"),
+        "main" => Signal::tag(MAIN, "inside <main>"),
+        _ => return None,
+    })
+}
+
+/// The signal of an element's `role`, `itemprop`, `class` or `id`, the
+/// strongest one when several words match.
+pub fn of_names(role: &str, itemprop: &str, class: &str, id: &str) -> Option<Signal> {
+    let role = role.trim().to_ascii_lowercase();
+    let by_role = match role.as_str() {
+        "navigation" => Some((1.0, "navigation (role)")),
+        "banner" => Some((0.7, "page header (role)")),
+        "contentinfo" => Some((0.9, "footer (role)")),
+        "complementary" => Some((0.8, "aside (role)")),
+        "search" => Some((0.9, "search (role)")),
+        "dialog" | "alertdialog" => Some((0.9, "dialog (role)")),
+        "article" => Some((ARTICLE, "inside an article (role)")),
+        "main" => Some((MAIN, "inside the main content (role)")),
+        _ => None,
+    };
+    if let Some((prior, reason)) = by_role {
+        return Some(Signal {
+            prior,
+            reason: reason.to_string(),
+            from_name: true,
+        });
+    }
+    if itemprop
+        .split_ascii_whitespace()
+        .any(|p| p.eq_ignore_ascii_case("articlebody"))
+    {
+        return Some(Signal {
+            prior: -0.6,
+            reason: "article body (itemprop)".to_string(),
+            from_name: true,
+        });
+    }
+    let mut best: Option<Signal> = None;
+    for (attribute, value) in [("class", class), ("id", id)] {
+        for word in words(value) {
+            if let Some(prior) = furniture_word(&word) {
+                if best.as_ref().is_none_or(|b| prior > b.prior) {
+                    best = Some(Signal {
+                        prior,
+                        reason: format!("{attribute} '{word}'"),
+                        from_name: true,
+                    });
+                }
+            }
+        }
+    }
+    best
+}
+
+/// How strongly a class or id word marks page furniture.
+fn furniture_word(word: &str) -> Option<f32> {
+    Some(match word {
+        "share" | "sharing" | "social" | "sharebar" => 0.9,
+        "related" | "recommended" | "recirculation" | "trending" | "popular" => 0.9,
+        "newsletter" | "subscribe" | "subscription" | "signup" | "paywall" => 0.9,
+        "donate" | "donation" | "donations" => 0.9,
+        "ad" | "ads" | "advert" | "adverts" | "advertisement" | "advertising" | "adsbygoogle"
+        | "sponsored" | "promo" | "promoted" | "promotion" => 0.9,
+        "cookie" | "cookies" | "consent" | "gdpr" => 0.9,
+        "breadcrumb" | "breadcrumbs" | "menu" | "navbar" | "nav" | "navigation" | "toolbar" => 0.9,
+        "comment" | "comments" | "disqus" => 0.8,
+        "caption" | "credit" | "credits" => 0.8,
+        "sidebar" | "widget" | "masthead" | "footer" | "colophon" => 0.8,
+        "byline" | "dateline" | "tags" => 0.6,
+        "header" | "banner" | "modal" | "popup" | "overlay" => 0.6,
+        _ => return None,
+    })
+}
+
+/// The words of a class or id list, lowercased: split at anything not a
+/// letter or digit and before an upper-case letter that follows a lower-case
+/// one ("shareBar" → "share", "bar").
+pub fn words(value: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let mut previous_lower = false;
+    for c in value.chars() {
+        if !c.is_alphanumeric() {
+            if !word.is_empty() {
+                out.push(std::mem::take(&mut word));
+            }
+            previous_lower = false;
+            continue;
+        }
+        if c.is_uppercase() && previous_lower && !word.is_empty() {
+            out.push(std::mem::take(&mut word));
+        }
+        previous_lower = c.is_lowercase() || c.is_ascii_digit();
+        word.extend(c.to_lowercase());
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn class_words_are_split_and_matched_whole() {
+        assert_eq!(
+            words("share-bar shareBar ad_slot"),
+            ["share", "bar", "share", "bar", "ad", "slot"]
+        );
+        let reason = |class: &str| of_names("", "", class, "").map(|s| s.reason);
+        assert_eq!(
+            reason("site-newsletter-box").as_deref(),
+            Some("class 'newsletter'")
+        );
+        assert_eq!(reason("ad-slot").as_deref(), Some("class 'ad'"));
+        assert_eq!(
+            reason("adsbygoogle").as_deref(),
+            Some("class 'adsbygoogle'")
+        );
+        // Substrings are not words.
+        for class in [
+            "shadow", "download", "heading", "head", "shared", "loaded", "menuitem",
+        ] {
+            assert_eq!(reason(class), None, "{class}");
+        }
+        assert_eq!(
+            of_names("", "", "", "related-stories")
+                .map(|s| s.reason)
+                .as_deref(),
+            Some("id 'related'")
+        );
+    }
+
+    #[test]
+    fn the_strongest_word_wins_and_roles_come_first() {
+        let signal = of_names("", "", "byline share", "").unwrap();
+        assert_eq!(signal.reason, "class 'share'");
+        let signal = of_names("navigation", "", "story", "").unwrap();
+        assert_eq!(signal.reason, "navigation (role)");
+        assert!(of_names("", "articleBody", "", "").unwrap().prior < 0.0);
+    }
+
+    #[test]
+    fn a_header_inside_the_article_is_its_own_title() {
+        assert!(of_tag("header", false).is_some_and(|s| s.prior > 0.0));
+        assert!(of_tag("header", true).is_none());
+        assert!(of_tag("article", false).is_some_and(|s| s.prior < 0.0));
+        assert!(of_tag("span", false).is_none());
+    }
+}
