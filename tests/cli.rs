@@ -110,3 +110,77 @@ fn csv_and_markdown_exports_render() {
     let unknown = annotate(&["export", "pdf", EXAMPLE], b"");
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("unknown export format 'pdf'"));
 }
+
+/// A small page of our own: a menu, an article and a share bar.
+const PAGE: &str = "<!DOCTYPE html><html><head><title>T</title><script>var x = '<p>no</p>';</script></head>\
+<body><nav><ul><li><a href=\"/\">Harbours</a></li><li><a href=\"/w\">Weather</a></li><li><a href=\"/s\">Shipping</a></li></ul></nav>\
+<article><h1>Dredging starts on the northern channel</h1>\
+<p>The harbour board voted on Tuesday to dredge the northern channel before the autumn storms, after two cargo ships ran aground there in August.</p>\
+<p>Pilots had warned for years that silt was building up near the breakwater, the board&rsquo;s chair told reporters.</p>\
+<p>Work is expected to start next month and to last about six weeks.</p></article>\
+<div class=\"share-tools\">Tweet</div></body></html>";
+
+#[test]
+fn html_is_rendered_and_its_markup_marks_boilerplate() {
+    let output = json(&annotate(&["--html"], PAGE.as_bytes()));
+    let text = output["text"].as_str().expect("the rendered text");
+    assert!(text.starts_with("Harbours\nWeather\nShipping\n"), "{text}");
+    assert!(
+        text.contains("the board’s chair"),
+        "entities decoded: {text}"
+    );
+    assert!(!text.contains("<p>") && !text.contains("var x"), "{text}");
+    let chars: Vec<char> = text.chars().collect();
+    let slice = |a: &serde_json::Value| -> String {
+        let (start, end) = (a["start"].as_u64().unwrap(), a["end"].as_u64().unwrap());
+        chars[start as usize..end as usize].iter().collect()
+    };
+    let boilerplate: Vec<(String, Vec<String>)> = output["annotations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["kind"] == "boilerplate")
+        .map(|a| {
+            let reasons = a["reasons"].as_array().unwrap();
+            (
+                slice(a),
+                reasons
+                    .iter()
+                    .map(|r| r.as_str().unwrap().to_string())
+                    .collect(),
+            )
+        })
+        .collect();
+    assert!(
+        boilerplate
+            .iter()
+            .any(|(t, r)| t == "Harbours\nWeather\nShipping" && r[0] == "navigation (<nav>)"),
+        "{boilerplate:?}"
+    );
+    assert!(
+        boilerplate
+            .iter()
+            .any(|(t, r)| t == "Tweet" && r.contains(&"class 'share'".to_string())),
+        "{boilerplate:?}"
+    );
+    assert!(
+        boilerplate
+            .iter()
+            .all(|(t, _)| !t.contains("harbour board voted")),
+        "{boilerplate:?}"
+    );
+    // Without --html the same input is text: no "text" field, markup and all.
+    let plain = json(&annotate(&[], PAGE.as_bytes()));
+    assert!(plain.get("text").is_none());
+}
+
+#[test]
+fn jsonl_with_html_renders_each_line() {
+    let line =
+        serde_json::json!({"id": 3, "text": "<p>One &amp; two</p><footer>Contact us</footer>"});
+    let output = annotate(&["--jsonl", "--html"], format!("{line}\n").as_bytes());
+    assert!(output.status.success());
+    let out: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(out["id"], 3);
+    assert_eq!(out["text"], "One & two\n\nContact us");
+}

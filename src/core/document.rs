@@ -5,7 +5,7 @@
 //! decision the user made (accept, reject, relabel, judge) is kept here and
 //! wins over a fresh detection of the same span.
 
-use super::model::{Annotation, Kind, Speaker};
+use super::model::{Annotation, Kind, MarkupHint, Speaker};
 use serde::{Deserialize, Serialize};
 
 /// A fact-checker's rating of a claim, on the scale fact-checkers publish.
@@ -201,6 +201,11 @@ pub struct Article {
     /// The user's annotations and decisions, kept across analyses.
     #[serde(default)]
     pub annotations: Vec<SavedAnnotation>,
+    /// What the pasted page's markup said about the text (rich paste), so
+    /// that analysing the saved article again gives the same result. Absent
+    /// from plain pastes and from entries saved before rich paste.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub markup: Vec<MarkupHint>,
 }
 
 impl Article {
@@ -214,6 +219,7 @@ impl Article {
             created: now.to_string(),
             modified: now.to_string(),
             annotations: Vec::new(),
+            markup: Vec::new(),
         }
     }
 
@@ -296,6 +302,25 @@ mod tests {
             speaker: None,
             part_of: None,
         }
+    }
+
+    #[test]
+    fn markup_hints_are_saved_only_when_there_are_some() {
+        let mut article = Article::new("a1", "Menu\nBody.", "2030-01-01T00:00:00Z");
+        let plain = serde_json::to_string(&article).unwrap();
+        assert!(!plain.contains("markup"), "{plain}");
+        // An entry saved before rich paste existed loads with no hints.
+        let old: Article = serde_json::from_str(&plain).unwrap();
+        assert!(old.markup.is_empty());
+        article.markup = vec![MarkupHint {
+            start: 0,
+            end: 4,
+            boilerplate: 1.0,
+            reason: "navigation (<nav>)".into(),
+        }];
+        let saved = serde_json::to_string(&article).unwrap();
+        let loaded: Article = serde_json::from_str(&saved).unwrap();
+        assert_eq!(loaded, article);
     }
 
     #[test]

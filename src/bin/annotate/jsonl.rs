@@ -22,6 +22,9 @@ struct InputLine {
 #[derive(Serialize)]
 struct OutputLine<'a> {
     id: &'a serde_json::Value,
+    /// With `--html`: the text rendered from the line's HTML.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
     annotations: Vec<Annotation>,
 }
 
@@ -32,8 +35,14 @@ enum Outcome {
     Bad(String),
 }
 
-/// Streams `input` to `output`; returns the number of bad lines.
-pub fn run(input: impl BufRead, mut output: impl Write, threshold: f32) -> io::Result<usize> {
+/// Streams `input` to `output`; returns the number of bad lines. With
+/// `html`, each line's "text" is HTML, rendered before it is annotated.
+pub fn run(
+    input: impl BufRead,
+    mut output: impl Write,
+    threshold: f32,
+    html: bool,
+) -> io::Result<usize> {
     let workers = std::thread::available_parallelism().map_or(1, NonZeroUsize::get);
     let mut bad_lines = 0;
     let mut batch: Vec<Vec<u8>> = Vec::with_capacity(BATCH_LINES);
@@ -47,7 +56,7 @@ pub fn run(input: impl BufRead, mut output: impl Write, threshold: f32) -> io::R
         if batch.is_empty() {
             break;
         }
-        let outcomes = annotate_batch(&batch, workers, threshold);
+        let outcomes = annotate_batch(&batch, workers, threshold, html);
         for (offset, outcome) in outcomes.into_iter().enumerate() {
             match outcome {
                 Outcome::Blank => {}
@@ -65,7 +74,7 @@ pub fn run(input: impl BufRead, mut output: impl Write, threshold: f32) -> io::R
 }
 
 /// Annotates a batch on `workers` threads, keeping the batch's order.
-fn annotate_batch(batch: &[Vec<u8>], workers: usize, threshold: f32) -> Vec<Outcome> {
+fn annotate_batch(batch: &[Vec<u8>], workers: usize, threshold: f32, html: bool) -> Vec<Outcome> {
     let chunk = batch.len().div_ceil(workers).max(1);
     std::thread::scope(|scope| {
         let handles: Vec<_> = batch
@@ -74,7 +83,7 @@ fn annotate_batch(batch: &[Vec<u8>], workers: usize, threshold: f32) -> Vec<Outc
                 scope.spawn(move || {
                     lines
                         .iter()
-                        .map(|l| annotate_line(l, threshold))
+                        .map(|l| annotate_line(l, threshold, html))
                         .collect::<Vec<_>>()
                 })
             })
@@ -90,7 +99,7 @@ fn annotate_batch(batch: &[Vec<u8>], workers: usize, threshold: f32) -> Vec<Outc
     })
 }
 
-fn annotate_line(line: &[u8], threshold: f32) -> Outcome {
+fn annotate_line(line: &[u8], threshold: f32, html: bool) -> Outcome {
     let line = match std::str::from_utf8(line) {
         Ok(line) => line,
         Err(e) => {
@@ -107,9 +116,20 @@ fn annotate_line(line: &[u8], threshold: f32) -> Outcome {
         Ok(input) => input,
         Err(e) => return Outcome::Bad(format!("not a JSON object with \"id\" and \"text\": {e}")),
     };
-    let output = OutputLine {
-        id: &input.id,
-        annotations: core::annotate(&input.text).annotations(threshold),
+    let output = if html {
+        let rendered = core::html::render(&input.text);
+        OutputLine {
+            id: &input.id,
+            annotations: core::annotate_with_markup(&rendered.text, &rendered.hints)
+                .annotations(threshold),
+            text: Some(rendered.text),
+        }
+    } else {
+        OutputLine {
+            id: &input.id,
+            text: None,
+            annotations: core::annotate(&input.text).annotations(threshold),
+        }
     };
     match serde_json::to_string(&output) {
         Ok(json) => Outcome::Json(json),
@@ -133,7 +153,7 @@ mod tests {
             }
         }
         let mut out = Vec::new();
-        let bad = run(input.as_bytes(), &mut out, 0.5).unwrap();
+        let bad = run(input.as_bytes(), &mut out, 0.5, false).unwrap();
         assert_eq!(bad, 1);
         let ids: Vec<u64> = String::from_utf8(out)
             .unwrap()
@@ -150,7 +170,7 @@ mod tests {
     #[test]
     fn invalid_utf8_is_a_bad_line_not_a_panic() {
         let mut out = Vec::new();
-        let bad = run(&b"{\"id\":1,\"text\":\"\xff\"}\n"[..], &mut out, 0.5).unwrap();
+        let bad = run(&b"{\"id\":1,\"text\":\"\xff\"}\n"[..], &mut out, 0.5, false).unwrap();
         assert_eq!(bad, 1);
         assert!(out.is_empty());
     }

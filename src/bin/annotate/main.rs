@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! annotate [--threshold T] [FILE]                 {"annotations": [...]} for one text
-//! annotate --jsonl [--threshold T] < docs.jsonl    {"id", "annotations"} per input line
+//! annotate --html [--threshold T] [FILE]          {"text", "annotations"} for an HTML page
+//! annotate --jsonl [--html] [--threshold T] < docs.jsonl    {"id", "annotations"} per input line
 //! annotate eval claims|quotes|boilerplate FILE.jsonl
 //! annotate export w3c|claimreview|markdown|csv [FILE]
 //! annotate import EXPORT.json [FILE]
@@ -18,15 +19,22 @@ use std::io::{self, Read};
 use std::process::ExitCode;
 
 const USAGE: &str = "\
-usage: annotate [--threshold T] [FILE]
-       annotate --jsonl [--threshold T]  < docs.jsonl
+usage: annotate [--html] [--threshold T] [FILE]
+       annotate --jsonl [--html] [--threshold T]  < docs.jsonl
        annotate eval claims|quotes|boilerplate FILE.jsonl [--threshold T]
        annotate export w3c|claimreview|markdown|csv [--threshold T] [FILE]
        annotate import EXPORT.json [FILE]
 
 Annotates a text (FILE, or standard input) with its claims, quotes and
 boilerplate. Offsets count Unicode code points, end exclusive.
---threshold T   show claims scoring at least T (0 to 1)";
+--threshold T   show claims scoring at least T (0 to 1)
+--html          the input is HTML (a saved page, a clipboard's text/html):
+                it is rendered as a browser shows it, its markup (<nav>,
+                captions, class names such as 'newsletter', link-dense
+                lines) is weighed as boilerplate evidence, and the output
+                adds \"text\": the rendered text the offsets count in.
+                With --jsonl, each line's \"text\" holds HTML and its
+                output line adds the rendered \"text\" too.";
 
 /// What the command line asks for.
 #[derive(Debug, PartialEq)]
@@ -43,6 +51,8 @@ struct Options {
     command: Command,
     threshold: f32,
     file: Option<String>,
+    /// The input is HTML, rendered before it is annotated.
+    html: bool,
 }
 
 fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
@@ -66,11 +76,15 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
         command: Command::Annotate,
         threshold: DEFAULT_CLAIM_THRESHOLD,
         file: None,
+        html: false,
     };
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "-h" | "--help" => return Err(USAGE.to_string()),
             "--jsonl" if command == Command::Annotate => command = Command::Jsonl,
+            "--html" if matches!(command, Command::Annotate | Command::Jsonl) => {
+                options.html = true
+            }
             "--threshold" => {
                 let value = args.next().ok_or("--threshold needs a number in [0, 1]")?;
                 options.threshold = value
@@ -113,17 +127,35 @@ fn run(options: &Options) -> Result<ExitCode, String> {
         Command::Annotate => {
             #[derive(Serialize)]
             struct Output {
+                /// The rendered text, when the input was HTML.
+                #[serde(skip_serializing_if = "Option::is_none")]
+                text: Option<String>,
                 annotations: Vec<Annotation>,
             }
-            let text = read_text(options.file.as_deref())?;
-            let output = Output {
-                annotations: core::annotate(&text).annotations(threshold),
+            let input = read_text(options.file.as_deref())?;
+            let output = if options.html {
+                let rendered = core::html::render(&input);
+                Output {
+                    annotations: core::annotate_with_markup(&rendered.text, &rendered.hints)
+                        .annotations(threshold),
+                    text: Some(rendered.text),
+                }
+            } else {
+                Output {
+                    text: None,
+                    annotations: core::annotate(&input).annotations(threshold),
+                }
             };
             print_out(&serde_json::to_string_pretty(&output).map_err(|e| e.to_string())?)
         }
         Command::Jsonl => {
-            let bad = jsonl::run(io::stdin().lock(), io::stdout().lock(), threshold)
-                .map_err(|e| format!("cannot read or write: {e}"))?;
+            let bad = jsonl::run(
+                io::stdin().lock(),
+                io::stdout().lock(),
+                threshold,
+                options.html,
+            )
+            .map_err(|e| format!("cannot read or write: {e}"))?;
             if bad > 0 {
                 eprintln!("annotate: {bad} input line(s) skipped");
                 return Ok(ExitCode::FAILURE);
@@ -192,6 +224,10 @@ mod tests {
             (Command::Annotate, 0.7, Some("a.txt"))
         );
         assert_eq!(parse(&["--jsonl"]).unwrap().command, Command::Jsonl);
+        let o = parse(&["--jsonl", "--html"]).unwrap();
+        assert_eq!((o.command, o.html), (Command::Jsonl, true));
+        assert!(parse(&["--html", "page.html"]).unwrap().html);
+        assert!(parse(&["export", "csv", "--html"]).is_err());
         assert_eq!(
             parse(&["export", "csv", "f"]).unwrap().command,
             Command::Export("csv".into())
