@@ -47,6 +47,14 @@ export function init(wasmUrl?: string | URL): Promise<void>;
 /** Finds claims, quotes and boilerplate in `text`. */
 export function annotate(text: string, options?: AnnotateOptions): Annotation[];
 
+/**
+ * Renders `html` (a page, a fragment, a clipboard's text/html) to the text a
+ * browser shows and annotates it, using the markup (<nav>, <footer>, figure
+ * captions, class names such as "share" or "newsletter", link-dense lines) as
+ * boilerplate evidence. Offsets count in the returned `text`.
+ */
+export function annotateHtml(html: string, options?: AnnotateOptions): { text: string; annotations: Annotation[] };
+
 /** W3C Web Annotation JSON-LD (an AnnotationCollection) for `annotations` of `text`. */
 export function toWebAnnotations(text: string, annotations: Annotation[]): object;
 

@@ -4,6 +4,7 @@
 //   import { init, annotate, toWebAnnotations, highlight, unhighlight } from './annotator.js';
 //   await init();
 //   const found = annotate(text, { threshold: 0.5 });   // offsets in code points and UTF-16
+//   const { text, annotations } = annotateHtml(html);   // HTML rendered; its markup used
 //   highlight(document.querySelector('article'));       // wraps matches in <mark data-kind=…>
 //   unhighlight(document.querySelector('article'));     // restores the DOM exactly
 //
@@ -31,6 +32,18 @@ export function annotate(text, options) {
   needInit('annotate');
   if (typeof text !== 'string') throw new TypeError('annotate(text): text must be a string');
   return wasm.annotate(text, options ?? undefined);
+}
+
+/**
+ * `html` (a page, a fragment, a clipboard's text/html) rendered to the text a
+ * browser shows, and that text's annotations, its markup (<nav>, captions,
+ * class names such as "newsletter") weighed as boilerplate evidence. The
+ * HTML is only parsed as a string in WebAssembly: it never enters the DOM.
+ */
+export function annotateHtml(html, options) {
+  needInit('annotateHtml');
+  if (typeof html !== 'string') throw new TypeError('annotateHtml(html): html must be a string');
+  return wasm.annotate_html(html, options ?? undefined);
 }
 
 /** W3C Web Annotation JSON-LD (an AnnotationCollection) for `annotations` of `text`. */

@@ -1,4 +1,5 @@
-//! The wasm-bindgen JS surface: `annotate(text, options)` and
+//! The wasm-bindgen JS surface: `annotate(text, options)`,
+//! `annotate_html(html, options)` and
 //! `to_web_annotations(text, annotations)` for web developers (wrapped by
 //! `js/annotator.js`), and `start_app()` for the page.
 //!
@@ -8,7 +9,7 @@
 use crate::core::document::Article;
 use crate::core::export::web_annotation;
 use crate::core::offsets::OffsetMap;
-use crate::core::{self, Annotation, Kind, DEFAULT_CLAIM_THRESHOLD};
+use crate::core::{self, Annotation, Kind, MarkupHint, DEFAULT_CLAIM_THRESHOLD};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -72,28 +73,59 @@ fn to_js(annotation: Annotation, map: &OffsetMap) -> JsAnnotation {
 /// [`DEFAULT_CLAIM_THRESHOLD`]). Returns an array of plain objects.
 #[wasm_bindgen]
 pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsError> {
-    let options: Options = if options.is_undefined() || options.is_null() {
-        Options::default()
-    } else {
-        serde_wasm_bindgen::from_value(options)
-            .map_err(|e| JsError::new(&format!("annotate: bad options: {e}")))?
-    };
-    let threshold = options.threshold.unwrap_or(DEFAULT_CLAIM_THRESHOLD);
-    if !(0.0..=1.0).contains(&threshold) {
-        return Err(JsError::new(
-            "annotate: options.threshold must be a number in [0, 1]",
-        ));
-    }
-    let map = OffsetMap::new(text);
-    let annotations: Vec<JsAnnotation> = core::annotate(text)
-        .annotations(threshold)
-        .into_iter()
-        .map(|a| to_js(a, &map))
-        .collect();
+    let threshold = threshold_of(options, "annotate")?;
+    let annotations = js_annotations(text, &[], threshold);
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     annotations
         .serialize(&serializer)
         .map_err(|e| JsError::new(&format!("annotate: {e}")))
+}
+
+/// Renders `html` as a browser shows it, weighs its markup (`<nav>`,
+/// captions, class names such as "newsletter") as boilerplate evidence, and
+/// returns `{ text, annotations }`: the offsets count in `text`.
+#[wasm_bindgen]
+pub fn annotate_html(html: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let threshold = threshold_of(options, "annotateHtml")?;
+    let rendered = core::html::render(html);
+    #[derive(Serialize)]
+    struct Output {
+        text: String,
+        annotations: Vec<JsAnnotation>,
+    }
+    let output = Output {
+        annotations: js_annotations(&rendered.text, &rendered.hints, threshold),
+        text: rendered.text,
+    };
+    output
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("annotateHtml: {e}")))
+}
+
+/// The claim threshold in `options` (`undefined`, `null` or `{ threshold }`).
+fn threshold_of(options: JsValue, function: &str) -> Result<f32, JsError> {
+    let options: Options = if options.is_undefined() || options.is_null() {
+        Options::default()
+    } else {
+        serde_wasm_bindgen::from_value(options)
+            .map_err(|e| JsError::new(&format!("{function}: bad options: {e}")))?
+    };
+    let threshold = options.threshold.unwrap_or(DEFAULT_CLAIM_THRESHOLD);
+    if !(0.0..=1.0).contains(&threshold) {
+        return Err(JsError::new(&format!(
+            "{function}: options.threshold must be a number in [0, 1]"
+        )));
+    }
+    Ok(threshold)
+}
+
+fn js_annotations(text: &str, markup: &[MarkupHint], threshold: f32) -> Vec<JsAnnotation> {
+    let map = OffsetMap::new(text);
+    core::annotate_with_markup(text, markup)
+        .annotations(threshold)
+        .into_iter()
+        .map(|a| to_js(a, &map))
+        .collect()
 }
 
 /// W3C Web Annotation JSON-LD (an `AnnotationCollection`) for `annotations`

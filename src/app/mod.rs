@@ -203,6 +203,9 @@ fn use_library(state: &UseReducerHandle<State>) {
 pub fn app() -> Html {
     let state = use_reducer(State::default);
     let on_analyse = dispatcher(&state, Action::Analyse);
+    let on_analyse_marked = dispatcher(&state, |(text, hints)| {
+        Action::AnalyseWithMarkup(text, hints)
+    });
     let on_threshold = dispatcher(&state, Action::SetThreshold);
     let on_toggle = dispatcher(&state, Action::ToggleKind);
     let on_sort = dispatcher(&state, Action::SetSort);
@@ -277,6 +280,7 @@ pub fn app() -> Html {
                 <div class="main-column">
                     <Editor
                         {on_analyse}
+                        {on_analyse_marked}
                         empty_notice={state.notice == Some(Notice::EmptyInput)}
                         loaded={Some(state.text.clone())}
                         loads={state.loads}

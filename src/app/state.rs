@@ -16,7 +16,9 @@ use crate::core::changes::{compare_claims, ClaimChange};
 use crate::core::document::{Article, Judgement, Origin, Review, SavedAnnotation, Verdict};
 use crate::core::export::web_annotation::{from_web_annotations, Orphan};
 use crate::core::library::{clean_title, Summary};
-use crate::core::{self, editing, normalise, Analysis, Annotation, Kind, DEFAULT_CLAIM_THRESHOLD};
+use crate::core::{
+    self, editing, normalise, Analysis, Annotation, Kind, MarkupHint, DEFAULT_CLAIM_THRESHOLD,
+};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -107,6 +109,9 @@ pub struct ImportOutcome {
 pub enum Action {
     /// Analyse this text (from the editor).
     Analyse(String),
+    /// Analyse text rendered from a rich paste, with what the page's markup
+    /// said about it (code points of that text).
+    AnalyseWithMarkup(String, Vec<MarkupHint>),
     /// Show claims scoring at least this much; re-filters, does not re-analyse.
     SetThreshold(f32),
     ToggleKind(Kind),
@@ -363,7 +368,7 @@ impl State {
 
     /// A copy analysing `article`'s text afresh.
     fn opened(&self, article: Article) -> State {
-        let analysis = core::annotate(&article.text);
+        let analysis = core::annotate_with_markup(&article.text, &article.markup);
         State {
             text: Rc::from(article.text.as_str()),
             analysis: Some(Rc::new(analysis)),
@@ -378,16 +383,27 @@ impl State {
         .with_article(article)
     }
 
-    fn analyse(&self, pasted: &str) -> State {
-        let text = normalise::pasted(pasted).into_owned();
+    /// Analyses the editor's text; `markup`: hints from a rich paste (None:
+    /// a plain request, which keeps the open article's own hints when its
+    /// text is unchanged).
+    fn analyse(&self, pasted: &str, markup: Option<&[MarkupHint]>) -> State {
+        let repaired = normalise::pasted(pasted);
+        // Hints count code points of the text as given: if repair changed
+        // it, they no longer fit, and misapplied hints are worse than none.
+        let markup = markup.filter(|_| matches!(repaired, std::borrow::Cow::Borrowed(_)));
+        let text = repaired.into_owned();
         let now = clock::now();
         let open = self.article.as_deref();
         if let Some(article) = open.filter(|a| a.text == text) {
             // The same text again: analyse again, keep every decision.
+            let mut article = article.clone();
+            if let Some(markup) = markup {
+                article.markup = markup.to_vec();
+            }
             return State {
                 revision: self.revision + 1,
                 announcement: "Analysed again; your decisions are kept.".to_string(),
-                ..self.opened(article.clone())
+                ..self.opened(article)
             };
         }
         // A changed version of the open article keeps its decisions, moved
@@ -406,7 +422,7 @@ impl State {
                 (rebased.article, report)
             })
         });
-        let (article, report, announcement) = match version {
+        let (mut article, report, announcement) = match version {
             Some((article, report)) => {
                 let changed = report
                     .changes
@@ -425,6 +441,7 @@ impl State {
                 String::new(),
             ),
         };
+        article.markup = markup.map(<[MarkupHint]>::to_vec).unwrap_or_default();
         State {
             revision: self.revision + 1,
             announcement,
@@ -478,7 +495,11 @@ impl Reducible for State {
                     ..(*self).clone()
                 })
             }
-            Action::Analyse(text) => Rc::new(self.analyse(&text)),
+            Action::Analyse(text) => Rc::new(self.analyse(&text, None)),
+            Action::AnalyseWithMarkup(text, _) if text.trim().is_empty() => {
+                self.reduce(Action::Analyse(text))
+            }
+            Action::AnalyseWithMarkup(text, markup) => Rc::new(self.analyse(&text, Some(&markup))),
             Action::SetThreshold(threshold) => {
                 let threshold = if threshold.is_finite() {
                     threshold.clamp(0.0, 1.0)

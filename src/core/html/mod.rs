@@ -7,8 +7,10 @@
 //! linear in the input and panic-free on any bytes.
 
 mod entities;
+mod refit;
 mod render;
 mod signals;
 mod tokenizer;
 
+pub use refit::{refit, shifted};
 pub use render::{render, Rendered};
