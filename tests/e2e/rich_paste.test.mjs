@@ -100,3 +100,19 @@ test('editing the text drops the hints it touched; plain-text wrappers paste as 
   assert.equal(handled, false);
   assertClean();
 });
+
+test('the JS API annotates HTML: annotateHtml returns the rendered text and its annotations', async () => {
+  const page = await live.context.newPage();
+  await page.goto(`${live.url}api/example.html`);
+  const result = await page.evaluate(async (html) => {
+    const api = await import('./annotator.js');
+    await api.init();
+    return { ...api.annotateHtml(html), canary: window.__richPasteCanary };
+  }, PASTED);
+  assert.equal(result.text, RENDERED);
+  const nav = result.annotations.find((a) => a.kind === 'boilerplate');
+  assert.equal(result.text.slice(nav.start16, nav.end16), 'Harbours\nWeather\nShipping');
+  assert.equal(nav.reasons[0], 'navigation (<nav>)');
+  assert.equal(result.canary, undefined);
+  await page.close();
+});

@@ -177,21 +177,27 @@ fn paste_rich(event: &Event, area: &web_sys::HtmlTextAreaElement, pasted: &mut P
         rendered.text,
         &before[to_byte..]
     );
-    // Hints of an earlier paste outside the replaced selection still hold.
-    let mut hints: Vec<MarkupHint> = pasted
-        .hints_for(&before)
-        .into_iter()
-        .filter(|h| h.end <= from || h.start >= to)
-        .collect();
+    // Hints of an earlier paste outside the replaced selection still hold;
+    // built in text order (those before, the new ones, those after).
+    let earlier = pasted.hints_for(&before);
     let inserted = rendered.text.chars().count();
-    for h in &mut hints {
-        if h.start >= to {
-            h.start = h.start - to + from + inserted;
-            h.end = h.end - to + from + inserted;
-        }
-    }
-    hints.extend(html::shifted(&rendered.hints, from));
-    hints.sort_by_key(|h| (h.start, h.end));
+    let moved_after = |h: &MarkupHint| MarkupHint {
+        start: h.start - to + from + inserted,
+        end: h.end - to + from + inserted,
+        ..h.clone()
+    };
+    let hints: Vec<MarkupHint> = earlier
+        .iter()
+        .filter(|h| h.end <= from)
+        .cloned()
+        .chain(html::shifted(&rendered.hints, from))
+        .chain(
+            earlier
+                .iter()
+                .filter(|h| h.start >= to && h.end > from)
+                .map(moved_after),
+        )
+        .collect();
 
     area.set_value(&after);
     let caret = (map.utf16_of_char(from) + rendered.text.encode_utf16().count()) as u32;

@@ -28,10 +28,7 @@ pub fn detect_with_markup(text: &str, hints: &[MarkupHint]) -> Vec<Finding> {
     let (lines, evidence, labels) = labelled(text, hints);
     let mut found = merge(&lines, &evidence, &labels);
     if !hints.is_empty() {
-        let hints = in_bytes(text, hints);
-        for finding in &mut found {
-            give_reasons(finding, &hints);
-        }
+        give_reasons(&mut found, &in_bytes(text, hints));
     }
     found
 }
@@ -43,9 +40,10 @@ struct ByteHint<'a> {
     reason: &'a str,
 }
 
+/// The hints in bytes, in any order: neither use of them needs an order.
 fn in_bytes<'a>(text: &str, hints: &'a [MarkupHint]) -> Vec<ByteHint<'a>> {
     let map = OffsetMap::new(text);
-    let mut out: Vec<ByteHint<'a>> = hints
+    hints
         .iter()
         .filter(|h| h.start < h.end && h.boilerplate.is_finite())
         .map(|h| ByteHint {
@@ -53,9 +51,7 @@ fn in_bytes<'a>(text: &str, hints: &'a [MarkupHint]) -> Vec<ByteHint<'a>> {
             prior: h.boilerplate.clamp(-1.0, 1.0),
             reason: &h.reason,
         })
-        .collect();
-    out.sort_by_key(|h| h.range.start);
-    out
+        .collect()
 }
 
 fn overlap(a: &Range<usize>, b: &Range<usize>) -> usize {
@@ -99,32 +95,43 @@ pub(super) fn weigh(
     }
 }
 
-/// Puts the reasons of the furniture hints over a block first among its
+/// Puts the reasons of the furniture hints over each block first among its
 /// reasons ("navigation (<nav>)", "figure caption"), largest share first.
-fn give_reasons(finding: &mut Finding, hints: &[ByteHint<'_>]) {
-    let len = finding.range.len().max(1) as f32;
-    let mut shares: Vec<(&str, usize)> = Vec::new();
-    let end = hints.partition_point(|h| h.range.start < finding.range.end);
-    for hint in hints[..end].iter().filter(|h| h.prior > 0.0) {
-        let covered = overlap(&hint.range, &finding.range);
-        if covered == 0 {
-            continue;
-        }
-        match shares.iter_mut().find(|s| s.0 == hint.reason) {
-            Some(s) => s.1 += covered,
-            None => shares.push((hint.reason, covered)),
-        }
-    }
-    shares.retain(|s| s.1 as f32 >= REASON_SHARE * len);
-    shares.sort_by_key(|s| std::cmp::Reverse(s.1));
-    let mut reasons: Vec<String> = shares.iter().map(|s| s.0.to_string()).collect();
-    for reason in finding.reasons.drain(..) {
-        if !reasons.contains(&reason) {
-            reasons.push(reason);
+/// Blocks are in text order and apart, so each hint finds its blocks by a
+/// binary search.
+fn give_reasons(found: &mut [Finding], hints: &[ByteHint<'_>]) {
+    // Per block: (reason, bytes covered).
+    let mut shares: Vec<Vec<(&str, usize)>> = vec![Vec::new(); found.len()];
+    for hint in hints.iter().filter(|h| h.prior > 0.0) {
+        let first = found.partition_point(|f| f.range.end <= hint.range.start);
+        for (i, finding) in found.iter().enumerate().skip(first) {
+            if finding.range.start >= hint.range.end {
+                break;
+            }
+            let covered = overlap(&hint.range, &finding.range);
+            match shares[i].iter_mut().find(|s| s.0 == hint.reason) {
+                Some(s) => s.1 += covered,
+                None => shares[i].push((hint.reason, covered)),
+            }
         }
     }
-    reasons.truncate(MAX_REASONS.max(shares.len()));
-    finding.reasons = reasons;
+    for (finding, mut shares) in found.iter_mut().zip(shares) {
+        let len = finding.range.len().max(1) as f32;
+        shares.retain(|s| s.1 as f32 >= REASON_SHARE * len);
+        let mut reasons: Vec<String> = Vec::new();
+        // Largest share first; a block has a handful of hints at most.
+        while let Some(best) = (0..shares.len()).max_by_key(|&i| shares[i].1) {
+            reasons.push(shares.swap_remove(best).0.to_string());
+        }
+        let from_markup = reasons.len();
+        for reason in finding.reasons.drain(..) {
+            if !reasons.contains(&reason) {
+                reasons.push(reason);
+            }
+        }
+        reasons.truncate(MAX_REASONS.max(from_markup));
+        finding.reasons = reasons;
+    }
 }
 
 #[cfg(test)]

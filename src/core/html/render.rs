@@ -20,7 +20,7 @@ use std::collections::HashMap;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Rendered {
     pub text: String,
-    /// Code-point ranges of `text`, in order of their start.
+    /// Code-point ranges of `text`, ordered by (start, end).
     pub hints: Vec<MarkupHint>,
 }
 
@@ -550,24 +550,36 @@ impl Renderer {
                 && total > WRAPPER_TEXT
                 && covered[signal] * WRAPPER_SHARE > total
         };
-        let mut hints: Vec<MarkupHint> = self
-            .runs
-            .iter()
-            .filter(|run| !wrapper(run.2))
-            .map(|&(start, end, signal)| MarkupHint {
-                start,
-                end,
-                boilerplate: self.signals[signal].prior,
-                reason: self.signals[signal].reason.clone(),
-            })
-            .collect();
-        hints.extend(self.dense.iter().map(|&(start, end)| MarkupHint {
-            start,
-            end,
-            boilerplate: LINK_DENSE_PRIOR,
-            reason: "link-dense block".to_string(),
-        }));
-        hints.sort_by_key(|h| (h.start, h.end));
+        // Runs and dense lines are each in text order: merged, not sorted
+        // (a sort's code would cost the page more than this loop).
+        let mut runs = self.runs.iter().filter(|run| !wrapper(run.2)).peekable();
+        let mut dense = self.dense.iter().peekable();
+        let mut hints = Vec::with_capacity(self.runs.len() + self.dense.len());
+        loop {
+            let run_first = match (runs.peek(), dense.peek()) {
+                (Some(r), Some(d)) => (r.0, r.1) <= **d,
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            if run_first {
+                if let Some(&(start, end, signal)) = runs.next() {
+                    hints.push(MarkupHint {
+                        start,
+                        end,
+                        boilerplate: self.signals[signal].prior,
+                        reason: self.signals[signal].reason.clone(),
+                    });
+                }
+            } else if let Some(&(start, end)) = dense.next() {
+                hints.push(MarkupHint {
+                    start,
+                    end,
+                    boilerplate: LINK_DENSE_PRIOR,
+                    reason: "link-dense block".to_string(),
+                });
+            }
+        }
         Rendered {
             text: self.out,
             hints,
