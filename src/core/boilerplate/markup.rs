@@ -87,10 +87,13 @@ pub(super) fn weigh(
         }
     }
     for ((e, furniture), body) in evidence.iter_mut().zip(furniture).zip(body) {
-        if furniture > 0.0 {
-            e.score.cue = (e.score.cue + FURNITURE_WEIGHT * furniture).min(MAX_CUE);
-        } else if body < 0.0 {
-            e.score.prose = e.score.prose.max(0.0) + BODY_WEIGHT * -body;
+        // Furniture wins: a caption or a line of links inside <article> is
+        // still furniture (measured: adding the two cut more body lines).
+        let prior = if furniture > 0.0 { furniture } else { body };
+        if prior > 0.0 {
+            e.score.cue = (e.score.cue + FURNITURE_WEIGHT * prior).min(MAX_CUE);
+        } else if prior < 0.0 {
+            e.score.prose = e.score.prose.max(0.0) + BODY_WEIGHT * -prior;
         }
     }
 }

@@ -538,6 +538,23 @@ impl Renderer {
         self.line_letters = false;
     }
 
+    /// Of several `<article>` elements, the one holding the most text is
+    /// the article; one holding less than half as much is a teaser.
+    fn mark_teasers(&mut self, covered: &[usize]) {
+        let is_article = |s: &Signal| !s.from_name && s.reason == signals::ARTICLE_REASON;
+        let most = (0..self.signals.len())
+            .filter(|&i| is_article(&self.signals[i]))
+            .map(|i| covered[i])
+            .max()
+            .unwrap_or(0);
+        for (signal, &covered) in self.signals.iter_mut().zip(covered) {
+            if is_article(signal) && covered * 2 < most {
+                signal.prior = signals::TEASER.0;
+                signal.reason = signals::TEASER.1.to_string();
+            }
+        }
+    }
+
     fn finish(mut self) -> Rendered {
         self.end_line();
         let total = self.chars;
@@ -545,6 +562,7 @@ impl Renderer {
         for &(start, end, signal) in &self.runs {
             covered[signal] += end - start;
         }
+        self.mark_teasers(&covered);
         let wrapper = |signal: usize| {
             self.signals[signal].from_name
                 && total > WRAPPER_TEXT
@@ -721,6 +739,27 @@ mod tests {
         assert_eq!(
             hints,
             [("Most read".to_string(), "class 'sidebar'".to_string())]
+        );
+    }
+
+    #[test]
+    fn smaller_articles_beside_the_article_are_teasers() {
+        let main =
+            "<p>The main story's paragraph, long enough to be the article itself.</p>".repeat(5);
+        let html = format!(
+            "<article>{main}</article><aside><article><h3>Another story</h3></article></aside>\
+             <article><h3>A third story</h3><p>Its summary.</p></article>"
+        );
+        let hints = hinted(&html);
+        let reasons: Vec<&str> = hints.iter().map(|h| h.1.as_str()).collect();
+        assert_eq!(reasons[0], "inside <article>");
+        // Innermost wins: the teaser <article> inside <aside> is a teaser too.
+        assert_eq!(
+            &reasons[reasons.len() - 2..],
+            [
+                "teaser of another article (<article>)",
+                "teaser of another article (<article>)"
+            ]
         );
     }
 

@@ -18,6 +18,12 @@ pub struct Signal {
     pub from_name: bool,
 }
 
+/// The reason of the `<article>` element's body signal.
+pub const ARTICLE_REASON: &str = "inside <article>";
+/// A page's smaller `<article>` elements are most often teasers of other
+/// articles (a "More stories" rail, a list of cards): furniture, mildly.
+pub const TEASER: (f32, &str) = (0.5, "teaser of another article (<article>)");
+
 impl Signal {
     fn tag(prior: f32, reason: &str) -> Signal {
         Signal {
@@ -45,7 +51,7 @@ pub fn of_tag(name: &str, in_body: bool) -> Option<Signal> {
         "dialog" => Signal::tag(0.9, "dialog (<dialog>)"),
         "footer" => Signal::tag(0.9, "footer (<footer>)"),
         "header" if !in_body => Signal::tag(0.7, "page header (<header>)"),
-        "article" => Signal::tag(ARTICLE, "inside <article>"),
+        "article" => Signal::tag(ARTICLE, ARTICLE_REASON),
         "main" => Signal::tag(MAIN, "inside <main>"),
         _ => return None,
     })
@@ -102,7 +108,7 @@ pub fn of_names(role: &str, itemprop: &str, class: &str, id: &str) -> Option<Sig
 
 /// Class and id words that mark page furniture, and how strongly (a table
 /// rather than a `match` on strings, which would cost the page more).
-const FURNITURE_WORDS: [(&str, f32); 58] = [
+const FURNITURE_WORDS: [(&str, f32); 61] = [
     ("share", 0.9),
     ("sharing", 0.9),
     ("social", 0.9),
@@ -116,7 +122,6 @@ const FURNITURE_WORDS: [(&str, f32); 58] = [
     ("subscribe", 0.9),
     ("subscription", 0.9),
     ("signup", 0.9),
-    ("paywall", 0.9),
     ("donate", 0.9),
     ("donation", 0.9),
     ("donations", 0.9),
@@ -149,13 +154,17 @@ const FURNITURE_WORDS: [(&str, f32); 58] = [
     ("credit", 0.8),
     ("credits", 0.8),
     ("sidebar", 0.8),
-    ("widget", 0.8),
     ("masthead", 0.8),
     ("footer", 0.8),
     ("colophon", 0.8),
     ("byline", 0.6),
     ("dateline", 0.6),
     ("tags", 0.6),
+    ("bio", 0.6),
+    ("author", 0.6),
+    ("teaser", 0.7),
+    ("outbrain", 0.9),
+    ("taboola", 0.9),
     ("header", 0.6),
     ("banner", 0.6),
     ("modal", 0.6),
