@@ -704,6 +704,11 @@ mod tests {
         assert_eq!(text(&unclosed), "y");
         let huge = format!("<p class=\"{}\">z</p>", "a".repeat(1_000_000));
         assert_eq!(text(&huge), "z");
+        let many: String = (0..100_000).map(|i| format!(" a{i}=1")).collect();
+        assert_eq!(
+            text(&format!("<p{many} hidden>gone</p><p>kept</p>")),
+            "kept"
+        );
         let stray = format!("<p>{}{}", "<b>".repeat(5_000), "<div>".repeat(5_000));
         assert_eq!(text(&format!("{stray}w")), "w");
     }

@@ -157,7 +157,9 @@ impl<'a> Tokenizer<'a> {
                     }
                 }
             }
-            if !closing && !attributes.iter().any(|(n, _)| *n == attribute) {
+            // Duplicates are kept: lookups take the first, as HTML does,
+            // and checking here would be quadratic in a hostile tag.
+            if !closing {
                 attributes.push((attribute, value));
             }
         }
