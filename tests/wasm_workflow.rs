@@ -186,3 +186,52 @@ fn every_listed_shortcut_does_something_and_question_mark_toggles_help() {
         Some(Action::SetVerdict(Verdict::False))
     );
 }
+
+/// A rich paste (issue #5): the markup's hints are kept with the article, so
+/// opening the saved article, or analysing the same text again, gives the
+/// same result; a changed text does not inherit hints that no longer fit.
+#[wasm_bindgen_test]
+fn a_rich_paste_keeps_its_markup_with_the_article() {
+    use article_annotator::core::{document::Article, html};
+    let page = "<article><p>The harbour board voted on Tuesday to dredge the northern channel before the autumn storms.</p>\
+        <p>Pilots had warned for years that silt was building up near the breakwater, the chair said.</p></article>\
+        <nav><ul><li>Harbours</li><li>Weather</li><li>Shipping</li></ul></nav>";
+    let rendered = html::render(page);
+    let boilerplate = |state: &State| -> Vec<(usize, usize, String)> {
+        let analysis = state.analysis.as_ref().unwrap();
+        analysis
+            .boilerplate
+            .iter()
+            .map(|b| (b.start, b.end, b.reasons[0].clone()))
+            .collect()
+    };
+    let state = Rc::new(State::default()).reduce(Action::AnalyseWithMarkup(
+        rendered.text.clone(),
+        rendered.hints.clone(),
+    ));
+    let marked = boilerplate(&state);
+    let nav_start = chars_before(&rendered.text, "Harbours");
+    assert_eq!(
+        marked,
+        [(
+            nav_start,
+            rendered.text.chars().count(),
+            "navigation (<nav>)".to_string()
+        )]
+    );
+    let article = state.article.as_deref().unwrap().clone();
+    assert_eq!(article.markup, rendered.hints);
+
+    let saved: Article = serde_json::from_str(&serde_json::to_string(&article).unwrap()).unwrap();
+    let reopened = Rc::new(State::default()).reduce(Action::Open(saved));
+    assert_eq!(boilerplate(&reopened), marked);
+    let again = state.clone().reduce(Action::Analyse(rendered.text.clone()));
+    assert_eq!(boilerplate(&again), marked);
+
+    let edited = rendered.text.replace("Harbours", "Ports");
+    let changed = state.reduce(Action::Analyse(edited));
+    assert!(changed.article.as_deref().unwrap().markup.is_empty());
+    assert!(boilerplate(&changed)
+        .iter()
+        .all(|b| b.2 != "navigation (<nav>)"));
+}
