@@ -7,8 +7,10 @@
 //! collapses outside `<pre>`, character references are decoded, and what a
 //! browser does not show is dropped: `<script>`, `<style>`, `<template>`,
 //! `<noscript>`, `<head>`, form controls' values, and elements that are
-//! `hidden`, `aria-hidden="true"` or styled `display:none`. Images give
-//! nothing: a browser's copy of a page carries no alt text either.
+//! `hidden` or styled `display:none`. Elements marked `aria-hidden="true"`
+//! are dropped too although a browser shows them (and copies them): they
+//! are icon glyphs and visual duplicates, not the article's words. Images
+//! give nothing: a browser's copy of a page carries no alt text either.
 
 use super::entities;
 use super::signals::{self, Signal};
