@@ -105,8 +105,19 @@ pub struct ImportOutcome {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
-    /// Analyse this text (from the editor).
+    /// Analyse this text (from the editor) here and now, on this thread.
     Analyse(String),
+    /// The app started analysing a text elsewhere (a worker); the request's
+    /// number, so that only its own reply is taken (see [`Action::Analysed`]).
+    Analysing(u64),
+    /// The reply to request `request`: `analysis` of `text`, the pasted text
+    /// already normalised ([`normalise::pasted`]). A reply to any request but
+    /// the latest is stale (the text changed since) and changes nothing.
+    Analysed {
+        request: u64,
+        text: String,
+        analysis: Rc<Analysis>,
+    },
     /// Show claims scoring at least this much; re-filters, does not re-analyse.
     SetThreshold(f32),
     ToggleKind(Kind),
@@ -131,6 +142,9 @@ pub enum Action {
     Judge(String, Judgement),
     /// Move to the next (+1) or previous (−1) annotation on show.
     Step(i32),
+    /// Open the annotation at this index of [`State::entries`] and move the
+    /// focus to its mark (the minimap and the list).
+    Jump(usize),
     ShowHelp(bool),
     /// Rename the open article.
     Rename(String),
@@ -180,6 +194,8 @@ pub struct State {
     pub help: bool,
     /// The last change, for the aria-live region.
     pub announcement: String,
+    /// The analysis request in flight, if any (the page shows it is busy).
+    pub pending: Option<u64>,
     pub library: Rc<Vec<Summary>>,
     pub storage_problem: Option<String>,
     pub version_report: Option<Rc<VersionReport>>,
@@ -209,6 +225,7 @@ impl Default for State {
             selection: None,
             help: false,
             announcement: String::new(),
+            pending: None,
             library: Rc::new(Vec::new()),
             storage_problem: None,
             version_report: None,
@@ -363,10 +380,16 @@ impl State {
 
     /// A copy analysing `article`'s text afresh.
     fn opened(&self, article: Article) -> State {
-        let analysis = core::annotate(&article.text);
+        let analysis = Rc::new(core::annotate(&article.text));
+        self.opened_with(article, analysis)
+    }
+
+    /// A copy showing `article` with `analysis`, which must be of its text.
+    fn opened_with(&self, article: Article, analysis: Rc<Analysis>) -> State {
         State {
             text: Rc::from(article.text.as_str()),
-            analysis: Some(Rc::new(analysis)),
+            analysis: Some(analysis),
+            pending: None,
             notice: None,
             selected: None,
             selection: None,
@@ -380,6 +403,13 @@ impl State {
 
     fn analyse(&self, pasted: &str) -> State {
         let text = normalise::pasted(pasted).into_owned();
+        let analysis = Rc::new(core::annotate(&text));
+        self.analysed(text, analysis)
+    }
+
+    /// A copy with `text` (normalised) and its `analysis` open: the same
+    /// text again, a new version of the open article, or a new article.
+    fn analysed(&self, text: String, analysis: Rc<Analysis>) -> State {
         let now = clock::now();
         let open = self.article.as_deref();
         if let Some(article) = open.filter(|a| a.text == text) {
@@ -387,7 +417,7 @@ impl State {
             return State {
                 revision: self.revision + 1,
                 announcement: "Analysed again; your decisions are kept.".to_string(),
-                ..self.opened(article.clone())
+                ..self.opened_with(article.clone(), analysis)
             };
         }
         // A changed version of the open article keeps its decisions, moved
@@ -428,7 +458,7 @@ impl State {
         State {
             revision: self.revision + 1,
             announcement,
-            ..self.opened(article)
+            ..self.opened_with(article, analysis)
         }
         .with_report(report)
     }
@@ -479,6 +509,13 @@ impl Reducible for State {
                 })
             }
             Action::Analyse(text) => Rc::new(self.analyse(&text)),
+            Action::Analysing(request) => Rc::new(State {
+                pending: Some(request),
+                notice: None,
+                ..(*self).clone()
+            }),
+            Action::Analysed { request, .. } if self.pending != Some(request) => self,
+            Action::Analysed { text, analysis, .. } => Rc::new(self.analysed(text, analysis)),
             Action::SetThreshold(threshold) => {
                 let threshold = if threshold.is_finite() {
                     threshold.clamp(0.0, 1.0)
@@ -674,6 +711,14 @@ impl Reducible for State {
                     ..(*self).clone()
                 })
             }
+            Action::Jump(index) => match self.entries.get(index) {
+                Some(entry) => Rc::new(State {
+                    selected: Some(entry.id.clone()),
+                    focus_moves: self.focus_moves + 1,
+                    ..(*self).clone()
+                }),
+                None => self,
+            },
             Action::ShowHelp(help) if help == self.help => self,
             Action::ShowHelp(help) => Rc::new(State {
                 help,
