@@ -5,8 +5,10 @@
 //
 // The wasm is stored as base64 of its gzip in a non-executable data block and
 // unpacked with DecompressionStream; the JS glue and the boot code run as one
-// inline module. The Content-Security-Policy allows exactly that script and
-// that stylesheet (by hash) and nothing else: no request of any kind.
+// inline module. The analysis worker (www/worker.js with the glue inlined)
+// starts from a blob: URL and gets the compiled wasm by message. The
+// Content-Security-Policy allows exactly that script, that stylesheet (by
+// hash) and blob: workers, and nothing else: no request of any kind.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +21,12 @@ const glue = read('article_annotator.js').toString('utf8');
 const css = read('style.css').toString('utf8');
 const favicon = read('favicon.svg').toString('base64');
 const wasmGzip = gzipSync(read('article_annotator_bg.wasm'), { level: 9 });
+const workerImport = /^import __wbg_init, \{ analyse_for_worker \} from '\.\/article_annotator\.js';$/m;
+const workerCode = read('worker.js').toString('utf8');
+if (!workerImport.test(workerCode)) {
+  throw new Error('single-file: worker.js does not import the glue as expected; did it change?');
+}
+const workerSource = `${glue}\n${workerCode.replace(workerImport, '')}`;
 
 // Runs in the same module as the glue, so it calls the glue's own functions.
 const boot = `
@@ -26,7 +34,17 @@ const packed = document.getElementById('wasm-gzip-base64').textContent.trim();
 try {
   const gzipped = Uint8Array.from(atob(packed), (c) => c.charCodeAt(0));
   const unpacked = new Blob([gzipped]).stream().pipeThrough(new DecompressionStream('gzip'));
-  await __wbg_init({ module_or_path: await new Response(unpacked).arrayBuffer() });
+  const module = await WebAssembly.compile(await new Response(unpacked).arrayBuffer());
+  // The analysis worker, from a blob: URL (a file:// page can load no other);
+  // if it cannot start, the app analyses on the page instead.
+  const workerSource = ${JSON.stringify(workerSource)};
+  window.annotatorWorker = () => {
+    const url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
+    const worker = new Worker(url, { type: 'module' });
+    worker.postMessage({ init: module });
+    return worker;
+  };
+  await __wbg_init({ module_or_path: module });
   start_app();
 } catch (error) {
   console.error(error);
@@ -35,7 +53,7 @@ try {
   banner.hidden = false;
 }
 `;
-for (const name of ['__wbg_init', 'start_app']) {
+for (const name of ['__wbg_init', 'start_app', 'analyse_for_worker']) {
   if (!new RegExp(`function ${name}\\b`).test(glue)) {
     throw new Error(`single-file: the wasm-bindgen glue has no ${name}(); did its output change?`);
   }
@@ -48,6 +66,7 @@ const csp = [
   `script-src ${hash(script)} 'wasm-unsafe-eval'`,
   `style-src ${hash(css)}`,
   'img-src data:',
+  'worker-src blob:',
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

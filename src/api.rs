@@ -1,7 +1,8 @@
 //! The wasm-bindgen JS surface: `annotate(text, options)`,
 //! `annotate_html(html, options)` and
 //! `to_web_annotations(text, annotations)` for web developers (wrapped by
-//! `js/annotator.js`), and `start_app()` for the page.
+//! `js/annotator.js`), `start_app()` for the page, and
+//! `analyse_for_worker(text, markup)` for the page's analysis worker.
 //!
 //! The page is mounted by an explicit call rather than `#[wasm_bindgen(start)]`
 //! so the same wasm module also serves as a plain JS library.
@@ -149,6 +150,24 @@ pub fn to_web_annotations(text: &str, annotations: JsValue) -> Result<JsValue, J
     web_annotation::to_web_annotations(&article)
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&format!("toWebAnnotations: {e}")))
+}
+
+/// The whole [`core::Analysis`] of `text`, as UTF-8 JSON bytes, for the
+/// page's analysis worker (`www/worker.js`); the page reads it back with
+/// serde. `markup` is a JSON array of [`core::MarkupHint`] (rich paste), or
+/// empty for none. Bytes rather than a JS object or string: the worker
+/// hands the buffer over without a copy, and the page reads it in one
+/// serde pass with no UTF-16 conversion either way.
+#[wasm_bindgen]
+pub fn analyse_for_worker(text: &str, markup: &str) -> Result<Vec<u8>, JsError> {
+    let hints: Vec<core::MarkupHint> = if markup.trim().is_empty() {
+        Vec::new()
+    } else {
+        serde_json::from_str(markup)
+            .map_err(|e| JsError::new(&format!("analyse_for_worker: bad markup: {e}")))?
+    };
+    serde_json::to_vec(&core::annotate_with_markup(text, &hints))
+        .map_err(|e| JsError::new(&format!("analyse_for_worker: {e}")))
 }
 
 /// Mounts the page into `#app`, after installing a panic hook that logs to

@@ -417,3 +417,162 @@ fn js_api_gives_code_point_and_utf16_offsets() {
             .unwrap();
     assert!(api::to_web_annotations(text, outside).is_err());
 }
+
+/// A long text of numbered paragraphs with a multi-byte word and an emoji in
+/// each, so code points, bytes and UTF-16 units differ throughout.
+fn long_text(paragraphs: usize) -> String {
+    (0..paragraphs)
+        .map(|i| {
+            format!("Paragraph {i}: Zoë saw 😀 the council spend {i} million on the new bridge.\n")
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn blocks_tile_the_text_at_line_breaks_with_matching_byte_ranges() {
+    use article_annotator::app::chunks;
+    let text = long_text(200);
+    let blocks = chunks::split(&text, 500);
+    assert!(blocks.len() > 10, "a long text gets many blocks");
+    assert_eq!(blocks[0].start, 0);
+    assert_eq!(blocks.last().unwrap().end, text.chars().count());
+    for pair in blocks.windows(2) {
+        assert_eq!(pair[0].end, pair[1].start, "blocks are contiguous");
+        assert_eq!(pair[0].bytes.end, pair[1].bytes.start);
+    }
+    for block in &blocks {
+        let slice = &text[block.bytes.clone()];
+        assert_eq!(slice.chars().count(), block.end - block.start);
+        assert!(slice.ends_with('\n'), "a block ends at a line break");
+        assert_eq!(
+            chunks::block_of(&blocks, block.start),
+            chunks::block_of(&blocks, block.end - 1)
+        );
+    }
+    // One paragraph with no line break is still cut, after a space.
+    let run = "word ".repeat(2_000);
+    let blocks = chunks::split(&run, 500);
+    assert!(blocks.len() > 1);
+    assert!(blocks.iter().all(|b| b.end - b.start <= 8 * 500));
+    assert!(chunks::split("", 500).is_empty());
+}
+
+#[wasm_bindgen_test]
+fn marks_drawn_block_by_block_add_up_to_the_whole_annotation() {
+    use article_annotator::app::chunks;
+    use article_annotator::core::offsets::OffsetMap;
+    let text = long_text(40);
+    let length = text.chars().count();
+    // Spans that cross block boundaries, one nested in another.
+    let annotations = vec![
+        annotation(Kind::Boilerplate, 10, length - 10, 0.9),
+        annotation(Kind::Claim, 300, 1_400, 0.8),
+        annotation(Kind::Quote, 700, 720, 0.9),
+    ];
+    let blocks = chunks::split(&text, 300);
+    let by_block = chunks::annotations_by_block(&blocks, &annotations, |_| true);
+    let mut texts = vec![String::new(); annotations.len()];
+    let mut firsts = vec![0; annotations.len()];
+    let mut whole = String::new();
+    fn walk(
+        nodes: &[Node],
+        texts: &mut [String],
+        firsts: &mut [usize],
+        open: &mut Vec<usize>,
+        whole: &mut String,
+    ) {
+        for node in nodes {
+            match node {
+                Node::Text(t) => {
+                    whole.push_str(t);
+                    for &id in open.iter() {
+                        texts[id].push_str(t);
+                    }
+                }
+                Node::Mark {
+                    id,
+                    first,
+                    children,
+                    ..
+                } => {
+                    firsts[*id] += usize::from(*first);
+                    open.push(*id);
+                    walk(children, texts, firsts, open, whole);
+                    open.pop();
+                }
+            }
+        }
+    }
+    for (i, block) in blocks.iter().enumerate() {
+        let slice = &text[block.bytes.clone()];
+        let nodes = layout::build_window(
+            slice,
+            &OffsetMap::new(slice),
+            &annotations,
+            &by_block[i],
+            block.start,
+        );
+        walk(&nodes, &mut texts, &mut firsts, &mut Vec::new(), &mut whole);
+    }
+    assert_eq!(whole, text, "every character once, in order");
+    for (id, a) in annotations.iter().enumerate() {
+        assert_eq!(texts[id], chars(&text, a.start, a.end), "annotation {id}");
+        assert_eq!(firsts[id], 1, "one first fragment for annotation {id}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_long_article_draws_marks_near_the_top_and_in_the_open_block_only() {
+    use article_annotator::app::components::article_view::WINDOWED_FROM;
+    let text = long_text(1_200);
+    let length = text.chars().count();
+    assert!(length >= WINDOWED_FROM);
+    // One claim per paragraph.
+    let mut annotations = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let n = line.chars().count();
+        annotations.push(annotation(Kind::Claim, at, at + n - 1, 0.9));
+        at += n;
+    }
+    let last = annotations.len() - 1;
+    let root = fresh_root();
+    let props = ArticleViewProps {
+        text: Rc::from(text.as_str()),
+        annotations: Rc::new(annotations.clone()),
+        filter: KindFilter::default(),
+        inspected: None,
+        on_inspect: Callback::noop(),
+        entries: Rc::default(),
+        selected: Some(last),
+        on_select: Callback::noop(),
+        on_select_text: Callback::noop(),
+    };
+    yew::Renderer::<ArticleView>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    assert_eq!(
+        root.text_content().unwrap(),
+        text,
+        "the whole text is in the page"
+    );
+    let marks = marks_by_annotation(&root);
+    assert!(
+        !marks.is_empty() && marks.len() * 4 < annotations.len(),
+        "{} of {} drawn",
+        marks.len(),
+        annotations.len()
+    );
+    assert!(marks.contains_key(&0), "the top is drawn");
+    assert!(
+        root.query_selector(&format!("#ann-{last}"))
+            .unwrap()
+            .is_some(),
+        "the open annotation's block is drawn"
+    );
+    for (id, (_, words)) in marks {
+        assert_eq!(
+            words,
+            chars(&text, annotations[id].start, annotations[id].end)
+        );
+    }
+}

@@ -235,3 +235,60 @@ fn a_rich_paste_keeps_its_markup_with_the_article() {
         .iter()
         .all(|b| b.2 != "navigation (<nav>)"));
 }
+
+#[wasm_bindgen_test]
+fn an_analysis_from_the_worker_is_taken_only_for_the_latest_request() {
+    let analysis = |text: &str| Rc::new(article_annotator::core::annotate(text));
+    let start = Rc::new(State::default()).reduce(Action::SetThreshold(0.0));
+    let busy = start.clone().reduce(Action::Analysing(1));
+    assert_eq!(busy.pending, Some(1), "the page shows it is busy");
+    assert!(busy.analysis.is_none());
+    let newer = busy.reduce(Action::Analysing(2));
+    // The reply to request 1 is stale: the text changed since.
+    let stale = newer.clone().reduce(Action::Analysed {
+        request: 1,
+        text: "Another text.".to_string(),
+        analysis: analysis("Another text."),
+        markup: None,
+    });
+    assert!(Rc::ptr_eq(&stale, &newer), "a stale reply changes nothing");
+    let done = stale.reduce(Action::Analysed {
+        request: 2,
+        text: STORY.to_string(),
+        analysis: analysis(STORY),
+        markup: None,
+    });
+    assert_eq!(done.pending, None);
+    assert_eq!(&*done.text, STORY);
+    // The same as analysing it here.
+    let here = start.reduce(Action::Analyse(STORY.to_string()));
+    assert_eq!(done.shown, here.shown);
+    assert_eq!(done.revision, here.revision, "it is saved the same way");
+    // Starting afresh drops the request in flight, so its reply is stale.
+    let fresh = done.reduce(Action::Analysing(3)).reduce(Action::New);
+    let after = fresh.clone().reduce(Action::Analysed {
+        request: 3,
+        text: STORY.to_string(),
+        analysis: analysis(STORY),
+        markup: None,
+    });
+    assert!(Rc::ptr_eq(&after, &fresh));
+    assert!(after.article.is_none());
+}
+
+#[wasm_bindgen_test]
+fn jumping_opens_an_annotation_and_moves_the_focus_to_it() {
+    let state = analysed();
+    let last = state.entries.len() - 1;
+    let jumped = state.clone().reduce(Action::Jump(last));
+    assert_eq!(
+        jumped.selected.as_deref(),
+        Some(state.entries[last].id.as_str())
+    );
+    assert_eq!(jumped.focus_moves, state.focus_moves + 1);
+    let nowhere = jumped.clone().reduce(Action::Jump(last + 1));
+    assert!(
+        Rc::ptr_eq(&nowhere, &jumped),
+        "no such annotation: nothing changes"
+    );
+}

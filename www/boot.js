@@ -14,6 +14,14 @@ if ('serviceWorker' in navigator) {
   navigator.serviceWorker.register('sw.js').catch((error) => console.warn('No offline copy:', error));
 }
 
+// The app analyses in this worker when it can (src/app/analysis_worker.rs);
+// without it, or if it fails to start, it analyses on the page as before.
+window.annotatorWorker = () => {
+  const worker = new Worker(new URL('worker.js', import.meta.url), { type: 'module' });
+  worker.postMessage({ init: null });
+  return worker;
+};
+
 try {
   await init();
   start_app();

@@ -9,6 +9,7 @@ const APP_FILES = [
   './',
   'index.html',
   'boot.js',
+  'worker.js',
   'style.css',
   'favicon.svg',
   'manifest.webmanifest',

@@ -43,35 +43,48 @@ fn rank(kind: Kind) -> u8 {
 /// `visible` is true. Annotations outside the text or empty are skipped.
 pub fn build(text: &str, annotations: &[Annotation], visible: impl Fn(Kind) -> bool) -> Vec<Node> {
     let map = OffsetMap::new(text);
-    let length = map.len_chars();
-    let mut order: Vec<usize> = (0..annotations.len())
-        .filter(|&i| {
-            let a = &annotations[i];
-            visible(a.kind) && a.start < a.end.min(length)
+    let ids: Vec<usize> = (0..annotations.len())
+        .filter(|&i| visible(annotations[i].kind))
+        .collect();
+    build_window(text, &map, annotations, &ids, 0)
+}
+
+/// The mark tree of one stretch of a text (one block of a long article):
+/// `text` is the stretch, starting at code point `base` of the whole text,
+/// and `map` its [`OffsetMap`]; `ids` are the annotations (indices into
+/// `annotations`, offsets in the whole text) that may meet it. A mark that
+/// began before the stretch is clipped to it and is not a first fragment.
+/// Costs O(k log k) for the k annotations given, whatever the length of
+/// the whole text.
+pub fn build_window(
+    text: &str,
+    map: &OffsetMap,
+    annotations: &[Annotation],
+    ids: &[usize],
+    base: usize,
+) -> Vec<Node> {
+    let (from, to) = (base, base + map.len_chars());
+    // Each annotation met, clipped to the stretch: (global id, start, end),
+    // offsets in the stretch.
+    let mut spans: Vec<(usize, usize, usize)> = ids
+        .iter()
+        .filter_map(|&i| {
+            let a = annotations.get(i)?;
+            let (start, end) = (a.start.max(from), a.end.min(to));
+            (start < end).then_some((i, start - base, end - base))
         })
         .collect();
-    // Outer before inner: earlier start, then longer, then by kind rank.
-    order.sort_by_key(|&i| {
+    // Outer before inner: earlier start, then longer, then by kind rank
+    // (the unclipped start first, so nesting matches the whole text's).
+    spans.sort_by_key(|&(i, start, end)| {
         let a = &annotations[i];
-        (
-            a.start,
-            std::cmp::Reverse(a.end.min(length)),
-            rank(a.kind),
-            i,
-        )
+        (start, std::cmp::Reverse(end), a.start, rank(a.kind), i)
     });
-    let opening_rank: Vec<usize> = {
-        let mut r = vec![usize::MAX; annotations.len()];
-        for (pos, &i) in order.iter().enumerate() {
-            r[i] = pos;
-        }
-        r
-    };
 
-    let mut boundaries: Vec<usize> = vec![0, length];
-    for &i in &order {
-        boundaries.push(annotations[i].start);
-        boundaries.push(annotations[i].end.min(length));
+    let mut boundaries: Vec<usize> = vec![0, to - from];
+    for &(_, start, end) in &spans {
+        boundaries.push(start);
+        boundaries.push(end);
     }
     boundaries.sort_unstable();
     boundaries.dedup();
@@ -79,21 +92,27 @@ pub fn build(text: &str, annotations: &[Annotation], visible: impl Fn(Kind) -> b
     let mut builder = Builder {
         root: Vec::new(),
         open: Vec::new(),
-        started: vec![false; annotations.len()],
+        // A mark begun before the window has had its first fragment.
+        started: spans
+            .iter()
+            .map(|&(i, _, _)| annotations[i].start < from)
+            .collect(),
+        spans: &spans,
         annotations,
     };
-    // Annotations covering the current piece; starts are sorted, so a moving
-    // cursor adds them, and ended ones are dropped as the walk passes them.
+    // Spans (local indices, which are also their opening order) covering
+    // the current piece; starts are sorted, so a moving cursor adds them,
+    // and ended ones are dropped as the walk passes them.
     let mut active: Vec<usize> = Vec::new();
     let mut next = 0;
     for piece in boundaries.windows(2) {
         let (start, end) = (piece[0], piece[1]);
-        active.retain(|&i| annotations[i].end.min(length) > start);
-        while next < order.len() && annotations[order[next]].start <= start {
-            active.push(order[next]);
+        active.retain(|&k| spans[k].2 > start);
+        while next < spans.len() && spans[next].1 <= start {
+            active.push(next);
             next += 1;
         }
-        active.sort_by_key(|&i| opening_rank[i]);
+        active.sort_unstable();
         builder.sync(&active);
         let slice = text
             .get(map.byte_of_char(start)..map.byte_of_char(end))
@@ -108,9 +127,11 @@ pub fn build(text: &str, annotations: &[Annotation], visible: impl Fn(Kind) -> b
 
 struct Builder<'a> {
     root: Vec<Node>,
-    /// Open marks, outermost first: (annotation id, children so far).
+    /// Open marks, outermost first: (local span index, children so far).
     open: Vec<(usize, Vec<Node>)>,
+    /// Per local span: whether its first fragment has been emitted.
     started: Vec<bool>,
+    spans: &'a [(usize, usize, usize)],
     annotations: &'a [Annotation],
 }
 
@@ -124,17 +145,18 @@ impl Builder<'_> {
             .take_while(|((open, _), want)| open == *want)
             .count();
         while self.open.len() > common {
-            let (id, children) = self.open.pop().expect("len > common >= 0");
+            let (local, children) = self.open.pop().expect("len > common >= 0");
+            let id = self.spans[local].0;
             let node = Node::Mark {
                 id,
                 kind: self.annotations[id].kind,
-                first: !std::mem::replace(&mut self.started[id], true),
+                first: !std::mem::replace(&mut self.started[local], true),
                 children,
             };
             self.children().push(node);
         }
-        for &id in &wanted[common..] {
-            self.open.push((id, Vec::new()));
+        for &local in &wanted[common..] {
+            self.open.push((local, Vec::new()));
         }
     }
 

@@ -1,19 +1,23 @@
 //! The Yew front end: wires the state, its reducer and the components.
 //!
-//! Data flows one way: the editor's text → [`crate::core::annotate`] (in the
-//! reducer) → [`crate::core::Analysis`] → [`state::State`] → the views. The
-//! components only report what the reader did, as [`state::Action`]s.
+//! Data flows one way: the editor's text → [`crate::core::annotate`] (in a
+//! worker when there is one: [`analysis_worker`]) → [`crate::core::Analysis`]
+//! → [`state::State`] → the views. The components only report what the
+//! reader did, as [`state::Action`]s.
 
+pub mod analysis_worker;
+pub mod chunks;
 pub mod clock;
 pub mod components;
 pub mod layout;
+pub mod marks;
 pub mod shortcuts;
 pub mod state;
 pub mod storage;
 
 use crate::core::document::{Article, SavedAnnotation, Verdict};
 use crate::core::library::Summary;
-use crate::core::Kind;
+use crate::core::{Kind, MarkupHint};
 use components::annotation_card::AnnotationCard;
 use components::article_view::ArticleView;
 use components::editor::Editor;
@@ -190,22 +194,64 @@ fn use_library(state: &UseReducerHandle<State>) {
         if revision == 0 {
             return;
         }
-        let result = pending.borrow_mut().save();
-        match result {
-            Some(Ok(summaries)) => dispatch.dispatch(Action::Library(summaries)),
-            Some(Err(problem)) => dispatch.dispatch(Action::StorageProblem(Some(problem))),
-            None => {}
-        }
+        // In a task of its own, after this render: writing a long article
+        // is not added to the task that draws it.
+        gloo::timers::callback::Timeout::new(0, move || {
+            let result = {
+                let mut pending = pending.borrow_mut();
+                if pending.saved >= pending.revision {
+                    return;
+                }
+                pending.save()
+            };
+            match result {
+                Some(Ok(summaries)) => dispatch.dispatch(Action::Library(summaries)),
+                Some(Err(problem)) => dispatch.dispatch(Action::StorageProblem(Some(problem))),
+                None => {}
+            }
+        })
+        .forget();
     });
 }
 
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(State::default);
-    let on_analyse = dispatcher(&state, Action::Analyse);
-    let on_analyse_marked = dispatcher(&state, |(text, hints)| {
-        Action::AnalyseWithMarkup(text, hints)
-    });
+    let analyser = use_state(|| analysis_worker::Analyser::new(state.dispatcher()));
+    // A plain request on the open article's own text keeps the hints its
+    // rich paste left (the worker must weigh them as before).
+    let kept_markup = {
+        let article = state.article.clone();
+        move |text: &str| {
+            article
+                .as_deref()
+                .filter(|a| a.text == text)
+                .map(|a| a.markup.clone())
+                .unwrap_or_default()
+        }
+    };
+    let on_analyse = {
+        let analyser = (*analyser).clone();
+        let kept_markup = kept_markup.clone();
+        Callback::from(move |text: String| analyser.request(text, None, &kept_markup))
+    };
+    let on_analyse_marked = {
+        let analyser = (*analyser).clone();
+        Callback::from(move |(text, hints): (String, Vec<MarkupHint>)| {
+            analyser.request(text, Some(hints), &kept_markup)
+        })
+    };
+    // The frame after an analysis' marks reach the DOM ends the
+    // `annotate→painted` measure the Annotate action began.
+    use_effect_with(
+        state.analysis.as_ref().map(|a| Rc::as_ptr(a) as usize),
+        |analysis| {
+            if analysis.is_some() {
+                marks::after_paint(|| marks::measure_since(marks::PAINTED, marks::ANNOTATE));
+            }
+        },
+    );
+    let busy = state.pending.is_some();
     let on_threshold = dispatcher(&state, Action::SetThreshold);
     let on_toggle = dispatcher(&state, Action::ToggleKind);
     let on_sort = dispatcher(&state, Action::SetSort);
@@ -260,7 +306,7 @@ pub fn app() -> Html {
             words
         }
     });
-    let on_jump = Callback::from(focus_mark);
+    let on_jump = dispatcher(&state, Action::Jump);
 
     let counts = Kind::ALL.map(|kind| state.count(kind));
     let tooltip = state
@@ -277,7 +323,7 @@ pub fn app() -> Html {
                 <p class="tagline">{ "Claims, quotes and boilerplate, found offline in your browser." }</p>
             </header>
             <main class="layout">
-                <div class="main-column">
+                <div class="main-column" aria-busy={busy.then_some("true")}>
                     <Editor
                         {on_analyse}
                         {on_analyse_marked}
@@ -286,6 +332,12 @@ pub fn app() -> Html {
                         loads={state.loads}
                     />
                     <p id="status" class="status" role="status" aria-live="polite">{ status_line(&state) }</p>
+                    if busy {
+                        // Shown after one frame (style.css), so quick work does not flicker.
+                        <p id="busy" class="busy" role="status">
+                            <span class="spinner" aria-hidden="true"></span>{ "Analysing…" }
+                        </p>
+                    }
                     <p id="announce" class="announce" aria-live="polite">{ state.announcement.clone() }</p>
                     if let Some(problem) = &state.storage_problem {
                         <p id="storage-problem" class="notice" role="alert">{ problem.clone() }</p>
@@ -347,6 +399,7 @@ pub fn app() -> Html {
                             verdict_filter={state.verdict_filter}
                             {on_verdict_filter}
                             selected={selected_index}
+                            on_jump={dispatcher(&state, Action::Jump)}
                         />
                     }
                     if let Some(article) = state.article.clone() {

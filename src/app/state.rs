@@ -107,11 +107,25 @@ pub struct ImportOutcome {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
-    /// Analyse this text (from the editor).
+    /// Analyse this text (from the editor) here and now, on this thread.
     Analyse(String),
     /// Analyse text rendered from a rich paste, with what the page's markup
     /// said about it (code points of that text).
     AnalyseWithMarkup(String, Vec<MarkupHint>),
+    /// The app started analysing a text elsewhere (a worker); the request's
+    /// number, so that only its own reply is taken (see [`Action::Analysed`]).
+    Analysing(u64),
+    /// The reply to request `request`: `analysis` of `text`, the pasted text
+    /// already normalised ([`normalise::pasted`]). A reply to any request but
+    /// the latest is stale (the text changed since) and changes nothing.
+    /// `markup`: the rich paste's hints the analysis weighed (None: a plain
+    /// request, which keeps the open article's own hints).
+    Analysed {
+        request: u64,
+        text: String,
+        analysis: Rc<Analysis>,
+        markup: Option<Vec<MarkupHint>>,
+    },
     /// Show claims scoring at least this much; re-filters, does not re-analyse.
     SetThreshold(f32),
     ToggleKind(Kind),
@@ -136,6 +150,9 @@ pub enum Action {
     Judge(String, Judgement),
     /// Move to the next (+1) or previous (−1) annotation on show.
     Step(i32),
+    /// Open the annotation at this index of [`State::entries`] and move the
+    /// focus to its mark (the minimap and the list).
+    Jump(usize),
     ShowHelp(bool),
     /// Rename the open article.
     Rename(String),
@@ -185,6 +202,8 @@ pub struct State {
     pub help: bool,
     /// The last change, for the aria-live region.
     pub announcement: String,
+    /// The analysis request in flight, if any (the page shows it is busy).
+    pub pending: Option<u64>,
     pub library: Rc<Vec<Summary>>,
     pub storage_problem: Option<String>,
     pub version_report: Option<Rc<VersionReport>>,
@@ -214,6 +233,7 @@ impl Default for State {
             selection: None,
             help: false,
             announcement: String::new(),
+            pending: None,
             library: Rc::new(Vec::new()),
             storage_problem: None,
             version_report: None,
@@ -368,10 +388,16 @@ impl State {
 
     /// A copy analysing `article`'s text afresh.
     fn opened(&self, article: Article) -> State {
-        let analysis = core::annotate_with_markup(&article.text, &article.markup);
+        let analysis = Rc::new(core::annotate_with_markup(&article.text, &article.markup));
+        self.opened_with(article, analysis)
+    }
+
+    /// A copy showing `article` with `analysis`, which must be of its text.
+    fn opened_with(&self, article: Article, analysis: Rc<Analysis>) -> State {
         State {
             text: Rc::from(article.text.as_str()),
-            analysis: Some(Rc::new(analysis)),
+            analysis: Some(analysis),
+            pending: None,
             notice: None,
             selected: None,
             selection: None,
@@ -383,15 +409,32 @@ impl State {
         .with_article(article)
     }
 
-    /// Analyses the editor's text; `markup`: hints from a rich paste (None:
-    /// a plain request, which keeps the open article's own hints when its
-    /// text is unchanged).
+    /// Analyses the editor's text here; `markup`: hints from a rich paste
+    /// (None: a plain request, which keeps the open article's own hints
+    /// when its text is unchanged).
     fn analyse(&self, pasted: &str, markup: Option<&[MarkupHint]>) -> State {
         let repaired = normalise::pasted(pasted);
         // Hints count code points of the text as given: if repair changed
         // it, they no longer fit, and misapplied hints are worse than none.
         let markup = markup.filter(|_| matches!(repaired, std::borrow::Cow::Borrowed(_)));
         let text = repaired.into_owned();
+        let kept = self.article.as_deref().filter(|a| a.text == text);
+        let weighed = markup
+            .or(kept.map(|a| a.markup.as_slice()))
+            .unwrap_or_default();
+        let analysis = Rc::new(core::annotate_with_markup(&text, weighed));
+        self.analysed(text, analysis, markup)
+    }
+
+    /// A copy with `text` (normalised) and its `analysis` open: the same
+    /// text again, a new version of the open article, or a new article.
+    /// `markup` as for [`State::analyse`].
+    fn analysed(
+        &self,
+        text: String,
+        analysis: Rc<Analysis>,
+        markup: Option<&[MarkupHint]>,
+    ) -> State {
         let now = clock::now();
         let open = self.article.as_deref();
         if let Some(article) = open.filter(|a| a.text == text) {
@@ -403,7 +446,7 @@ impl State {
             return State {
                 revision: self.revision + 1,
                 announcement: "Analysed again; your decisions are kept.".to_string(),
-                ..self.opened(article)
+                ..self.opened_with(article, analysis)
             };
         }
         // A changed version of the open article keeps its decisions, moved
@@ -445,7 +488,7 @@ impl State {
         State {
             revision: self.revision + 1,
             announcement,
-            ..self.opened(article)
+            ..self.opened_with(article, analysis)
         }
         .with_report(report)
     }
@@ -500,6 +543,18 @@ impl Reducible for State {
                 self.reduce(Action::Analyse(text))
             }
             Action::AnalyseWithMarkup(text, markup) => Rc::new(self.analyse(&text, Some(&markup))),
+            Action::Analysing(request) => Rc::new(State {
+                pending: Some(request),
+                notice: None,
+                ..(*self).clone()
+            }),
+            Action::Analysed { request, .. } if self.pending != Some(request) => self,
+            Action::Analysed {
+                text,
+                analysis,
+                markup,
+                ..
+            } => Rc::new(self.analysed(text, analysis, markup.as_deref())),
             Action::SetThreshold(threshold) => {
                 let threshold = if threshold.is_finite() {
                     threshold.clamp(0.0, 1.0)
@@ -695,6 +750,14 @@ impl Reducible for State {
                     ..(*self).clone()
                 })
             }
+            Action::Jump(index) => match self.entries.get(index) {
+                Some(entry) => Rc::new(State {
+                    selected: Some(entry.id.clone()),
+                    focus_moves: self.focus_moves + 1,
+                    ..(*self).clone()
+                }),
+                None => self,
+            },
             Action::ShowHelp(help) if help == self.help => self,
             Action::ShowHelp(help) => Rc::new(State {
                 help,

@@ -6,6 +6,7 @@
 //! wins over a fresh detection of the same span.
 
 use super::model::{Annotation, Kind, MarkupHint, Speaker};
+use super::offsets::OffsetMap;
 use serde::{Deserialize, Serialize};
 
 /// A fact-checker's rating of a claim, on the scale fact-checkers publish.
@@ -140,7 +141,11 @@ pub struct SavedAnnotation {
 impl SavedAnnotation {
     /// A detected annotation as it enters a saved article, not yet reviewed.
     pub fn from_detection(detected: &Annotation, text: &str) -> Self {
-        let exact = slice_chars(text, detected.start, detected.end);
+        Self::with_exact(detected, slice_chars(text, detected.start, detected.end))
+    }
+
+    /// [`SavedAnnotation::from_detection`] with its words already cut out.
+    fn with_exact(detected: &Annotation, exact: String) -> Self {
         let author = detected
             .speaker
             .as_ref()
@@ -247,6 +252,13 @@ impl Article {
                 .iter()
                 .any(|s| s.same_target(a.kind, a.start, a.end))
         };
+        // One offset map for every detection: slicing each from the start of
+        // the text would be quadratic on a long one.
+        let map = OffsetMap::new(&self.text);
+        let exact = |a: &Annotation| {
+            let bytes = map.byte_of_char(a.start)..map.byte_of_char(a.end.max(a.start));
+            self.text.get(bytes).unwrap_or_default().to_string()
+        };
         let mut shown: Vec<SavedAnnotation> = self
             .annotations
             .iter()
@@ -256,7 +268,7 @@ impl Article {
                 detected
                     .iter()
                     .filter(|a| !decided(a))
-                    .map(|a| SavedAnnotation::from_detection(a, &self.text)),
+                    .map(|a| SavedAnnotation::with_exact(a, exact(a))),
             )
             .collect();
         shown.sort_by_key(|a| (a.start, a.kind, a.end));

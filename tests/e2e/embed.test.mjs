@@ -22,7 +22,8 @@ async function openRecorded(url, origin) {
   const errors = [];
   page.on('request', (request) => {
     const target = request.url();
-    if (!target.startsWith('data:') && !target.startsWith(origin)) foreign.push(target);
+    // data: and blob: URLs (the single file's worker) never leave the machine.
+    if (!/^(data|blob):/.test(target) && !target.startsWith(origin)) foreign.push(target);
   });
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
   page.on('pageerror', (error) => errors.push(String(error)));

@@ -2,15 +2,36 @@
 //!
 //! The text only ever becomes DOM text nodes; overlapping annotations are
 //! nested (or split into fragments) by [`crate::app::layout`].
+//!
+//! The text is drawn as blocks of whole paragraphs ([`crate::app::chunks`]),
+//! each a `<div class="block" data-block-start>` holding exactly its text.
+//! A long text ([`WINDOWED_FROM`] code points and more) only gets marks in
+//! the blocks near the screen (an `IntersectionObserver` reports them) and
+//! in the block of the open annotation; the others hold their plain text,
+//! laid out only when on screen (`content-visibility: auto`). So a 1 MB
+//! text costs a few hundred marks, not tens of thousands, and the DOM text
+//! is always the whole text (selection offsets and find-in-page hold).
 
+use crate::app::chunks::{self, Block, BLOCK_CHARS};
 use crate::app::layout::{self, Node};
 use crate::app::state::{Inspected, KindFilter};
 use crate::core::document::{Origin, SavedAnnotation, Verdict};
 use crate::core::offsets::OffsetMap;
 use crate::core::{Annotation, Kind};
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+/// Texts this long (code points; about 8,000 words) get marks only near the
+/// screen; shorter ones are drawn whole, which is fast enough.
+pub const WINDOWED_FROM: usize = 50_000;
+
+/// How far beyond the screen, above and below, blocks get their marks, so
+/// that scrolling finds them already drawn.
+const NEAR_MARGIN: &str = "1500px 0px";
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleViewProps {
@@ -39,10 +60,11 @@ pub struct ArticleViewProps {
     pub on_select_text: Callback<Option<(usize, usize)>>,
 }
 
-/// The selection inside `article`, as code-point offsets of `text`.
-/// DOM ranges count UTF-16 units from the article's start; the article's
-/// text content is exactly `text`, so the count maps through [`OffsetMap`].
-fn selected_span(article: &web_sys::Element, map: &OffsetMap) -> Option<(usize, usize)> {
+/// The selection inside `article`, as code-point offsets of the text.
+/// Each end is counted in UTF-16 units (as DOM ranges count) from the start
+/// of its block, whose text content is exactly that block of the text; the
+/// block's [`OffsetMap`] turns that into code points.
+fn selected_span(article: &web_sys::Element, blocks: &Blocks) -> Option<(usize, usize)> {
     let selection = web_sys::window()?.get_selection().ok()??;
     if selection.is_collapsed() || selection.range_count() == 0 {
         return None;
@@ -53,22 +75,151 @@ fn selected_span(article: &web_sys::Element, map: &OffsetMap) -> Option<(usize, 
         return None;
     }
     let document = web_sys::window()?.document()?;
-    let units_to = |node: &web_sys::Node, offset: u32| -> Option<usize> {
+    let char_at = |node: &web_sys::Node, offset: u32| -> Option<usize> {
+        let element = block_around(article, node)?;
+        let index = block_index(&element)?;
         let before = document.create_range().ok()?;
-        before.set_start(article, 0).ok()?;
+        before.set_start(&element, 0).ok()?;
         before.set_end(node, offset).ok()?;
-        Some(before.to_string().length() as usize)
+        let units = before.to_string().length() as usize;
+        Some(blocks.blocks.get(index)?.start + blocks.map(index).char_of_utf16(units))
     };
-    let start = units_to(&start_node, range.start_offset().ok()?)?;
-    let end = units_to(&end_node, range.end_offset().ok()?)?;
-    Some((map.char_of_utf16(start), map.char_of_utf16(end)))
+    let start = char_at(&start_node, range.start_offset().ok()?)?;
+    let end = char_at(&end_node, range.end_offset().ok()?)?;
+    Some((start, end))
+}
+
+/// The block holding `node`; a node between blocks (the article itself)
+/// counts as the start of the block at its offset's side.
+fn block_around(article: &web_sys::Element, node: &web_sys::Node) -> Option<web_sys::Element> {
+    let element = match node.dyn_ref::<web_sys::Element>() {
+        Some(element) => element.clone(),
+        None => node.parent_element()?,
+    };
+    match element.closest(".block").ok()? {
+        Some(block) => Some(block),
+        // The selection ends on the article element itself: its first block.
+        None => article.query_selector(".block").ok()?,
+    }
+}
+
+/// Whether the element reports a block's index, and which.
+fn block_index(element: &web_sys::Element) -> Option<usize> {
+    element.get_attribute("data-block")?.parse().ok()
+}
+
+/// Reports which blocks are within [`NEAR_MARGIN`] of the screen into
+/// `near` while the article is mounted and windowed.
+#[hook]
+fn use_near_blocks(
+    article: NodeRef,
+    windowed: bool,
+    text: Rc<str>,
+) -> UseStateHandle<Rc<BTreeSet<usize>>> {
+    let near = use_state(|| Rc::new(BTreeSet::new()));
+    {
+        let near = near.clone();
+        use_effect_with((text, windowed), move |(_, windowed)| {
+            let mut observer = None;
+            if *windowed {
+                let seen = Rc::new(RefCell::new(BTreeSet::new()));
+                near.set(Rc::new(BTreeSet::new()));
+                let callback =
+                    Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                        let mut now = seen.borrow_mut();
+                        for entry in entries.iter() {
+                            let Ok(entry) = entry.dyn_into::<web_sys::IntersectionObserverEntry>()
+                            else {
+                                continue;
+                            };
+                            if let Some(i) = block_index(&entry.target()) {
+                                if entry.is_intersecting() {
+                                    now.insert(i);
+                                } else {
+                                    now.remove(&i);
+                                }
+                            }
+                        }
+                        near.set(Rc::new(now.clone()));
+                    });
+                let options = web_sys::IntersectionObserverInit::new();
+                options.set_root_margin(NEAR_MARGIN);
+                let made = web_sys::IntersectionObserver::new_with_options(
+                    callback.as_ref().unchecked_ref(),
+                    &options,
+                );
+                if let (Ok(made), Some(article)) = (made, article.cast::<web_sys::Element>()) {
+                    if let Ok(blocks) = article.query_selector_all(".block") {
+                        for i in 0..blocks.length() {
+                            if let Some(block) = blocks.get(i).and_then(|n| n.dyn_into().ok()) {
+                                made.observe(&block);
+                            }
+                        }
+                    }
+                    observer = Some((made, callback));
+                }
+            }
+            move || {
+                if let Some((observer, _callback)) = observer {
+                    observer.disconnect();
+                }
+            }
+        });
+    }
+    near
+}
+
+/// The blocks of a text and, for each, its own text (shared, so that an
+/// unchanged block is not compared character by character) and, once
+/// needed, its [`OffsetMap`]: no map of a whole long text is built.
+struct Blocks {
+    length: usize,
+    blocks: Vec<Block>,
+    texts: Vec<Rc<str>>,
+    maps: RefCell<HashMap<usize, Rc<OffsetMap>>>,
+}
+
+impl Blocks {
+    fn of(text: &str) -> Blocks {
+        let blocks = chunks::split(text, BLOCK_CHARS);
+        let texts = blocks
+            .iter()
+            .map(|b| Rc::from(text.get(b.bytes.clone()).unwrap_or_default()))
+            .collect();
+        Blocks {
+            length: blocks.last().map_or(0, |b| b.end),
+            blocks,
+            texts,
+            maps: RefCell::default(),
+        }
+    }
+
+    /// The offset map of block `index`'s text (empty for no such block).
+    fn map(&self, index: usize) -> Rc<OffsetMap> {
+        self.maps
+            .borrow_mut()
+            .entry(index)
+            .or_insert_with(|| Rc::new(OffsetMap::new(self.texts.get(index).map_or("", |t| t))))
+            .clone()
+    }
 }
 
 #[function_component(ArticleView)]
 pub fn article_view(props: &ArticleViewProps) -> Html {
-    let nodes = use_memo(
+    let blocks = use_memo(props.text.clone(), |text| Blocks::of(text));
+    let windowed = blocks.length >= WINDOWED_FROM;
+    // Which annotations meet each block, and each block's mark tree once
+    // it has been drawn (built lazily: most blocks of a long text never are).
+    let by_block = use_memo(
         (props.text.clone(), props.annotations.clone(), props.filter),
-        |(text, annotations, filter)| layout::build(text, annotations, |kind| filter.shows(kind)),
+        |(_, annotations, filter)| {
+            let by_block =
+                chunks::annotations_by_block(&blocks.blocks, annotations, |a| filter.shows(a.kind));
+            (
+                by_block,
+                RefCell::new(HashMap::<usize, Rc<Vec<Node>>>::new()),
+            )
+        },
     );
     let onmouseleave = {
         let on_inspect = props.on_inspect.clone();
@@ -83,13 +234,14 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         })
     };
     let article_ref = use_node_ref();
-    let map = use_memo(props.text.clone(), |text| OffsetMap::new(text));
+    let near = use_near_blocks(article_ref.clone(), windowed, props.text.clone());
     let report_selection = {
         let article_ref = article_ref.clone();
         let on_select_text = props.on_select_text.clone();
+        let blocks = blocks.clone();
         move || {
             if let Some(article) = article_ref.cast::<web_sys::Element>() {
-                on_select_text.emit(selected_span(&article, &map));
+                on_select_text.emit(selected_span(&article, &blocks));
             }
         }
     };
@@ -102,11 +254,66 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             report_selection();
         }
     });
+
+    // The open annotation's block is always drawn, so that jumping to it
+    // (keys, minimap, list) finds its mark; while no block is reported near
+    // (before the observer first reports), the first blocks are: a new
+    // article is shown from its top.
+    let open_block = props
+        .selected
+        .and_then(|i| props.annotations.get(i))
+        .filter(|_| !blocks.blocks.is_empty())
+        .map(|a| chunks::block_of(&blocks.blocks, a.start));
+    let drawn = |i: usize| {
+        !windowed || near.contains(&i) || open_block == Some(i) || (near.is_empty() && i < 2)
+    };
+    let rendered = blocks.blocks.iter().enumerate().map(|(i, block)| {
+        let content = if drawn(i) {
+            let (by_block, cache) = &*by_block;
+            let nodes = cache
+                .borrow_mut()
+                .entry(i)
+                .or_insert_with(|| {
+                    Rc::new(layout::build_window(
+                        &blocks.texts[i],
+                        &blocks.map(i),
+                        &props.annotations,
+                        &by_block[i],
+                        block.start,
+                    ))
+                })
+                .clone();
+            render(&nodes, props)
+        } else {
+            html! { <PlainText text={blocks.texts[i].clone()} /> }
+        };
+        html! {
+            <div key={i} class="block" data-block={i.to_string()} data-block-start={block.start.to_string()}>
+                { content }
+            </div>
+        }
+    });
     html! {
-        <article class="article" aria-label="Annotated article" ref={article_ref} {onmouseleave} {onkeydown} {onmouseup} {onkeyup}>
-            { render(&nodes, props) }
+        <article
+            class={classes!("article", windowed.then_some("windowed"))}
+            aria-label="Annotated article"
+            ref={article_ref}
+            {onmouseleave} {onkeydown} {onmouseup} {onkeyup}
+        >
+            { for rendered }
         </article>
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct PlainTextProps {
+    text: Rc<str>,
+}
+
+/// A block drawn without marks: re-rendered only when its text changes.
+#[function_component(PlainText)]
+fn plain_text(props: &PlainTextProps) -> Html {
+    render_text(&props.text)
 }
 
 fn render(nodes: &[Node], props: &ArticleViewProps) -> Html {

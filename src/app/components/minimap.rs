@@ -2,6 +2,11 @@
 //! placed by where it sits in the text, judged claims filled in. Clicking a
 //! tick moves the focus (and the view) to its mark.
 //!
+//! A long text's thousands of annotations would be thousands of ticks on a
+//! strip a few hundred pixels high: past [`ALL_TICKS_UP_TO`], one tick per
+//! kind per [`ROWS`]th of the strip stands for its neighbours (judged claims
+//! always keep theirs).
+//!
 //! Positions go through the CSSOM after each render (the page's CSP allows
 //! no style attributes): each tick carries its place as data attributes.
 
@@ -20,6 +25,11 @@ pub struct MinimapProps {
     /// Called with an entry's index when its tick is chosen.
     pub on_jump: Callback<usize>,
 }
+
+/// Up to this many annotations, each has its own tick.
+pub const ALL_TICKS_UP_TO: usize = 600;
+/// Rows of the strip when ticks stand for their neighbours.
+pub const ROWS: f64 = 400.0;
 
 /// Top and height of a span as percentages of the strip (at least a sliver).
 pub fn placement(start: usize, end: usize, length: usize) -> (f64, f64) {
@@ -59,11 +69,18 @@ pub fn minimap(props: &MinimapProps) -> Html {
             }
         });
     }
+    let thin = props.entries.len() > ALL_TICKS_UP_TO;
+    let mut rows_taken = std::collections::HashSet::new();
     let ticks = props
         .entries
         .iter()
         .enumerate()
         .filter(|(_, e)| props.filter.shows(e.kind))
+        .filter(|(_, e)| {
+            let (top, _) = placement(e.start, e.end, props.length);
+            let row = (top / 100.0 * ROWS) as u32;
+            !thin || e.judgement.verdict != Verdict::Unchecked || rows_taken.insert((e.kind, row))
+        })
         .map(|(i, e)| {
             let (top, height) = placement(e.start, e.end, props.length);
             let judged = e.judgement.verdict != Verdict::Unchecked;

@@ -8,7 +8,6 @@ use crate::core::document::{SavedAnnotation, Verdict};
 use crate::core::offsets::OffsetMap;
 use crate::core::{Annotation, Kind};
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -29,7 +28,14 @@ pub struct SidePanelProps {
     /// The open annotation's index.
     #[prop_or_default]
     pub selected: Option<usize>,
+    /// An item was chosen: open that annotation and focus its mark.
+    #[prop_or_default]
+    pub on_jump: Callback<usize>,
 }
+
+/// How many items the list shows at first, and adds per "Show more": a
+/// long text's thousands of annotations would cost a long render.
+pub const LIST_PAGE: usize = 300;
 
 /// Indices of the annotations to list, in the chosen order.
 pub fn listed(annotations: &[Annotation], filter: KindFilter, sort: SortOrder) -> Vec<usize> {
@@ -52,19 +58,30 @@ pub fn listed(annotations: &[Annotation], filter: KindFilter, sort: SortOrder) -
     ids
 }
 
-fn focus_mark(id: usize) {
-    let element = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(&format!("ann-{id}")))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(element) = element {
-        let _ = element.focus();
-    }
-}
-
 #[function_component(SidePanel)]
 pub fn side_panel(props: &SidePanelProps) -> Html {
-    let map = use_memo(props.text.clone(), |text| OffsetMap::new(text));
+    let map = use_memo(
+        (props.text.clone(), props.entries.is_empty()),
+        |(text, no_entries)| OffsetMap::new(if *no_entries { text } else { "" }),
+    );
+    let limit = use_state(|| LIST_PAGE);
+    // An entry holds its words; only without entries is the text sliced.
+    let item_text = |id: usize| match props.entries.get(id) {
+        Some(entry) => excerpt(
+            &entry.exact,
+            &OffsetMap::new(&entry.exact),
+            0,
+            entry.end.saturating_sub(entry.start),
+            110,
+        ),
+        None => excerpt(
+            &props.text,
+            &map,
+            props.annotations[id].start,
+            props.annotations[id].end,
+            110,
+        ),
+    };
     let verdict_of = |id: usize| props.entries.get(id).map(|e| e.judgement.verdict);
     let ids: Vec<usize> = listed(&props.annotations, props.filter, props.sort)
         .into_iter()
@@ -92,9 +109,15 @@ pub fn side_panel(props: &SidePanelProps) -> Html {
             });
         })
     };
-    let items = ids.into_iter().map(|id| {
+    let total = ids.len();
+    let more = {
+        let limit = limit.clone();
+        Callback::from(move |_: MouseEvent| limit.set(*limit + LIST_PAGE))
+    };
+    let items = ids.into_iter().take(*limit).map(|id| {
         let a = &props.annotations[id];
-        let onclick = Callback::from(move |_: MouseEvent| focus_mark(id));
+        let on_jump = props.on_jump.clone();
+        let onclick = Callback::from(move |_: MouseEvent| on_jump.emit(id));
         let verdict = verdict_of(id).filter(|&v| a.kind == Kind::Claim && v != Verdict::Unchecked);
         let detail = match (a.kind, &a.speaker) {
             (Kind::Claim, _) => match verdict {
@@ -115,7 +138,7 @@ pub fn side_panel(props: &SidePanelProps) -> Html {
                     {onclick}
                 >
                     <span class="swatch" data-kind={a.kind.as_str()} aria-hidden="true">{ badge(a.kind) }</span>
-                    <span class="item-text">{ excerpt(&props.text, &map, a.start, a.end, 110) }</span>
+                    <span class="item-text">{ item_text(id) }</span>
                     if !detail.is_empty() {
                         <span class="item-detail">{ detail }</span>
                     }
@@ -145,6 +168,11 @@ pub fn side_panel(props: &SidePanelProps) -> Html {
                 </select>
             </label>
             <ol class="annotation-list">{ for items }</ol>
+            if total > *limit {
+                <button type="button" class="link-button show-more" onclick={more}>
+                    { format!("Show more ({} of {total} listed)", *limit) }
+                </button>
+            }
         </section>
     }
 }

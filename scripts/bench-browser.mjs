@@ -1,0 +1,125 @@
+// The page's speed in headless Chromium, for a 10,000-word article and a
+// 1 MB text (both generated: tests/e2e/generated-text.mjs). Builds nothing:
+// it serves the dist/ that scripts/build made (with target/release/serve,
+// or $SERVE) and prints a markdown table of what the page measured:
+//
+//   analysis (worker)   the wasm analysis in the worker ('analysis' measure)
+//   round trip          request posted to reply received ('analysis-roundtrip')
+//   annotate→painted    Annotate pressed to the first frame with the marks drawn
+//   longest task        the longest main-thread task from Annotate to painted
+//                       (PerformanceObserver 'longtask': only tasks over 50 ms
+//                       are reported, so "< 50" means none)
+//
+// then the wasm analysis of the 10,000-word text called on the main thread
+// (median of several runs), as a check on the worker's figure.
+//
+//   node scripts/bench-browser.mjs [RUNS]   (default 5 runs per size; medians)
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, startServer, startBrowser } from '../tests/e2e/harness.mjs';
+import { articleOfWords, articleOfBytes } from '../tests/e2e/generated-text.mjs';
+
+const RUNS = Number(process.argv[2] ?? 5);
+if (!existsSync(join(ROOT, 'dist', 'worker.js'))) {
+  console.error('bench-browser: dist/ is missing or old; run scripts/build first');
+  process.exit(1);
+}
+if (!process.env.SERVE && !existsSync(join(ROOT, 'target/release/serve'))) {
+  process.env.SERVE = 'target/debug/serve';
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** Pastes `text` into a fresh page, presses Annotate, reads the measures. */
+async function measureOnce(context, url, text) {
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const task of list.getEntries()) window.longTasks.push({ start: task.startTime, duration: task.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Annotate' }).waitFor();
+  // Let the worker load its wasm, as it would while the reader pastes.
+  await page.waitForTimeout(500);
+  // As a paste would, without typing a megabyte key by key.
+  await page.getByRole('textbox', { name: 'Article text' }).evaluate((box, text) => {
+    box.value = text;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+  const started = await page.evaluate(() => performance.now());
+  await page.getByRole('button', { name: 'Annotate' }).click();
+  await page.waitForFunction(() => performance.getEntriesByName('annotate→painted').length > 0, null, { timeout: 60_000 });
+  const result = await page.evaluate((since) => {
+    const last = (name) => performance.getEntriesByName(name).at(-1)?.duration ?? NaN;
+    const tasks = window.longTasks.filter((t) => t.start + t.duration >= since);
+    return {
+      analysis: last('analysis'),
+      roundTrip: last('analysis-roundtrip'),
+      painted: last('annotate→painted'),
+      longest: Math.max(0, ...tasks.map((t) => t.duration)),
+      marks: document.querySelectorAll('article mark').length,
+      status: document.getElementById('status')?.textContent ?? '',
+    };
+  }, started);
+  await page.close();
+  return result;
+}
+
+/** The wasm analysis called on the page's main thread: median of `runs`. */
+async function mainThreadAnalysis(context, url, text, runs) {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Annotate' }).waitFor();
+  const times = await page.evaluate(async ({ text, runs }) => {
+    // The module boot.js loaded, already initialised.
+    const wasm = await import('./article_annotator.js');
+    wasm.analyse_for_worker(text, '');
+    const times = [];
+    for (let i = 0; i < runs; i += 1) {
+      const start = performance.now();
+      wasm.analyse_for_worker(text, '');
+      times.push(performance.now() - start);
+    }
+    return times;
+  }, { text, runs });
+  await page.close();
+  return median(times);
+}
+
+const server = await startServer();
+const browser = await startBrowser();
+try {
+  const sizes = [
+    ['10,000 words', articleOfWords(10_000)],
+    ['1 MB', articleOfBytes(1_000_000)],
+  ];
+  const rows = [];
+  for (const [name, text] of sizes) {
+    const runs = [];
+    for (let i = 0; i < RUNS; i += 1) runs.push(await measureOnce(browser.context, server.url, text));
+    const of = (key) => median(runs.map((r) => r[key]));
+    rows.push({ name, text, analysis: of('analysis'), roundTrip: of('roundTrip'), painted: of('painted'), longest: of('longest'), marks: runs[0].marks, status: runs[0].status });
+  }
+  const direct = await mainThreadAnalysis(browser.context, server.url, sizes[0][1], 15);
+
+  const ms = (value) => (Number.isFinite(value) ? value.toFixed(1) : 'n/a');
+  const longest = (value) => (value > 0 ? ms(value) : '< 50');
+  console.log(`Browser figures: headless Chromium, ${RUNS} runs per size, medians (ms).\n`);
+  console.log('| text | size | analysis (worker) | round trip | annotate→painted | longest main-thread task | marks in DOM | found |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  for (const row of rows) {
+    const words = row.text.split(/\s+/).filter(Boolean).length;
+    const size = `${(Buffer.byteLength(row.text) / 1024).toFixed(0)} KB, ${words} words`;
+    console.log(`| ${row.name} | ${size} | ${ms(row.analysis)} | ${ms(row.roundTrip)} | ${ms(row.painted)} | ${longest(row.longest)} | ${row.marks} | ${row.status.replace(/^Found /, '').replace(/\.$/, '')} |`);
+  }
+  console.log(`\nWasm analysis of the 10,000-word text on the main thread (analyse_for_worker, median of 15): ${ms(direct)} ms`);
+} finally {
+  await browser.close();
+  server.stop();
+}

@@ -1,0 +1,245 @@
+//! Where the analysis runs: in a Web Worker when the page offers one, so a
+//! long text never freezes the page, and otherwise here on the main thread,
+//! exactly as before (the wasm tests, a browser without module workers).
+//!
+//! The reducer stays pure: [`Analyser::request`] is the effect. It numbers
+//! each request and dispatches [`Action::Analysing`] (the page shows it is
+//! busy), then [`Action::Analysed`] with the reply; the reducer drops a
+//! reply that is not for the latest request. The page offers a worker by
+//! defining `window.annotatorWorker()`, returning a started `Worker` that
+//! speaks the protocol of `www/worker.js` (`www/boot.js` and the single-file
+//! build each define one for how they load the wasm).
+
+use crate::app::marks;
+use crate::app::state::{Action, State};
+use crate::core::{self, Analysis, MarkupHint};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::UseReducerDispatcher;
+
+/// A handler of the worker's events.
+type Handler = Closure<dyn FnMut(web_sys::Event)>;
+
+/// A request posted to the worker and not yet answered.
+struct InFlight {
+    id: u64,
+    text: String,
+    /// The hints the analysis weighs.
+    markup: Vec<MarkupHint>,
+    /// A rich paste's own hints, for the article (None: a plain request).
+    pasted_markup: Option<Vec<MarkupHint>>,
+    posted: f64,
+}
+
+pub struct Analyser {
+    dispatch: UseReducerDispatcher<State>,
+    worker: RefCell<Option<web_sys::Worker>>,
+    in_flight: RefCell<Option<InFlight>>,
+    last_id: Cell<u64>,
+    /// The worker's handlers, alive as long as the analyser.
+    handlers: RefCell<Vec<Handler>>,
+}
+
+impl Analyser {
+    /// An analyser dispatching to `dispatch`, with the page's worker if it
+    /// offers one that starts.
+    pub fn new(dispatch: UseReducerDispatcher<State>) -> Rc<Analyser> {
+        let analyser = Rc::new(Analyser {
+            dispatch,
+            worker: RefCell::new(None),
+            in_flight: RefCell::new(None),
+            last_id: Cell::new(0),
+            handlers: RefCell::new(Vec::new()),
+        });
+        if let Some(worker) = offered_worker() {
+            analyser.attach(worker);
+        }
+        analyser
+    }
+
+    /// Whether analyses run in a worker (false: on this thread).
+    pub fn in_worker(&self) -> bool {
+        self.worker.borrow().is_some()
+    }
+
+    fn attach(self: &Rc<Self>, worker: web_sys::Worker) {
+        // Weak: the handlers live in the analyser, so a strong reference
+        // from them would keep it alive for ever.
+        let on_message = {
+            let analyser = Rc::downgrade(self);
+            Handler::new(move |event: web_sys::Event| {
+                if let (Some(analyser), Some(event)) =
+                    (analyser.upgrade(), event.dyn_ref::<web_sys::MessageEvent>())
+                {
+                    analyser.replied(&event.data());
+                }
+            })
+        };
+        let on_error = {
+            let analyser = Rc::downgrade(self);
+            Handler::new(move |event: web_sys::Event| {
+                event.prevent_default();
+                if let Some(analyser) = analyser.upgrade() {
+                    analyser.failed();
+                }
+            })
+        };
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        *self.handlers.borrow_mut() = vec![on_message, on_error];
+        *self.worker.borrow_mut() = Some(worker);
+    }
+
+    /// Analyses `text` (as pasted); `pasted_markup`: a rich paste's hints
+    /// (None: a plain request, which weighs the hints `kept` returns for the
+    /// normalised text, those of the open article when it is that text).
+    /// The result arrives as [`Action::Analysed`].
+    pub fn request(
+        self: &Rc<Self>,
+        text: String,
+        pasted_markup: Option<Vec<MarkupHint>>,
+        kept: &dyn Fn(&str) -> Vec<MarkupHint>,
+    ) {
+        if text.trim().is_empty() {
+            // Nothing to analyse: the reducer says so at once.
+            self.dispatch.dispatch(Action::Analyse(text));
+            return;
+        }
+        marks::mark(marks::ANNOTATE);
+        let repaired = core::normalise::pasted(&text);
+        // Hints count code points of the text as given: if repair changed
+        // it, they no longer fit, and misapplied hints are worse than none.
+        let pasted_markup =
+            pasted_markup.filter(|_| matches!(repaired, std::borrow::Cow::Borrowed(_)));
+        let text = repaired.into_owned();
+        let markup = pasted_markup.clone().unwrap_or_else(|| kept(&text));
+        let id = self.last_id.get() + 1;
+        self.last_id.set(id);
+        self.dispatch.dispatch(Action::Analysing(id));
+        let request = InFlight {
+            id,
+            text,
+            markup,
+            pasted_markup,
+            posted: marks::now(),
+        };
+        if self.post(id, &request.text, &request.markup) {
+            *self.in_flight.borrow_mut() = Some(request);
+        } else {
+            *self.in_flight.borrow_mut() = None;
+            self.here(request);
+        }
+    }
+
+    /// Posts a request to the worker; false when there is none or it refused.
+    fn post(&self, id: u64, text: &str, markup: &[MarkupHint]) -> bool {
+        let worker = self.worker.borrow();
+        let Some(worker) = worker.as_ref() else {
+            return false;
+        };
+        let markup = if markup.is_empty() {
+            String::new()
+        } else {
+            serde_json::to_string(markup).unwrap_or_default()
+        };
+        let message = js_sys::Object::new();
+        let set = |key: &str, value: JsValue| js_sys::Reflect::set(&message, &key.into(), &value);
+        let built = set("id", JsValue::from_f64(id as f64)).is_ok()
+            && set("text", text.into()).is_ok()
+            && set("markup", markup.into()).is_ok();
+        built && worker.post_message(&message).is_ok()
+    }
+
+    /// Analyses on this thread, after the next frame so that the busy
+    /// indicator is painted before the thread is taken.
+    fn here(self: &Rc<Self>, request: InFlight) {
+        let dispatch = self.dispatch.clone();
+        marks::after_paint(move || {
+            let started = marks::now();
+            let analysis = core::annotate_with_markup(&request.text, &request.markup);
+            marks::measure("analysis", started, marks::now());
+            dispatch.dispatch(Action::Analysed {
+                request: request.id,
+                text: request.text,
+                analysis: Rc::new(analysis),
+                markup: request.pasted_markup,
+            });
+        });
+    }
+
+    /// The worker answered: `{ id, analysis, ms }` or `{ id, error }`.
+    fn replied(self: &Rc<Self>, data: &JsValue) {
+        let field = |key: &str| js_sys::Reflect::get(data, &key.into()).unwrap_or_default();
+        let id = field("id").as_f64().unwrap_or(-1.0);
+        let request = {
+            let mut in_flight = self.in_flight.borrow_mut();
+            match in_flight.as_ref() {
+                Some(request) if request.id as f64 == id => in_flight.take(),
+                // A reply to an older request: a newer one superseded it.
+                _ => None,
+            }
+        };
+        let Some(request) = request else {
+            return;
+        };
+        let received = marks::now();
+        let analysis = field("analysis")
+            .dyn_into::<js_sys::Uint8Array>()
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<Analysis>(&bytes.to_vec()).ok());
+        match analysis {
+            Some(analysis) => {
+                let ms = field("ms").as_f64().unwrap_or(0.0);
+                marks::measure("analysis", received - ms, received);
+                marks::measure("analysis-roundtrip", request.posted, received);
+                // Reading the reply and drawing it are two tasks, so that
+                // neither holds the page for the length of both.
+                let dispatch = self.dispatch.clone();
+                gloo::timers::callback::Timeout::new(0, move || {
+                    dispatch.dispatch(Action::Analysed {
+                        request: request.id,
+                        text: request.text,
+                        analysis: Rc::new(analysis),
+                        markup: request.pasted_markup,
+                    });
+                })
+                .forget();
+            }
+            None => {
+                // The worker could not analyse it: never leave the reader
+                // waiting; do it here.
+                gloo::console::warn!("analysis worker failed; analysing on the page");
+                self.here(request);
+            }
+        }
+    }
+
+    /// The worker could not start or crashed: analyse here from now on,
+    /// starting with the request it held.
+    fn failed(self: &Rc<Self>) {
+        if let Some(worker) = self.worker.borrow_mut().take() {
+            worker.terminate();
+        }
+        gloo::console::warn!("no analysis worker; analysing on the page");
+        if let Some(request) = self.in_flight.borrow_mut().take() {
+            self.here(request);
+        }
+    }
+}
+
+/// The worker `window.annotatorWorker()` starts, if the page defines it
+/// and it starts.
+fn offered_worker() -> Option<web_sys::Worker> {
+    let window = web_sys::window()?;
+    let factory = js_sys::Reflect::get(&window, &"annotatorWorker".into()).ok()?;
+    let factory = factory.dyn_ref::<js_sys::Function>()?;
+    match factory.call0(&JsValue::NULL) {
+        Ok(worker) => worker.dyn_into::<web_sys::Worker>().ok(),
+        Err(error) => {
+            gloo::console::warn!("no analysis worker:", error);
+            None
+        }
+    }
+}

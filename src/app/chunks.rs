@@ -1,0 +1,86 @@
+//! A long article cut into blocks of whole paragraphs, so that the article
+//! view builds marks only for the blocks near the screen (see
+//! `components::article_view`). Offsets are code points of the text.
+
+use crate::core::Annotation;
+use std::ops::Range;
+
+/// About how many code points a block holds (a few screens of text).
+pub const BLOCK_CHARS: usize = 3_000;
+
+/// The code points `start..end` of the text, which are its bytes
+/// `bytes`; blocks tile the whole text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub start: usize,
+    pub end: usize,
+    pub bytes: Range<usize>,
+}
+
+/// Cuts `text` into blocks of about `target` code points, each ending just
+/// after a line break; a paragraph four times that long is cut after a
+/// space, and a run with no space at all after eight times that, so no
+/// block grows without bound. Empty text has no blocks.
+pub fn split(text: &str, target: usize) -> Vec<Block> {
+    let target = target.max(1);
+    let mut blocks = Vec::new();
+    let (mut start, mut start_byte) = (0, 0);
+    let mut at = 0;
+    for (byte, ch) in text.char_indices() {
+        at += 1;
+        let length = at - start;
+        let cut = (length >= target && ch == '\n')
+            || (length >= 4 * target && ch.is_whitespace())
+            || length >= 8 * target;
+        if cut {
+            let end_byte = byte + ch.len_utf8();
+            blocks.push(Block {
+                start,
+                end: at,
+                bytes: start_byte..end_byte,
+            });
+            (start, start_byte) = (at, end_byte);
+        }
+    }
+    if at > start {
+        blocks.push(Block {
+            start,
+            end: at,
+            bytes: start_byte..text.len(),
+        });
+    }
+    blocks
+}
+
+/// The index of the block holding code point `at` (the last block for an
+/// offset at or past the end). `blocks` must not be empty.
+pub fn block_of(blocks: &[Block], at: usize) -> usize {
+    blocks
+        .partition_point(|b| b.start <= at)
+        .saturating_sub(1)
+        .min(blocks.len().saturating_sub(1))
+}
+
+/// For each block, the indices of the annotations meeting it (in the
+/// order given), keeping only those `keep` accepts. Linear in the number
+/// of (annotation, block) pairs, plus a binary search per annotation.
+pub fn annotations_by_block(
+    blocks: &[Block],
+    annotations: &[Annotation],
+    keep: impl Fn(&Annotation) -> bool,
+) -> Vec<Vec<usize>> {
+    let mut by_block = vec![Vec::new(); blocks.len()];
+    let Some(last) = blocks.last() else {
+        return by_block;
+    };
+    for (i, a) in annotations.iter().enumerate() {
+        let end = a.end.min(last.end);
+        if a.start >= end || !keep(a) {
+            continue;
+        }
+        for list in &mut by_block[block_of(blocks, a.start)..=block_of(blocks, end - 1)] {
+            list.push(i);
+        }
+    }
+    by_block
+}

@@ -1,0 +1,71 @@
+//! Performance marks and measures the end-to-end benchmark reads
+//! (`scripts/bench-browser.mjs`): `analysis` (the wasm call, as the worker
+//! timed it), `analysis-roundtrip` (request posted to reply received) and
+//! `annotate→painted` (the Annotate action to the first frame painted with
+//! the marks in the DOM). Timing never changes what the page does.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The mark set when the reader asks for analysis.
+pub const ANNOTATE: &str = "annotate";
+pub const PAINTED: &str = "annotate→painted";
+
+fn performance() -> Option<web_sys::Performance> {
+    web_sys::window()?.performance()
+}
+
+/// Milliseconds on the page's performance clock (0 without one).
+pub fn now() -> f64 {
+    performance().map_or(0.0, |p| p.now())
+}
+
+/// Marks `name`, replacing an earlier mark of that name.
+pub fn mark(name: &str) {
+    if let Some(performance) = performance() {
+        performance.clear_marks_with_mark_name(name);
+        let _ = performance.mark(name);
+    }
+}
+
+/// Records a measure `name` from `start` to `end` (milliseconds of [`now`]).
+pub fn measure(name: &str, start: f64, end: f64) {
+    let Some(performance) = performance() else {
+        return;
+    };
+    // `measure(name, { start, end })`: web-sys has no binding for the
+    // options form without an extra feature, so it is called by name.
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"start".into(), &start.into());
+    let _ = js_sys::Reflect::set(&options, &"end".into(), &end.into());
+    if let Ok(method) = js_sys::Reflect::get(&performance, &"measure".into()) {
+        if let Some(method) = method.dyn_ref::<js_sys::Function>() {
+            let _ = method.call2(&performance, &name.into(), &options);
+        }
+    }
+}
+
+/// Records `name` from the mark `since` to now, then drops the mark, so
+/// the same action is measured once however often the page re-renders.
+pub fn measure_since(name: &str, since: &str) {
+    let Some(performance) = performance() else {
+        return;
+    };
+    if performance.get_entries_by_name(since).length() == 0 {
+        return;
+    }
+    let _ = performance.measure_with_start_mark(name, since);
+    performance.clear_marks_with_mark_name(since);
+}
+
+/// Runs `then` once the next frame has been painted: a frame callback runs
+/// just before painting, and a task queued from it runs just after.
+pub fn after_paint(then: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let frame = Closure::once_into_js(move || {
+        gloo::timers::callback::Timeout::new(0, then).forget();
+    });
+    let _ = window.request_animation_frame(frame.unchecked_ref());
+}
