@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 const REPORTING_VERBS: &str = "\
     say says said saying tell tells told telling add adds added adding write writes wrote \
     writing ask asks asked asking tweet tweets tweeted tweeting posted call calls called calling \
-    continue continues continued explain explains explained explaining note notes noted noting \
+    continues continued explain explains explained explaining note notes noted noting \
     declare declares declared declaring report reports reported argue argues argued arguing \
     describe describes described describing stated pledge pledges pledged pledging reply replies \
     replied conclude concludes concluded reads accuse accuses accused accusing respond responds \

@@ -232,14 +232,35 @@ fn speaker_finding(
     }
     finding.reasons.push(attribution.cue.describe().into());
     let mention = t.text.get(range.clone()).unwrap_or_default().to_lowercase();
-    let resolved = antecedent::antecedent_kind(&mention)
-        .filter(|_| attribution.tokens.len() == 1)
-        .and_then(|kind| antecedent::resolve(t, attribution.tokens.start, kind, speakers));
-    if let Some(name) = &resolved {
-        finding
-            .reasons
-            .push(format!("'{mention}' refers to {name}"));
+    let single = attribution.tokens.len() == 1;
+    if single && mention == "who" {
+        // A relative pronoun stands for the phrase it follows.
+        let resolved = speaker::relative_head(t, attribution.tokens.start, 0).map(|head| {
+            let start = t.list[head.start].range.start;
+            let end = t.list[head.end - 1].range.end;
+            t.text.get(start..end).unwrap_or_default().to_string()
+        });
+        if let Some(name) = &resolved {
+            finding
+                .reasons
+                .push(format!("'{mention}' refers to {name}"));
+        }
+        return SpeakerFinding { range, resolved };
     }
+    let at = attribution.tokens.start;
+    let antecedent = antecedent::antecedent_kind(&mention)
+        .filter(|_| single)
+        .and_then(|kind| antecedent::resolve(t, at, kind, speakers));
+    let Some(antecedent) = antecedent else {
+        return SpeakerFinding {
+            range,
+            resolved: None,
+        };
+    };
+    finding
+        .reasons
+        .push(format!("'{mention}' refers to {}", antecedent.text));
+    let resolved = Some(antecedent.text);
     SpeakerFinding { range, resolved }
 }
 
@@ -514,6 +535,14 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].1, Some("he"));
         assert_eq!(found[0].2.as_deref(), Some("Chancellor Olaf Weber"));
+    }
+
+    #[test]
+    fn a_relative_pronoun_is_resolved_to_the_phrase_before_it() {
+        let text = "Voters backed Ana Ruiz, who said the tax was “unfair.”";
+        let found = quotes(text);
+        assert_eq!(found[0].1, Some("who"));
+        assert_eq!(found[0].2.as_deref(), Some("Ana Ruiz"));
     }
 
     #[test]

@@ -115,7 +115,13 @@ pub fn phrase_ending_at(t: &Tokens, end: usize) -> Option<Range<usize>> {
             i = j;
             continue;
         }
-        if phrase_word(t, j) && !pronoun_at(t, j) {
+        // "Voters backed Ana Ruiz": a past form before a name, with no
+        // determiner before it, is the verb, not a modifier.
+        let verb_before_name = t.word(j).is_some_and(|w| w.ends_with("ed"))
+            && !t.is_capitalised(j)
+            && t.is_capitalised(j + 1)
+            && !(j > 0 && is_determiner(t, j - 1));
+        if phrase_word(t, j) && !pronoun_at(t, j) && !verb_before_name {
             start = j;
             i = j;
             continue;
@@ -123,6 +129,11 @@ pub fn phrase_ending_at(t: &Tokens, end: usize) -> Option<Range<usize>> {
         break;
     }
     while start < end && (is_link(t, start) || t.kind(start) != Some(TokenKind::Word)) {
+        start += 1;
+    }
+    // "said that Kim …": before a name "that" joins a clause, it does not
+    // point at anything.
+    if start < end && t.word(start) == Some("that") && t.is_capitalised(start + 1) {
         start += 1;
     }
     Some(start..end + 1)
@@ -142,6 +153,17 @@ pub fn phrase_starting_at(t: &Tokens, start: usize) -> Option<Range<usize>> {
         if t.is_abbreviation_period(i) {
             i += 1;
             continue;
+        }
+        // "Park struck a note": a lowercase word between a name and a
+        // determiner is a verb, and the phrase ends before it.
+        let verb_then_determiner = is_determiner(t, i)
+            && i > start + 1
+            && !is_link(t, i - 1)
+            && !t.is_capitalised(i - 1)
+            && t.is_capitalised(i - 2);
+        if verb_then_determiner {
+            end = end.min(i - 2);
+            break;
         }
         if is_link(t, i) || is_determiner(t, i) {
             if phrase_word(t, i + 1) || is_determiner(t, i + 1) {
@@ -257,6 +279,13 @@ fn reporting_verb_at(t: &Tokens, i: usize) -> Option<String> {
             let indefinite = i > 1 && matches!(t.word(i - 2), Some("a" | "an"));
             let participle = word.ends_with("ed") || matches!(word, "told" | "written");
             if participle && indefinite && !t.is_capitalised(i - 1) {
+                return None;
+            }
+            // "a rare note of …", "a fundraising call": after "a" and one
+            // word, a bare form is a noun; a singular subject would take
+            // "notes".
+            let bare = !word.ends_with('s') && !word.ends_with("ed") && !is_participle(word);
+            if bare && indefinite && !matches!(word, "told" | "said" | "read" | "wrote") {
                 return None;
             }
         }
@@ -808,7 +837,9 @@ fn before(t: &Tokens, q: usize, from: usize, fallback: bool) -> Option<Attributi
     if let Some(found) = absolute_participle(t, q, from) {
         return Some(found);
     }
-    for k in from..q {
+    // Nearest cue first: in "When Lee accused Kim of lying, she said “…”"
+    // the quotation is what "she said", not what Lee accused anyone of.
+    for k in (from..q).rev() {
         let word = t.word(k).unwrap_or_default();
         let source = if word == "according" && t.word(k + 1) == Some("to") {
             Some(k + 2)
@@ -846,6 +877,8 @@ fn before(t: &Tokens, q: usize, from: usize, fallback: bool) -> Option<Attributi
                     });
                 }
             }
+            // Otherwise the participle hangs on the clause before it: the
+            // subject of an earlier verb, or of the sentence.
             governed.get_or_insert(word);
             continue;
         }
@@ -855,13 +888,18 @@ fn before(t: &Tokens, q: usize, from: usize, fallback: bool) -> Option<Attributi
                 verb: Some(word),
                 cue: Cue::Before,
             };
-            // "X, who said …, told …": the relative clause yields to the
-            // main one, if there is one.
             if subject.len() == 1 && t.word(subject.start) == Some("who") {
+                // "Lee, who said …, told …" or "…, who said “…”": a
+                // relative clause speaks only when the quotation is in it,
+                // never for a participle after it ("an aide who quit,
+                // saying …").
+                if governed.is_none() {
+                    return Some(found);
+                }
                 relative.get_or_insert(found);
                 continue;
             }
-            return Some(found);
+            return Some(reporting_clause(t, found, from));
         }
         // "…, said Smith: «…»"
         if let Some(phrase) = inverted_subject(t, k).filter(|p| p.end <= q) {
@@ -895,6 +933,48 @@ fn before(t: &Tokens, q: usize, from: usize, fallback: bool) -> Option<Attributi
     relative
 }
 
+/// The outermost reporting clause around `found`: when its subject opens
+/// the complement of an earlier reporting verb ("Lee said [that] Kim told
+/// him “…”", "officials say he said “…”"), the earlier verb's subject
+/// reports the words.
+fn reporting_clause(t: &Tokens, mut found: Attribution, from: usize) -> Attribution {
+    for _ in 0..3 {
+        let Some(mut v) = found.tokens.start.checked_sub(1) else {
+            break;
+        };
+        if t.word(v) == Some("that") && v > from {
+            v -= 1;
+        }
+        let Some(word) = reporting_verb_at(t, v).filter(|w| !needs_governing_subject(t, v, w))
+        else {
+            break;
+        };
+        let Some(subject) = subject_of(t, v, from) else {
+            break;
+        };
+        if t.word(subject.start) == Some("who") && subject.len() == 1 {
+            break;
+        }
+        found = Attribution {
+            tokens: subject,
+            verb: Some(word),
+            cue: Cue::Before,
+        };
+    }
+    found
+}
+
+/// The noun phrase a relative pronoun at `who` stands for: the one right
+/// before it, past a comma ("Lee Park, who …", "a surrogate who …").
+pub fn relative_head(t: &Tokens, who: usize, floor: usize) -> Option<Range<usize>> {
+    let mut end = who.checked_sub(1)?;
+    if t.is_punct(end, ',') {
+        end = end.checked_sub(1)?;
+    }
+    let end = skip_back_parenthesis(t, end, floor);
+    phrase_ending_at(t, end).filter(|p| p.start >= floor && !pronoun_at(t, p.start))
+}
+
 /// "Smith: «…»": a name and a colon just before the quotation, or a
 /// sentence ending in a colon whose subject introduces it.
 fn colon(t: &Tokens, q: usize, from: usize) -> Option<Attribution> {
@@ -924,7 +1004,31 @@ pub fn attribute(t: &Tokens, q: usize) -> Option<Attribution> {
             return Some(source);
         }
     }
+    if found.cue == Cue::Before {
+        if let Some(source) = opening_source(t, from, found.tokens.start) {
+            return Some(source);
+        }
+    }
     Some(found)
+}
+
+/// "According to the paper, Smith said “…”": a source opening the
+/// sentence relays everything reported in it, up to token `limit`.
+fn opening_source(t: &Tokens, from: usize, limit: usize) -> Option<Attribution> {
+    let word = t.word(from)?;
+    let source = if word == "according" && t.word(from + 1) == Some("to") {
+        from + 2
+    } else if lexicon::means_according_to(word) {
+        from + 1
+    } else {
+        return None;
+    };
+    let phrase = phrase_starting_at(t, source).filter(|p| p.end < limit)?;
+    t.is_punct(phrase.end, ',').then_some(Attribution {
+        tokens: phrase,
+        verb: Some("according to".into()),
+        cue: Cue::According,
+    })
 }
 
 /// "…," Smith said, according to the paper: the outer source that relays
@@ -1146,6 +1250,58 @@ mod tests {
         assert_eq!(
             speakers("Few expected Mayor Kim's promise of “free buses for all.”"),
             [Some("Kim's")]
+        );
+    }
+
+    #[test]
+    fn the_clause_holding_the_quote_names_its_speaker() {
+        assert_eq!(
+            speakers("When Lee blamed the board, she said “we were misled.”"),
+            [Some("she")]
+        );
+        assert_eq!(
+            speakers("The mayor praised the plan and the governor says it is “a trap.”"),
+            [Some("the governor")]
+        );
+    }
+
+    #[test]
+    fn a_reported_report_belongs_to_the_outer_speaker() {
+        assert_eq!(
+            speakers("Police officials said he told a guard “no more waiting.”"),
+            [Some("Police officials")]
+        );
+        assert_eq!(
+            speakers("The envoy noted that Kim said talks would go on “for years.”"),
+            [Some("The envoy")]
+        );
+    }
+
+    #[test]
+    fn a_relative_pronoun_speaks_its_own_clause() {
+        assert_eq!(
+            speakers("Voters backed Ana Ruiz, who said the tax was “unfair.”"),
+            [Some("who")]
+        );
+        assert_eq!(
+            speakers("Ruiz thanked an aide who said he lost, saying “it is over.”"),
+            [Some("Ruiz")]
+        );
+    }
+
+    #[test]
+    fn an_opening_according_to_relays_the_sentence() {
+        assert_eq!(
+            speakers("According to the Daily Courier, the mayor said “we will rebuild.”"),
+            [Some("the Daily Courier")]
+        );
+    }
+
+    #[test]
+    fn a_bare_reporting_word_after_a_and_a_modifier_is_a_noun() {
+        assert_eq!(
+            speakers("Park struck a rare note of doubt, saying “I may be wrong.”"),
+            [Some("Park")]
         );
     }
 
