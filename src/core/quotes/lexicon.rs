@@ -39,6 +39,23 @@ const REPORTING_VERBS: &str = "\
     laments according
 ";
 
+/// Verbs of judging, naming and stance: they attribute no quotation on
+/// their own, but a short quotation in a sentence built on one ("Lee
+/// heralded the deal as a “breakthrough”") is somebody's words, not a scare
+/// quote.
+const ATTITUDE_VERBS: &str = "\
+    herald heralds heralded heralding emphasize emphasizes emphasizing emphasise emphasises \
+    reference references referenced referencing mention mentions mentioning characterize \
+    characterizes characterizing characterise characterised portray portrays portrayed \
+    portraying pronounce pronounces pronounced pronouncing admire admires admired deem deems \
+    deemed pound pounds pounding pounded slam slams slamming blast blasts blasting tout touts \
+    decry decries decrying dismiss dismisses dismissing mock mocks mocked ridicule ridicules \
+    ridiculed denounce denounces denounced denouncing condemn condemns condemning hail hailing \
+    think thinks believe believes believed insisting disparage disparaged lambast lambasted \
+    derides deride deriding brand brands label labels term terms dub nickname nicknamed \
+    cast casts casting frame frames framed framing
+";
+
 /// Words that may stand between a speaker and its verb ("Trump also said",
 /// "she has repeatedly said").
 const BETWEEN_SPEAKER_AND_VERB: &str = "\
@@ -204,6 +221,8 @@ lookup! {
     is_clause_word => CLAUSE_WORDS;
     /// Whether `word` is in [`NAMING_WORDS`].
     is_naming_word => NAMING_WORDS;
+    /// Whether `word` is in [`ATTITUDE_VERBS`].
+    is_attitude_verb => ATTITUDE_VERBS;
 }
 
 /// Reporting verbs whose subject is not the speaker in the usual way: a

@@ -32,6 +32,7 @@ pub fn detect(text: &str) -> Vec<Finding> {
         .filter(|&i| matches!(t.kind(i), Some(TokenKind::Quote(_))))
         .collect();
 
+    let headline = single_mark_headline(text, &spans);
     let mut findings: Vec<Finding> = Vec::with_capacity(spans.len());
     let mut speakers: Vec<Mention> = Vec::new();
     let mut previous: Option<(usize, SpeakerFinding)> = None;
@@ -85,6 +86,16 @@ pub fn detect(text: &str) -> Vec<Finding> {
             clause: is_a_clause(text, &span.range),
         };
         finding.score = score(span, evidence, &cues);
+        if headline
+            .as_ref()
+            .is_some_and(|h| h.contains(&span.range.start))
+            && cues.single
+        {
+            finding.score = finding.score.min(0.4);
+            finding
+                .reasons
+                .push("headline quotation in single marks: the story quotes it in full".into());
+        }
         if cues.title {
             finding
                 .reasons
@@ -118,6 +129,28 @@ pub fn detect(text: &str) -> Vec<Finding> {
         push_parts(text, span, finding, &mut findings);
     }
     findings
+}
+
+/// The first line of `text` when it is a headline whose quotations follow
+/// the headline convention: single marks, in a text whose body quotes in
+/// double marks. Such a quotation is a clipped echo of words the story
+/// gives in full with their speaker, so it is not shown twice.
+fn single_mark_headline(text: &str, spans: &[MarkedSpan]) -> Option<Range<usize>> {
+    let start = text.len() - text.trim_start().len();
+    let end = start + text[start..].find('\n')?;
+    if text[end..].trim().is_empty() {
+        return None;
+    }
+    let opening = |s: &MarkedSpan| text.get(s.range.clone()).and_then(|q| q.chars().next());
+    let (mut double, mut single) = (0usize, 0usize);
+    for span in spans.iter().filter(|s| s.range.start >= end) {
+        match opening(span) {
+            Some(c) if matches!(c, '\'' | '‘' | '’' | '‚' | '‹' | '›') => single += 1,
+            Some(_) => double += 1,
+            None => {}
+        }
+    }
+    (double > single).then_some(start..end)
 }
 
 /// Pushes `finding`, split into one linked part per paragraph when its
@@ -683,6 +716,26 @@ mod tests {
         assert!(found[0].reasons.iter().any(|r| r.contains("single")));
         let text = "‘We will not move,’ the harbour master said.";
         assert!(score_of(text, "‘We will not move,’") >= QUOTE_MIN_SCORE);
+    }
+
+    #[test]
+    fn a_single_mark_headline_quote_is_not_shown_twice() {
+        let text = "Mayor: ‘We Will Rebuild the Bridge’\n\n“We will rebuild the bridge,” the mayor said on Monday.";
+        assert!(score_of(text, "‘We Will Rebuild the Bridge’") < QUOTE_MIN_SCORE);
+        assert!(score_of(text, "“We will rebuild the bridge,”") >= QUOTE_MIN_SCORE);
+        // A text quoting in single marks throughout keeps its first line.
+        let text = "‘We will not move,’ the harbour master said.\n\n‘Never,’ he added.";
+        assert!(score_of(text, "‘We will not move,’") >= QUOTE_MIN_SCORE);
+    }
+
+    #[test]
+    fn a_label_or_a_stance_makes_a_short_quote_somebodys_words() {
+        let text = "The minister hailed the treaty as a “turning point” for the region.";
+        assert!(score_of(text, "“turning point”") >= QUOTE_MIN_SCORE);
+        let text = "The senator routinely portrays her rival's budget plans as “reckless.”";
+        assert!(score_of(text, "“reckless.”") >= QUOTE_MIN_SCORE);
+        let text = "The museum bought paintings such as “Blue Harbour” last year.";
+        assert!(score_of(text, "“Blue Harbour”") < QUOTE_MIN_SCORE);
     }
 
     #[test]

@@ -645,7 +645,23 @@ pub fn sentence_reports(t: &Tokens, q: usize) -> bool {
     while end < t.len() && end - q < WINDOW && !t.ends_sentence(end - 1) {
         end += 1;
     }
-    (from..end).any(|i| t.word(i).is_some_and(is_reporting_verb))
+    let stance = |w: &str| is_reporting_verb(w) || lexicon::is_attitude_verb(w);
+    (from..end).any(|i| t.word(i).is_some_and(stance)) || labelled_as(t, q)
+}
+
+/// "cast the deal as a “breakthrough”": a quotation right after "as" (or
+/// "as a") is the label someone gives, not the writer's scare quote; "such
+/// as", "so as" and "as well as" list things instead.
+fn labelled_as(t: &Tokens, q: usize) -> bool {
+    let mut k = q;
+    if k > 0 && t.word(k - 1).is_some_and(|w| matches!(w, "a" | "an")) {
+        k -= 1;
+    }
+    k >= 2
+        && t.word(k - 1) == Some("as")
+        && !t
+            .word(k - 2)
+            .is_some_and(|w| matches!(w, "such" | "so" | "well"))
 }
 
 /// Whether the quotation at token `q` stands where a title does: after a
