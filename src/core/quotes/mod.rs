@@ -45,6 +45,9 @@ pub fn detect(text: &str) -> Vec<Finding> {
         finding.reasons.push(describe_marks(span).into());
         let mut evidence = Evidence::None;
         let mut speaker = None;
+        // Only words that could stand as a quotation on their own carry on
+        // the one before: a short label in between is the writer's.
+        let full = words_in(text, &span.range) >= SCARE_QUOTE_WORDS;
         if let Some(found) = speaker::attribute(&t, q) {
             evidence = Evidence::Cue(found.cue);
             let named = speaker_finding(&t, &found, &speakers, &mut finding);
@@ -64,8 +67,10 @@ pub fn detect(text: &str) -> Vec<Finding> {
                 }
             }
             speaker = Some(named);
-        } else if let Some((_, earlier)) = previous.as_ref().filter(|(at, _)| continues(&t, *at, q))
-        {
+        } else if let Some((_, earlier)) = previous.as_ref().filter(|(at, _)| {
+            continues(&t, *at, q)
+                && (full || is_a_clause(text, &span.range) || speaker::sentence_reports(&t, q))
+        }) {
             finding.reasons.push("continues the previous quote".into());
             evidence = Evidence::Continuation;
             speaker = Some(earlier.clone());
@@ -77,7 +82,7 @@ pub fn detect(text: &str) -> Vec<Finding> {
         }
         let cues = Cues {
             words: words_in(text, &span.range),
-            title: looks_like_title(text, &span.range)
+            title: (looks_like_title(text, &span.range) || speaker::byline_follows(&t, q))
                 && !speaker::named_just_before(&t, q)
                 // A reported quotation is a title only where titles stand.
                 && (!directly_reported(evidence) || speaker::title_position(&t, q)),
@@ -736,6 +741,20 @@ mod tests {
         assert!(score_of(text, "“reckless.”") >= QUOTE_MIN_SCORE);
         let text = "The museum bought paintings such as “Blue Harbour” last year.";
         assert!(score_of(text, "“Blue Harbour”") < QUOTE_MIN_SCORE);
+    }
+
+    #[test]
+    fn a_headline_cited_with_its_byline_is_no_quote() {
+        let text = "READ — \"Harbour museum to close in May,\" by the Gazette's Ann Lee: \"The museum will shut its doors for good next spring.\"";
+        assert!(score_of(text, "\"Harbour museum to close in May,\"") < QUOTE_MIN_SCORE);
+    }
+
+    #[test]
+    fn a_short_label_after_a_quote_is_no_continuation() {
+        let text = "“We are ready,” the coach said. Fans filled the “home end” early.";
+        assert!(score_of(text, "“home end”") < QUOTE_MIN_SCORE);
+        let text = "“We are ready,” the coach said. “Very ready.”";
+        assert!(score_of(text, "“Very ready.”") >= QUOTE_MIN_SCORE);
     }
 
     #[test]

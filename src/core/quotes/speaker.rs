@@ -664,6 +664,20 @@ fn labelled_as(t: &Tokens, q: usize) -> bool {
             .is_some_and(|w| matches!(w, "such" | "so" | "well"))
 }
 
+/// Whether a byline follows the quotation at token `q`: `“Museum to
+/// close,” by Times' Ann Lee` cites a headline, which nobody says.
+pub fn byline_follows(t: &Tokens, q: usize) -> bool {
+    let possessive = |k: usize| {
+        t.word(k)
+            .is_some_and(|w| w.ends_with("'s") || w.ends_with("s'"))
+            || t.is_punct(k + 1, '\'')
+            || t.is_punct(k + 1, '’')
+    };
+    t.quote_terminal(q) == Some(',')
+        && t.word(q + 1) == Some("by")
+        && (q + 2..q + 6).any(possessive)
+}
+
 /// Whether the quotation at token `q` stands where a title does: after a
 /// possessive ("the network's “Today”"), an article or a preposition ("on
 /// “Evening Talk”"), so that even a reported sentence names a work there.
