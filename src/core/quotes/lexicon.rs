@@ -4,6 +4,7 @@
 //! built once, so that long lists cost nothing per token.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// Verbs (every inflection) that report speech or writing: a noun phrase
@@ -175,8 +176,28 @@ const CLAUSE_WORDS: &str = "\
     didn't won't can't isn't aren't wasn't weren't i'll we'll
 ";
 
+/// A small multiplicative hash for short words: lookups run for nearly
+/// every token, and the default hasher, built to resist hostile keys, costs
+/// more than the lookup itself. The keys here are fixed word lists.
+#[derive(Default, Clone, Copy)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+}
+
+type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
+
 /// Builds the lookup set of one list.
-fn set_of(list: &'static str) -> HashSet<&'static str> {
+fn set_of(list: &'static str) -> WordSet {
     list.split_whitespace().collect()
 }
 
@@ -185,7 +206,7 @@ macro_rules! lookup {
         $(
             #[$doc]
             pub fn $name(word: impl AsRef<str>) -> bool {
-                static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+                static SET: OnceLock<WordSet> = OnceLock::new();
                 SET.get_or_init(|| set_of($list)).contains(word.as_ref())
             }
         )*

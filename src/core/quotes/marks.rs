@@ -102,7 +102,11 @@ fn is_directional(c: char) -> bool {
     matches!(c, '«' | '»' | '‹' | '›' | '「' | '」' | '『' | '』')
 }
 
+#[inline]
 fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        return c == ' ' || ('\t'..='\r').contains(&c);
+    }
     c.is_whitespace() || c == '\u{202F}' || c == '\u{00A0}'
 }
 
@@ -192,6 +196,8 @@ pub fn find(text: &str) -> Vec<MarkedSpan> {
     // The quotation carried over from earlier paragraphs, if any.
     let mut carried_paragraphs = 0usize;
     let mut index = 0;
+    // One buffer for every line's characters.
+    let mut chars: Vec<(usize, char)> = Vec::new();
     while index < lines.len() {
         let line = lines[index].clone();
         let content = text.get(line.clone()).unwrap_or_default();
@@ -205,10 +211,8 @@ pub fn find(text: &str) -> Vec<MarkedSpan> {
             index = block_quote(text, &lines, index, &mut spans);
             continue;
         }
-        let chars: Vec<(usize, char)> = content
-            .char_indices()
-            .map(|(b, c)| (line.start + b, c))
-            .collect();
+        chars.clear();
+        chars.extend(content.char_indices().map(|(b, c)| (line.start + b, c)));
         let reopening = carried_paragraphs > 0;
         scan_line(
             &chars,

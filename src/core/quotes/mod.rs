@@ -47,7 +47,9 @@ pub fn detect(text: &str) -> Vec<Finding> {
         let mut speaker = None;
         // Only words that could stand as a quotation on their own carry on
         // the one before: a short label in between is the writer's.
-        let full = words_in(text, &span.range) >= SCARE_QUOTE_WORDS;
+        let words = words_in(text, &span.range);
+        let clause = is_a_clause(text, &span.range);
+        let full = words >= SCARE_QUOTE_WORDS;
         if let Some(found) = speaker::attribute(&t, q) {
             evidence = Evidence::Cue(found.cue);
             let named = speaker_finding(&t, &found, &speakers, &mut finding);
@@ -68,8 +70,7 @@ pub fn detect(text: &str) -> Vec<Finding> {
             }
             speaker = Some(named);
         } else if let Some((_, earlier)) = previous.as_ref().filter(|(at, _)| {
-            continues(&t, *at, q)
-                && (full || is_a_clause(text, &span.range) || speaker::sentence_reports(&t, q))
+            continues(&t, *at, q) && (full || clause || speaker::sentence_reports(&t, q))
         }) {
             finding.reasons.push("continues the previous quote".into());
             evidence = Evidence::Continuation;
@@ -81,14 +82,14 @@ pub fn detect(text: &str) -> Vec<Finding> {
             speaker = Some(speaker_finding(&t, &found, &speakers, &mut finding));
         }
         let cues = Cues {
-            words: words_in(text, &span.range),
+            words,
             title: (looks_like_title(text, &span.range) || speaker::byline_follows(&t, q))
                 && !speaker::named_just_before(&t, q)
                 // A reported quotation is a title only where titles stand.
                 && (!directly_reported(evidence) || speaker::title_position(&t, q)),
             single: opens_with_single_mark(text, &span.range),
             reported: speaker::sentence_reports(&t, q),
-            clause: is_a_clause(text, &span.range),
+            clause,
         };
         finding.score = score(span, evidence, &cues);
         if headline
@@ -220,15 +221,25 @@ struct Cues {
 
 /// Whether the quoted words hold a verb or a subject pronoun of their own.
 fn is_a_clause(text: &str, range: &Range<usize>) -> bool {
+    // One buffer for every word: no allocation per quoted word.
+    let mut lower = String::new();
     text.get(range.clone())
         .unwrap_or_default()
         .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-                .replace('’', "'")
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        // The longest clause word ("weren't") has seven letters.
+        .filter(|w| w.chars().count() <= 8)
+        .any(|w| {
+            lower.clear();
+            for c in w.chars() {
+                if c == '’' {
+                    lower.push('\'');
+                } else {
+                    lower.extend(c.to_lowercase());
+                }
+            }
+            lexicon::is_clause_word(&lower)
         })
-        .any(lexicon::is_clause_word)
 }
 
 fn opens_with_single_mark(text: &str, range: &Range<usize>) -> bool {
