@@ -70,7 +70,11 @@ fn closers(open: char) -> &'static [char] {
     }
 }
 
+#[inline]
 pub fn is_mark(c: char) -> bool {
+    if c.is_ascii() {
+        return c == '"' || c == '\'';
+    }
     matches!(
         c,
         '"' | '“'
@@ -211,16 +215,23 @@ pub fn find(text: &str) -> Vec<MarkedSpan> {
             index = block_quote(text, &lines, index, &mut spans);
             continue;
         }
-        chars.clear();
-        chars.extend(content.char_indices().map(|(b, c)| (line.start + b, c)));
-        let reopening = carried_paragraphs > 0;
-        scan_line(
-            &chars,
-            &mut stack,
-            &mut spans,
-            reopening,
-            carried_paragraphs,
-        );
+        // A line holding no byte that starts a mark changes nothing: skip
+        // decoding it. Every mark is ASCII or starts with one of these.
+        let may_hold_marks = content
+            .bytes()
+            .any(|b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3));
+        if may_hold_marks {
+            chars.clear();
+            chars.extend(content.char_indices().map(|(b, c)| (line.start + b, c)));
+            let reopening = carried_paragraphs > 0;
+            scan_line(
+                &chars,
+                &mut stack,
+                &mut spans,
+                reopening,
+                carried_paragraphs,
+            );
+        }
         if stack.is_empty() {
             carried_paragraphs = 0;
         } else {
