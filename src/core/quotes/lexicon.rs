@@ -37,7 +37,7 @@ const REPORTING_VERBS: &str = "\
     speculated speculates dit déclare déclaré affirme affirmé ajoute ajouté sagte sagt erklärte \
     betonte powiedział powiedziała stwierdził řekl řekla uvedl sa sade säger sagde siger pointed \
     exhorted agree agrees agreed beamed snapped answers observes quips muses recounts retorts \
-    laments according
+    laments caution cautions assures according
 ";
 
 /// Verbs of judging, naming and stance: they attribute no quotation on

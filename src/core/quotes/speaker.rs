@@ -342,36 +342,90 @@ fn subject_of(t: &Tokens, verb: usize, floor: usize) -> Option<Range<usize>> {
             // participle's preposition never speaks; its subject does.
             let object = preposition.is_some_and(|w| matches!(w, "to" | "with" | "about"));
             if adjunct || object {
-                if let Some(subject) = phrase_ending_at(t, phrase.start - 2) {
-                    if subject.start >= floor && (object || t.is_capitalised(subject.end - 1)) {
-                        return Some(subject);
-                    }
+                let subject = phrase_ending_at(t, phrase.start - 2).filter(|s| {
+                    s.start >= floor
+                        && (object || t.is_capitalised(s.end - 1) || pronoun_at(t, s.start))
+                });
+                if subject.is_some() {
+                    return subject;
+                }
+                // "…, in a low voice said": an adjunct with nothing before
+                // it is no subject; the sentence's own subject is meant.
+                if adjunct {
+                    return None;
                 }
             }
             return Some(phrase);
         }
     }
     if t.is_punct(before, ',') {
-        // One hop back over an appositive or relative clause.
-        let mut k = before;
-        while k > floor + 1 && before - k < 24 {
-            k -= 1;
-            if t.is_punct(k, ',') {
-                let end = skip_back_parenthesis(t, k - 1, floor);
-                let phrase = phrase_ending_at(t, end).filter(|p| p.start >= floor)?;
-                // "X, who …, said" or "X, a …, said", never "…, and said".
-                let opener = t.word(k + 1).unwrap_or_default();
-                let apposition = lexicon::is_determiner(opener)
-                    || matches!(opener, "who" | "which" | "at" | "of" | "from")
-                    || t.is_capitalised(k + 1);
-                return apposition.then_some(phrase);
-            }
-            if t.ends_sentence(k) || matches!(t.kind(k), Some(TokenKind::Quote(_))) {
-                break;
+        // "Sen. Lee (R-Ohio), said": a parenthesis before the comma.
+        if before > floor + 1 && t.is_punct(before - 1, ')') {
+            let end = skip_back_parenthesis(t, before - 1, floor);
+            if let Some(phrase) = phrase_ending_at(t, end).filter(|p| p.start >= floor) {
+                return Some(phrase);
             }
         }
+        return subject_before_appositives(t, before, floor);
     }
     None
+}
+
+/// The subject before the appositives that end at the comma `before`:
+/// "X, who …, said", "X, a …, said", "X, 45, of Dayton, Ohio, said", but
+/// never "…, and said".
+fn subject_before_appositives(t: &Tokens, before: usize, floor: usize) -> Option<Range<usize>> {
+    let mut k = before;
+    let mut hops = 0;
+    // The last phrase found, should the search further back fail.
+    let mut found: Option<Range<usize>> = None;
+    while k > floor + 1 && before - k < 40 {
+        k -= 1;
+        if t.is_punct(k, ',') {
+            let end = skip_back_parenthesis(t, k - 1, floor);
+            let Some(phrase) = phrase_ending_at(t, end).filter(|p| p.start >= floor) else {
+                return found;
+            };
+            let opener = t.word(k + 1).unwrap_or_default();
+            let apposition = lexicon::is_determiner(opener)
+                || matches!(opener, "who" | "which" | "at" | "of" | "from")
+                || opener.chars().next().is_some_and(|c| c.is_ascii_digit())
+                || t.is_capitalised(k + 1);
+            if !apposition {
+                return found;
+            }
+            // ", 45," or ", of Dayton,": a segment of the appositive
+            // itself, opening right after a comma; the subject lies further
+            // back.
+            let after_comma = |i: usize| i > floor && t.is_punct(i - 1, ',');
+            let preposition = |i: usize| {
+                i > floor
+                    && t.word(i - 1)
+                        .is_some_and(|w| matches!(w, "of" | "from" | "in" | "at"))
+            };
+            let digits = phrase
+                .clone()
+                .all(|i| t.str(i).chars().all(|c| c.is_ascii_digit()));
+            // "Flint, Mich.": a short place name after a name and a comma.
+            let state = phrase.len() == 1
+                && after_comma(phrase.start)
+                && phrase.start >= 2
+                && t.is_capitalised(phrase.start - 2)
+                && t.str(phrase.start).chars().count() <= 5;
+            let segment =
+                digits || state || (preposition(phrase.start) && after_comma(phrase.start - 1));
+            hops += 1;
+            if segment && hops < 4 {
+                found = Some(phrase);
+                continue;
+            }
+            return Some(phrase);
+        }
+        if t.ends_sentence(k) || matches!(t.kind(k), Some(TokenKind::Quote(_))) {
+            break;
+        }
+    }
+    found
 }
 
 /// Verbs that may come before their subject after a quotation ("…," said
@@ -771,6 +825,8 @@ fn sentence_subject(t: &Tokens, from: usize, limit: usize) -> Option<Range<usize
                 | "later"
                 | "earlier"
                 | "yesterday"
+                | "already"
+                | "ironically"
                 | "separately"
                 | "besides"
                 | "nonetheless"
@@ -804,10 +860,17 @@ fn sentence_subject(t: &Tokens, from: usize, limit: usize) -> Option<Range<usize
     if !t.is_punct(from + 1, ',') && pronoun_at(t, from + 1) {
         return Some(from + 1..from + 2).filter(|p| p.end <= limit);
     }
-    (from..limit)
-        .filter(|&i| t.is_punct(i, ','))
-        .take(3)
-        .find_map(|comma| phrase_starting_at(t, comma + 1).filter(|p| p.end <= limit))
+    // "Speaking in Salem, New Hampshire, Lee said …": the first phrase
+    // after a comma that a verb, not another comma, follows.
+    let after_commas = || {
+        (from..limit)
+            .filter(|&i| t.is_punct(i, ','))
+            .take(3)
+            .filter_map(|comma| phrase_starting_at(t, comma + 1).filter(|p| p.end <= limit))
+    };
+    after_commas()
+        .find(|p| !t.is_punct(p.end, ','))
+        .or_else(|| after_commas().next())
 }
 
 fn is_time_word(word: &str) -> bool {
@@ -1332,6 +1395,46 @@ mod tests {
         assert_eq!(
             speakers("Park struck a rare note of doubt, saying “I may be wrong.”"),
             [Some("Park")]
+        );
+    }
+
+    #[test]
+    fn appositive_segments_and_parentheses_before_the_verb() {
+        assert_eq!(
+            speakers("Ana Ruiz, 31, of Salem, Ore., said the vote was “a wake-up call.”"),
+            [Some("Ana Ruiz")]
+        );
+        assert_eq!(
+            speakers("After the count, Sen. Tom Hale (R-Ohio), said, “We are not done.”"),
+            [Some("Sen. Tom Hale")]
+        );
+        assert_eq!(
+            speakers("At the depot, Kim Lee, 70, said “the trains are late.”"),
+            [Some("Kim Lee")]
+        );
+    }
+
+    #[test]
+    fn an_adjunct_with_nothing_before_it_is_no_subject() {
+        assert_eq!(
+            speakers("Lee took her arm and, in a low voice said, “Stay calm.”"),
+            [Some("Lee")]
+        );
+        assert_eq!(
+            speakers("Park, who in 2010 said the plan was “doomed,” left."),
+            [Some("who")]
+        );
+    }
+
+    #[test]
+    fn an_opening_place_list_is_no_subject() {
+        assert_eq!(
+            speakers("Speaking in Salem, Oregon, Lee went after Kim, calling him “a quitter.”"),
+            [Some("Lee")]
+        );
+        assert_eq!(
+            speakers("Already, Lee has denounced the deal and said, “It will fail.”"),
+            [Some("Lee")]
         );
     }
 
