@@ -37,7 +37,8 @@ const REPORTING_VERBS: &str = "\
     speculated speculates dit déclare déclaré affirme affirmé ajoute ajouté sagte sagt erklärte \
     betonte powiedział powiedziała stwierdził řekl řekla uvedl sa sade säger sagde siger pointed \
     exhorted agree agrees agreed beamed snapped answers observes quips muses recounts retorts \
-    laments caution cautions assures according
+    laments caution cautions assures implored implores pressed presses yells pleaded pleads \
+    scoffed sniped griped marveled marvelled whispers chimed bellowed according
 ";
 
 /// Verbs of judging, naming and stance: they attribute no quotation on

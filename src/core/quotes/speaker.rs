@@ -247,6 +247,14 @@ fn skip_forward_between(t: &Tokens, mut i: usize) -> usize {
 /// "Trump's call", "a media call").
 fn reporting_verb_at(t: &Tokens, i: usize) -> Option<String> {
     let word = t.word(i)?;
+    // "went on", "shot back", "fired back": a verb and its particle.
+    let particle = matches!(
+        (word, t.word(i + 1)),
+        ("went" | "goes", Some("on")) | ("shot" | "fired" | "hit" | "wrote", Some("back"))
+    );
+    if particle && !t.is_capitalised(i) {
+        return Some(format!("{word} {}", t.word(i + 1).unwrap_or_default()));
+    }
     if !is_reporting_verb(word) || t.is_capitalised(i) || word == "according" {
         return None;
     }
@@ -638,7 +646,9 @@ fn after(t: &Tokens, q: usize) -> Option<Attribution> {
                     })
             }
         };
-        if !clause_ends {
+        // "Asked" and its kind take the person asked as their object.
+        let asks = matches!(verb.as_str(), "asked" | "asks" | "pressed" | "presses");
+        if !clause_ends && !asks {
             return None;
         }
     }
@@ -1435,6 +1445,19 @@ mod tests {
         assert_eq!(
             speakers("Already, Lee has denounced the deal and said, “It will fail.”"),
             [Some("Lee")]
+        );
+    }
+
+    #[test]
+    fn particle_verbs_and_questions_put_to_someone() {
+        assert_eq!(speakers("“We never quit,” Lee shot back."), [Some("Lee")]);
+        assert_eq!(
+            speakers("“Is that fair?” Kim asked the minister."),
+            [Some("Kim")]
+        );
+        assert_eq!(
+            speakers("“Vote early,” the mayor implored."),
+            [Some("the mayor")]
         );
     }
 
