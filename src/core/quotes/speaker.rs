@@ -271,10 +271,12 @@ fn reporting_verb_at(t: &Tokens, i: usize) -> Option<String> {
     if i > 0 {
         if let Some(prev) = t.word(i - 1) {
             let possessive = prev.ends_with("'s") || prev.ends_with("’s") || prev.ends_with("s'");
+            // Past forms are never nouns ("the governor of Ohio told").
+            let past = word.ends_with("ed") || matches!(word, "said" | "told" | "wrote");
             let noun_before = lexicon::is_determiner(prev)
                 || possessive
                 || prev == "of"
-                || (i > 1 && t.word(i - 2) == Some("of"));
+                || (i > 1 && t.word(i - 2) == Some("of") && !past);
             if noun_before && !pronoun_at(t, i - 1) {
                 return None;
             }
@@ -578,7 +580,11 @@ fn after(t: &Tokens, q: usize) -> Option<Attribution> {
         .is_some_and(|w| matches!(w, "in" | "at" | "on" | "with" | "from"));
     if preposition {
         // "a voice-over in the ad states"
-        if let Some(complement) = phrase_starting_at(t, v + 1) {
+        if let Some(mut complement) = phrase_starting_at(t, v + 1) {
+            let last = complement.end - 1;
+            if last > complement.start && verb_state(last) {
+                complement.end = last;
+            }
             v = skip_forward_between(t, complement.end);
         }
     }
@@ -1458,6 +1464,18 @@ mod tests {
         assert_eq!(
             speakers("“Vote early,” the mayor implored."),
             [Some("the mayor")]
+        );
+    }
+
+    #[test]
+    fn a_speaker_of_somewhere_told_and_a_voice_in_an_ad_states() {
+        assert_eq!(
+            speakers("“I think it is close,” Trump running mate Gov. Mike Pence of Indiana told Fox News Sunday."),
+            [Some("Trump running mate Gov. Mike Pence of Indiana")]
+        );
+        assert_eq!(
+            speakers("“Prices will fall,” a narrator in the new ad states."),
+            [Some("a narrator")]
         );
     }
 
