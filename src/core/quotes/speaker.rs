@@ -1091,8 +1091,11 @@ fn colon(t: &Tokens, q: usize, from: usize) -> Option<Attribution> {
     if !t.is_punct(c, ':') || c == 0 {
         return None;
     }
+    // "Smith:", "More from the pollster Ann Lee:", "LABEL - Ann Lee:": the
+    // phrase right before the colon when it opens the sentence or is a
+    // name; otherwise the sentence's subject introduces the quotation.
     let phrase = phrase_ending_at(t, c - 1)
-        .filter(|p| p.start == from)
+        .filter(|p| p.start == from || (p.start >= from && t.is_capitalised(p.end - 1)))
         .or_else(|| sentence_subject(t, from, c))?;
     Some(Attribution {
         tokens: phrase,
@@ -1476,6 +1479,18 @@ mod tests {
         assert_eq!(
             speakers("“Prices will fall,” a narrator in the new ad states."),
             [Some("a narrator")]
+        );
+    }
+
+    #[test]
+    fn a_name_right_before_a_colon_introduces_the_quote() {
+        assert_eq!(
+            speakers("POLLS MISSED THE SURGE - Ann Lee: “Turnout was far higher.”"),
+            [Some("Ann Lee")]
+        );
+        assert_eq!(
+            speakers("The senator made a brief statement: “We will appeal.”"),
+            [Some("The senator")]
         );
     }
 
