@@ -137,8 +137,13 @@ fn closes_before(next: Option<char>) -> bool {
 
 fn flanks(prev: Option<char>, c: char, next: Option<char>) -> Flanks {
     let directional = is_directional(c);
+    // An English opening mark says what it is: it may follow a comma with
+    // no space ("said,“Look…") and be followed by one ("reported, “ … if").
+    let english_open = c == '“';
+    let after = opens_after(prev) || (english_open && matches!(prev, Some(',' | ';')));
+    let spaced_open = english_open && prev.is_some_and(is_space);
     Flanks {
-        left: opens_after(prev) && next.is_some_and(|n| directional || !is_space(n)),
+        left: after && next.is_some_and(|n| directional || spaced_open || !is_space(n)),
         right: prev.is_some_and(|p| directional || !is_space(p)) && closes_before(next),
     }
 }

@@ -48,7 +48,10 @@ pub fn detect(text: &str) -> Vec<Finding> {
         // Only words that could stand as a quotation on their own carry on
         // the one before: a short label in between is the writer's.
         let words = words_in(text, &span.range);
-        let clause = is_a_clause(text, &span.range);
+        // An exclamation ("Gun!", "USA! USA!") is an utterance, never a
+        // title or a scare quote, however short.
+        let exclaimed = exclaims(text, &span.range);
+        let clause = exclaimed || is_a_clause(text, &span.range);
         let full = words >= SCARE_QUOTE_WORDS;
         if let Some(found) = speaker::attribute(&t, q) {
             evidence = Evidence::Cue(found.cue);
@@ -83,7 +86,8 @@ pub fn detect(text: &str) -> Vec<Finding> {
         }
         let cues = Cues {
             words,
-            title: (looks_like_title(text, &span.range) || speaker::byline_follows(&t, q))
+            title: !exclaimed
+                && (looks_like_title(text, &span.range) || speaker::byline_follows(&t, q))
                 && !speaker::named_just_before(&t, q)
                 // A reported quotation is a title only where titles stand.
                 && (!directly_reported(evidence) || speaker::title_position(&t, q)),
@@ -240,6 +244,14 @@ fn is_a_clause(text: &str, range: &Range<usize>) -> bool {
             }
             lexicon::is_clause_word(&lower)
         })
+}
+
+/// Whether the quoted words end in an exclamation mark.
+fn exclaims(text: &str, range: &Range<usize>) -> bool {
+    text.get(range.clone())
+        .unwrap_or_default()
+        .trim_end_matches(|c: char| c.is_whitespace() || c == ',' || marks::is_mark(c))
+        .ends_with('!')
 }
 
 fn opens_with_single_mark(text: &str, range: &Range<usize>) -> bool {
@@ -402,7 +414,7 @@ fn score(span: &MarkedSpan, evidence: Evidence, cues: &Cues) -> f32 {
         Evidence::Cue(Cue::PreviousSentence | Cue::NextSentence) => 0.75,
         Evidence::Cue(_) => 0.9,
         Evidence::Continuation => 0.8,
-        Evidence::None if partial => 0.3,
+        Evidence::None if partial && !cues.clause => 0.3,
         Evidence::None => 0.55,
     };
     // Single marks quote someone only when a reporting cue ties them to a
@@ -766,6 +778,20 @@ mod tests {
         assert!(score_of(text, "“home end”") < QUOTE_MIN_SCORE);
         let text = "“We are ready,” the coach said. “Very ready.”";
         assert!(score_of(text, "“Very ready.”") >= QUOTE_MIN_SCORE);
+    }
+
+    #[test]
+    fn a_short_exclamation_is_an_utterance_not_a_title() {
+        let text = "The crowd greeted the mayor with chants of “Four More Years!” at the rally.";
+        assert!(score_of(text, "“Four More Years!”") >= QUOTE_MIN_SCORE);
+    }
+
+    #[test]
+    fn english_opening_marks_open_after_a_comma_or_before_a_space() {
+        let text = "The mayor said,“We will rebuild.”";
+        assert_eq!(speaker_of(text, "“We will rebuild.”"), Some("The mayor"));
+        let text = "As the paper reported, “ … the vote was close.”";
+        assert!(score_of(text, "“ … the vote was close.”") >= QUOTE_MIN_SCORE);
     }
 
     #[test]

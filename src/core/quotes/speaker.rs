@@ -273,7 +273,13 @@ fn reporting_verb_at(t: &Tokens, i: usize) -> Option<String> {
             let possessive = prev.ends_with("'s") || prev.ends_with("’s") || prev.ends_with("s'");
             // Past forms are never nouns ("the governor of Ohio told").
             let past = word.ends_with("ed") || matches!(word, "said" | "told" | "wrote");
-            let noun_before = lexicon::is_determiner(prev)
+            // "Some chanted": a quantifier standing alone before a past form.
+            let alone = past
+                && matches!(
+                    prev,
+                    "some" | "many" | "several" | "both" | "others" | "few" | "one"
+                );
+            let noun_before = (lexicon::is_determiner(prev) && !alone)
                 || possessive
                 || prev == "of"
                 || (i > 1 && t.word(i - 2) == Some("of") && !past);
@@ -1491,6 +1497,14 @@ mod tests {
         assert_eq!(
             speakers("The senator made a brief statement: “We will appeal.”"),
             [Some("The senator")]
+        );
+    }
+
+    #[test]
+    fn a_quantifier_alone_is_a_subject() {
+        assert_eq!(
+            speakers("The fans cheered. Some chanted “One more year!”"),
+            [Some("Some")]
         );
     }
 
