@@ -1014,6 +1014,22 @@ fn before(t: &Tokens, q: usize, from: usize, fallback: bool) -> Option<Attributi
                 relative.get_or_insert(found);
                 continue;
             }
+            // "Lee condemned what he called …": the pronoun of a free
+            // relative names what its sentence's subject says.
+            let free_relative = subject.len() == 1
+                && pronoun_at(t, subject.start)
+                && subject.start > from
+                && t.word(subject.start - 1) == Some("what");
+            if free_relative {
+                let main = sentence_subject(t, from, subject.start - 1)
+                    .filter(|m| !pronoun_at(t, m.start) && t.is_capitalised(m.end - 1));
+                if let Some(main) = main {
+                    return Some(Attribution {
+                        tokens: main,
+                        ..found
+                    });
+                }
+            }
             return Some(reporting_clause(t, found, from));
         }
         // "…, said Smith: «…»"
@@ -1505,6 +1521,14 @@ mod tests {
         assert_eq!(
             speakers("The fans cheered. Some chanted “One more year!”"),
             [Some("Some")]
+        );
+    }
+
+    #[test]
+    fn a_free_relative_names_for_the_sentence_subject() {
+        assert_eq!(
+            speakers("Mayor Ana Ruiz condemned what she called a “reckless stunt.”"),
+            [Some("Mayor Ana Ruiz")]
         );
     }
 
