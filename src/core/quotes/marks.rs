@@ -346,6 +346,8 @@ fn scan_line(
     carried: usize,
 ) {
     let mut skip_reopen = reopening;
+    // Inside a stretch opened by a doubled apostrophe ('').
+    let mut in_doubled = false;
     // Paragraphs of the quotation carried into this line, until it closes.
     let mut carried = carried;
     let mut seen = 0;
@@ -382,7 +384,18 @@ fn scan_line(
         // A doubled apostrophe ('') is an ASCII stand-in for a double mark
         // in some archives; read as two single marks it would pair with
         // anything, so it is left alone.
-        if c == '\'' && (prev == Some('\'') || next == Some('\'')) {
+        if c == '\'' && next == Some('\'') {
+            // What such a pair encloses is quoted inside it: its single
+            // marks are nested, never an outermost quotation.
+            in_doubled = !in_doubled;
+            i += 2;
+            continue;
+        }
+        if c == '\'' && prev == Some('\'') {
+            i += 1;
+            continue;
+        }
+        if in_doubled && stack.is_empty() && is_single(c) {
             i += 1;
             continue;
         }
@@ -594,6 +607,12 @@ mod tests {
     fn doubled_apostrophes_and_empty_marks_are_ignored() {
         assert!(quoted("He said ''maybe'' twice.").is_empty());
         assert!(quoted("An empty \"\" pair.").is_empty());
+    }
+
+    #[test]
+    fn single_marks_inside_doubled_apostrophes_are_nested() {
+        assert!(quoted("''When they say, 'We can't,' I doubt it,'' Lee said.").is_empty());
+        assert_eq!(quoted("He said 'no' twice."), ["'no'"]);
     }
 
     #[test]
