@@ -795,6 +795,16 @@ mod tests {
     }
 
     #[test]
+    fn a_work_named_by_its_kind_is_a_title() {
+        let text = "She wrote in her memoir, “Hard Roads Home,” that the talks failed.";
+        assert!(score_of(text, "“Hard Roads Home,”") < QUOTE_MIN_SCORE);
+        let text = "Fans built a website called “Vote For Rain” last spring.";
+        assert!(score_of(text, "“Vote For Rain”") < QUOTE_MIN_SCORE);
+        let text = "The senator called the bill “The Great Giveaway” on Friday.";
+        assert!(score_of(text, "“The Great Giveaway”") >= QUOTE_MIN_SCORE);
+    }
+
+    #[test]
     fn single_quotes_inside_a_double_quote_are_part_of_it() {
         let text = "“They told us ‘go home’ and left,” the farmer said.";
         let found = quotes(text);

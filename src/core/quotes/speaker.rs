@@ -758,9 +758,34 @@ pub fn byline_follows(t: &Tokens, q: usize) -> bool {
 /// possessive ("the network's “Today”"), an article or a preposition ("on
 /// “Evening Talk”"), so that even a reported sentence names a work there.
 pub fn title_position(t: &Tokens, q: usize) -> bool {
+    // "her memoir, “Tough Choices”": a work's noun and a comma.
+    let work = |w: &str| {
+        matches!(
+            w,
+            "book"
+                | "memoir"
+                | "show"
+                | "program"
+                | "film"
+                | "song"
+                | "podcast"
+                | "album"
+                | "novel"
+                | "documentary"
+                | "series"
+                | "column"
+                | "essay"
+                | "editorial"
+                | "website"
+        )
+    };
+    if q > 1 && t.is_punct(q - 1, ',') && t.word(q - 2).is_some_and(work) {
+        return true;
+    }
     q > 0
         && t.word(q - 1).is_some_and(|w| {
-            w.ends_with("'s")
+            work(w)
+                || w.ends_with("'s")
                 || w.ends_with("s'")
                 || matches!(
                     w,
@@ -774,12 +799,6 @@ pub fn title_position(t: &Tokens, q: usize) -> bool {
                         | "for"
                         | "with"
                         | "including"
-                        | "book"
-                        | "memoir"
-                        | "show"
-                        | "program"
-                        | "film"
-                        | "song"
                 )
         })
 }
@@ -787,6 +806,19 @@ pub fn title_position(t: &Tokens, q: usize) -> bool {
 /// Whether a naming word stands just before the quotation at token `q`,
 /// its object aside: "called him “The Boss”" quotes the caller, not a title.
 pub fn named_just_before(t: &Tokens, q: usize) -> bool {
+    // "a website called “…”": a thing's name, given by nobody in particular.
+    let thing_named = q > 1
+        && t.word(q - 1)
+            .is_some_and(|w| matches!(w, "called" | "named" | "titled" | "entitled"))
+        && t.word(q - 2).is_some_and(|w| {
+            !pronoun_at(t, q - 2)
+                && !matches!(w, "what" | "which" | "whom" | "that" | "also" | "once")
+                && !w.ends_with("ly")
+        })
+        && !t.is_capitalised(q - 2);
+    if thing_named {
+        return false;
+    }
     (q.saturating_sub(4)..q)
         .rev()
         .map_while(|k| t.word(k))
