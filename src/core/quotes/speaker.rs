@@ -1231,6 +1231,9 @@ fn direct(t: &Tokens, q: usize, from: usize, clause: usize) -> Option<Attributio
         .or_else(|| before(t, q, from, true))
         .or_else(|| later_in_sentence(t, q))
         .or_else(|| colon(t, q, from))
+        // "… a nationwide “walk-in”, according to the organisers": the
+        // source the whole sentence is reported from.
+        .or_else(|| outer_source(t, q + 1))
         .or_else(|| governing_subject(t, q, from))
 }
 
@@ -1561,6 +1564,14 @@ mod tests {
         assert_eq!(
             speakers("Mayor Ana Ruiz condemned what she called a “reckless stunt.”"),
             [Some("Mayor Ana Ruiz")]
+        );
+    }
+
+    #[test]
+    fn a_source_named_later_relays_a_partial_quote() {
+        assert_eq!(
+            speakers("Thousands joined a “school walk-in” on Monday, according to the organisers."),
+            [Some("the organisers")]
         );
     }
 
