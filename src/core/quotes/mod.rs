@@ -155,7 +155,7 @@ fn single_mark_headline(text: &str, spans: &[MarkedSpan]) -> Option<Range<usize>
     let (mut double, mut single) = (0usize, 0usize);
     for span in spans.iter().filter(|s| s.range.start >= end) {
         match opening(span) {
-            Some(c) if matches!(c, '\'' | '‘' | '’' | '‚' | '‹' | '›') => single += 1,
+            Some('\'' | '‘' | '’' | '‚' | '‹' | '›') => single += 1,
             Some(_) => double += 1,
             None => {}
         }
