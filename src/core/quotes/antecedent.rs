@@ -40,8 +40,8 @@ fn compatible(kind: Antecedent, text: &str) -> bool {
 
 /// Resolves the pronoun at token `at` to the nearest compatible mention
 /// before it: one of `speakers` (earlier attributed, non-pronoun speakers,
-/// in text order) or a run of capitalised words.
-pub fn resolve(t: &Tokens, at: usize, kind: Antecedent, speakers: &[Mention]) -> Option<String> {
+/// in text order) or a run of capitalised words. Returns the mention.
+pub fn resolve(t: &Tokens, at: usize, kind: Antecedent, speakers: &[Mention]) -> Option<Mention> {
     let pronoun_start = t.list.get(at)?.range.start;
     // Only recent speakers compete with names nearby; older ones are too
     // far back to be meant, and the bound keeps long texts linear.
@@ -76,15 +76,15 @@ pub fn resolve(t: &Tokens, at: usize, kind: Antecedent, speakers: &[Mention]) ->
         }
         k = start;
     }
+    let name = name.map(|(range, text)| Mention { range, text });
     match (speaker, name) {
-        (Some(s), Some((range, text))) => Some(if s.range.start >= range.start {
-            s.text.clone()
+        (Some(s), Some(name)) => Some(if s.range.start >= name.range.start {
+            s.clone()
         } else {
-            text
+            name
         }),
-        (Some(s), None) => Some(s.text.clone()),
-        (None, Some((_, text))) => Some(text),
-        (None, None) => None,
+        (Some(s), None) => Some(s.clone()),
+        (None, name) => name,
     }
 }
 
@@ -124,7 +124,7 @@ mod tests {
             .rev()
             .find(|&i| t.word(i).and_then(antecedent_kind).is_some())?;
         let kind = antecedent_kind(t.word(at)?)?;
-        resolve(&t, at, kind, speakers)
+        resolve(&t, at, kind, speakers).map(|m| m.text)
     }
 
     #[test]

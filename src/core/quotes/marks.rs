@@ -70,7 +70,11 @@ fn closers(open: char) -> &'static [char] {
     }
 }
 
+#[inline]
 pub fn is_mark(c: char) -> bool {
+    if c.is_ascii() {
+        return c == '"' || c == '\'';
+    }
     matches!(
         c,
         '"' | '“'
@@ -102,7 +106,11 @@ fn is_directional(c: char) -> bool {
     matches!(c, '«' | '»' | '‹' | '›' | '「' | '」' | '『' | '』')
 }
 
+#[inline]
 fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        return c == ' ' || ('\t'..='\r').contains(&c);
+    }
     c.is_whitespace() || c == '\u{202F}' || c == '\u{00A0}'
 }
 
@@ -129,8 +137,13 @@ fn closes_before(next: Option<char>) -> bool {
 
 fn flanks(prev: Option<char>, c: char, next: Option<char>) -> Flanks {
     let directional = is_directional(c);
+    // An English opening mark says what it is: it may follow a comma with
+    // no space ("said,“Look…") and be followed by one ("reported, “ … if").
+    let english_open = c == '“';
+    let after = opens_after(prev) || (english_open && matches!(prev, Some(',' | ';')));
+    let spaced_open = english_open && prev.is_some_and(is_space);
     Flanks {
-        left: opens_after(prev) && next.is_some_and(|n| directional || !is_space(n)),
+        left: after && next.is_some_and(|n| directional || spaced_open || !is_space(n)),
         right: prev.is_some_and(|p| directional || !is_space(p)) && closes_before(next),
     }
 }
@@ -192,6 +205,8 @@ pub fn find(text: &str) -> Vec<MarkedSpan> {
     // The quotation carried over from earlier paragraphs, if any.
     let mut carried_paragraphs = 0usize;
     let mut index = 0;
+    // One buffer for every line's characters.
+    let mut chars: Vec<(usize, char)> = Vec::new();
     while index < lines.len() {
         let line = lines[index].clone();
         let content = text.get(line.clone()).unwrap_or_default();
@@ -205,18 +220,23 @@ pub fn find(text: &str) -> Vec<MarkedSpan> {
             index = block_quote(text, &lines, index, &mut spans);
             continue;
         }
-        let chars: Vec<(usize, char)> = content
-            .char_indices()
-            .map(|(b, c)| (line.start + b, c))
-            .collect();
-        let reopening = carried_paragraphs > 0;
-        scan_line(
-            &chars,
-            &mut stack,
-            &mut spans,
-            reopening,
-            carried_paragraphs,
-        );
+        // A line holding no byte that starts a mark changes nothing: skip
+        // decoding it. Every mark is ASCII or starts with one of these.
+        let may_hold_marks = content
+            .bytes()
+            .any(|b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3));
+        if may_hold_marks {
+            chars.clear();
+            chars.extend(content.char_indices().map(|(b, c)| (line.start + b, c)));
+            let reopening = carried_paragraphs > 0;
+            scan_line(
+                &chars,
+                &mut stack,
+                &mut spans,
+                reopening,
+                carried_paragraphs,
+            );
+        }
         if stack.is_empty() {
             carried_paragraphs = 0;
         } else {
@@ -326,6 +346,8 @@ fn scan_line(
     carried: usize,
 ) {
     let mut skip_reopen = reopening;
+    // Inside a stretch opened by a doubled apostrophe ('').
+    let mut in_doubled = false;
     // Paragraphs of the quotation carried into this line, until it closes.
     let mut carried = carried;
     let mut seen = 0;
@@ -362,7 +384,18 @@ fn scan_line(
         // A doubled apostrophe ('') is an ASCII stand-in for a double mark
         // in some archives; read as two single marks it would pair with
         // anything, so it is left alone.
-        if c == '\'' && (prev == Some('\'') || next == Some('\'')) {
+        if c == '\'' && next == Some('\'') {
+            // What such a pair encloses is quoted inside it: its single
+            // marks are nested, never an outermost quotation.
+            in_doubled = !in_doubled;
+            i += 2;
+            continue;
+        }
+        if c == '\'' && prev == Some('\'') {
+            i += 1;
+            continue;
+        }
+        if in_doubled && stack.is_empty() && is_single(c) {
             i += 1;
             continue;
         }
@@ -574,6 +607,12 @@ mod tests {
     fn doubled_apostrophes_and_empty_marks_are_ignored() {
         assert!(quoted("He said ''maybe'' twice.").is_empty());
         assert!(quoted("An empty \"\" pair.").is_empty());
+    }
+
+    #[test]
+    fn single_marks_inside_doubled_apostrophes_are_nested() {
+        assert!(quoted("''When they say, 'We can't,' I doubt it,'' Lee said.").is_empty());
+        assert_eq!(quoted("He said 'no' twice."), ["'no'"]);
     }
 
     #[test]

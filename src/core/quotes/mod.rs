@@ -32,6 +32,7 @@ pub fn detect(text: &str) -> Vec<Finding> {
         .filter(|&i| matches!(t.kind(i), Some(TokenKind::Quote(_))))
         .collect();
 
+    let headline = single_mark_headline(text, &spans);
     let mut findings: Vec<Finding> = Vec::with_capacity(spans.len());
     let mut speakers: Vec<Mention> = Vec::new();
     let mut previous: Option<(usize, SpeakerFinding)> = None;
@@ -44,6 +45,14 @@ pub fn detect(text: &str) -> Vec<Finding> {
         finding.reasons.push(describe_marks(span).into());
         let mut evidence = Evidence::None;
         let mut speaker = None;
+        // Only words that could stand as a quotation on their own carry on
+        // the one before: a short label in between is the writer's.
+        let words = words_in(text, &span.range);
+        // An exclamation ("Gun!", "USA! USA!") is an utterance, never a
+        // title or a scare quote, however short.
+        let exclaimed = exclaims(text, &span.range);
+        let clause = exclaimed || is_a_clause(text, &span.range);
+        let full = words >= SCARE_QUOTE_WORDS;
         if let Some(found) = speaker::attribute(&t, q) {
             evidence = Evidence::Cue(found.cue);
             let named = speaker_finding(&t, &found, &speakers, &mut finding);
@@ -63,8 +72,9 @@ pub fn detect(text: &str) -> Vec<Finding> {
                 }
             }
             speaker = Some(named);
-        } else if let Some((_, earlier)) = previous.as_ref().filter(|(at, _)| continues(&t, *at, q))
-        {
+        } else if let Some((_, earlier)) = previous.as_ref().filter(|(at, _)| {
+            continues(&t, *at, q) && (full || clause || speaker::sentence_reports(&t, q))
+        }) {
             finding.reasons.push("continues the previous quote".into());
             evidence = Evidence::Continuation;
             speaker = Some(earlier.clone());
@@ -75,16 +85,27 @@ pub fn detect(text: &str) -> Vec<Finding> {
             speaker = Some(speaker_finding(&t, &found, &speakers, &mut finding));
         }
         let cues = Cues {
-            words: words_in(text, &span.range),
-            title: looks_like_title(text, &span.range)
+            words,
+            title: !exclaimed
+                && (looks_like_title(text, &span.range) || speaker::byline_follows(&t, q))
                 && !speaker::named_just_before(&t, q)
                 // A reported quotation is a title only where titles stand.
                 && (!directly_reported(evidence) || speaker::title_position(&t, q)),
             single: opens_with_single_mark(text, &span.range),
             reported: speaker::sentence_reports(&t, q),
-            clause: is_a_clause(text, &span.range),
+            clause,
         };
         finding.score = score(span, evidence, &cues);
+        if headline
+            .as_ref()
+            .is_some_and(|h| h.contains(&span.range.start))
+            && cues.single
+        {
+            finding.score = finding.score.min(0.4);
+            finding
+                .reasons
+                .push("headline quotation in single marks: the story quotes it in full".into());
+        }
         if cues.title {
             finding
                 .reasons
@@ -118,6 +139,28 @@ pub fn detect(text: &str) -> Vec<Finding> {
         push_parts(text, span, finding, &mut findings);
     }
     findings
+}
+
+/// The first line of `text` when it is a headline whose quotations follow
+/// the headline convention: single marks, in a text whose body quotes in
+/// double marks. Such a quotation is a clipped echo of words the story
+/// gives in full with their speaker, so it is not shown twice.
+fn single_mark_headline(text: &str, spans: &[MarkedSpan]) -> Option<Range<usize>> {
+    let start = text.len() - text.trim_start().len();
+    let end = start + text[start..].find('\n')?;
+    if text[end..].trim().is_empty() {
+        return None;
+    }
+    let opening = |s: &MarkedSpan| text.get(s.range.clone()).and_then(|q| q.chars().next());
+    let (mut double, mut single) = (0usize, 0usize);
+    for span in spans.iter().filter(|s| s.range.start >= end) {
+        match opening(span) {
+            Some('\'' | '‘' | '’' | '‚' | '‹' | '›') => single += 1,
+            Some(_) => double += 1,
+            None => {}
+        }
+    }
+    (double > single).then_some(start..end)
 }
 
 /// Pushes `finding`, split into one linked part per paragraph when its
@@ -182,15 +225,33 @@ struct Cues {
 
 /// Whether the quoted words hold a verb or a subject pronoun of their own.
 fn is_a_clause(text: &str, range: &Range<usize>) -> bool {
+    // One buffer for every word: no allocation per quoted word.
+    let mut lower = String::new();
     text.get(range.clone())
         .unwrap_or_default()
         .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-                .replace('’', "'")
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        // The longest clause word ("weren't") has seven letters.
+        .filter(|w| w.chars().count() <= 8)
+        .any(|w| {
+            lower.clear();
+            for c in w.chars() {
+                if c == '’' {
+                    lower.push('\'');
+                } else {
+                    lower.extend(c.to_lowercase());
+                }
+            }
+            lexicon::is_clause_word(&lower)
         })
-        .any(lexicon::is_clause_word)
+}
+
+/// Whether the quoted words end in an exclamation mark.
+fn exclaims(text: &str, range: &Range<usize>) -> bool {
+    text.get(range.clone())
+        .unwrap_or_default()
+        .trim_end_matches(|c: char| c.is_whitespace() || c == ',' || marks::is_mark(c))
+        .ends_with('!')
 }
 
 fn opens_with_single_mark(text: &str, range: &Range<usize>) -> bool {
@@ -232,14 +293,35 @@ fn speaker_finding(
     }
     finding.reasons.push(attribution.cue.describe().into());
     let mention = t.text.get(range.clone()).unwrap_or_default().to_lowercase();
-    let resolved = antecedent::antecedent_kind(&mention)
-        .filter(|_| attribution.tokens.len() == 1)
-        .and_then(|kind| antecedent::resolve(t, attribution.tokens.start, kind, speakers));
-    if let Some(name) = &resolved {
-        finding
-            .reasons
-            .push(format!("'{mention}' refers to {name}"));
+    let single = attribution.tokens.len() == 1;
+    if single && mention == "who" {
+        // A relative pronoun stands for the phrase it follows.
+        let resolved = speaker::relative_head(t, attribution.tokens.start, 0).map(|head| {
+            let start = t.list[head.start].range.start;
+            let end = t.list[head.end - 1].range.end;
+            t.text.get(start..end).unwrap_or_default().to_string()
+        });
+        if let Some(name) = &resolved {
+            finding
+                .reasons
+                .push(format!("'{mention}' refers to {name}"));
+        }
+        return SpeakerFinding { range, resolved };
     }
+    let at = attribution.tokens.start;
+    let antecedent = antecedent::antecedent_kind(&mention)
+        .filter(|_| single)
+        .and_then(|kind| antecedent::resolve(t, at, kind, speakers));
+    let Some(antecedent) = antecedent else {
+        return SpeakerFinding {
+            range,
+            resolved: None,
+        };
+    };
+    finding
+        .reasons
+        .push(format!("'{mention}' refers to {}", antecedent.text));
+    let resolved = Some(antecedent.text);
     SpeakerFinding { range, resolved }
 }
 
@@ -332,7 +414,7 @@ fn score(span: &MarkedSpan, evidence: Evidence, cues: &Cues) -> f32 {
         Evidence::Cue(Cue::PreviousSentence | Cue::NextSentence) => 0.75,
         Evidence::Cue(_) => 0.9,
         Evidence::Continuation => 0.8,
-        Evidence::None if partial => 0.3,
+        Evidence::None if partial && !cues.clause => 0.3,
         Evidence::None => 0.55,
     };
     // Single marks quote someone only when a reporting cue ties them to a
@@ -517,6 +599,14 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_pronoun_is_resolved_to_the_phrase_before_it() {
+        let text = "Voters backed Ana Ruiz, who said the tax was “unfair.”";
+        let found = quotes(text);
+        assert_eq!(found[0].1, Some("who"));
+        assert_eq!(found[0].2.as_deref(), Some("Ana Ruiz"));
+    }
+
+    #[test]
     fn it_is_resolved_to_an_organisation() {
         let text = "The Transport Ministry met Bob Stone. “Fares stay,” it said.";
         let found = quotes(text);
@@ -654,6 +744,64 @@ mod tests {
         assert!(found[0].reasons.iter().any(|r| r.contains("single")));
         let text = "‘We will not move,’ the harbour master said.";
         assert!(score_of(text, "‘We will not move,’") >= QUOTE_MIN_SCORE);
+    }
+
+    #[test]
+    fn a_single_mark_headline_quote_is_not_shown_twice() {
+        let text = "Mayor: ‘We Will Rebuild the Bridge’\n\n“We will rebuild the bridge,” the mayor said on Monday.";
+        assert!(score_of(text, "‘We Will Rebuild the Bridge’") < QUOTE_MIN_SCORE);
+        assert!(score_of(text, "“We will rebuild the bridge,”") >= QUOTE_MIN_SCORE);
+        // A text quoting in single marks throughout keeps its first line.
+        let text = "‘We will not move,’ the harbour master said.\n\n‘Never,’ he added.";
+        assert!(score_of(text, "‘We will not move,’") >= QUOTE_MIN_SCORE);
+    }
+
+    #[test]
+    fn a_label_or_a_stance_makes_a_short_quote_somebodys_words() {
+        let text = "The minister hailed the treaty as a “turning point” for the region.";
+        assert!(score_of(text, "“turning point”") >= QUOTE_MIN_SCORE);
+        let text = "The senator routinely portrays her rival's budget plans as “reckless.”";
+        assert!(score_of(text, "“reckless.”") >= QUOTE_MIN_SCORE);
+        let text = "The museum bought paintings such as “Blue Harbour” last year.";
+        assert!(score_of(text, "“Blue Harbour”") < QUOTE_MIN_SCORE);
+    }
+
+    #[test]
+    fn a_headline_cited_with_its_byline_is_no_quote() {
+        let text = "READ — \"Harbour museum to close in May,\" by the Gazette's Ann Lee: \"The museum will shut its doors for good next spring.\"";
+        assert!(score_of(text, "\"Harbour museum to close in May,\"") < QUOTE_MIN_SCORE);
+    }
+
+    #[test]
+    fn a_short_label_after_a_quote_is_no_continuation() {
+        let text = "“We are ready,” the coach said. Fans filled the “home end” early.";
+        assert!(score_of(text, "“home end”") < QUOTE_MIN_SCORE);
+        let text = "“We are ready,” the coach said. “Very ready.”";
+        assert!(score_of(text, "“Very ready.”") >= QUOTE_MIN_SCORE);
+    }
+
+    #[test]
+    fn a_short_exclamation_is_an_utterance_not_a_title() {
+        let text = "The crowd greeted the mayor with chants of “Four More Years!” at the rally.";
+        assert!(score_of(text, "“Four More Years!”") >= QUOTE_MIN_SCORE);
+    }
+
+    #[test]
+    fn english_opening_marks_open_after_a_comma_or_before_a_space() {
+        let text = "The mayor said,“We will rebuild.”";
+        assert_eq!(speaker_of(text, "“We will rebuild.”"), Some("The mayor"));
+        let text = "As the paper reported, “ … the vote was close.”";
+        assert!(score_of(text, "“ … the vote was close.”") >= QUOTE_MIN_SCORE);
+    }
+
+    #[test]
+    fn a_work_named_by_its_kind_is_a_title() {
+        let text = "She wrote in her memoir, “Hard Roads Home,” that the talks failed.";
+        assert!(score_of(text, "“Hard Roads Home,”") < QUOTE_MIN_SCORE);
+        let text = "Fans built a website called “Vote For Rain” last spring.";
+        assert!(score_of(text, "“Vote For Rain”") < QUOTE_MIN_SCORE);
+        let text = "The senator called the bill “The Great Giveaway” on Friday.";
+        assert!(score_of(text, "“The Great Giveaway”") >= QUOTE_MIN_SCORE);
     }
 
     #[test]

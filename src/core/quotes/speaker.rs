@@ -115,7 +115,13 @@ pub fn phrase_ending_at(t: &Tokens, end: usize) -> Option<Range<usize>> {
             i = j;
             continue;
         }
-        if phrase_word(t, j) && !pronoun_at(t, j) {
+        // "Voters backed Ana Ruiz": a past form before a name, with no
+        // determiner before it, is the verb, not a modifier.
+        let verb_before_name = t.word(j).is_some_and(|w| w.ends_with("ed"))
+            && !t.is_capitalised(j)
+            && t.is_capitalised(j + 1)
+            && !(j > 0 && is_determiner(t, j - 1));
+        if phrase_word(t, j) && !pronoun_at(t, j) && !verb_before_name {
             start = j;
             i = j;
             continue;
@@ -123,6 +129,11 @@ pub fn phrase_ending_at(t: &Tokens, end: usize) -> Option<Range<usize>> {
         break;
     }
     while start < end && (is_link(t, start) || t.kind(start) != Some(TokenKind::Word)) {
+        start += 1;
+    }
+    // "said that Kim …": before a name "that" joins a clause, it does not
+    // point at anything.
+    if start < end && t.word(start) == Some("that") && t.is_capitalised(start + 1) {
         start += 1;
     }
     Some(start..end + 1)
@@ -142,6 +153,17 @@ pub fn phrase_starting_at(t: &Tokens, start: usize) -> Option<Range<usize>> {
         if t.is_abbreviation_period(i) {
             i += 1;
             continue;
+        }
+        // "Park struck a note": a lowercase word between a name and a
+        // determiner is a verb, and the phrase ends before it.
+        let verb_then_determiner = is_determiner(t, i)
+            && i > start + 1
+            && !is_link(t, i - 1)
+            && !t.is_capitalised(i - 1)
+            && t.is_capitalised(i - 2);
+        if verb_then_determiner {
+            end = end.min(i - 2);
+            break;
         }
         if is_link(t, i) || is_determiner(t, i) {
             if phrase_word(t, i + 1) || is_determiner(t, i + 1) {
@@ -225,6 +247,14 @@ fn skip_forward_between(t: &Tokens, mut i: usize) -> usize {
 /// "Trump's call", "a media call").
 fn reporting_verb_at(t: &Tokens, i: usize) -> Option<String> {
     let word = t.word(i)?;
+    // "went on", "shot back", "fired back": a verb and its particle.
+    let particle = matches!(
+        (word, t.word(i + 1)),
+        ("went" | "goes", Some("on")) | ("shot" | "fired" | "hit" | "wrote", Some("back"))
+    );
+    if particle && !t.is_capitalised(i) {
+        return Some(format!("{word} {}", t.word(i + 1).unwrap_or_default()));
+    }
     if !is_reporting_verb(word) || t.is_capitalised(i) || word == "according" {
         return None;
     }
@@ -241,10 +271,18 @@ fn reporting_verb_at(t: &Tokens, i: usize) -> Option<String> {
     if i > 0 {
         if let Some(prev) = t.word(i - 1) {
             let possessive = prev.ends_with("'s") || prev.ends_with("’s") || prev.ends_with("s'");
-            let noun_before = lexicon::is_determiner(prev)
+            // Past forms are never nouns ("the governor of Ohio told").
+            let past = word.ends_with("ed") || matches!(word, "said" | "told" | "wrote");
+            // "Some chanted": a quantifier standing alone before a past form.
+            let alone = past
+                && matches!(
+                    prev,
+                    "some" | "many" | "several" | "both" | "others" | "few" | "one"
+                );
+            let noun_before = (lexicon::is_determiner(prev) && !alone)
                 || possessive
                 || prev == "of"
-                || (i > 1 && t.word(i - 2) == Some("of"));
+                || (i > 1 && t.word(i - 2) == Some("of") && !past);
             if noun_before && !pronoun_at(t, i - 1) {
                 return None;
             }
@@ -257,6 +295,13 @@ fn reporting_verb_at(t: &Tokens, i: usize) -> Option<String> {
             let indefinite = i > 1 && matches!(t.word(i - 2), Some("a" | "an"));
             let participle = word.ends_with("ed") || matches!(word, "told" | "written");
             if participle && indefinite && !t.is_capitalised(i - 1) {
+                return None;
+            }
+            // "a rare note of …", "a fundraising call": after "a" and one
+            // word, a bare form is a noun; a singular subject would take
+            // "notes".
+            let bare = !word.ends_with('s') && !word.ends_with("ed") && !is_participle(word);
+            if bare && indefinite && !matches!(word, "told" | "said" | "read" | "wrote") {
                 return None;
             }
         }
@@ -313,36 +358,90 @@ fn subject_of(t: &Tokens, verb: usize, floor: usize) -> Option<Range<usize>> {
             // participle's preposition never speaks; its subject does.
             let object = preposition.is_some_and(|w| matches!(w, "to" | "with" | "about"));
             if adjunct || object {
-                if let Some(subject) = phrase_ending_at(t, phrase.start - 2) {
-                    if subject.start >= floor && (object || t.is_capitalised(subject.end - 1)) {
-                        return Some(subject);
-                    }
+                let subject = phrase_ending_at(t, phrase.start - 2).filter(|s| {
+                    s.start >= floor
+                        && (object || t.is_capitalised(s.end - 1) || pronoun_at(t, s.start))
+                });
+                if subject.is_some() {
+                    return subject;
+                }
+                // "…, in a low voice said": an adjunct with nothing before
+                // it is no subject; the sentence's own subject is meant.
+                if adjunct {
+                    return None;
                 }
             }
             return Some(phrase);
         }
     }
     if t.is_punct(before, ',') {
-        // One hop back over an appositive or relative clause.
-        let mut k = before;
-        while k > floor + 1 && before - k < 24 {
-            k -= 1;
-            if t.is_punct(k, ',') {
-                let end = skip_back_parenthesis(t, k - 1, floor);
-                let phrase = phrase_ending_at(t, end).filter(|p| p.start >= floor)?;
-                // "X, who …, said" or "X, a …, said", never "…, and said".
-                let opener = t.word(k + 1).unwrap_or_default();
-                let apposition = lexicon::is_determiner(opener)
-                    || matches!(opener, "who" | "which" | "at" | "of" | "from")
-                    || t.is_capitalised(k + 1);
-                return apposition.then_some(phrase);
-            }
-            if t.ends_sentence(k) || matches!(t.kind(k), Some(TokenKind::Quote(_))) {
-                break;
+        // "Sen. Lee (R-Ohio), said": a parenthesis before the comma.
+        if before > floor + 1 && t.is_punct(before - 1, ')') {
+            let end = skip_back_parenthesis(t, before - 1, floor);
+            if let Some(phrase) = phrase_ending_at(t, end).filter(|p| p.start >= floor) {
+                return Some(phrase);
             }
         }
+        return subject_before_appositives(t, before, floor);
     }
     None
+}
+
+/// The subject before the appositives that end at the comma `before`:
+/// "X, who …, said", "X, a …, said", "X, 45, of Dayton, Ohio, said", but
+/// never "…, and said".
+fn subject_before_appositives(t: &Tokens, before: usize, floor: usize) -> Option<Range<usize>> {
+    let mut k = before;
+    let mut hops = 0;
+    // The last phrase found, should the search further back fail.
+    let mut found: Option<Range<usize>> = None;
+    while k > floor + 1 && before - k < 40 {
+        k -= 1;
+        if t.is_punct(k, ',') {
+            let end = skip_back_parenthesis(t, k - 1, floor);
+            let Some(phrase) = phrase_ending_at(t, end).filter(|p| p.start >= floor) else {
+                return found;
+            };
+            let opener = t.word(k + 1).unwrap_or_default();
+            let apposition = lexicon::is_determiner(opener)
+                || matches!(opener, "who" | "which" | "at" | "of" | "from")
+                || opener.chars().next().is_some_and(|c| c.is_ascii_digit())
+                || t.is_capitalised(k + 1);
+            if !apposition {
+                return found;
+            }
+            // ", 45," or ", of Dayton,": a segment of the appositive
+            // itself, opening right after a comma; the subject lies further
+            // back.
+            let after_comma = |i: usize| i > floor && t.is_punct(i - 1, ',');
+            let preposition = |i: usize| {
+                i > floor
+                    && t.word(i - 1)
+                        .is_some_and(|w| matches!(w, "of" | "from" | "in" | "at"))
+            };
+            let digits = phrase
+                .clone()
+                .all(|i| t.str(i).chars().all(|c| c.is_ascii_digit()));
+            // "Flint, Mich.": a short place name after a name and a comma.
+            let state = phrase.len() == 1
+                && after_comma(phrase.start)
+                && phrase.start >= 2
+                && t.is_capitalised(phrase.start - 2)
+                && t.str(phrase.start).chars().count() <= 5;
+            let segment =
+                digits || state || (preposition(phrase.start) && after_comma(phrase.start - 1));
+            hops += 1;
+            if segment && hops < 4 {
+                found = Some(phrase);
+                continue;
+            }
+            return Some(phrase);
+        }
+        if t.ends_sentence(k) || matches!(t.kind(k), Some(TokenKind::Quote(_))) {
+            break;
+        }
+    }
+    found
 }
 
 /// Verbs that may come before their subject after a quotation ("…," said
@@ -487,7 +586,11 @@ fn after(t: &Tokens, q: usize) -> Option<Attribution> {
         .is_some_and(|w| matches!(w, "in" | "at" | "on" | "with" | "from"));
     if preposition {
         // "a voice-over in the ad states"
-        if let Some(complement) = phrase_starting_at(t, v + 1) {
+        if let Some(mut complement) = phrase_starting_at(t, v + 1) {
+            let last = complement.end - 1;
+            if last > complement.start && verb_state(last) {
+                complement.end = last;
+            }
             v = skip_forward_between(t, complement.end);
         }
     }
@@ -555,7 +658,9 @@ fn after(t: &Tokens, q: usize) -> Option<Attribution> {
                     })
             }
         };
-        if !clause_ends {
+        // "Asked" and its kind take the person asked as their object.
+        let asks = matches!(verb.as_str(), "asked" | "asks" | "pressed" | "presses");
+        if !clause_ends && !asks {
             return None;
         }
     }
@@ -616,16 +721,71 @@ pub fn sentence_reports(t: &Tokens, q: usize) -> bool {
     while end < t.len() && end - q < WINDOW && !t.ends_sentence(end - 1) {
         end += 1;
     }
-    (from..end).any(|i| t.word(i).is_some_and(is_reporting_verb))
+    let stance = |w: &str| is_reporting_verb(w) || lexicon::is_attitude_verb(w);
+    (from..end).any(|i| t.word(i).is_some_and(stance)) || labelled_as(t, q)
+}
+
+/// "cast the deal as a “breakthrough”": a quotation right after "as" (or
+/// "as a") is the label someone gives, not the writer's scare quote; "such
+/// as", "so as" and "as well as" list things instead.
+fn labelled_as(t: &Tokens, q: usize) -> bool {
+    let mut k = q;
+    if k > 0 && t.word(k - 1).is_some_and(|w| matches!(w, "a" | "an")) {
+        k -= 1;
+    }
+    k >= 2
+        && t.word(k - 1) == Some("as")
+        && !t
+            .word(k - 2)
+            .is_some_and(|w| matches!(w, "such" | "so" | "well"))
+}
+
+/// Whether a byline follows the quotation at token `q`: `“Museum to
+/// close,” by Times' Ann Lee` cites a headline, which nobody says.
+pub fn byline_follows(t: &Tokens, q: usize) -> bool {
+    let possessive = |k: usize| {
+        t.word(k)
+            .is_some_and(|w| w.ends_with("'s") || w.ends_with("s'"))
+            || t.is_punct(k + 1, '\'')
+            || t.is_punct(k + 1, '’')
+    };
+    t.quote_terminal(q) == Some(',')
+        && t.word(q + 1) == Some("by")
+        && (q + 2..q + 6).any(possessive)
 }
 
 /// Whether the quotation at token `q` stands where a title does: after a
 /// possessive ("the network's “Today”"), an article or a preposition ("on
 /// “Evening Talk”"), so that even a reported sentence names a work there.
 pub fn title_position(t: &Tokens, q: usize) -> bool {
+    // "her memoir, “Tough Choices”": a work's noun and a comma.
+    let work = |w: &str| {
+        matches!(
+            w,
+            "book"
+                | "memoir"
+                | "show"
+                | "program"
+                | "film"
+                | "song"
+                | "podcast"
+                | "album"
+                | "novel"
+                | "documentary"
+                | "series"
+                | "column"
+                | "essay"
+                | "editorial"
+                | "website"
+        )
+    };
+    if q > 1 && t.is_punct(q - 1, ',') && t.word(q - 2).is_some_and(work) {
+        return true;
+    }
     q > 0
         && t.word(q - 1).is_some_and(|w| {
-            w.ends_with("'s")
+            work(w)
+                || w.ends_with("'s")
                 || w.ends_with("s'")
                 || matches!(
                     w,
@@ -639,12 +799,6 @@ pub fn title_position(t: &Tokens, q: usize) -> bool {
                         | "for"
                         | "with"
                         | "including"
-                        | "book"
-                        | "memoir"
-                        | "show"
-                        | "program"
-                        | "film"
-                        | "song"
                 )
         })
 }
@@ -652,6 +806,19 @@ pub fn title_position(t: &Tokens, q: usize) -> bool {
 /// Whether a naming word stands just before the quotation at token `q`,
 /// its object aside: "called him “The Boss”" quotes the caller, not a title.
 pub fn named_just_before(t: &Tokens, q: usize) -> bool {
+    // "a website called “…”": a thing's name, given by nobody in particular.
+    let thing_named = q > 1
+        && t.word(q - 1)
+            .is_some_and(|w| matches!(w, "called" | "named" | "titled" | "entitled"))
+        && t.word(q - 2).is_some_and(|w| {
+            !pronoun_at(t, q - 2)
+                && !matches!(w, "what" | "which" | "whom" | "that" | "also" | "once")
+                && !w.ends_with("ly")
+        })
+        && !t.is_capitalised(q - 2);
+    if thing_named {
+        return false;
+    }
     (q.saturating_sub(4)..q)
         .rev()
         .map_while(|k| t.word(k))
@@ -712,6 +879,8 @@ fn sentence_subject(t: &Tokens, from: usize, limit: usize) -> Option<Range<usize
                 | "later"
                 | "earlier"
                 | "yesterday"
+                | "already"
+                | "ironically"
                 | "separately"
                 | "besides"
                 | "nonetheless"
@@ -745,10 +914,17 @@ fn sentence_subject(t: &Tokens, from: usize, limit: usize) -> Option<Range<usize
     if !t.is_punct(from + 1, ',') && pronoun_at(t, from + 1) {
         return Some(from + 1..from + 2).filter(|p| p.end <= limit);
     }
-    (from..limit)
-        .filter(|&i| t.is_punct(i, ','))
-        .take(3)
-        .find_map(|comma| phrase_starting_at(t, comma + 1).filter(|p| p.end <= limit))
+    // "Speaking in Salem, New Hampshire, Lee said …": the first phrase
+    // after a comma that a verb, not another comma, follows.
+    let after_commas = || {
+        (from..limit)
+            .filter(|&i| t.is_punct(i, ','))
+            .take(3)
+            .filter_map(|comma| phrase_starting_at(t, comma + 1).filter(|p| p.end <= limit))
+    };
+    after_commas()
+        .find(|p| !t.is_punct(p.end, ','))
+        .or_else(|| after_commas().next())
 }
 
 fn is_time_word(word: &str) -> bool {
@@ -808,7 +984,9 @@ fn before(t: &Tokens, q: usize, from: usize, fallback: bool) -> Option<Attributi
     if let Some(found) = absolute_participle(t, q, from) {
         return Some(found);
     }
-    for k in from..q {
+    // Nearest cue first: in "When Lee accused Kim of lying, she said “…”"
+    // the quotation is what "she said", not what Lee accused anyone of.
+    for k in (from..q).rev() {
         let word = t.word(k).unwrap_or_default();
         let source = if word == "according" && t.word(k + 1) == Some("to") {
             Some(k + 2)
@@ -846,6 +1024,8 @@ fn before(t: &Tokens, q: usize, from: usize, fallback: bool) -> Option<Attributi
                     });
                 }
             }
+            // Otherwise the participle hangs on the clause before it: the
+            // subject of an earlier verb, or of the sentence.
             governed.get_or_insert(word);
             continue;
         }
@@ -855,13 +1035,34 @@ fn before(t: &Tokens, q: usize, from: usize, fallback: bool) -> Option<Attributi
                 verb: Some(word),
                 cue: Cue::Before,
             };
-            // "X, who said …, told …": the relative clause yields to the
-            // main one, if there is one.
             if subject.len() == 1 && t.word(subject.start) == Some("who") {
+                // "Lee, who said …, told …" or "…, who said “…”": a
+                // relative clause speaks only when the quotation is in it,
+                // never for a participle after it ("an aide who quit,
+                // saying …").
+                if governed.is_none() {
+                    return Some(found);
+                }
                 relative.get_or_insert(found);
                 continue;
             }
-            return Some(found);
+            // "Lee condemned what he called …": the pronoun of a free
+            // relative names what its sentence's subject says.
+            let free_relative = subject.len() == 1
+                && pronoun_at(t, subject.start)
+                && subject.start > from
+                && t.word(subject.start - 1) == Some("what");
+            if free_relative {
+                let main = sentence_subject(t, from, subject.start - 1)
+                    .filter(|m| !pronoun_at(t, m.start) && t.is_capitalised(m.end - 1));
+                if let Some(main) = main {
+                    return Some(Attribution {
+                        tokens: main,
+                        ..found
+                    });
+                }
+            }
+            return Some(reporting_clause(t, found, from));
         }
         // "…, said Smith: «…»"
         if let Some(phrase) = inverted_subject(t, k).filter(|p| p.end <= q) {
@@ -895,6 +1096,48 @@ fn before(t: &Tokens, q: usize, from: usize, fallback: bool) -> Option<Attributi
     relative
 }
 
+/// The outermost reporting clause around `found`: when its subject opens
+/// the complement of an earlier reporting verb ("Lee said [that] Kim told
+/// him “…”", "officials say he said “…”"), the earlier verb's subject
+/// reports the words.
+fn reporting_clause(t: &Tokens, mut found: Attribution, from: usize) -> Attribution {
+    for _ in 0..3 {
+        let Some(mut v) = found.tokens.start.checked_sub(1) else {
+            break;
+        };
+        if t.word(v) == Some("that") && v > from {
+            v -= 1;
+        }
+        let Some(word) = reporting_verb_at(t, v).filter(|w| !needs_governing_subject(t, v, w))
+        else {
+            break;
+        };
+        let Some(subject) = subject_of(t, v, from) else {
+            break;
+        };
+        if t.word(subject.start) == Some("who") && subject.len() == 1 {
+            break;
+        }
+        found = Attribution {
+            tokens: subject,
+            verb: Some(word),
+            cue: Cue::Before,
+        };
+    }
+    found
+}
+
+/// The noun phrase a relative pronoun at `who` stands for: the one right
+/// before it, past a comma ("Lee Park, who …", "a surrogate who …").
+pub fn relative_head(t: &Tokens, who: usize, floor: usize) -> Option<Range<usize>> {
+    let mut end = who.checked_sub(1)?;
+    if t.is_punct(end, ',') {
+        end = end.checked_sub(1)?;
+    }
+    let end = skip_back_parenthesis(t, end, floor);
+    phrase_ending_at(t, end).filter(|p| p.start >= floor && !pronoun_at(t, p.start))
+}
+
 /// "Smith: «…»": a name and a colon just before the quotation, or a
 /// sentence ending in a colon whose subject introduces it.
 fn colon(t: &Tokens, q: usize, from: usize) -> Option<Attribution> {
@@ -902,8 +1145,11 @@ fn colon(t: &Tokens, q: usize, from: usize) -> Option<Attribution> {
     if !t.is_punct(c, ':') || c == 0 {
         return None;
     }
+    // "Smith:", "More from the pollster Ann Lee:", "LABEL - Ann Lee:": the
+    // phrase right before the colon when it opens the sentence or is a
+    // name; otherwise the sentence's subject introduces the quotation.
     let phrase = phrase_ending_at(t, c - 1)
-        .filter(|p| p.start == from)
+        .filter(|p| p.start == from || (p.start >= from && t.is_capitalised(p.end - 1)))
         .or_else(|| sentence_subject(t, from, c))?;
     Some(Attribution {
         tokens: phrase,
@@ -924,7 +1170,31 @@ pub fn attribute(t: &Tokens, q: usize) -> Option<Attribution> {
             return Some(source);
         }
     }
+    if found.cue == Cue::Before {
+        if let Some(source) = opening_source(t, from, found.tokens.start) {
+            return Some(source);
+        }
+    }
     Some(found)
+}
+
+/// "According to the paper, Smith said “…”": a source opening the
+/// sentence relays everything reported in it, up to token `limit`.
+fn opening_source(t: &Tokens, from: usize, limit: usize) -> Option<Attribution> {
+    let word = t.word(from)?;
+    let source = if word == "according" && t.word(from + 1) == Some("to") {
+        from + 2
+    } else if lexicon::means_according_to(word) {
+        from + 1
+    } else {
+        return None;
+    };
+    let phrase = phrase_starting_at(t, source).filter(|p| p.end < limit)?;
+    t.is_punct(phrase.end, ',').then_some(Attribution {
+        tokens: phrase,
+        verb: Some("according to".into()),
+        cue: Cue::According,
+    })
 }
 
 /// "…," Smith said, according to the paper: the outer source that relays
@@ -961,6 +1231,9 @@ fn direct(t: &Tokens, q: usize, from: usize, clause: usize) -> Option<Attributio
         .or_else(|| before(t, q, from, true))
         .or_else(|| later_in_sentence(t, q))
         .or_else(|| colon(t, q, from))
+        // "… a nationwide “walk-in”, according to the organisers": the
+        // source the whole sentence is reported from.
+        .or_else(|| outer_source(t, q + 1))
         .or_else(|| governing_subject(t, q, from))
 }
 
@@ -1146,6 +1419,159 @@ mod tests {
         assert_eq!(
             speakers("Few expected Mayor Kim's promise of “free buses for all.”"),
             [Some("Kim's")]
+        );
+    }
+
+    #[test]
+    fn the_clause_holding_the_quote_names_its_speaker() {
+        assert_eq!(
+            speakers("When Lee blamed the board, she said “we were misled.”"),
+            [Some("she")]
+        );
+        assert_eq!(
+            speakers("The mayor praised the plan and the governor says it is “a trap.”"),
+            [Some("the governor")]
+        );
+    }
+
+    #[test]
+    fn a_reported_report_belongs_to_the_outer_speaker() {
+        assert_eq!(
+            speakers("Police officials said he told a guard “no more waiting.”"),
+            [Some("Police officials")]
+        );
+        assert_eq!(
+            speakers("The envoy noted that Kim said talks would go on “for years.”"),
+            [Some("The envoy")]
+        );
+    }
+
+    #[test]
+    fn a_relative_pronoun_speaks_its_own_clause() {
+        assert_eq!(
+            speakers("Voters backed Ana Ruiz, who said the tax was “unfair.”"),
+            [Some("who")]
+        );
+        assert_eq!(
+            speakers("Ruiz thanked an aide who said he lost, saying “it is over.”"),
+            [Some("Ruiz")]
+        );
+    }
+
+    #[test]
+    fn an_opening_according_to_relays_the_sentence() {
+        assert_eq!(
+            speakers("According to the Daily Courier, the mayor said “we will rebuild.”"),
+            [Some("the Daily Courier")]
+        );
+    }
+
+    #[test]
+    fn a_bare_reporting_word_after_a_and_a_modifier_is_a_noun() {
+        assert_eq!(
+            speakers("Park struck a rare note of doubt, saying “I may be wrong.”"),
+            [Some("Park")]
+        );
+    }
+
+    #[test]
+    fn appositive_segments_and_parentheses_before_the_verb() {
+        assert_eq!(
+            speakers("Ana Ruiz, 31, of Salem, Ore., said the vote was “a wake-up call.”"),
+            [Some("Ana Ruiz")]
+        );
+        assert_eq!(
+            speakers("After the count, Sen. Tom Hale (R-Ohio), said, “We are not done.”"),
+            [Some("Sen. Tom Hale")]
+        );
+        assert_eq!(
+            speakers("At the depot, Kim Lee, 70, said “the trains are late.”"),
+            [Some("Kim Lee")]
+        );
+    }
+
+    #[test]
+    fn an_adjunct_with_nothing_before_it_is_no_subject() {
+        assert_eq!(
+            speakers("Lee took her arm and, in a low voice said, “Stay calm.”"),
+            [Some("Lee")]
+        );
+        assert_eq!(
+            speakers("Park, who in 2010 said the plan was “doomed,” left."),
+            [Some("who")]
+        );
+    }
+
+    #[test]
+    fn an_opening_place_list_is_no_subject() {
+        assert_eq!(
+            speakers("Speaking in Salem, Oregon, Lee went after Kim, calling him “a quitter.”"),
+            [Some("Lee")]
+        );
+        assert_eq!(
+            speakers("Already, Lee has denounced the deal and said, “It will fail.”"),
+            [Some("Lee")]
+        );
+    }
+
+    #[test]
+    fn particle_verbs_and_questions_put_to_someone() {
+        assert_eq!(speakers("“We never quit,” Lee shot back."), [Some("Lee")]);
+        assert_eq!(
+            speakers("“Is that fair?” Kim asked the minister."),
+            [Some("Kim")]
+        );
+        assert_eq!(
+            speakers("“Vote early,” the mayor implored."),
+            [Some("the mayor")]
+        );
+    }
+
+    #[test]
+    fn a_speaker_of_somewhere_told_and_a_voice_in_an_ad_states() {
+        assert_eq!(
+            speakers("“I think it is close,” Trump running mate Gov. Mike Pence of Indiana told Fox News Sunday."),
+            [Some("Trump running mate Gov. Mike Pence of Indiana")]
+        );
+        assert_eq!(
+            speakers("“Prices will fall,” a narrator in the new ad states."),
+            [Some("a narrator")]
+        );
+    }
+
+    #[test]
+    fn a_name_right_before_a_colon_introduces_the_quote() {
+        assert_eq!(
+            speakers("POLLS MISSED THE SURGE - Ann Lee: “Turnout was far higher.”"),
+            [Some("Ann Lee")]
+        );
+        assert_eq!(
+            speakers("The senator made a brief statement: “We will appeal.”"),
+            [Some("The senator")]
+        );
+    }
+
+    #[test]
+    fn a_quantifier_alone_is_a_subject() {
+        assert_eq!(
+            speakers("The fans cheered. Some chanted “One more year!”"),
+            [Some("Some")]
+        );
+    }
+
+    #[test]
+    fn a_free_relative_names_for_the_sentence_subject() {
+        assert_eq!(
+            speakers("Mayor Ana Ruiz condemned what she called a “reckless stunt.”"),
+            [Some("Mayor Ana Ruiz")]
+        );
+    }
+
+    #[test]
+    fn a_source_named_later_relays_a_partial_quote() {
+        assert_eq!(
+            speakers("Thousands joined a “school walk-in” on Monday, according to the organisers."),
+            [Some("the organisers")]
         );
     }
 

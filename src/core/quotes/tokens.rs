@@ -108,26 +108,57 @@ pub fn tokenize(text: &str, quotes: &[Range<usize>]) -> Vec<Token> {
 pub struct Tokens<'a> {
     pub text: &'a str,
     pub list: Vec<Token>,
-    /// Each word lowercased once, with typographic apostrophes made
-    /// straight (it’s = it's); empty for anything but a word.
-    lower: Vec<String>,
+    /// Every word lowercased once, with typographic apostrophes made
+    /// straight (it’s = it's), back to back in one buffer so that building
+    /// them costs no allocation per word.
+    lower: String,
+    /// Each token's range in `lower`; empty for anything but a word.
+    lower_at: Vec<Range<u32>>,
+    /// Whether a sentence ends at each token, worked out once: attribution
+    /// asks it again and again while walking back to a sentence start.
+    ends: Vec<bool>,
 }
 
 impl<'a> Tokens<'a> {
     pub fn new(text: &'a str, quotes: &[Range<usize>]) -> Self {
         let list = tokenize(text, quotes);
-        let lower = list
+        let mut lower = String::with_capacity(text.len());
+        let lower_at = list
             .iter()
-            .map(|t| match t.kind {
-                TokenKind::Word => text
-                    .get(t.range.clone())
-                    .unwrap_or_default()
-                    .to_lowercase()
-                    .replace('’', "'"),
-                _ => String::new(),
+            .map(|t| {
+                let start = lower.len() as u32;
+                let word = text.get(t.range.clone()).unwrap_or_default();
+                if t.kind == TokenKind::Word && word.is_ascii() {
+                    let at = lower.len();
+                    lower.push_str(word);
+                    if let Some(tail) = lower.get_mut(at..) {
+                        tail.make_ascii_lowercase();
+                    }
+                } else if t.kind == TokenKind::Word {
+                    for c in word.chars() {
+                        if c == '’' {
+                            lower.push('\'');
+                        } else if c.is_ascii() {
+                            lower.push(c.to_ascii_lowercase());
+                        } else {
+                            lower.extend(c.to_lowercase());
+                        }
+                    }
+                }
+                start..lower.len() as u32
             })
             .collect();
-        Tokens { text, list, lower }
+        let mut tokens = Tokens {
+            text,
+            list,
+            lower,
+            lower_at,
+            ends: Vec::new(),
+        };
+        tokens.ends = (0..tokens.len())
+            .map(|i| tokens.find_sentence_end(i))
+            .collect();
+        tokens
     }
 
     pub fn len(&self) -> usize {
@@ -147,7 +178,11 @@ impl<'a> Tokens<'a> {
 
     /// The word at `i`, lowercased; `None` for anything but a word.
     pub fn word(&self, i: usize) -> Option<&str> {
-        (self.kind(i)? == TokenKind::Word).then(|| self.lower[i].as_str())
+        if self.kind(i)? != TokenKind::Word {
+            return None;
+        }
+        let at = self.lower_at.get(i)?;
+        self.lower.get(at.start as usize..at.end as usize)
     }
 
     pub fn is_capitalised(&self, i: usize) -> bool {
@@ -164,10 +199,12 @@ impl<'a> Tokens<'a> {
         if !self.is_punct(i, '.') || i == 0 {
             return false;
         }
+        let Some(word) = self.word(i - 1) else {
+            return false;
+        };
         let before = self.str(i - 1);
-        self.kind(i - 1) == Some(TokenKind::Word)
-            && (lexicon::is_abbreviation(before.to_lowercase())
-                || (before.chars().count() == 1 && before.chars().all(char::is_uppercase)))
+        lexicon::is_abbreviation(word)
+            || (before.chars().count() == 1 && before.chars().all(char::is_uppercase))
     }
 
     /// The last character inside the quotation at token `i`, closing marks
@@ -198,6 +235,10 @@ impl<'a> Tokens<'a> {
 
     /// Whether a sentence ends at token `i`.
     pub fn ends_sentence(&self, i: usize) -> bool {
+        self.ends.get(i).copied().unwrap_or(false)
+    }
+
+    fn find_sentence_end(&self, i: usize) -> bool {
         match self.kind(i) {
             Some(TokenKind::Quote(_)) => self.quote_ends_sentence(i),
             Some(TokenKind::Break) => true,
