@@ -83,7 +83,17 @@ pub struct Inspected {
 pub enum Notice {
     /// Annotate was pressed with nothing (or only white space) to analyse.
     EmptyInput,
+    /// The text has more code points than [`MAX_TEXT_CHARS`]; this many.
+    TooLong(usize),
 }
+
+/// The longest text the page analyses at once, in code points: ten times
+/// a long feature article. Analysis and drawing run on the page's one
+/// thread (measured in headless Chromium on a busy machine: 100,000
+/// characters take 2 s, 1,000,000 over a minute), and a paste of
+/// megabytes would also overflow the browser's storage. The CLI reads any
+/// length.
+pub const MAX_TEXT_CHARS: usize = 200_000;
 
 /// What happened to the saved claims when a changed version was pasted.
 #[derive(Debug, Clone, PartialEq)]
@@ -475,6 +485,16 @@ impl Reducible for State {
                 // Keep whatever was analysed before: nothing is lost.
                 Rc::new(State {
                     notice: Some(Notice::EmptyInput),
+                    ..(*self).clone()
+                })
+            }
+            // Counting is skipped for texts too short in bytes to be too long.
+            Action::Analyse(text)
+                if text.len() > MAX_TEXT_CHARS && text.chars().count() > MAX_TEXT_CHARS =>
+            {
+                // Refused whole, like an empty text: what is open stays open.
+                Rc::new(State {
+                    notice: Some(Notice::TooLong(text.chars().count())),
                     ..(*self).clone()
                 })
             }
