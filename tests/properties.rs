@@ -105,8 +105,20 @@ fn check_invariants(text: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// 256 cases, or `PROPTEST_CASES` when it is set (proptest's default reads
+/// it; a literal `cases` here would silently override it).
+fn config() -> ProptestConfig {
+    let default = ProptestConfig::default();
+    let cases = if std::env::var_os("PROPTEST_CASES").is_some() {
+        default.cases
+    } else {
+        256
+    };
+    ProptestConfig { cases, ..default }
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(config())]
 
     #[test]
     fn spans_hold_on_article_like_text(text in article_like()) {
