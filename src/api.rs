@@ -177,6 +177,7 @@ pub fn analyse_for_worker(text: &str, markup: &str) -> Result<Vec<u8>, JsError> 
 pub fn start_app() {
     yew::set_custom_panic_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
+        crate::app::recovery::mark_for_reopen();
         show_fatal_error(&info.to_string());
     }));
     crate::app::mount();
@@ -196,8 +197,41 @@ fn show_fatal_error(message: &str) {
     });
     if let Some(banner) = banner {
         banner.set_text_content(Some(&format!(
-            "Something went wrong and the page stopped working. Reload to try again. ({message})"
+            "Something went wrong and the page stopped working. Every change you made is saved: \
+             reload to carry on where you were. ({message}) "
         )));
+        // A button, not an inline handler: the page's CSP forbids those.
+        if let Ok(button) = document.create_element("button") {
+            let _ = button.set_attribute("type", "button");
+            button.set_text_content(Some("Reload"));
+            gloo::events::EventListener::new(&button, "click", |_| reload_page()).forget();
+            let _ = banner.append_child(&button);
+        }
         let _ = banner.remove_attribute("hidden");
     }
+}
+
+/// `location.reload()`, through Reflect (web-sys's `Location` would be a
+/// feature, and a download, for this one call).
+fn reload_page() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = js_sys::Reflect::get(&window, &JsValue::from_str("location"));
+    let reload = location
+        .as_ref()
+        .ok()
+        .and_then(|l| js_sys::Reflect::get(l, &JsValue::from_str("reload")).ok())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let (Ok(location), Some(reload)) = (location, reload) {
+        let _ = reload.call0(&location);
+    }
+}
+
+/// Panics on purpose, so the end-to-end tests can check the banner and the
+/// reload that restores the open work (`tests/e2e/faults.test.mjs`). It
+/// touches no state: in the shipped page it only shows the banner.
+#[wasm_bindgen(js_name = panicForTest)]
+pub fn panic_for_test() {
+    panic!("a deliberate panic, for testing the recovery");
 }

@@ -7,8 +7,13 @@
 //! raise it locally for a longer search).
 
 use article_annotator::core::export::web_annotation::{from_web_annotations, to_web_annotations};
-use article_annotator::core::{annotate, document, Kind};
+use article_annotator::core::{annotate, annotate_with_markup, document, Kind, MarkupHint};
 use proptest::prelude::*;
+
+/// The fuzz targets' checks (panicking, which proptest catches and shrinks).
+#[path = "../fuzz/src/checks.rs"]
+#[allow(dead_code)]
+mod checks;
 
 /// Pieces that exercise every detector: quote marks of many conventions,
 /// apostrophes, abbreviations, numbers, boilerplate phrases, markdown, line
@@ -100,8 +105,20 @@ fn check_invariants(text: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// 256 cases, or `PROPTEST_CASES` when it is set (proptest's default reads
+/// it; a literal `cases` here would silently override it).
+fn config() -> ProptestConfig {
+    let default = ProptestConfig::default();
+    let cases = if std::env::var_os("PROPTEST_CASES").is_some() {
+        default.cases
+    } else {
+        256
+    };
+    ProptestConfig { cases, ..default }
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(config())]
 
     #[test]
     fn spans_hold_on_article_like_text(text in article_like()) {
@@ -111,6 +128,28 @@ proptest! {
     #[test]
     fn spans_hold_on_arbitrary_text(text in any::<String>()) {
         check_invariants(&text)?;
+    }
+
+    #[test]
+    fn detectors_cut_only_at_character_boundaries(text in article_like()) {
+        checks::assert_detectors_on_boundaries(&text);
+    }
+
+    #[test]
+    fn markup_hints_of_any_shape_keep_the_spans_valid(
+        text in article_like(),
+        hints in prop::collection::vec((any::<usize>(), 0usize..400, any::<f32>()), 0..8),
+    ) {
+        // Offsets anywhere (far past the end too), reversed spans, and
+        // priors that are NaN, infinite or outside [-1, 1].
+        let hints: Vec<MarkupHint> = hints
+            .into_iter()
+            .map(|(start, len, boilerplate)| {
+                let start = start % (text.chars().count() + 50).max(1);
+                MarkupHint { start, end: start.wrapping_add(len).wrapping_sub(40), boilerplate, reason: "a hint".into() }
+            })
+            .collect();
+        checks::assert_spans_hold(&text, &annotate_with_markup(&text, &hints));
     }
 
     #[test]

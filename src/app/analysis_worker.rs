@@ -11,7 +11,7 @@
 //! build each define one for how they load the wasm).
 
 use crate::app::marks;
-use crate::app::state::{Action, State};
+use crate::app::state::{self, Action, State};
 use crate::core::{self, Analysis, MarkupHint};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -102,8 +102,8 @@ impl Analyser {
         pasted_markup: Option<Vec<MarkupHint>>,
         kept: &dyn Fn(&str) -> Vec<MarkupHint>,
     ) {
-        if text.trim().is_empty() {
-            // Nothing to analyse: the reducer says so at once.
+        if text.trim().is_empty() || state::over_limit(&text).is_some() {
+            // Nothing to analyse, or too much: the reducer says so at once.
             self.dispatch.dispatch(Action::Analyse(text));
             return;
         }

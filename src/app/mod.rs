@@ -11,6 +11,7 @@ pub mod clock;
 pub mod components;
 pub mod layout;
 pub mod marks;
+pub mod recovery;
 pub mod shortcuts;
 pub mod state;
 pub mod storage;
@@ -55,6 +56,29 @@ pub fn status_line(state: &State) -> String {
             "boilerplate block",
             "boilerplate blocks"
         ),
+    )
+}
+
+/// Why a text longer than [`state::MAX_TEXT_CHARS`] was not analysed, and
+/// what to do instead.
+pub fn too_long_message(chars: usize) -> String {
+    let grouped = |n: usize| {
+        let digits = n.to_string();
+        let mut out = String::new();
+        for (i, digit) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(',');
+            }
+            out.push(digit);
+        }
+        out
+    };
+    format!(
+        "Not annotated: this text has {} characters, and the page annotates up to {} at a time. \
+         Paste a part of it, or use the command-line tool (annotate FILE), which reads any length. \
+         What was open is still here.",
+        grouped(chars),
+        grouped(state::MAX_TEXT_CHARS)
     )
 }
 
@@ -166,8 +190,18 @@ fn use_library(state: &UseReducerHandle<State>) {
             let loaded = storage::load();
             dispatch.dispatch(Action::Library(loaded.summaries));
             dispatch.dispatch(Action::StorageProblem(loaded.problem));
+            // The last run crashed with this article open: reopen it.
+            if let Some(id) = recovery::take_reopen() {
+                match storage::open(&id) {
+                    Ok(article) => dispatch.dispatch(Action::Open(article)),
+                    Err(problem) => dispatch.dispatch(Action::StorageProblem(Some(problem))),
+                }
+            }
         });
     }
+    // The panic hook reads this to know what to reopen.
+    let open_id = state.article.as_ref().map(|a| a.id.clone());
+    use_effect_with(open_id, |id| recovery::note_open(id.as_deref()));
     let pending = use_mut_ref(Pending::default);
     {
         let mut pending = pending.borrow_mut();
@@ -331,6 +365,9 @@ pub fn app() -> Html {
                         loaded={Some(state.text.clone())}
                         loads={state.loads}
                     />
+                    if let Some(Notice::TooLong(chars)) = state.notice {
+                        <p id="input-problem" class="notice" role="alert">{ too_long_message(chars) }</p>
+                    }
                     <p id="status" class="status" role="status" aria-live="polite">{ status_line(&state) }</p>
                     if busy {
                         // Shown after one frame (style.css), so quick work does not flicker.

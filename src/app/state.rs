@@ -85,6 +85,25 @@ pub struct Inspected {
 pub enum Notice {
     /// Annotate was pressed with nothing (or only white space) to analyse.
     EmptyInput,
+    /// The text has more code points than [`MAX_TEXT_CHARS`]; this many.
+    TooLong(usize),
+}
+
+/// The longest text the page analyses at once, in code points: about two
+/// books. Analysis runs in a worker and only what is on screen is drawn, so
+/// a 1 MB text is highlighted in seconds without freezing the page
+/// (`node scripts/bench-browser.mjs`); far beyond that the browser's storage
+/// (about 5 MB per site) could not keep the article. The CLI reads any length.
+pub const MAX_TEXT_CHARS: usize = 2_000_000;
+
+/// The length in code points of a text longer than [`MAX_TEXT_CHARS`]
+/// (None: a text the page analyses).
+pub fn over_limit(text: &str) -> Option<usize> {
+    // Counting is skipped for texts too short in bytes to be too long.
+    if text.len() <= MAX_TEXT_CHARS {
+        return None;
+    }
+    Some(text.chars().count()).filter(|&chars| chars > MAX_TEXT_CHARS)
 }
 
 /// What happened to the saved claims when a changed version was pasted.
@@ -535,6 +554,15 @@ impl Reducible for State {
                 // Keep whatever was analysed before: nothing is lost.
                 Rc::new(State {
                     notice: Some(Notice::EmptyInput),
+                    ..(*self).clone()
+                })
+            }
+            Action::Analyse(ref text) | Action::AnalyseWithMarkup(ref text, _)
+                if over_limit(text).is_some() =>
+            {
+                // Refused whole, like an empty text: what is open stays open.
+                Rc::new(State {
+                    notice: over_limit(text).map(Notice::TooLong),
                     ..(*self).clone()
                 })
             }
