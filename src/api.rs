@@ -1,6 +1,7 @@
 //! The wasm-bindgen JS surface: `annotate(text, options)` and
 //! `to_web_annotations(text, annotations)` for web developers (wrapped by
-//! `js/annotator.js`), and `start_app()` for the page.
+//! `js/annotator.js`), and `start_app()` for the page (only with the `app`
+//! feature: the JS API's own wasm goes without the page).
 //!
 //! The page is mounted by an explicit call rather than `#[wasm_bindgen(start)]`
 //! so the same wasm module also serves as a plain JS library.
@@ -122,6 +123,7 @@ pub fn to_web_annotations(text: &str, annotations: JsValue) -> Result<JsValue, J
 /// Mounts the page into `#app`, after installing a panic hook that logs to
 /// the console and shows a visible error banner: a panic must never leave a
 /// silently blank page.
+#[cfg(feature = "app")]
 #[wasm_bindgen]
 pub fn start_app() {
     yew::set_custom_panic_hook(Box::new(|info| {
@@ -132,6 +134,7 @@ pub fn start_app() {
 }
 
 /// Fills the `#fatal` banner of index.html (or adds one) with `message`.
+#[cfg(feature = "app")]
 fn show_fatal_error(message: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
