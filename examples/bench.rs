@@ -2,20 +2,80 @@
 //! document of the labelled data (`../shared/eval/*.dev.jsonl` by default).
 //!
 //! ```text
-//! cargo run --release --example bench [-- DIR_OR_FILES...]
+//! cargo run --release --example bench [-- [--tsv] [--only PHASE] DIR_OR_FILES...]
 //! ```
-//! Prints a table; it asserts nothing. Each phase runs over the whole corpus
-//! several times and the best round is kept, to damp noise from other work
-//! on the machine.
+//! Prints a markdown table; it asserts nothing. Each phase runs over the
+//! whole corpus several times and the best round is kept. Times are the
+//! thread's CPU time where Linux reports it (`/proc/thread-self/schedstat`),
+//! so other work sharing the machine's cores does not count against us; wall
+//! time elsewhere. `--tsv` prints `phase, documents, bytes, seconds` lines
+//! instead (what `scripts/bench --peers` reads), `--only` runs one phase.
 
+use article_annotator::core::claims::questioners::Questioners;
+use article_annotator::core::offsets::OffsetMap;
 use article_annotator::core::{annotate, boilerplate, claims, quotes, segment};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 const ROUNDS: usize = 5;
 
+/// One timed phase: its name and the work it does on the corpus (returning
+/// a count so the optimiser cannot drop the work).
+type Phase = (&'static str, fn(&[String]) -> usize);
+
+const PHASES: &[Phase] = &[
+    ("segmentation", |texts| {
+        texts.iter().map(|t| segment::sentences(t).len()).sum()
+    }),
+    ("boilerplate", |texts| {
+        texts.iter().map(|t| boilerplate::detect(t).len()).sum()
+    }),
+    ("quotes", |texts| {
+        texts.iter().map(|t| quotes::detect(t).len()).sum()
+    }),
+    ("claims", |texts| {
+        texts
+            .iter()
+            .map(|t| {
+                segment::sentences(t)
+                    .into_iter()
+                    .map(|s| claims::score(t, s).reasons.len())
+                    .sum::<usize>()
+            })
+            .sum()
+    }),
+    ("questioners", |texts| {
+        texts
+            .iter()
+            .map(|t| usize::from(Questioners::of(t).speaking_at(0).is_some()))
+            .sum()
+    }),
+    ("offsets", |texts| {
+        texts.iter().map(|t| OffsetMap::new(t).len_chars()).sum()
+    }),
+    ("whole", |texts| {
+        texts.iter().map(|t| annotate(t).sentences.len()).sum()
+    }),
+];
+
+/// What each phase's row says it measures.
+fn describe(phase: &str) -> &'static str {
+    match phase {
+        "segmentation" => "segmentation (sentences)",
+        "boilerplate" => "boilerplate",
+        "quotes" => "quotes (with speakers)",
+        "claims" => "claims (segmentation + scoring every sentence)",
+        "questioners" => "questioners (transcript moderators)",
+        "offsets" => "offset map (bytes → code points)",
+        "whole" => "**whole pipeline** (`annotate`)",
+        _ => "",
+    }
+}
+
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let tsv = take_flag(&mut args, "--tsv");
+    let only = take_value(&mut args, "--only");
     let inputs = if args.is_empty() {
         vec!["../shared/eval".to_string()]
     } else {
@@ -26,61 +86,101 @@ fn main() {
         eprintln!("bench: no documents found in {inputs:?}");
         std::process::exit(1);
     }
+    let phases: Vec<&Phase> = PHASES
+        .iter()
+        .filter(|(name, _)| only.as_deref().is_none_or(|o| o == *name))
+        .collect();
+    if phases.is_empty() {
+        eprintln!("bench: no phase named {only:?}");
+        std::process::exit(2);
+    }
     let bytes: usize = texts.iter().map(String::len).sum();
+    let docs = texts.len();
+    let mut times: Vec<(&str, Duration)> = Vec::new();
+    for (name, work) in phases {
+        let time = best(|| work(&texts));
+        if tsv {
+            println!("{name}\t{docs}\t{bytes}\t{:.6}", time.as_secs_f64());
+        }
+        times.push((name, time));
+    }
+    if tsv {
+        return;
+    }
     println!(
-        "native core, {} documents, {:.2} MB, best of {ROUNDS} rounds, {} cores available",
-        texts.len(),
+        "Native core: {docs} documents, {:.2} MB, one thread, best of {ROUNDS} rounds ({}).\n",
         bytes as f64 / 1e6,
-        std::thread::available_parallelism().map_or(1, |n| n.get())
+        if cpu_time().is_some() {
+            "thread CPU time"
+        } else {
+            "wall time"
+        }
     );
-    println!("{:<28} {:>10} {:>10}", "phase", "ms", "MB/s");
-    let row = |name: &str, time: Duration| {
-        let secs = time.as_secs_f64();
+    println!("| phase | ms | MB/s | docs/s |");
+    println!("| --- | ---: | ---: | ---: |");
+    let row = |label: &str, secs: f64| {
         println!(
-            "{name:<28} {:>10.1} {:>10.1}",
+            "| {label} | {:.1} | {:.1} | {:.0} |",
             secs * 1e3,
-            bytes as f64 / 1e6 / secs
+            bytes as f64 / 1e6 / secs,
+            docs as f64 / secs
         );
     };
-    row(
-        "segmentation",
-        best(|| texts.iter().map(|t| segment::sentences(t).len()).sum()),
-    );
-    row(
-        "boilerplate",
-        best(|| texts.iter().map(|t| boilerplate::detect(t).len()).sum()),
-    );
-    row(
-        "quotes",
-        best(|| texts.iter().map(|t| quotes::detect(t).len()).sum()),
-    );
-    row(
-        "claims (scoring sentences)",
-        best(|| {
-            texts
-                .iter()
-                .map(|t| {
-                    segment::sentences(t)
-                        .into_iter()
-                        .map(|s| claims::score(t, s).reasons.len())
-                        .sum::<usize>()
-                })
-                .sum()
-        }),
-    );
-    row(
-        "whole pipeline",
-        best(|| texts.iter().map(|t| annotate(t).sentences.len()).sum()),
-    );
+    for (name, time) in &times {
+        row(describe(name), time.as_secs_f64());
+    }
+    // What the pipeline spends beyond its detectors: masking, attribution,
+    // offset conversion and building the annotations.
+    let of = |phase: &str| {
+        times
+            .iter()
+            .find(|(name, _)| *name == phase)
+            .map(|(_, t)| t.as_secs_f64())
+    };
+    if let (Some(whole), Some(b), Some(q), Some(c), Some(m)) = (
+        of("whole"),
+        of("boilerplate"),
+        of("quotes"),
+        of("claims"),
+        of("questioners"),
+    ) {
+        let glue = whole - (b + q + c + m);
+        println!(
+            "| glue (whole − boilerplate − quotes − claims − questioners) | {:.1} | | |",
+            glue * 1e3
+        );
+    }
+}
+
+fn take_flag(args: &mut Vec<String>, flag: &str) -> bool {
+    let before = args.len();
+    args.retain(|a| a != flag);
+    args.len() != before
+}
+
+fn take_value(args: &mut Vec<String>, flag: &str) -> Option<String> {
+    let at = args.iter().position(|a| a == flag)?;
+    args.remove(at);
+    (at < args.len()).then(|| args.remove(at))
+}
+
+/// This thread's time on a CPU so far, where Linux reports it.
+fn cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let nanos: u64 = stat.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(nanos))
 }
 
 /// Runs `work` ROUNDS times and returns the fastest round.
 fn best(work: impl Fn() -> usize) -> Duration {
     (0..ROUNDS)
         .map(|_| {
-            let start = Instant::now();
+            let (wall, cpu) = (Instant::now(), cpu_time());
             std::hint::black_box(work());
-            start.elapsed()
+            match (cpu, cpu_time()) {
+                (Some(start), Some(end)) => end.saturating_sub(start),
+                _ => wall.elapsed(),
+            }
         })
         .min()
         .unwrap_or_default()

@@ -1,8 +1,9 @@
 //! The wasm-bindgen JS surface: `annotate(text, options)`,
 //! `annotate_html(html, options)` and
 //! `to_web_annotations(text, annotations)` for web developers (wrapped by
-//! `js/annotator.js`), `start_app()` for the page, and
-//! `analyse_for_worker(text, markup)` for the page's analysis worker.
+//! `js/annotator.js`), `analyse_for_worker(text, markup)` for the page's
+//! analysis worker, and `start_app()` for the page (only with the `app`
+//! feature: the JS API's own wasm goes without the page).
 //!
 //! The page is mounted by an explicit call rather than `#[wasm_bindgen(start)]`
 //! so the same wasm module also serves as a plain JS library.
@@ -173,6 +174,7 @@ pub fn analyse_for_worker(text: &str, markup: &str) -> Result<Vec<u8>, JsError> 
 /// Mounts the page into `#app`, after installing a panic hook that logs to
 /// the console and shows a visible error banner: a panic must never leave a
 /// silently blank page.
+#[cfg(feature = "app")]
 #[wasm_bindgen]
 pub fn start_app() {
     yew::set_custom_panic_hook(Box::new(|info| {
@@ -184,6 +186,7 @@ pub fn start_app() {
 }
 
 /// Fills the `#fatal` banner of index.html (or adds one) with `message`.
+#[cfg(feature = "app")]
 fn show_fatal_error(message: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -213,6 +216,7 @@ fn show_fatal_error(message: &str) {
 
 /// `location.reload()`, through Reflect (web-sys's `Location` would be a
 /// feature, and a download, for this one call).
+#[cfg(feature = "app")]
 fn reload_page() {
     let Some(window) = web_sys::window() else {
         return;
@@ -231,6 +235,7 @@ fn reload_page() {
 /// Panics on purpose, so the end-to-end tests can check the banner and the
 /// reload that restores the open work (`tests/e2e/faults.test.mjs`). It
 /// touches no state: in the shipped page it only shows the banner.
+#[cfg(feature = "app")]
 #[wasm_bindgen(js_name = panicForTest)]
 pub fn panic_for_test() {
     panic!("a deliberate panic, for testing the recovery");

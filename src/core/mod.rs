@@ -79,9 +79,9 @@ pub fn annotate_with_markup(text: &str, markup: &[MarkupHint]) -> Analysis {
     let map = OffsetMap::new(text);
     Analysis {
         length: map.len_chars(),
-        sentences: to_public(&sentences, text, &map),
-        quotes: to_public(&quotes, text, &map),
-        boilerplate: to_public(&boilerplate, text, &map),
+        sentences: to_public(sentences, text, &map),
+        quotes: to_public(quotes, text, &map),
+        boilerplate: to_public(boilerplate, text, &map),
     }
 }
 
@@ -156,21 +156,22 @@ impl<'a> Sweep<'a> {
     }
 }
 
-/// Converts detector findings (bytes) to public annotations (code points).
-fn to_public(findings: &[Finding], text: &str, map: &OffsetMap) -> Vec<Annotation> {
+/// Converts detector findings (bytes) to public annotations (code points),
+/// moving their reasons and names rather than copying them.
+fn to_public(findings: Vec<Finding>, text: &str, map: &OffsetMap) -> Vec<Annotation> {
     findings
-        .iter()
+        .into_iter()
         .map(|f| Annotation {
             kind: f.kind,
             start: map.char_of_byte(f.range.start),
             end: map.char_of_byte(f.range.end),
             score: f.score,
-            reasons: f.reasons.clone(),
-            speaker: f.speaker.as_ref().map(|s| Speaker {
+            reasons: f.reasons,
+            speaker: f.speaker.map(|s| Speaker {
                 start: map.char_of_byte(s.range.start),
                 end: map.char_of_byte(s.range.end),
                 text: text.get(s.range.clone()).unwrap_or_default().to_string(),
-                resolved: s.resolved.clone(),
+                resolved: s.resolved,
             }),
             part_of: f.part_of.map(|byte| map.char_of_byte(byte)),
         })
