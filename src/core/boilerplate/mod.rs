@@ -7,6 +7,7 @@
 //! at once, and contiguous boilerplate lines become one finding.
 
 mod address;
+mod code;
 mod lexicon;
 mod sequence;
 mod shape;
@@ -96,6 +97,8 @@ pub fn explain(text: &str) -> Vec<LineVerdict> {
 struct Line<'a> {
     range: Range<usize>,
     text: &'a str,
+    /// Leading white space, in bytes: code keeps its indentation.
+    indent: usize,
 }
 
 fn lines(text: &str) -> Vec<Line<'_>> {
@@ -109,6 +112,7 @@ fn lines(text: &str) -> Vec<Line<'_>> {
             out.push(Line {
                 range: from..from + trimmed.len(),
                 text: trimmed,
+                indent: lead,
             });
         }
         start += raw.len() + 1;
@@ -130,6 +134,9 @@ struct Evidence {
     /// Speech or a stage direction by transcript conventions: its shape
     /// (all caps, repeated) says nothing about page furniture.
     transcript: TranscriptLine,
+    /// Part of a program listing (see [`code`]): its shape says nothing
+    /// about page furniture either.
+    code: bool,
 }
 
 /// Caps a line's summed cue evidence: several weak cues are not certainty.
@@ -180,6 +187,7 @@ impl Evidence {
             own_cue,
             reasons,
             transcript,
+            code: false,
         }
     }
 
@@ -286,7 +294,11 @@ const BLOCK_SPAN: usize = 10;
 /// blocks sandwiched between strong boilerplate lines.
 fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence> {
     score_wrapped_paragraphs(lines, &mut evidence);
+    mark_listings(lines, &mut evidence);
     for (line, e) in lines.iter().zip(evidence.iter_mut()) {
+        if e.code {
+            continue;
+        }
         let address = address::reader_address_words(line.text);
         if address >= 2 {
             let weight = (0.4 * address as f32).min(1.6);
@@ -302,7 +314,7 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
         let repeated = counts.get(&line.text.to_lowercase()).copied().unwrap_or(0) >= REPEATS
             && e.transcript == TranscriptLine::None;
         let has_words = line.text.chars().any(char::is_alphanumeric);
-        if repeated && has_words && !looks_like_code(line.text) {
+        if repeated && has_words && !e.code && !code::looks_like_code(line.text, line.indent) {
             // Repeated captions and labels are furniture; a repeated
             // sentence (an interview's recurring question) much less so.
             let weight = if shape::ends_like_a_sentence(line.text) {
@@ -318,7 +330,8 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
             && e.transcript == TranscriptLine::None
             && !shape::ends_like_a_sentence(line.text)
             && line.text.chars().any(char::is_alphabetic)
-            && !looks_like_code(line.text)
+            && !e.code
+            && !code::looks_like_code(line.text, line.indent)
     };
     let mut i = 0;
     while i < lines.len() {
@@ -361,7 +374,7 @@ fn mark_link_lists(lines: &[Line<'_>], evidence: &mut [Evidence]) {
             {
                 break;
             }
-            if !evidence[j].reasons.contains(&("related links", 2.0)) {
+            if !evidence[j].code && !evidence[j].reasons.contains(&("related links", 2.0)) {
                 evidence[j].add("related links", 2.0);
             }
         }
@@ -454,10 +467,37 @@ fn score_wrapped_paragraphs(lines: &[Line<'_>], evidence: &mut [Evidence]) {
     }
 }
 
-/// Code and data repeat lines ("FROM", "});") and come in short runs
-/// without being menus.
-fn looks_like_code(line: &str) -> bool {
-    line.contains(['{', '}', ';', '=', '<', '>'])
+/// How much a line of a listing reads like prose: a little, so that a
+/// listing without cues stays with the article around it.
+const CODE_PROSE: f32 = 0.5;
+
+/// Lines of a program listing lose the cues their shape gave them (short,
+/// unpunctuated, capitalised, repeated); only lines without any letter or
+/// digit keep theirs, as separators.
+fn mark_listings(lines: &[Line<'_>], evidence: &mut [Evidence]) {
+    let signals: Vec<code::CodeSignal> = lines
+        .iter()
+        .zip(evidence.iter())
+        .map(|(line, e)| {
+            if code::looks_like_code(line.text, line.indent) {
+                code::CodeSignal::Code
+            } else if e.words >= 6 && shape::ends_like_a_sentence(line.text) {
+                code::CodeSignal::Prose
+            } else {
+                code::CodeSignal::Neutral
+            }
+        })
+        .collect();
+    for (e, listed) in evidence.iter_mut().zip(code::listings(&signals)) {
+        if !listed || e.transcript != TranscriptLine::None {
+            continue;
+        }
+        e.code = true;
+        e.reasons.retain(|r| r.0 == "separator");
+        e.own_cue = 0.0;
+        e.score.cue = e.reasons.iter().map(|r| r.1).sum::<f32>().min(MAX_CUE);
+        e.score.prose = e.score.prose.max(CODE_PROSE);
+    }
 }
 
 /// A run of lines that each carry some evidence (an appeal's paragraphs
@@ -873,6 +913,32 @@ mod tests {
         let text = with_body(&["PHOTO: (Sam Lee)", "ADVERTISEMENT"], &[]);
         let got = texts(&text, &detect(&text));
         assert_eq!(got, vec!["PHOTO: (Sam Lee)\nADVERTISEMENT"]);
+    }
+
+    #[test]
+    fn a_code_listing_between_paragraphs_stays_body() {
+        let listing = [
+            "SELECT city,",
+            "  count(*) AS trips",
+            "FROM",
+            "  ferry_trips",
+            "GROUP BY",
+            "  city;",
+        ];
+        let mut lines = vec![BODY_EN[0], BODY_EN[1]];
+        lines.extend(listing);
+        lines.push(BODY_EN[3]);
+        lines.extend(listing);
+        lines.push(BODY_EN[0]);
+        let text = lines.join("\n");
+        let found = detect(&text);
+        assert!(found.is_empty(), "{:?}", texts(&text, &found));
+        // The same short repeated lines without code around them are a menu.
+        let menu = with_body(&[], &["Home", "World", "Sport", "Home", "World", "Sport"]);
+        assert_eq!(
+            texts(&menu, &detect(&menu)),
+            ["Home\nWorld\nSport\nHome\nWorld\nSport"]
+        );
     }
 
     #[test]
