@@ -9,6 +9,7 @@
 mod address;
 mod code;
 mod lexicon;
+mod main_run;
 mod sequence;
 mod shape;
 mod transcript;
@@ -350,7 +351,58 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
     mark_standfirst(&mut evidence);
     mark_link_lists(lines, &mut evidence);
     mark_sandwiched(&mut evidence);
+    mark_after_article(&mut evidence);
     evidence
+}
+
+/// How a line counts towards the article's main run (see [`main_run`]).
+fn run_line(e: &Evidence) -> main_run::RunLine {
+    use main_run::RunLine;
+    if e.code {
+        RunLine::Neutral
+    } else if e.score.prose >= 2.0 && e.score.cue < ANCHOR {
+        RunLine::Prose
+    } else if e.score.cue >= ANCHOR {
+        RunLine::Furniture
+    } else if e.score.prose >= 1.0 && e.score.cue < 1.5 {
+        RunLine::HalfProse
+    } else {
+        RunLine::Short
+    }
+}
+
+/// Evidence beyond its own prose for a short line after the article's main run.
+const AFTER_ARTICLE: f32 = 2.5;
+/// Lines reading at least this much like prose get only a hint after the
+/// main run: a sentence there may be a late part of the article.
+const SHORT_PROSE: f32 = 0.5;
+/// Evidence for a paragraph after the main run: a hint, not enough alone.
+const PROSE_AFTER_ARTICLE: f32 = 1.0;
+
+/// Once the article's main run has ended and a line of page furniture has
+/// followed it (share buttons, tags, "More stories"), what comes after
+/// (teaser lists, comment sections, footers) is the page around the
+/// article. A list right after the last paragraph, before any furniture,
+/// may still be the article's own (tour dates, sources) and is left alone.
+fn mark_after_article(evidence: &mut [Evidence]) {
+    let kinds: Vec<main_run::RunLine> = evidence.iter().map(run_line).collect();
+    let Some(run) = main_run::main_run(&kinds) else {
+        return;
+    };
+    let Some(furniture) = (run.end..evidence.len()).find(|&i| evidence[i].score.cue >= ANCHOR)
+    else {
+        return;
+    };
+    for e in &mut evidence[furniture + 1..] {
+        if e.transcript == TranscriptLine::None && !e.code {
+            let weight = if e.score.prose >= SHORT_PROSE {
+                PROSE_AFTER_ARTICLE
+            } else {
+                e.score.prose.max(0.0) + AFTER_ARTICLE
+            };
+            e.add("after the end of the article", weight);
+        }
+    }
 }
 
 /// The most headlines a "Related" heading is taken to introduce.
@@ -939,6 +991,43 @@ mod tests {
             texts(&menu, &detect(&menu)),
             ["Home\nWorld\nSport\nHome\nWorld\nSport"]
         );
+    }
+
+    #[test]
+    fn headlines_after_the_article_and_its_share_line_are_cut() {
+        let text = with_body(
+            &[],
+            &[
+                "Share this article",
+                "Ferry fares to rise in spring",
+                "New school opens on the east bank",
+                "Mayor praises flood volunteers",
+            ],
+        );
+        let got = texts(&text, &detect(&text));
+        assert_eq!(
+            got,
+            ["Share this article\nFerry fares to rise in spring\nNew school opens on the east bank\nMayor praises flood volunteers"]
+        );
+        let reasons = explain(&text);
+        assert!(reasons[reasons.len() - 1]
+            .reasons
+            .contains(&"after the end of the article"));
+    }
+
+    #[test]
+    fn a_list_closing_the_article_before_any_furniture_stays_body() {
+        let text = with_body(
+            &[],
+            &[
+                "Upcoming council hearings",
+                "March 3 at the East Bank Library",
+                "March 10 at the Town Hall",
+                "March 17 at the River School",
+            ],
+        );
+        let found = detect(&text);
+        assert!(found.is_empty(), "{:?}", texts(&text, &found));
     }
 
     #[test]
