@@ -8,6 +8,7 @@
 
 mod address;
 mod code;
+mod comments;
 mod lexicon;
 mod main_run;
 mod sequence;
@@ -351,7 +352,7 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
     mark_standfirst(&mut evidence);
     mark_link_lists(lines, &mut evidence);
     mark_sandwiched(&mut evidence);
-    mark_after_article(&mut evidence);
+    mark_after_article(lines, &mut evidence);
     evidence
 }
 
@@ -384,11 +385,12 @@ const PROSE_AFTER_ARTICLE: f32 = 1.0;
 /// (teaser lists, comment sections, footers) is the page around the
 /// article. A list right after the last paragraph, before any furniture,
 /// may still be the article's own (tour dates, sources) and is left alone.
-fn mark_after_article(evidence: &mut [Evidence]) {
+fn mark_after_article(lines: &[Line<'_>], evidence: &mut [Evidence]) {
     let kinds: Vec<main_run::RunLine> = evidence.iter().map(run_line).collect();
     let Some(run) = main_run::main_run(&kinds) else {
         return;
     };
+    mark_comment_section(lines, evidence, run.start);
     let Some(furniture) = (run.end..evidence.len()).find(|&i| evidence[i].score.cue >= ANCHOR)
     else {
         return;
@@ -401,6 +403,28 @@ fn mark_after_article(evidence: &mut [Evidence]) {
                 e.score.prose.max(0.0) + AFTER_ARTICLE
             };
             e.add("after the end of the article", weight);
+        }
+    }
+}
+
+/// Evidence beyond its own prose for a line of a comment section.
+const IN_COMMENTS: f32 = 1.0;
+
+/// Readers' comments after the article (see [`comments`]) are cut from
+/// their first header on, paragraphs included.
+fn mark_comment_section(lines: &[Line<'_>], evidence: &mut [Evidence], article_start: usize) {
+    let headers: Vec<bool> = lines
+        .iter()
+        .zip(evidence.iter())
+        .map(|(line, e)| comments::is_comment_header(line.text, e.words))
+        .collect();
+    let Some(start) = comments::section_start(&headers, article_start + 1) else {
+        return;
+    };
+    for e in &mut evidence[start..] {
+        if e.transcript == TranscriptLine::None {
+            let weight = e.score.prose.max(0.0) + IN_COMMENTS;
+            e.add("comment section", weight);
         }
     }
 }
@@ -1028,6 +1052,25 @@ mod tests {
         );
         let found = detect(&text);
         assert!(found.is_empty(), "{:?}", texts(&text, &found));
+    }
+
+    #[test]
+    fn a_comment_section_is_cut_with_its_paragraphs() {
+        let comments = [
+            "2 comments",
+            "Sam Reader on March 3, 2031 at 9:12 pm said:",
+            "I drive across that bridge every day, and the detour through the old town adds half an hour each way.",
+            "Reply",
+            "Lee Roe on March 4, 2031 at 8:01 am said:",
+            "The ferry would help, but only if it runs early enough for the morning shift at the hospital.",
+            "Reply",
+        ];
+        let text = with_body(&[], &comments);
+        let got = texts(&text, &detect(&text));
+        assert_eq!(got, [comments.join("\n")]);
+        // Without the headers, the same paragraphs would stay body.
+        let text = with_body(&[], &[comments[2], comments[5]]);
+        assert!(detect(&text).is_empty());
     }
 
     #[test]

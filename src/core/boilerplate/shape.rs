@@ -99,7 +99,9 @@ pub fn cues(line: &str, words: &[String]) -> Vec<(&'static str, f32)> {
         out.push(("link markdown", 3.0));
     }
     if (line.contains("http") || line.contains("www.")) && re.bare_url.is_match(line) {
-        out.push(("bare URL", 4.0));
+        // Weak alone: a bare address in a paste is most often a source the
+        // author cites; in a block of furniture it goes with the block.
+        out.push(("bare URL", 1.0));
     }
     if n <= 12 && looks_like_timestamp(line, words, re) {
         out.push(("timestamp", 2.5));
