@@ -24,10 +24,26 @@ const LISTING_CODE_LINES: usize = 2;
 const CODE_ENDINGS: &[&str] = &[";", "{", "}", "(", "[", "})", "));", "},", "=>", "*/"];
 /// Beginnings of comments, blocks and directives.
 const CODE_STARTS: &[&str] = &["}", "{", ")", "]", "//", "/*", "*/", "#!", "<?"];
-/// Operators and call shapes that prose does not use.
-const CODE_MARKS: &[&str] = &[
-    "()", "=>", "->", "::", "==", "!=", "&&", "||", " = ", "+=", "</", "/>", "│", "┼", "::",
+/// Operators and call shapes that prose does not use (two bytes each).
+const CODE_MARKS: &[&[u8; 2]] = &[
+    b"()", b"=>", b"->", b"::", b"==", b"!=", b"&&", b"||", b"+=", b"</", b"/>",
 ];
+/// Box-drawing characters of terminal tables ("│", "┼") share these bytes.
+const BOX_DRAWING: [u8; 2] = [0xE2, 0x94];
+
+/// Whether `line` holds an operator, a call, " = " or a table border: one
+/// pass over its bytes, since this runs on every line.
+fn has_code_mark(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    bytes.windows(2).enumerate().any(|(i, pair)| match pair[0] {
+        b'(' | b'=' | b'-' | b':' | b'!' | b'&' | b'|' | b'+' | b'<' | b'/' => {
+            CODE_MARKS.iter().any(|m| pair == *m)
+        }
+        b' ' => pair[1] == b'=' && bytes.get(i + 2) == Some(&b' '),
+        0xE2 => pair == BOX_DRAWING,
+        _ => false,
+    })
+}
 /// Keywords that open a statement (matched with a space after them, or as
 /// the whole line for the SQL clause words).
 const KEYWORDS: &[&str] = &[
@@ -61,7 +77,7 @@ pub fn looks_like_code(line: &str, indent: usize) -> bool {
     }
     if CODE_ENDINGS.iter().any(|e| line.ends_with(e))
         || CODE_STARTS.iter().any(|s| line.starts_with(s))
-        || CODE_MARKS.iter().any(|m| line.contains(m))
+        || has_code_mark(line)
     {
         return true;
     }
@@ -75,12 +91,20 @@ pub fn looks_like_code(line: &str, indent: usize) -> bool {
     {
         return true;
     }
-    // snake_case or a dotted call: identifiers, not words.
-    if line.split_whitespace().any(is_identifier) {
+    // snake_case or a dotted call: identifiers, not words. The byte scan
+    // spares most lines the token-by-token look.
+    if has_joined_letters(line) && line.split_whitespace().any(is_identifier) {
         return true;
     }
     // Indented text is code unless it reads as a sentence.
     indent >= 4 && !line.ends_with(['.', '!', '?'])
+}
+
+/// Some '_' or '.' between two ASCII letters.
+fn has_joined_letters(line: &str) -> bool {
+    line.as_bytes().windows(3).any(|w| {
+        (w[1] == b'_' || w[1] == b'.') && w[0].is_ascii_alphabetic() && w[2].is_ascii_alphabetic()
+    })
 }
 
 /// `status_code`, `array.push(`, `os.path.join`: tokens with an underscore

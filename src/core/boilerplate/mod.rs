@@ -9,6 +9,7 @@
 mod address;
 mod code;
 mod comments;
+mod fnv;
 mod lexicon;
 mod main_run;
 mod sequence;
@@ -16,9 +17,9 @@ mod shape;
 mod transcript;
 
 use super::{Finding, Kind};
+use fnv::FnvMap;
 use lexicon::{words, Lexicon};
 use sequence::LineScore;
-use std::collections::HashMap;
 use std::ops::Range;
 use transcript::TranscriptLine;
 
@@ -99,8 +100,8 @@ pub fn explain(text: &str) -> Vec<LineVerdict> {
 struct Line<'a> {
     range: Range<usize>,
     text: &'a str,
-    /// Leading white space, in bytes: code keeps its indentation.
-    indent: usize,
+    /// Looks like a line of code (see [`code`]; code keeps its indentation).
+    code_like: bool,
 }
 
 fn lines(text: &str) -> Vec<Line<'_>> {
@@ -114,7 +115,7 @@ fn lines(text: &str) -> Vec<Line<'_>> {
             out.push(Line {
                 range: from..from + trimmed.len(),
                 text: trimmed,
-                indent: lead,
+                code_like: code::looks_like_code(trimmed, lead),
             });
         }
         start += raw.len() + 1;
@@ -139,6 +140,8 @@ struct Evidence {
     /// Part of a program listing (see [`code`]): its shape says nothing
     /// about page furniture either.
     code: bool,
+    /// Words addressing the reader outside quotations (see [`address`]).
+    address_words: usize,
 }
 
 /// Caps a line's summed cue evidence: several weak cues are not certainty.
@@ -190,6 +193,7 @@ impl Evidence {
             reasons,
             transcript,
             code: false,
+            address_words: address::reader_address_words_in(line, &words),
         }
     }
 
@@ -297,26 +301,37 @@ const BLOCK_SPAN: usize = 10;
 fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence> {
     score_wrapped_paragraphs(lines, &mut evidence);
     mark_listings(lines, &mut evidence);
-    for (line, e) in lines.iter().zip(evidence.iter_mut()) {
+    for e in evidence.iter_mut() {
         if e.code {
             continue;
         }
-        let address = address::reader_address_words(line.text);
+        let address = e.address_words;
         if address >= 2 {
             let weight = (0.4 * address as f32).min(1.6);
             e.own_cue += weight;
             e.add("reader address", weight);
         }
     }
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for line in lines {
-        *counts.entry(line.text.to_lowercase()).or_default() += 1;
+    let lowered: Vec<String> = lines
+        .iter()
+        .map(|l| {
+            if l.text.is_ascii() {
+                l.text.to_ascii_lowercase()
+            } else {
+                l.text.to_lowercase()
+            }
+        })
+        .collect();
+    let mut counts: FnvMap<&str, usize> =
+        FnvMap::with_capacity_and_hasher(lines.len(), Default::default());
+    for line in &lowered {
+        *counts.entry(line.as_str()).or_default() += 1;
     }
-    for (line, e) in lines.iter().zip(evidence.iter_mut()) {
-        let repeated = counts.get(&line.text.to_lowercase()).copied().unwrap_or(0) >= REPEATS
+    for ((line, lower), e) in lines.iter().zip(&lowered).zip(evidence.iter_mut()) {
+        let repeated = counts.get(lower.as_str()).copied().unwrap_or(0) >= REPEATS
             && e.transcript == TranscriptLine::None;
         let has_words = line.text.chars().any(char::is_alphanumeric);
-        if repeated && has_words && !e.code && !code::looks_like_code(line.text, line.indent) {
+        if repeated && has_words && !e.code && !line.code_like {
             // Repeated captions and labels are furniture; a repeated
             // sentence (an interview's recurring question) much less so.
             let weight = if shape::ends_like_a_sentence(line.text) {
@@ -333,7 +348,7 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
             && !shape::ends_like_a_sentence(line.text)
             && line.text.chars().any(char::is_alphabetic)
             && !e.code
-            && !code::looks_like_code(line.text, line.indent)
+            && !line.code_like
     };
     let mut i = 0;
     while i < lines.len() {
@@ -555,7 +570,7 @@ fn mark_listings(lines: &[Line<'_>], evidence: &mut [Evidence]) {
         .iter()
         .zip(evidence.iter())
         .map(|(line, e)| {
-            if code::looks_like_code(line.text, line.indent) {
+            if line.code_like {
                 code::CodeSignal::Code
             } else if e.words >= 6 && shape::ends_like_a_sentence(line.text) {
                 code::CodeSignal::Prose

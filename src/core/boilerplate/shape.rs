@@ -85,9 +85,8 @@ pub fn cues(line: &str, words: &[String]) -> Vec<(&'static str, f32)> {
     let re = patterns();
     // Cheap substring checks guard the regexes: most lines are prose and
     // the regex engine is built without its literal optimisations.
-    let lower = words.join(" ");
     if n <= 16
-        && (line.contains('©') || lower.contains("copyright") || line.contains("(c)"))
+        && (line.contains('©') || words.iter().any(|w| w == "copyright") || line.contains("(c)"))
         && re.copyright_mark.is_match(line)
     {
         out.push(("copyright", 4.0));
@@ -109,7 +108,10 @@ pub fn cues(line: &str, words: &[String]) -> Vec<(&'static str, f32)> {
     if n <= 8 && looks_like_byline(line) {
         out.push(("byline", 3.0));
     }
-    let credit_word = CREDIT_WORDS.iter().any(|w| lower.contains(w));
+    // A guard only (the patterns decide): some word starts like a credit word.
+    let credit_word = words
+        .iter()
+        .any(|w| CREDIT_WORDS.iter().any(|c| w.starts_with(c)));
     if n <= 40 && credit_word && re.trailing_credit.is_match(line) {
         // "... at dawn. Credit: Sam Lee": a caption ending in its credit.
         out.push(("caption", 4.0));
