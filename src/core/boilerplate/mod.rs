@@ -342,8 +342,13 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
             e.add("repeated line", weight);
         }
     }
+    // Rows led by a number ("61% 120 votes", "3 March: Town Hall") are a
+    // table or a list of results, not a menu.
     let menu_like = |e: &Evidence, line: &Line<'_>| {
         e.words <= 4
+            && !line
+                .text
+                .starts_with(|c: char| c.is_ascii_digit() || c == '%')
             && e.transcript == TranscriptLine::None
             && !shape::ends_like_a_sentence(line.text)
             && line.text.chars().any(char::is_alphabetic)
@@ -1086,6 +1091,24 @@ mod tests {
         // Without the headers, the same paragraphs would stay body.
         let text = with_body(&[], &[comments[2], comments[5]]);
         assert!(detect(&text).is_empty());
+    }
+
+    #[test]
+    fn rows_led_by_numbers_are_results_not_a_menu() {
+        let rows = [
+            "41% Ferry",
+            "33% New bridge",
+            "19% Tunnel",
+            "7% No change",
+            "12 votes",
+        ];
+        let text = with_body(&[], &rows);
+        let found = detect(&text);
+        assert!(found.is_empty(), "{:?}", texts(&text, &found));
+        // The same short rows led by words are a menu.
+        let menu = ["Ferry", "New bridge", "Tunnel", "No change", "Votes"];
+        let text = with_body(&[], &menu);
+        assert_eq!(texts(&text, &detect(&text)), [menu.join("\n")]);
     }
 
     #[test]
