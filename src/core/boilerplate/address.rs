@@ -19,32 +19,83 @@ const ADDRESS_WORDS: &[&str] = &[
     "мы", "наш", "наша", "наше", "наши", "нас", "вы", "ваш", "ваша", "ваши", "вас",
 ];
 
-/// How many reader-address words `line` has outside quotation marks.
+/// How many reader-address words `line` has outside quotation marks:
+/// straight double quotes toggle; curly and angle quotes open and close.
+/// One pass, no allocation: this runs on every line of every paste.
 pub fn reader_address_words(line: &str) -> usize {
-    unquoted(line)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .filter(|w| ADDRESS_WORDS.contains(&w.to_lowercase().as_str()))
-        .count()
-}
-
-/// The text of `line` outside quotations: straight double quotes toggle;
-/// curly and angle quotes open and close.
-fn unquoted(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
+    let mut count = 0;
     let mut depth = 0usize;
     let mut straight_open = false;
-    for c in line.chars() {
+    let mut word_start: Option<usize> = None;
+    for (i, c) in line
+        .char_indices()
+        .chain(std::iter::once((line.len(), ' ')))
+    {
+        if c.is_alphanumeric() {
+            if word_start.is_none() && depth == 0 && !straight_open {
+                word_start = Some(i);
+            }
+            continue;
+        }
+        if let Some(start) = word_start.take() {
+            count += usize::from(is_address_word(&line[start..i]));
+        }
         match c {
             '"' => straight_open = !straight_open,
             '“' | '«' | '„' => depth += 1,
             '”' | '»' => depth = depth.saturating_sub(1),
-            _ if depth == 0 && !straight_open => out.push(c),
             _ => {}
         }
     }
-    out
+    count
 }
+
+/// Longest address word in bytes, lowercase ("państwo", "nosotros").
+const LONGEST: usize = 16;
+
+fn is_address_word(word: &str) -> bool {
+    if word.len() > LONGEST {
+        return false;
+    }
+    // Lowercase into a stack buffer: no allocation per word.
+    let mut buf = [0u8; 2 * LONGEST];
+    let mut len = 0;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let width = c.len_utf8();
+        if len + width > buf.len() {
+            return false;
+        }
+        c.encode_utf8(&mut buf[len..]);
+        len += width;
+    }
+    std::str::from_utf8(&buf[..len]).is_ok_and(is_lowercase_address_word)
+}
+
+/// Whether `word`, already lowercase, is a reader-address word.
+pub fn is_lowercase_address_word(word: &str) -> bool {
+    static SET: std::sync::OnceLock<FnvSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| ADDRESS_WORDS.iter().copied().collect())
+        .contains(word)
+}
+
+/// [`reader_address_words`] for a line whose lowercase `words` are known:
+/// without quotation marks in the line, no need to read it again.
+pub fn reader_address_words_in(line: &str, words: &[String]) -> usize {
+    // One fast byte search per mark beats one decoding pass over the line.
+    let quoted = ['"', '“', '«', '„', '”', '»']
+        .iter()
+        .any(|&q| line.contains(q));
+    if quoted {
+        reader_address_words(line)
+    } else {
+        words
+            .iter()
+            .filter(|w| is_lowercase_address_word(w))
+            .count()
+    }
+}
+
+use super::fnv::FnvSet;
 
 #[cfg(test)]
 mod tests {

@@ -5,7 +5,7 @@
 //! Matching works on whole lowercase words, so "share" matches "Share this"
 //! but not "shareholders", and a lookup costs a hash probe per word.
 
-use std::collections::HashMap;
+use super::fnv::FnvMap;
 use std::sync::OnceLock;
 
 const DATA: &str = include_str!("lexicon.txt");
@@ -24,7 +24,7 @@ struct Phrase {
 pub struct Lexicon {
     /// (reason shown to the user, weight of a line that is only this phrase).
     reasons: Vec<(String, f32)>,
-    by_first_word: HashMap<String, Vec<Phrase>>,
+    by_first_word: FnvMap<String, Vec<Phrase>>,
     /// Single-word phrases ending in `*`: matched by prefix.
     prefixes: Vec<Phrase>,
 }
@@ -42,7 +42,14 @@ pub struct Hit {
 pub fn words(line: &str) -> Vec<String> {
     line.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(|w| {
+            // Most words are ASCII, whose lowercasing needs no tables.
+            if w.is_ascii() {
+                w.to_ascii_lowercase()
+            } else {
+                w.to_lowercase()
+            }
+        })
         .collect()
 }
 

@@ -7,17 +7,21 @@
 //! at once, and contiguous boilerplate lines become one finding.
 
 mod address;
+mod code;
+mod comments;
+mod fnv;
 mod lexicon;
+mod main_run;
 mod markup;
 mod sequence;
 mod shape;
 mod transcript;
 
 use super::{Finding, Kind, MarkupHint};
+use fnv::FnvMap;
 use lexicon::{words, Lexicon};
 pub use markup::detect_with_markup;
 use sequence::LineScore;
-use std::collections::HashMap;
 use std::ops::Range;
 use transcript::TranscriptLine;
 
@@ -99,6 +103,8 @@ pub fn explain(text: &str) -> Vec<LineVerdict> {
 struct Line<'a> {
     range: Range<usize>,
     text: &'a str,
+    /// Looks like a line of code (see [`code`]; code keeps its indentation).
+    code_like: bool,
 }
 
 fn lines(text: &str) -> Vec<Line<'_>> {
@@ -112,6 +118,7 @@ fn lines(text: &str) -> Vec<Line<'_>> {
             out.push(Line {
                 range: from..from + trimmed.len(),
                 text: trimmed,
+                code_like: code::looks_like_code(trimmed, lead),
             });
         }
         start += raw.len() + 1;
@@ -133,6 +140,11 @@ struct Evidence {
     /// Speech or a stage direction by transcript conventions: its shape
     /// (all caps, repeated) says nothing about page furniture.
     transcript: TranscriptLine,
+    /// Part of a program listing (see [`code`]): its shape says nothing
+    /// about page furniture either.
+    code: bool,
+    /// Words addressing the reader outside quotations (see [`address`]).
+    address_words: usize,
 }
 
 /// Caps a line's summed cue evidence: several weak cues are not certainty.
@@ -183,6 +195,8 @@ impl Evidence {
             own_cue,
             reasons,
             transcript,
+            code: false,
+            address_words: address::reader_address_words_in(line, &words),
         }
     }
 
@@ -289,23 +303,38 @@ const BLOCK_SPAN: usize = 10;
 /// blocks sandwiched between strong boilerplate lines.
 fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence> {
     score_wrapped_paragraphs(lines, &mut evidence);
-    for (line, e) in lines.iter().zip(evidence.iter_mut()) {
-        let address = address::reader_address_words(line.text);
+    mark_listings(lines, &mut evidence);
+    for e in evidence.iter_mut() {
+        if e.code {
+            continue;
+        }
+        let address = e.address_words;
         if address >= 2 {
             let weight = (0.4 * address as f32).min(1.6);
             e.own_cue += weight;
             e.add("reader address", weight);
         }
     }
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for line in lines {
-        *counts.entry(line.text.to_lowercase()).or_default() += 1;
+    let lowered: Vec<String> = lines
+        .iter()
+        .map(|l| {
+            if l.text.is_ascii() {
+                l.text.to_ascii_lowercase()
+            } else {
+                l.text.to_lowercase()
+            }
+        })
+        .collect();
+    let mut counts: FnvMap<&str, usize> =
+        FnvMap::with_capacity_and_hasher(lines.len(), Default::default());
+    for line in &lowered {
+        *counts.entry(line.as_str()).or_default() += 1;
     }
-    for (line, e) in lines.iter().zip(evidence.iter_mut()) {
-        let repeated = counts.get(&line.text.to_lowercase()).copied().unwrap_or(0) >= REPEATS
+    for ((line, lower), e) in lines.iter().zip(&lowered).zip(evidence.iter_mut()) {
+        let repeated = counts.get(lower.as_str()).copied().unwrap_or(0) >= REPEATS
             && e.transcript == TranscriptLine::None;
         let has_words = line.text.chars().any(char::is_alphanumeric);
-        if repeated && has_words && !looks_like_code(line.text) {
+        if repeated && has_words && !e.code && !line.code_like {
             // Repeated captions and labels are furniture; a repeated
             // sentence (an interview's recurring question) much less so.
             let weight = if shape::ends_like_a_sentence(line.text) {
@@ -316,12 +345,18 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
             e.add("repeated line", weight);
         }
     }
+    // Rows led by a number ("61% 120 votes", "3 March: Town Hall") are a
+    // table or a list of results, not a menu.
     let menu_like = |e: &Evidence, line: &Line<'_>| {
         e.words <= 4
+            && !line
+                .text
+                .starts_with(|c: char| c.is_ascii_digit() || c == '%')
             && e.transcript == TranscriptLine::None
             && !shape::ends_like_a_sentence(line.text)
             && line.text.chars().any(char::is_alphabetic)
-            && !looks_like_code(line.text)
+            && !e.code
+            && !line.code_like
     };
     let mut i = 0;
     while i < lines.len() {
@@ -340,7 +375,81 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
     mark_standfirst(&mut evidence);
     mark_link_lists(lines, &mut evidence);
     mark_sandwiched(&mut evidence);
+    mark_after_article(lines, &mut evidence);
     evidence
+}
+
+/// How a line counts towards the article's main run (see [`main_run`]).
+fn run_line(e: &Evidence) -> main_run::RunLine {
+    use main_run::RunLine;
+    if e.code {
+        RunLine::Neutral
+    } else if e.score.prose >= 2.0 && e.score.cue < ANCHOR {
+        RunLine::Prose
+    } else if e.score.cue >= ANCHOR {
+        RunLine::Furniture
+    } else if e.score.prose >= 1.0 && e.score.cue < 1.5 {
+        RunLine::HalfProse
+    } else {
+        RunLine::Short
+    }
+}
+
+/// Evidence beyond its own prose for a short line after the article's main run.
+const AFTER_ARTICLE: f32 = 2.5;
+/// Lines reading at least this much like prose get only a hint after the
+/// main run: a sentence there may be a late part of the article.
+const SHORT_PROSE: f32 = 0.5;
+/// Evidence for a paragraph after the main run: a hint, not enough alone.
+const PROSE_AFTER_ARTICLE: f32 = 1.0;
+
+/// Once the article's main run has ended and a line of page furniture has
+/// followed it (share buttons, tags, "More stories"), what comes after
+/// (teaser lists, comment sections, footers) is the page around the
+/// article. A list right after the last paragraph, before any furniture,
+/// may still be the article's own (tour dates, sources) and is left alone.
+fn mark_after_article(lines: &[Line<'_>], evidence: &mut [Evidence]) {
+    let kinds: Vec<main_run::RunLine> = evidence.iter().map(run_line).collect();
+    let Some(run) = main_run::main_run(&kinds) else {
+        return;
+    };
+    mark_comment_section(lines, evidence, run.start);
+    let Some(furniture) = (run.end..evidence.len()).find(|&i| evidence[i].score.cue >= ANCHOR)
+    else {
+        return;
+    };
+    for e in &mut evidence[furniture + 1..] {
+        if e.transcript == TranscriptLine::None && !e.code {
+            let weight = if e.score.prose >= SHORT_PROSE {
+                PROSE_AFTER_ARTICLE
+            } else {
+                e.score.prose.max(0.0) + AFTER_ARTICLE
+            };
+            e.add("after the end of the article", weight);
+        }
+    }
+}
+
+/// Evidence beyond its own prose for a line of a comment section.
+const IN_COMMENTS: f32 = 1.0;
+
+/// Readers' comments after the article (see [`comments`]) are cut from
+/// their first header on, paragraphs included.
+fn mark_comment_section(lines: &[Line<'_>], evidence: &mut [Evidence], article_start: usize) {
+    let headers: Vec<bool> = lines
+        .iter()
+        .zip(evidence.iter())
+        .map(|(line, e)| comments::is_comment_header(line.text, e.words))
+        .collect();
+    let Some(start) = comments::section_start(&headers, article_start + 1) else {
+        return;
+    };
+    for e in &mut evidence[start..] {
+        if e.transcript == TranscriptLine::None {
+            let weight = e.score.prose.max(0.0) + IN_COMMENTS;
+            e.add("comment section", weight);
+        }
+    }
 }
 
 /// The most headlines a "Related" heading is taken to introduce.
@@ -364,7 +473,7 @@ fn mark_link_lists(lines: &[Line<'_>], evidence: &mut [Evidence]) {
             {
                 break;
             }
-            if !evidence[j].reasons.contains(&("related links", 2.0)) {
+            if !evidence[j].code && !evidence[j].reasons.contains(&("related links", 2.0)) {
                 evidence[j].add("related links", 2.0);
             }
         }
@@ -457,10 +566,37 @@ fn score_wrapped_paragraphs(lines: &[Line<'_>], evidence: &mut [Evidence]) {
     }
 }
 
-/// Code and data repeat lines ("FROM", "});") and come in short runs
-/// without being menus.
-fn looks_like_code(line: &str) -> bool {
-    line.contains(['{', '}', ';', '=', '<', '>'])
+/// How much a line of a listing reads like prose: a little, so that a
+/// listing without cues stays with the article around it.
+const CODE_PROSE: f32 = 0.5;
+
+/// Lines of a program listing lose the cues their shape gave them (short,
+/// unpunctuated, capitalised, repeated); only lines without any letter or
+/// digit keep theirs, as separators.
+fn mark_listings(lines: &[Line<'_>], evidence: &mut [Evidence]) {
+    let signals: Vec<code::CodeSignal> = lines
+        .iter()
+        .zip(evidence.iter())
+        .map(|(line, e)| {
+            if line.code_like {
+                code::CodeSignal::Code
+            } else if e.words >= 6 && shape::ends_like_a_sentence(line.text) {
+                code::CodeSignal::Prose
+            } else {
+                code::CodeSignal::Neutral
+            }
+        })
+        .collect();
+    for (e, listed) in evidence.iter_mut().zip(code::listings(&signals)) {
+        if !listed || e.transcript != TranscriptLine::None {
+            continue;
+        }
+        e.code = true;
+        e.reasons.retain(|r| r.0 == "separator");
+        e.own_cue = 0.0;
+        e.score.cue = e.reasons.iter().map(|r| r.1).sum::<f32>().min(MAX_CUE);
+        e.score.prose = e.score.prose.max(CODE_PROSE);
+    }
 }
 
 /// A run of lines that each carry some evidence (an appeal's paragraphs
@@ -876,6 +1012,106 @@ mod tests {
         let text = with_body(&["PHOTO: (Sam Lee)", "ADVERTISEMENT"], &[]);
         let got = texts(&text, &detect(&text));
         assert_eq!(got, vec!["PHOTO: (Sam Lee)\nADVERTISEMENT"]);
+    }
+
+    #[test]
+    fn a_code_listing_between_paragraphs_stays_body() {
+        let listing = [
+            "SELECT city,",
+            "  count(*) AS trips",
+            "FROM",
+            "  ferry_trips",
+            "GROUP BY",
+            "  city;",
+        ];
+        let mut lines = vec![BODY_EN[0], BODY_EN[1]];
+        lines.extend(listing);
+        lines.push(BODY_EN[3]);
+        lines.extend(listing);
+        lines.push(BODY_EN[0]);
+        let text = lines.join("\n");
+        let found = detect(&text);
+        assert!(found.is_empty(), "{:?}", texts(&text, &found));
+        // The same short repeated lines without code around them are a menu.
+        let menu = with_body(&[], &["Home", "World", "Sport", "Home", "World", "Sport"]);
+        assert_eq!(
+            texts(&menu, &detect(&menu)),
+            ["Home\nWorld\nSport\nHome\nWorld\nSport"]
+        );
+    }
+
+    #[test]
+    fn headlines_after_the_article_and_its_share_line_are_cut() {
+        let text = with_body(
+            &[],
+            &[
+                "Share this article",
+                "Ferry fares to rise in spring",
+                "New school opens on the east bank",
+                "Mayor praises flood volunteers",
+            ],
+        );
+        let got = texts(&text, &detect(&text));
+        assert_eq!(
+            got,
+            ["Share this article\nFerry fares to rise in spring\nNew school opens on the east bank\nMayor praises flood volunteers"]
+        );
+        let reasons = explain(&text);
+        assert!(reasons[reasons.len() - 1]
+            .reasons
+            .contains(&"after the end of the article"));
+    }
+
+    #[test]
+    fn a_list_closing_the_article_before_any_furniture_stays_body() {
+        let text = with_body(
+            &[],
+            &[
+                "Upcoming council hearings",
+                "March 3 at the East Bank Library",
+                "March 10 at the Town Hall",
+                "March 17 at the River School",
+            ],
+        );
+        let found = detect(&text);
+        assert!(found.is_empty(), "{:?}", texts(&text, &found));
+    }
+
+    #[test]
+    fn a_comment_section_is_cut_with_its_paragraphs() {
+        let comments = [
+            "2 comments",
+            "Sam Reader on March 3, 2031 at 9:12 pm said:",
+            "I drive across that bridge every day, and the detour through the old town adds half an hour each way.",
+            "Reply",
+            "Lee Roe on March 4, 2031 at 8:01 am said:",
+            "The ferry would help, but only if it runs early enough for the morning shift at the hospital.",
+            "Reply",
+        ];
+        let text = with_body(&[], &comments);
+        let got = texts(&text, &detect(&text));
+        assert_eq!(got, [comments.join("\n")]);
+        // Without the headers, the same paragraphs would stay body.
+        let text = with_body(&[], &[comments[2], comments[5]]);
+        assert!(detect(&text).is_empty());
+    }
+
+    #[test]
+    fn rows_led_by_numbers_are_results_not_a_menu() {
+        let rows = [
+            "41% Ferry",
+            "33% New bridge",
+            "19% Tunnel",
+            "7% No change",
+            "12 votes",
+        ];
+        let text = with_body(&[], &rows);
+        let found = detect(&text);
+        assert!(found.is_empty(), "{:?}", texts(&text, &found));
+        // The same short rows led by words are a menu.
+        let menu = ["Ferry", "New bridge", "Tunnel", "No change", "Votes"];
+        let text = with_body(&[], &menu);
+        assert_eq!(texts(&text, &detect(&text)), [menu.join("\n")]);
     }
 
     #[test]

@@ -85,9 +85,8 @@ pub fn cues(line: &str, words: &[String]) -> Vec<(&'static str, f32)> {
     let re = patterns();
     // Cheap substring checks guard the regexes: most lines are prose and
     // the regex engine is built without its literal optimisations.
-    let lower = words.join(" ");
     if n <= 16
-        && (line.contains('©') || lower.contains("copyright") || line.contains("(c)"))
+        && (line.contains('©') || words.iter().any(|w| w == "copyright") || line.contains("(c)"))
         && re.copyright_mark.is_match(line)
     {
         out.push(("copyright", 4.0));
@@ -99,21 +98,32 @@ pub fn cues(line: &str, words: &[String]) -> Vec<(&'static str, f32)> {
         out.push(("link markdown", 3.0));
     }
     if (line.contains("http") || line.contains("www.")) && re.bare_url.is_match(line) {
-        out.push(("bare URL", 4.0));
+        // Weak alone: a bare address in a paste is most often a source the
+        // author cites; in a block of furniture it goes with the block.
+        out.push(("bare URL", 1.0));
     }
     if n <= 12 && looks_like_timestamp(line, words, re) {
         out.push(("timestamp", 2.5));
     }
     if n <= 8 && looks_like_byline(line) {
         out.push(("byline", 3.0));
+    } else if n <= 5 && is_social_handle_line(line) {
+        // "Sam Lee @samlee_news" under a headline: the author's account.
+        out.push(("byline", 2.5));
     }
-    let credit_word = CREDIT_WORDS.iter().any(|w| lower.contains(w));
+    // A guard only (the patterns decide): some word starts like a credit word.
+    let credit_word = words
+        .iter()
+        .any(|w| CREDIT_WORDS.iter().any(|c| w.starts_with(c)));
     if n <= 40 && credit_word && re.trailing_credit.is_match(line) {
         // "... at dawn. Credit: Sam Lee": a caption ending in its credit.
         out.push(("caption", 4.0));
     } else if n <= 30 && credit_word && re.credit.is_match(line) {
         out.push(("caption", 2.5));
-    } else if n <= 8 && line.contains([',', '/', '|']) && re.agency_credit.is_match(line) {
+    } else if n <= 8
+        && (line.contains([',', '/', '|']) || words.iter().any(|w| w == "via"))
+        && re.agency_credit.is_match(line)
+    {
         out.push(("caption", 3.0));
     }
     if n <= 12
@@ -178,6 +188,19 @@ fn looks_like_byline(line: &str) -> bool {
         capitalised += 1;
     }
     (1..=6).contains(&capitalised)
+}
+
+/// A short line ending in a social-media handle ("Sam Lee @samlee",
+/// "@samlee"), not an e-mail address and not a sentence.
+fn is_social_handle_line(line: &str) -> bool {
+    let Some((before, handle)) = line.rsplit_once('@') else {
+        return false;
+    };
+    let handle_ok = handle.len() >= 2 && handle.chars().all(|c| c.is_alphanumeric() || c == '_');
+    let name_ok = before.is_empty() || before.trim().chars().next().is_some_and(char::is_uppercase);
+    // "Account: @sam" labels someone's account in the text; a byline
+    // gives the name and the handle alone.
+    handle_ok && name_ok && !before.contains(['@', ':'])
 }
 
 /// Words without which the credit pattern cannot match.
@@ -401,9 +424,10 @@ fn patterns() -> &'static Patterns {
                 r"(?i)\b(?:photo|image|picture|credit|foto|bild|crédit|crédito|фото)s?\s*(?:by\b|credit\b|:|\.\.\.|…)|\((?:image|photo|credit|foto|фото)s?:?\s[^)]*\)\s*$|\b(?:ap photo|getty images|reuters|afp|shutterstock)\b",
             ),
             menu_separators: re(r"\s[|•·»/]\s"),
-            // "Jane Doe, AP", "John Roe/Reuters": a photo credit line.
+            // "Jane Doe, AP", "John Roe/Reuters", "City Archive via AP":
+            // a photo credit line.
             agency_credit: re(
-                r"(?i)[,/|]\s*(?:the\s+)?(?:ap|afp|reuters|getty|getty images|associated press|epa|dpa|bloomberg|shutterstock|xinhua|anadolu|tass|ria novosti|afp via getty images|reuters/[\w .-]+)\s*$",
+                r"(?i)(?:[,/|]|\bvia)\s*(?:the\s+)?(?:ap|afp|reuters|getty|getty images|associated press|epa|dpa|bloomberg|shutterstock|xinhua|anadolu|tass|ria novosti|afp via getty images|reuters/[\w .-]+)\s*$",
             ),
             trailing_credit: re(
                 r"(?i)\b(?:photo|image|picture|credit|foto|bild|crédit|crédito|фото)s?(?:\s+by)?\s*:\s*[^.!?:]{1,60}$",
@@ -482,6 +506,18 @@ mod tests {
         .contains(&("caption", 4.0)));
         assert!(reasons("Sam Lee/Reuters").contains(&"caption"));
         assert!(!reasons("The deal was reported by AP.").contains(&"caption"));
+        assert!(reasons("River Museum archive via AP").contains(&"caption"));
+        assert!(!reasons("The ferry plan was first reported via AP.").contains(&"caption"));
+    }
+
+    #[test]
+    fn an_authors_handle_is_a_byline() {
+        assert!(reasons("Sam Lee @samlee_news").contains(&"byline"));
+        assert!(reasons("Sam Lee@samlee").contains(&"byline"));
+        assert!(reasons("@samlee").contains(&"byline"));
+        assert!(!reasons("Write to sam@example.org").contains(&"byline"));
+        assert!(!reasons("Thanks to everyone who wrote @ us").contains(&"byline"));
+        assert!(!reasons("Account: @samlee").contains(&"byline"));
     }
 
     #[test]
