@@ -37,13 +37,17 @@ enum Outcome {
 
 /// Streams `input` to `output`; returns the number of bad lines. With
 /// `html`, each line's "text" is HTML, rendered before it is annotated.
+/// `threads`: how many documents are annotated at once (None: one per core).
 pub fn run(
     input: impl BufRead,
     mut output: impl Write,
     threshold: f32,
     html: bool,
+    threads: Option<NonZeroUsize>,
 ) -> io::Result<usize> {
-    let workers = std::thread::available_parallelism().map_or(1, NonZeroUsize::get);
+    let workers = threads
+        .or_else(|| std::thread::available_parallelism().ok())
+        .map_or(1, NonZeroUsize::get);
     let mut bad_lines = 0;
     let mut batch: Vec<Vec<u8>> = Vec::with_capacity(BATCH_LINES);
     let mut first_line_number = 1;
@@ -152,11 +156,15 @@ mod tests {
                 input.push_str("{not json\n\n");
             }
         }
-        let mut out = Vec::new();
-        let bad = run(input.as_bytes(), &mut out, 0.5, false).unwrap();
-        assert_eq!(bad, 1);
-        let ids: Vec<u64> = String::from_utf8(out)
-            .unwrap()
+        let mut outputs = Vec::new();
+        // Every core, one thread, and an odd number: the same lines out.
+        for threads in [None, NonZeroUsize::new(1), NonZeroUsize::new(3)] {
+            let mut out = Vec::new();
+            let bad = run(input.as_bytes(), &mut out, 0.5, false, threads).unwrap();
+            assert_eq!(bad, 1);
+            outputs.push(String::from_utf8(out).unwrap());
+        }
+        let ids: Vec<u64> = outputs[0]
             .lines()
             .map(|l| {
                 serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
@@ -165,12 +173,21 @@ mod tests {
             })
             .collect();
         assert_eq!(ids, (0..1200).collect::<Vec<_>>());
+        assert_eq!(outputs[1], outputs[0]);
+        assert_eq!(outputs[2], outputs[0]);
     }
 
     #[test]
     fn invalid_utf8_is_a_bad_line_not_a_panic() {
         let mut out = Vec::new();
-        let bad = run(&b"{\"id\":1,\"text\":\"\xff\"}\n"[..], &mut out, 0.5, false).unwrap();
+        let bad = run(
+            &b"{\"id\":1,\"text\":\"\xff\"}\n"[..],
+            &mut out,
+            0.5,
+            false,
+            None,
+        )
+        .unwrap();
         assert_eq!(bad, 1);
         assert!(out.is_empty());
     }

@@ -16,11 +16,12 @@ mod jsonl;
 use article_annotator::core::{self, eval, Annotation, DEFAULT_CLAIM_THRESHOLD};
 use serde::Serialize;
 use std::io::{self, Read};
+use std::num::NonZeroUsize;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
 usage: annotate [--html] [--threshold T] [FILE]
-       annotate --jsonl [--html] [--threshold T]  < docs.jsonl
+       annotate --jsonl [--html] [--threshold T] [--threads N]  < docs.jsonl
        annotate eval claims|quotes|boilerplate FILE.jsonl [--threshold T]
        annotate export w3c|claimreview|markdown|csv [--threshold T] [FILE]
        annotate import EXPORT.json [FILE]
@@ -34,7 +35,9 @@ boilerplate. Offsets count Unicode code points, end exclusive.
                 lines) is weighed as boilerplate evidence, and the output
                 adds \"text\": the rendered text the offsets count in.
                 With --jsonl, each line's \"text\" holds HTML and its
-                output line adds the rendered \"text\" too.";
+                output line adds the rendered \"text\" too.
+--threads N     with --jsonl: annotate on N threads (default: every core;
+                1 when an engine already runs one copy per core)";
 
 /// What the command line asks for.
 #[derive(Debug, PartialEq)]
@@ -53,6 +56,8 @@ struct Options {
     file: Option<String>,
     /// The input is HTML, rendered before it is annotated.
     html: bool,
+    /// `--jsonl`'s worker threads (None: one per core).
+    threads: Option<NonZeroUsize>,
 }
 
 fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
@@ -77,6 +82,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
         threshold: DEFAULT_CLAIM_THRESHOLD,
         file: None,
         html: false,
+        threads: None,
     };
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -93,12 +99,21 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
                     .filter(|t| (0.0..=1.0).contains(t))
                     .ok_or_else(|| format!("--threshold: '{value}' is not a number in [0, 1]"))?;
             }
+            "--threads" => {
+                let value = args.next().ok_or("--threads needs a number of threads")?;
+                options.threads = Some(value.parse().map_err(|_| {
+                    format!("--threads: '{value}' is not a number of threads (1 or more)")
+                })?);
+            }
             flag if flag.starts_with("--") => {
                 return Err(format!("unknown option {flag}\n{USAGE}"))
             }
             file if options.file.is_none() => options.file = Some(file.to_string()),
             extra => return Err(format!("unexpected argument '{extra}'\n{USAGE}")),
         }
+    }
+    if options.threads.is_some() && command != Command::Jsonl {
+        return Err(format!("--threads goes with --jsonl\n{USAGE}"));
     }
     options.command = command;
     Ok(options)
@@ -154,6 +169,7 @@ fn run(options: &Options) -> Result<ExitCode, String> {
                 io::stdout().lock(),
                 threshold,
                 options.html,
+                options.threads,
             )
             .map_err(|e| format!("cannot read or write: {e}"))?;
             if bad > 0 {
@@ -228,6 +244,14 @@ mod tests {
         assert_eq!((o.command, o.html), (Command::Jsonl, true));
         assert!(parse(&["--html", "page.html"]).unwrap().html);
         assert!(parse(&["export", "csv", "--html"]).is_err());
+        let o = parse(&["--jsonl", "--threads", "3"]).unwrap();
+        assert_eq!(o.threads.map(NonZeroUsize::get), Some(3));
+        assert!(parse(&["--jsonl", "--threads", "0"])
+            .unwrap_err()
+            .contains("not a number of threads"));
+        assert!(parse(&["--threads", "2", "a.txt"])
+            .unwrap_err()
+            .contains("--threads goes with --jsonl"));
         assert_eq!(
             parse(&["export", "csv", "f"]).unwrap().command,
             Command::Export("csv".into())
