@@ -497,11 +497,11 @@ impl State {
                 );
                 (article, Some(Rc::new(report)), said)
             }
-            None => (
-                Article::new(clock::new_id(), text, &now),
-                None,
-                String::new(),
-            ),
+            None => {
+                let mut article = Article::new(clock::new_id(), text, &now);
+                article.title = core::document::title_outside(&article.text, &analysis.boilerplate);
+                (article, None, String::new())
+            }
         };
         article.markup = markup.map(<[MarkupHint]>::to_vec).unwrap_or_default();
         State {

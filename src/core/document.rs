@@ -285,6 +285,27 @@ impl Article {
     }
 }
 
+/// The title a reader would give the text: its first non-empty line that
+/// no boilerplate block (`boilerplate`, code points, in text order) starts
+/// before, so a menu or a byline pasted above the headline does not name
+/// the article; the first non-empty line when every line is boilerplate.
+pub fn title_outside(text: &str, boilerplate: &[Annotation]) -> String {
+    let mut blocks = boilerplate.iter().peekable();
+    let mut line_start = 0; // in code points
+    for line in text.split('\n') {
+        let length = line.chars().count();
+        while blocks.next_if(|b| b.end <= line_start).is_some() {}
+        let inside = blocks
+            .peek()
+            .is_some_and(|b| b.start <= line_start && line_start + length <= b.end);
+        if !inside && !line.trim().is_empty() {
+            return title_from(line);
+        }
+        line_start += length + 1;
+    }
+    title_from(text)
+}
+
 /// The first non-empty line, cut to 80 characters at a word boundary.
 pub fn title_from(text: &str) -> String {
     let line = text
@@ -372,6 +393,29 @@ mod tests {
         let shown = article.merged_with(&[d]);
         assert_eq!(shown.len(), 1);
         assert_eq!(shown[0].judgement.verdict, Verdict::MostlyFalse);
+    }
+
+    #[test]
+    fn titles_skip_boilerplate_lines_above_the_headline() {
+        let text = "Home\nWeather\n\nDredging starts on the north channel\nThe board voted.";
+        let menu = |start, end| Annotation {
+            kind: Kind::Boilerplate,
+            start,
+            end,
+            score: 0.9,
+            reasons: Vec::new(),
+            speaker: None,
+            part_of: None,
+        };
+        assert_eq!(
+            title_outside(text, &[menu(0, 12)]),
+            "Dredging starts on the north channel"
+        );
+        // A block covering only part of a line does not hide the line.
+        assert_eq!(title_outside(text, &[menu(0, 2)]), "Home");
+        assert_eq!(title_outside(text, &[]), "Home");
+        // All boilerplate: the first line after all.
+        assert_eq!(title_outside("Share\nLike", &[menu(0, 10)]), "Share");
     }
 
     #[test]

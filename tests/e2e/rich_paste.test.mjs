@@ -60,6 +60,8 @@ test('a rich paste shows the rendered text and marks the <nav> as boilerplate', 
   const shown = await page.$$eval('article mark[data-kind=boilerplate]', (marks) =>
     marks.map((m) => m.textContent).join(''));
   assert.equal(shown, 'Harbours\nWeather\nShipping', 'only the menu is boilerplate');
+  assert.equal(await page.locator('h2.article-title').textContent(), 'Dredging starts on the northern channel',
+    'the title is the headline, not the menu above it');
   await nav.focus();
   const tooltip = page.getByRole('tooltip');
   await tooltip.waitFor();
