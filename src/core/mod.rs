@@ -61,11 +61,12 @@ pub fn annotate_with_markup(text: &str, markup: &[MarkupHint]) -> Analysis {
     let mut in_boilerplate = Sweep::new(&boilerplate);
     let mut in_quote = Sweep::new(&quotes);
     let questioners = claims::questioners::Questioners::of(text);
+    let spoken = claims::transcript::has_stage_directions(text);
     let sentences: Vec<Finding> = segment::sentences(text)
         .into_iter()
         .filter(|sentence| !in_boilerplate.mostly_covers(sentence))
         .map(|sentence| {
-            let mut claim = claims::score(text, sentence);
+            let mut claim = claims::score_in(text, sentence, spoken);
             if let Some(name) = questioners.speaking_at(claim.range.start) {
                 lower_for_questioner(&mut claim, name);
             }

@@ -11,6 +11,7 @@ pub mod cues;
 pub mod features;
 pub mod model;
 pub mod questioners;
+pub mod transcript;
 
 use super::segment::speaker_tag_len;
 use super::{Finding, Kind};
@@ -53,7 +54,16 @@ pub fn committed_model() -> &'static Model {
 }
 
 /// Scores the sentence `text[sentence]`, with the cues that decided it.
+/// Only a line opening with a speaker tag counts as transcript here; see
+/// [`score_in`] for a text known to be a transcript throughout.
 pub fn score(text: &str, sentence: Range<usize>) -> Finding {
+    score_in(text, sentence, false)
+}
+
+/// Like [`score`], where `spoken` says the whole text is a transcript of
+/// live talk ([`transcript::has_stage_directions`]), so that the
+/// transcript prior applies to lines without speaker tags too.
+pub fn score_in(text: &str, sentence: Range<usize>, spoken: bool) -> Finding {
     let words = text.get(sentence.clone()).unwrap_or_default();
     let hits = cues::detect(words);
     let logit = committed_model().logit(&features::hashed(words), &hits);
@@ -63,7 +73,7 @@ pub fn score(text: &str, sentence: Range<usize>) -> Finding {
     } else {
         0.0
     };
-    let prior = if turn.is_some() {
+    let prior = if spoken || turn.is_some() {
         TRANSCRIPT_PRIOR
     } else {
         0.0
@@ -213,6 +223,23 @@ mod tests {
         let prior = "transcript, where most sentences are talk";
         assert!(in_turn.reasons.iter().any(|r| r == prior));
         assert!(!in_prose.reasons.iter().any(|r| r == prior));
+    }
+
+    #[test]
+    fn a_transcript_without_speaker_tags_carries_the_prior_when_told() {
+        let statement = "Unemployment rose to 7.4% in March, the highest rate since 1992.";
+        let text = format!("Go ahead.\n{statement} We will act.");
+        let start = text.find(statement).unwrap();
+        let range = start..start + statement.len();
+        let (spoken, written) = (
+            score_in(&text, range.clone(), true),
+            score_in(&text, range.clone(), false),
+        );
+        assert!(spoken.score < written.score);
+        assert_eq!(written, score(&text, range));
+        let prior = "transcript, where most sentences are talk";
+        assert!(spoken.reasons.iter().any(|r| r == prior));
+        assert!(!spoken.reasons.iter().any(|r| r == "question turn"));
     }
 
     #[test]
