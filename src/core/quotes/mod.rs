@@ -773,6 +773,20 @@ mod tests {
     }
 
     #[test]
+    fn a_short_quote_in_a_sentence_of_belief_or_finding_is_shown() {
+        let text = "The auditors found “serious gaps” in the accounts.";
+        assert!(score_of(text, "“serious gaps”") >= QUOTE_MIN_SCORE);
+        assert_eq!(speaker_of(text, "“serious gaps”"), Some("The auditors"));
+        let text = "Her supporters are crying “foul” over the count.";
+        assert!(score_of(text, "“foul”") >= QUOTE_MIN_SCORE);
+        let text = "The report repeated Lee's allegations of a “secret deal” at the port.";
+        assert!(score_of(text, "“secret deal”") >= QUOTE_MIN_SCORE);
+        // With no such word the writer's own label stays a scare quote.
+        let text = "The city is building a “green corridor” along the river.";
+        assert!(score_of(text, "“green corridor”") < QUOTE_MIN_SCORE);
+    }
+
+    #[test]
     fn a_short_label_after_a_quote_is_no_continuation() {
         let text = "“We are ready,” the coach said. Fans filled the “home end” early.";
         assert!(score_of(text, "“home end”") < QUOTE_MIN_SCORE);

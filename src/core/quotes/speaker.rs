@@ -11,6 +11,9 @@ use std::ops::Range;
 const WINDOW: usize = 90;
 /// The longest speaker noun phrase, in tokens.
 const MAX_PHRASE: usize = 14;
+/// How far (in tokens) before a quotation a verb of belief or stance may
+/// govern it.
+const STANCE_REACH: usize = 16;
 
 /// Where the attribution was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,7 +147,8 @@ pub fn phrase_starting_at(t: &Tokens, start: usize) -> Option<Range<usize>> {
     if pronoun_at(t, start) {
         return Some(start..start + 1);
     }
-    if !phrase_word(t, start) {
+    // "… for even asking": a link word joins a phrase, it never opens one.
+    if !phrase_word(t, start) || is_link(t, start) {
         return None;
     }
     let mut end = start;
@@ -353,6 +357,22 @@ fn subject_of(t: &Tokens, verb: usize, floor: usize) -> Option<Range<usize>> {
             } else {
                 None
             };
+            // "Marchers walking through the town chanted": the place of a
+            // participle before the verb belongs to the participle.
+            let participle_place = preposition.is_some_and(|w| {
+                matches!(
+                    w,
+                    "through" | "across" | "along" | "around" | "into" | "outside"
+                )
+            }) && phrase.start > floor + 2
+                && t.word(phrase.start - 2).is_some_and(is_participle);
+            if participle_place {
+                if let Some(subject) =
+                    phrase_ending_at(t, phrase.start - 3).filter(|s| s.start >= floor)
+                {
+                    return Some(subject);
+                }
+            }
             let adjunct = preposition.is_some_and(|w| matches!(w, "in" | "on" | "at" | "during"));
             // "a source speaking to the paper said": the object of a
             // participle's preposition never speaks; its subject does.
@@ -721,7 +741,12 @@ pub fn sentence_reports(t: &Tokens, q: usize) -> bool {
     while end < t.len() && end - q < WINDOW && !t.ends_sentence(end - 1) {
         end += 1;
     }
-    let stance = |w: &str| is_reporting_verb(w) || lexicon::is_attitude_verb(w);
+    let stance = |w: &str| {
+        is_reporting_verb(w)
+            || lexicon::is_attitude_verb(w)
+            || lexicon::is_belief_verb(w)
+            || lexicon::is_account_noun(w)
+    };
     (from..end).any(|i| t.word(i).is_some_and(stance)) || labelled_as(t, q)
 }
 
@@ -854,7 +879,7 @@ fn sentence_subject(t: &Tokens, from: usize, limit: usize) -> Option<Range<usize
     // "WASHINGTON (AP) — Smith said": a dateline is no subject.
     let shouted = t.str(from).chars().count() > 1 && t.str(from).chars().all(|c| !c.is_lowercase());
     if shouted {
-        let dash = (from..limit.min(from + 8))
+        let dash = (from..limit.min(from + 12))
             .find(|&i| matches!(t.kind(i), Some(TokenKind::Punct('—' | '–' | '-'))));
         if let Some(dash) = dash {
             return sentence_subject(t, dash + 1, limit);
@@ -1012,10 +1037,12 @@ fn before(t: &Tokens, q: usize, from: usize, fallback: bool) -> Option<Attributi
             // participle is its subject.
             if k > from + 1 {
                 let end = skip_back_between(t, k - 1, from);
-                let subject = phrase_ending_at(t, end).filter(|p| {
-                    let after_with = p.start > from && t.word(p.start - 1) == Some("with");
-                    p.start > from && (t.is_capitalised(end) || after_with)
-                });
+                let subject = phrase_ending_at(t, end)
+                    .map(|p| coordinated(t, p, from))
+                    .filter(|p| {
+                        let after_with = p.start > from && t.word(p.start - 1) == Some("with");
+                        p.start > from && (t.is_capitalised(end) || after_with)
+                    });
                 if let Some(subject) = subject {
                     return Some(Attribution {
                         tokens: subject,
@@ -1094,6 +1121,18 @@ fn before(t: &Tokens, q: usize, from: usize, fallback: bool) -> Option<Attributi
         }
     }
     relative
+}
+
+/// `phrase` widened to the phrase joined to it by "and" ("many marchers
+/// and spectators"), when there is one after `floor`.
+fn coordinated(t: &Tokens, phrase: Range<usize>, floor: usize) -> Range<usize> {
+    if phrase.start < floor + 2 || t.word(phrase.start - 1) != Some("and") {
+        return phrase;
+    }
+    match phrase_ending_at(t, phrase.start - 2) {
+        Some(first) if first.start >= floor => first.start..phrase.end,
+        _ => phrase,
+    }
 }
 
 /// The outermost reporting clause around `found`: when its subject opens
@@ -1264,6 +1303,13 @@ fn governing_subject(t: &Tokens, q: usize, from: usize) -> Option<Attribution> {
             cue: Cue::SpeechNoun,
         });
     }
+    if let Some(subject) = stance_subject(t, q, from) {
+        return Some(Attribution {
+            tokens: subject,
+            verb: None,
+            cue: Cue::GoverningClause,
+        });
+    }
     let subject = sentence_subject(t, from, q)?;
     // The subject must be followed by a verb-like word, not be the object
     // the quotation modifies.
@@ -1272,6 +1318,46 @@ fn governing_subject(t: &Tokens, q: usize, from: usize) -> Option<Attribution> {
         verb: None,
         cue: Cue::GoverningClause,
     })
+}
+
+/// "Critics, who say little, feel the vote was “rigged”", "a study that
+/// found “significant” harm": the subject of the nearest verb of belief or
+/// stance before the quotation holds the view it quotes, rather than the
+/// sentence's first noun phrase.
+fn stance_subject(t: &Tokens, q: usize, from: usize) -> Option<Range<usize>> {
+    let floor = q.saturating_sub(STANCE_REACH).max(from);
+    let verb = (floor..q).rev().find(|&k| {
+        !t.is_capitalised(k)
+            && t.word(k)
+                .is_some_and(|w| lexicon::is_belief_verb(w) || lexicon::is_attitude_verb(w))
+            // "the feel of it", "with pep talks": after a determiner, or a
+            // preposition and a word, it is a noun.
+            && !(k > 0 && is_determiner(t, k - 1) && !relative_pronoun(t, k - 1))
+            && !(k > 1 && preposition_at(t, k - 2) && !pronoun_at(t, k - 1))
+    })?;
+    if verb <= from {
+        return None;
+    }
+    // "a study that found …": a relative pronoun stands for the phrase
+    // before it.
+    if relative_pronoun(t, verb - 1) {
+        return relative_head(t, verb - 1, from);
+    }
+    subject_of(t, verb, from).filter(|s| s.end <= verb)
+}
+
+fn preposition_at(t: &Tokens, i: usize) -> bool {
+    t.word(i).is_some_and(|w| {
+        matches!(
+            w,
+            "with" | "for" | "of" | "in" | "on" | "by" | "from" | "at" | "about" | "like"
+        )
+    })
+}
+
+fn relative_pronoun(t: &Tokens, i: usize) -> bool {
+    t.word(i)
+        .is_some_and(|w| matches!(w, "that" | "which" | "who"))
 }
 
 /// "his call for “…”", "Trump's claim that “…”": the owner of a speech
@@ -1578,5 +1664,66 @@ mod tests {
     #[test]
     fn a_period_inside_the_quote_ends_its_sentence() {
         assert_eq!(speakers("“We are done.” He noted the hour."), [None]);
+    }
+
+    #[test]
+    fn the_subject_of_a_belief_verb_holds_the_quoted_view() {
+        assert_eq!(
+            speakers("The rally ended early, and the organisers feel the count was “rigged.”"),
+            [Some("the organisers")]
+        );
+        assert_eq!(
+            speakers("One exception was a 2014 study that found “lasting” harm to wages."),
+            [Some("a 2014 study")]
+        );
+        // A noun after a determiner is no verb: "pep talks" names nobody.
+        assert_ne!(
+            speakers(
+                "The coach, a former sprinter, won them over with pep talks like “Run for it.”"
+            ),
+            [Some("pep")]
+        );
+    }
+
+    #[test]
+    fn the_owner_of_an_allegation_speaks() {
+        assert_eq!(
+            speakers("The report repeated Lee's allegations of a “secret deal” last year."),
+            [Some("Lee's")]
+        );
+    }
+
+    #[test]
+    fn coordinated_subjects_of_a_participle_after_with() {
+        assert_eq!(
+            speakers("The square was full, with many nurses and teachers chanting “Fair pay now.”"),
+            [Some("many nurses and teachers")]
+        );
+    }
+
+    #[test]
+    fn the_place_of_a_participle_is_no_subject() {
+        assert_eq!(
+            speakers("Students marching through the campus chanted “No cuts!”"),
+            [Some("Students")]
+        );
+    }
+
+    #[test]
+    fn a_link_word_never_opens_a_speaker() {
+        assert_eq!(
+            speakers("Critics say the rivals are “laughing at us” for even asking the question."),
+            [Some("Critics")]
+        );
+        let found = speakers("Most protests were either called “minor” or ignored.");
+        assert_ne!(found, [Some("either")]);
+    }
+
+    #[test]
+    fn a_long_dateline_is_no_subject() {
+        assert_eq!(
+            speakers("LISBON, March 3 (Reuters) — The minister's chief aide rallied the staff, saying: “We stay the course.”"),
+            [Some("The minister's chief aide")]
+        );
     }
 }
