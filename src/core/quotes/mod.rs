@@ -33,6 +33,7 @@ pub fn detect(text: &str) -> Vec<Finding> {
         .collect();
 
     let headline = single_mark_headline(text, &spans);
+    let double_marks = quotes_in_double_marks(text, &spans);
     let mut findings: Vec<Finding> = Vec::with_capacity(spans.len());
     let mut speakers: Vec<Mention> = Vec::new();
     let mut previous: Option<(usize, SpeakerFinding)> = None;
@@ -106,6 +107,13 @@ pub fn detect(text: &str) -> Vec<Finding> {
                 .reasons
                 .push("headline quotation in single marks: the story quotes it in full".into());
         }
+        if cues.single && double_marks && finding.score >= QUOTE_MIN_SCORE {
+            finding.score = 0.4;
+            finding.reasons.push(
+                "single quotation marks in a text that quotes in double marks: a nested or scare quotation"
+                    .into(),
+            );
+        }
         if cues.title {
             finding
                 .reasons
@@ -161,6 +169,24 @@ fn single_mark_headline(text: &str, spans: &[MarkedSpan]) -> Option<Range<usize>
         }
     }
     (double > single).then_some(start..end)
+}
+
+/// Whether `text` quotes people in double marks: its double-mark
+/// quotations outnumber its single-mark ones. A writer keeps to one
+/// convention, so there a quotation in single marks is a nested quotation
+/// whose outer marks went astray, or a scare quote, never the text's own
+/// way of quoting somebody (British texts, quoting in single marks, keep
+/// theirs).
+fn quotes_in_double_marks(text: &str, spans: &[MarkedSpan]) -> bool {
+    let (mut double, mut single) = (0usize, 0usize);
+    for span in spans.iter().filter(|s| !s.block) {
+        if opens_with_single_mark(text, &span.range) {
+            single += 1;
+        } else {
+            double += 1;
+        }
+    }
+    double > single
 }
 
 /// Pushes `finding`, split into one linked part per paragraph when its
@@ -754,6 +780,20 @@ mod tests {
         // A text quoting in single marks throughout keeps its first line.
         let text = "‘We will not move,’ the harbour master said.\n\n‘Never,’ he added.";
         assert!(score_of(text, "‘We will not move,’") >= QUOTE_MIN_SCORE);
+    }
+
+    #[test]
+    fn single_marks_in_a_text_that_quotes_in_double_marks_are_not_its_quotes() {
+        let text = "“We will build it,” the mayor said. “Soon.”\n\nLater she told the crowd, ‘We are ready,’ and left.";
+        assert!(score_of(text, "‘We are ready,’") < QUOTE_MIN_SCORE);
+        assert!(score_of(text, "“We will build it,”") >= QUOTE_MIN_SCORE);
+        let text = "„Wir bauen die Brücke“, sagte die Bürgermeisterin. „Bald.“ Dann rief sie ‚Wir sind bereit‘, sagte sie.";
+        assert!(score_of(text, "‚Wir sind bereit‘") < QUOTE_MIN_SCORE);
+        // A text quoting in single marks keeps them, its double ones aside.
+        let text =
+            "‘We will build it,’ the mayor said. ‘We will start soon.’ She called the plan “bold”.";
+        assert!(score_of(text, "‘We will build it,’") >= QUOTE_MIN_SCORE);
+        assert!(score_of(text, "‘We will start soon.’") >= QUOTE_MIN_SCORE);
     }
 
     #[test]
