@@ -827,6 +827,18 @@ mod tests {
     }
 
     #[test]
+    fn labels_listed_after_as_and_a_stated_position_are_somebodys_words() {
+        let text = "Critics painted the mayor as a “showman” and a “bully.”";
+        assert!(score_of(text, "“showman”") >= QUOTE_MIN_SCORE);
+        assert!(score_of(text, "“bully.”") >= QUOTE_MIN_SCORE);
+        let text = "The senator made it clear that she has “grave doubts” about the bill.";
+        assert!(score_of(text, "“grave doubts”") >= QUOTE_MIN_SCORE);
+        // Things listed with no label or position stay the writer's.
+        let text = "The shop sold “blue” and “green” paint.";
+        assert!(score_of(text, "“green”") < QUOTE_MIN_SCORE);
+    }
+
+    #[test]
     fn a_short_label_after_a_quote_is_no_continuation() {
         let text = "“We are ready,” the coach said. Fans filled the “home end” early.";
         assert!(score_of(text, "“home end”") < QUOTE_MIN_SCORE);

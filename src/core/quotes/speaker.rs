@@ -747,22 +747,49 @@ pub fn sentence_reports(t: &Tokens, q: usize) -> bool {
             || lexicon::is_belief_verb(w)
             || lexicon::is_account_noun(w)
     };
-    (from..end).any(|i| t.word(i).is_some_and(stance)) || labelled_as(t, q)
+    (from..end).any(|i| t.word(i).is_some_and(stance) || made_clear(t, i)) || labelled_as(t, q)
+}
+
+/// "made it clear that …", "makes clear": a statement of position.
+fn made_clear(t: &Tokens, i: usize) -> bool {
+    let make = |k: usize| {
+        t.word(k)
+            .is_some_and(|w| matches!(w, "make" | "makes" | "made" | "making"))
+    };
+    t.word(i) == Some("clear")
+        && i > 0
+        && (make(i - 1) || (i > 1 && t.word(i - 1) == Some("it") && make(i - 2)))
 }
 
 /// "cast the deal as a “breakthrough”": a quotation right after "as" (or
 /// "as a") is the label someone gives, not the writer's scare quote; "such
 /// as", "so as" and "as well as" list things instead.
 fn labelled_as(t: &Tokens, q: usize) -> bool {
-    let mut k = q;
-    if k > 0 && t.word(k - 1).is_some_and(|w| matches!(w, "a" | "an")) {
-        k -= 1;
+    let mut q = q;
+    // "as a “menace” and a “fraud”": labels listed after the first one.
+    // The bound keeps a long list of quotations linear.
+    for _ in 0..4 {
+        let mut k = q;
+        if k > 0 && t.word(k - 1).is_some_and(|w| matches!(w, "a" | "an")) {
+            k -= 1;
+        }
+        if k >= 2
+            && t.word(k - 1) == Some("as")
+            && !t
+                .word(k - 2)
+                .is_some_and(|w| matches!(w, "such" | "so" | "well"))
+        {
+            return true;
+        }
+        let listed = k >= 2
+            && t.word(k - 1).is_some_and(|w| matches!(w, "and" | "or"))
+            && matches!(t.kind(k - 2), Some(TokenKind::Quote(_)));
+        if !listed {
+            return false;
+        }
+        q = k - 2;
     }
-    k >= 2
-        && t.word(k - 1) == Some("as")
-        && !t
-            .word(k - 2)
-            .is_some_and(|w| matches!(w, "such" | "so" | "well"))
+    false
 }
 
 /// Whether a byline follows the quotation at token `q`: `“Museum to
