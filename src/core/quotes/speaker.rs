@@ -974,8 +974,12 @@ fn sentence_subject(t: &Tokens, from: usize, limit: usize) -> Option<Range<usize
             .take(3)
             .filter_map(|comma| phrase_starting_at(t, comma + 1).filter(|p| p.end <= limit))
     };
+    // A phrase that "and" continues ("the sheriff and hard-liner, Trump
+    // said") is still inside the opening appositive.
     after_commas()
-        .find(|p| !t.is_punct(p.end, ','))
+        .find(|p| {
+            !t.is_punct(p.end, ',') && !t.word(p.end).is_some_and(|w| matches!(w, "and" | "or"))
+        })
         .or_else(|| after_commas().next())
 }
 
@@ -1751,6 +1755,14 @@ mod tests {
         assert_eq!(
             speakers("LISBON, March 3 (Reuters) — The minister's chief aide rallied the staff, saying: “We stay the course.”"),
             [Some("The minister's chief aide")]
+        );
+    }
+
+    #[test]
+    fn an_appositive_continued_by_and_is_no_subject() {
+        assert_eq!(
+            speakers("Preceded on stage by the mayor, a lawyer and former judge, Lee Park launched into a defence of the “green corridor” plan."),
+            [Some("Lee Park")]
         );
     }
 }
