@@ -1328,8 +1328,17 @@ fn governing_subject(t: &Tokens, q: usize, from: usize) -> Option<Attribution> {
         return None;
     }
     if let Some(owner) = speech_owner(t, q, from) {
+        // "Lee repeated his claim that …": a possessive pronoun stands for
+        // the name that is the sentence's subject.
+        let possessive = t
+            .word(owner)
+            .is_some_and(|w| matches!(w, "his" | "her" | "their" | "its"));
+        let named = possessive
+            .then(|| sentence_subject(t, from, owner))
+            .flatten()
+            .filter(|p| p.end <= owner && t.is_capitalised(p.end - 1) && !pronoun_at(t, p.start));
         return Some(Attribution {
-            tokens: owner..owner + 1,
+            tokens: named.unwrap_or(owner..owner + 1),
             verb: None,
             cue: Cue::SpeechNoun,
         });
@@ -1763,6 +1772,19 @@ mod tests {
         assert_eq!(
             speakers("Preceded on stage by the mayor, a lawyer and former judge, Lee Park launched into a defence of the “green corridor” plan."),
             [Some("Lee Park")]
+        );
+    }
+
+    #[test]
+    fn a_possessive_owner_stands_for_the_named_subject() {
+        assert_eq!(
+            speakers("Mayor Ana Ruiz repeated her claim that the bridge was “unsafe.”"),
+            [Some("Mayor Ana Ruiz")]
+        );
+        // With no name to stand for, the possessive itself is the mention.
+        assert_eq!(
+            speakers("Then she repeated her claim that the bridge was “unsafe.”"),
+            [Some("her")]
         );
     }
 }
