@@ -373,6 +373,13 @@ fn subject_of(t: &Tokens, verb: usize, floor: usize) -> Option<Range<usize>> {
                     return Some(subject);
                 }
             }
+            // "Six in 10 voters say": a proportion, not a place or a time.
+            let proportion = preposition == Some("in")
+                && phrase.start > floor + 1
+                && t.word(phrase.start - 2).is_some_and(is_number_word);
+            if proportion {
+                return Some(phrase.start - 2..phrase.end);
+            }
             let adjunct = preposition.is_some_and(|w| matches!(w, "in" | "on" | "at" | "during"));
             // "a source speaking to the paper said": the object of a
             // participle's preposition never speaks; its subject does.
@@ -981,6 +988,15 @@ fn sentence_subject(t: &Tokens, from: usize, limit: usize) -> Option<Range<usize
             !t.is_punct(p.end, ',') && !t.word(p.end).is_some_and(|w| matches!(w, "and" | "or"))
         })
         .or_else(|| after_commas().next())
+}
+
+/// Digits or a small number's name ("four in 10", "one in five").
+fn is_number_word(word: &str) -> bool {
+    word.chars().all(|c| c.is_ascii_digit()) && !word.is_empty()
+        || matches!(
+            word,
+            "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+        )
 }
 
 fn is_time_word(word: &str) -> bool {
@@ -1785,6 +1801,18 @@ mod tests {
         assert_eq!(
             speakers("Then she repeated her claim that the bridge was “unsafe.”"),
             [Some("her")]
+        );
+    }
+
+    #[test]
+    fn a_proportion_is_a_subject_not_an_adjunct() {
+        assert_eq!(
+            speakers("About six in 10 voters say the mayor “keeps her word.”"),
+            [Some("six in 10 voters")]
+        );
+        assert_eq!(
+            speakers("Lee in his speech called the plan “a mess.”"),
+            [Some("Lee")]
         );
     }
 }
