@@ -81,7 +81,7 @@ const BETWEEN_SPEAKER_AND_VERB: &str = "\
     also later then again has had have would will did does do was were is once previously \
     recently repeatedly publicly reportedly privately simply quickly famously often frequently \
     subsequently now just further first even still yesterday today tonight never already been \
-    being may might could can should must not instead
+    being may might could can should must not instead keep keeps kept
 ";
 
 /// Nouns for something said: their owner ("his call for …", "Smith's

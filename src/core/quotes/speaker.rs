@@ -90,9 +90,12 @@ fn pronoun_at(t: &Tokens, i: usize) -> bool {
 
 /// The noun phrase ending at token `end` (inclusive), read backwards.
 pub fn phrase_ending_at(t: &Tokens, end: usize) -> Option<Range<usize>> {
-    let quantifier = t
-        .word(end)
-        .is_some_and(|w| matches!(w, "several" | "some" | "many" | "both" | "others" | "few"));
+    let quantifier = t.word(end).is_some_and(|w| {
+        matches!(
+            w,
+            "several" | "some" | "many" | "both" | "others" | "few" | "another"
+        )
+    });
     if pronoun_at(t, end) || quantifier {
         return Some(end..end + 1);
     }
@@ -281,7 +284,7 @@ fn reporting_verb_at(t: &Tokens, i: usize) -> Option<String> {
             let alone = past
                 && matches!(
                     prev,
-                    "some" | "many" | "several" | "both" | "others" | "few" | "one"
+                    "some" | "many" | "several" | "both" | "others" | "few" | "one" | "another"
                 );
             let noun_before = (lexicon::is_determiner(prev) && !alone)
                 || possessive
@@ -1813,6 +1816,22 @@ mod tests {
         assert_eq!(
             speakers("Lee in his speech called the plan “a mess.”"),
             [Some("Lee")]
+        );
+    }
+
+    #[test]
+    fn another_alone_is_a_subject() {
+        assert_eq!(
+            speakers("One fan cheered. Another said he hoped for a “fair fight.”"),
+            [Some("Another")]
+        );
+    }
+
+    #[test]
+    fn keeps_stands_between_a_subject_and_its_verb() {
+        assert_eq!(
+            speakers("The crowd clapped as she keeps talking about the “quiet majority.”"),
+            [Some("she")]
         );
     }
 }
