@@ -58,6 +58,22 @@ const ATTITUDE_VERBS: &str = "\
     cast casts casting frame frames framed framing
 ";
 
+/// Verbs of believing, finding, seeking and alleging: like a reporting
+/// verb, they make the rest of their sentence somebody's view, so a short
+/// quotation in it ("the study found “significant” harm", "fans are crying
+/// “fraud”") is that somebody's words rather than the writer's scare quote.
+const BELIEF_VERBS: &str = "\
+    find finds found feel feels felt seek seeks sought seeking hope hopes hoped hoping expect \
+    expects know knows knew cry cries crying talk talks talking speak speaks speaking spoken \
+    allege alleges alleged alleging
+";
+
+/// Nouns for a contested account ("her allegations of a “plot”"): a
+/// sentence holding one reports somebody's view, as a belief verb does.
+const ACCOUNT_NOUNS: &str = "\
+    allegation allegations rumor rumors rumour rumours lament
+";
+
 /// Words that may stand between a speaker and its verb ("Trump also said",
 /// "she has repeatedly said").
 const BETWEEN_SPEAKER_AND_VERB: &str = "\
@@ -65,7 +81,7 @@ const BETWEEN_SPEAKER_AND_VERB: &str = "\
     also later then again has had have would will did does do was were is once previously \
     recently repeatedly publicly reportedly privately simply quickly famously often frequently \
     subsequently now just further first even still yesterday today tonight never already been \
-    being may might could can should must not instead
+    being may might could can should must not instead keep keeps kept
 ";
 
 /// Nouns for something said: their owner ("his call for …", "Smith's
@@ -75,6 +91,7 @@ const SPEECH_NOUNS: &str = "\
     promise promises pledge vow description assertion warning message slogan phrase term \
     demand accusation charge argument insistence contention suggestion proposal speech \
     tweet tweets question answer response reply label nickname motto mantra catchphrase \
+    allegation allegations \
 ";
 
 /// Words that begin a noun phrase: a speaker extends no further back.
@@ -92,7 +109,7 @@ const NOUN_PHRASE_LINKS: &str = "\
 /// Lowercase words that never belong to a speaker noun phrase: function
 /// words, pronouns in object form, time words and common verbs.
 const NOT_IN_SPEAKER: &str = "\
-    whether yet likewise always \
+    whether yet likewise always either neither \
     and or but that which who whom whose when where while because as if than so though although \
     after before since until in on to with by about into over under what how why is was are were \
     be been has have had will would can could should may might must do does did not also then \
@@ -245,6 +262,10 @@ lookup! {
     is_naming_word => NAMING_WORDS;
     /// Whether `word` is in [`ATTITUDE_VERBS`].
     is_attitude_verb => ATTITUDE_VERBS;
+    /// Whether `word` is in [`BELIEF_VERBS`].
+    is_belief_verb => BELIEF_VERBS;
+    /// Whether `word` is in [`ACCOUNT_NOUNS`].
+    is_account_noun => ACCOUNT_NOUNS;
 }
 
 /// Reporting verbs whose subject is not the speaker in the usual way: a

@@ -33,6 +33,7 @@ pub fn detect(text: &str) -> Vec<Finding> {
         .collect();
 
     let headline = single_mark_headline(text, &spans);
+    let double_marks = quotes_in_double_marks(text, &spans);
     let mut findings: Vec<Finding> = Vec::with_capacity(spans.len());
     let mut speakers: Vec<Mention> = Vec::new();
     let mut previous: Option<(usize, SpeakerFinding)> = None;
@@ -106,6 +107,13 @@ pub fn detect(text: &str) -> Vec<Finding> {
                 .reasons
                 .push("headline quotation in single marks: the story quotes it in full".into());
         }
+        if cues.single && double_marks && finding.score >= QUOTE_MIN_SCORE {
+            finding.score = 0.4;
+            finding.reasons.push(
+                "single quotation marks in a text that quotes in double marks: a nested or scare quotation"
+                    .into(),
+            );
+        }
         if cues.title {
             finding
                 .reasons
@@ -161,6 +169,24 @@ fn single_mark_headline(text: &str, spans: &[MarkedSpan]) -> Option<Range<usize>
         }
     }
     (double > single).then_some(start..end)
+}
+
+/// Whether `text` quotes people in double marks: its double-mark
+/// quotations outnumber its single-mark ones. A writer keeps to one
+/// convention, so there a quotation in single marks is a nested quotation
+/// whose outer marks went astray, or a scare quote, never the text's own
+/// way of quoting somebody (British texts, quoting in single marks, keep
+/// theirs).
+fn quotes_in_double_marks(text: &str, spans: &[MarkedSpan]) -> bool {
+    let (mut double, mut single) = (0usize, 0usize);
+    for span in spans.iter().filter(|s| !s.block) {
+        if opens_with_single_mark(text, &span.range) {
+            single += 1;
+        } else {
+            double += 1;
+        }
+    }
+    double > single
 }
 
 /// Pushes `finding`, split into one linked part per paragraph when its
@@ -757,6 +783,20 @@ mod tests {
     }
 
     #[test]
+    fn single_marks_in_a_text_that_quotes_in_double_marks_are_not_its_quotes() {
+        let text = "“We will build it,” the mayor said. “Soon.”\n\nLater she told the crowd, ‘We are ready,’ and left.";
+        assert!(score_of(text, "‘We are ready,’") < QUOTE_MIN_SCORE);
+        assert!(score_of(text, "“We will build it,”") >= QUOTE_MIN_SCORE);
+        let text = "„Wir bauen die Brücke“, sagte die Bürgermeisterin. „Bald.“ Dann rief sie ‚Wir sind bereit‘, sagte sie.";
+        assert!(score_of(text, "‚Wir sind bereit‘") < QUOTE_MIN_SCORE);
+        // A text quoting in single marks keeps them, its double ones aside.
+        let text =
+            "‘We will build it,’ the mayor said. ‘We will start soon.’ She called the plan “bold”.";
+        assert!(score_of(text, "‘We will build it,’") >= QUOTE_MIN_SCORE);
+        assert!(score_of(text, "‘We will start soon.’") >= QUOTE_MIN_SCORE);
+    }
+
+    #[test]
     fn a_label_or_a_stance_makes_a_short_quote_somebodys_words() {
         let text = "The minister hailed the treaty as a “turning point” for the region.";
         assert!(score_of(text, "“turning point”") >= QUOTE_MIN_SCORE);
@@ -770,6 +810,32 @@ mod tests {
     fn a_headline_cited_with_its_byline_is_no_quote() {
         let text = "READ — \"Harbour museum to close in May,\" by the Gazette's Ann Lee: \"The museum will shut its doors for good next spring.\"";
         assert!(score_of(text, "\"Harbour museum to close in May,\"") < QUOTE_MIN_SCORE);
+    }
+
+    #[test]
+    fn a_short_quote_in_a_sentence_of_belief_or_finding_is_shown() {
+        let text = "The auditors found “serious gaps” in the accounts.";
+        assert!(score_of(text, "“serious gaps”") >= QUOTE_MIN_SCORE);
+        assert_eq!(speaker_of(text, "“serious gaps”"), Some("The auditors"));
+        let text = "Her supporters are crying “foul” over the count.";
+        assert!(score_of(text, "“foul”") >= QUOTE_MIN_SCORE);
+        let text = "The report repeated Lee's allegations of a “secret deal” at the port.";
+        assert!(score_of(text, "“secret deal”") >= QUOTE_MIN_SCORE);
+        // With no such word the writer's own label stays a scare quote.
+        let text = "The city is building a “green corridor” along the river.";
+        assert!(score_of(text, "“green corridor”") < QUOTE_MIN_SCORE);
+    }
+
+    #[test]
+    fn labels_listed_after_as_and_a_stated_position_are_somebodys_words() {
+        let text = "Critics painted the mayor as a “showman” and a “bully.”";
+        assert!(score_of(text, "“showman”") >= QUOTE_MIN_SCORE);
+        assert!(score_of(text, "“bully.”") >= QUOTE_MIN_SCORE);
+        let text = "The senator made it clear that she has “grave doubts” about the bill.";
+        assert!(score_of(text, "“grave doubts”") >= QUOTE_MIN_SCORE);
+        // Things listed with no label or position stay the writer's.
+        let text = "The shop sold “blue” and “green” paint.";
+        assert!(score_of(text, "“green”") < QUOTE_MIN_SCORE);
     }
 
     #[test]

@@ -11,6 +11,9 @@ use std::ops::Range;
 const WINDOW: usize = 90;
 /// The longest speaker noun phrase, in tokens.
 const MAX_PHRASE: usize = 14;
+/// How far (in tokens) before a quotation a verb of belief or stance may
+/// govern it.
+const STANCE_REACH: usize = 16;
 
 /// Where the attribution was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,9 +90,12 @@ fn pronoun_at(t: &Tokens, i: usize) -> bool {
 
 /// The noun phrase ending at token `end` (inclusive), read backwards.
 pub fn phrase_ending_at(t: &Tokens, end: usize) -> Option<Range<usize>> {
-    let quantifier = t
-        .word(end)
-        .is_some_and(|w| matches!(w, "several" | "some" | "many" | "both" | "others" | "few"));
+    let quantifier = t.word(end).is_some_and(|w| {
+        matches!(
+            w,
+            "several" | "some" | "many" | "both" | "others" | "few" | "another"
+        )
+    });
     if pronoun_at(t, end) || quantifier {
         return Some(end..end + 1);
     }
@@ -144,7 +150,8 @@ pub fn phrase_starting_at(t: &Tokens, start: usize) -> Option<Range<usize>> {
     if pronoun_at(t, start) {
         return Some(start..start + 1);
     }
-    if !phrase_word(t, start) {
+    // "… for even asking": a link word joins a phrase, it never opens one.
+    if !phrase_word(t, start) || is_link(t, start) {
         return None;
     }
     let mut end = start;
@@ -277,7 +284,7 @@ fn reporting_verb_at(t: &Tokens, i: usize) -> Option<String> {
             let alone = past
                 && matches!(
                     prev,
-                    "some" | "many" | "several" | "both" | "others" | "few" | "one"
+                    "some" | "many" | "several" | "both" | "others" | "few" | "one" | "another"
                 );
             let noun_before = (lexicon::is_determiner(prev) && !alone)
                 || possessive
@@ -353,6 +360,29 @@ fn subject_of(t: &Tokens, verb: usize, floor: usize) -> Option<Range<usize>> {
             } else {
                 None
             };
+            // "Marchers walking through the town chanted": the place of a
+            // participle before the verb belongs to the participle.
+            let participle_place = preposition.is_some_and(|w| {
+                matches!(
+                    w,
+                    "through" | "across" | "along" | "around" | "into" | "outside"
+                )
+            }) && phrase.start > floor + 2
+                && t.word(phrase.start - 2).is_some_and(is_participle);
+            if participle_place {
+                if let Some(subject) =
+                    phrase_ending_at(t, phrase.start - 3).filter(|s| s.start >= floor)
+                {
+                    return Some(subject);
+                }
+            }
+            // "Six in 10 voters say": a proportion, not a place or a time.
+            let proportion = preposition == Some("in")
+                && phrase.start > floor + 1
+                && t.word(phrase.start - 2).is_some_and(is_number_word);
+            if proportion {
+                return Some(phrase.start - 2..phrase.end);
+            }
             let adjunct = preposition.is_some_and(|w| matches!(w, "in" | "on" | "at" | "during"));
             // "a source speaking to the paper said": the object of a
             // participle's preposition never speaks; its subject does.
@@ -721,23 +751,55 @@ pub fn sentence_reports(t: &Tokens, q: usize) -> bool {
     while end < t.len() && end - q < WINDOW && !t.ends_sentence(end - 1) {
         end += 1;
     }
-    let stance = |w: &str| is_reporting_verb(w) || lexicon::is_attitude_verb(w);
-    (from..end).any(|i| t.word(i).is_some_and(stance)) || labelled_as(t, q)
+    let stance = |w: &str| {
+        is_reporting_verb(w)
+            || lexicon::is_attitude_verb(w)
+            || lexicon::is_belief_verb(w)
+            || lexicon::is_account_noun(w)
+    };
+    (from..end).any(|i| t.word(i).is_some_and(stance) || made_clear(t, i)) || labelled_as(t, q)
+}
+
+/// "made it clear that …", "makes clear": a statement of position.
+fn made_clear(t: &Tokens, i: usize) -> bool {
+    let make = |k: usize| {
+        t.word(k)
+            .is_some_and(|w| matches!(w, "make" | "makes" | "made" | "making"))
+    };
+    t.word(i) == Some("clear")
+        && i > 0
+        && (make(i - 1) || (i > 1 && t.word(i - 1) == Some("it") && make(i - 2)))
 }
 
 /// "cast the deal as a “breakthrough”": a quotation right after "as" (or
 /// "as a") is the label someone gives, not the writer's scare quote; "such
 /// as", "so as" and "as well as" list things instead.
 fn labelled_as(t: &Tokens, q: usize) -> bool {
-    let mut k = q;
-    if k > 0 && t.word(k - 1).is_some_and(|w| matches!(w, "a" | "an")) {
-        k -= 1;
+    let mut q = q;
+    // "as a “menace” and a “fraud”": labels listed after the first one.
+    // The bound keeps a long list of quotations linear.
+    for _ in 0..4 {
+        let mut k = q;
+        if k > 0 && t.word(k - 1).is_some_and(|w| matches!(w, "a" | "an")) {
+            k -= 1;
+        }
+        if k >= 2
+            && t.word(k - 1) == Some("as")
+            && !t
+                .word(k - 2)
+                .is_some_and(|w| matches!(w, "such" | "so" | "well"))
+        {
+            return true;
+        }
+        let listed = k >= 2
+            && t.word(k - 1).is_some_and(|w| matches!(w, "and" | "or"))
+            && matches!(t.kind(k - 2), Some(TokenKind::Quote(_)));
+        if !listed {
+            return false;
+        }
+        q = k - 2;
     }
-    k >= 2
-        && t.word(k - 1) == Some("as")
-        && !t
-            .word(k - 2)
-            .is_some_and(|w| matches!(w, "such" | "so" | "well"))
+    false
 }
 
 /// Whether a byline follows the quotation at token `q`: `“Museum to
@@ -854,7 +916,7 @@ fn sentence_subject(t: &Tokens, from: usize, limit: usize) -> Option<Range<usize
     // "WASHINGTON (AP) — Smith said": a dateline is no subject.
     let shouted = t.str(from).chars().count() > 1 && t.str(from).chars().all(|c| !c.is_lowercase());
     if shouted {
-        let dash = (from..limit.min(from + 8))
+        let dash = (from..limit.min(from + 12))
             .find(|&i| matches!(t.kind(i), Some(TokenKind::Punct('—' | '–' | '-'))));
         if let Some(dash) = dash {
             return sentence_subject(t, dash + 1, limit);
@@ -922,9 +984,22 @@ fn sentence_subject(t: &Tokens, from: usize, limit: usize) -> Option<Range<usize
             .take(3)
             .filter_map(|comma| phrase_starting_at(t, comma + 1).filter(|p| p.end <= limit))
     };
+    // A phrase that "and" continues ("the sheriff and hard-liner, Trump
+    // said") is still inside the opening appositive.
     after_commas()
-        .find(|p| !t.is_punct(p.end, ','))
+        .find(|p| {
+            !t.is_punct(p.end, ',') && !t.word(p.end).is_some_and(|w| matches!(w, "and" | "or"))
+        })
         .or_else(|| after_commas().next())
+}
+
+/// Digits or a small number's name ("four in 10", "one in five").
+fn is_number_word(word: &str) -> bool {
+    word.chars().all(|c| c.is_ascii_digit()) && !word.is_empty()
+        || matches!(
+            word,
+            "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+        )
 }
 
 fn is_time_word(word: &str) -> bool {
@@ -1012,10 +1087,12 @@ fn before(t: &Tokens, q: usize, from: usize, fallback: bool) -> Option<Attributi
             // participle is its subject.
             if k > from + 1 {
                 let end = skip_back_between(t, k - 1, from);
-                let subject = phrase_ending_at(t, end).filter(|p| {
-                    let after_with = p.start > from && t.word(p.start - 1) == Some("with");
-                    p.start > from && (t.is_capitalised(end) || after_with)
-                });
+                let subject = phrase_ending_at(t, end)
+                    .map(|p| coordinated(t, p, from))
+                    .filter(|p| {
+                        let after_with = p.start > from && t.word(p.start - 1) == Some("with");
+                        p.start > from && (t.is_capitalised(end) || after_with)
+                    });
                 if let Some(subject) = subject {
                     return Some(Attribution {
                         tokens: subject,
@@ -1094,6 +1171,18 @@ fn before(t: &Tokens, q: usize, from: usize, fallback: bool) -> Option<Attributi
         }
     }
     relative
+}
+
+/// `phrase` widened to the phrase joined to it by "and" ("many marchers
+/// and spectators"), when there is one after `floor`.
+fn coordinated(t: &Tokens, phrase: Range<usize>, floor: usize) -> Range<usize> {
+    if phrase.start < floor + 2 || t.word(phrase.start - 1) != Some("and") {
+        return phrase;
+    }
+    match phrase_ending_at(t, phrase.start - 2) {
+        Some(first) if first.start >= floor => first.start..phrase.end,
+        _ => phrase,
+    }
 }
 
 /// The outermost reporting clause around `found`: when its subject opens
@@ -1258,10 +1347,26 @@ fn governing_subject(t: &Tokens, q: usize, from: usize) -> Option<Attribution> {
         return None;
     }
     if let Some(owner) = speech_owner(t, q, from) {
+        // "Lee repeated his claim that …": a possessive pronoun stands for
+        // the name that is the sentence's subject.
+        let possessive = t
+            .word(owner)
+            .is_some_and(|w| matches!(w, "his" | "her" | "their" | "its"));
+        let named = possessive
+            .then(|| sentence_subject(t, from, owner))
+            .flatten()
+            .filter(|p| p.end <= owner && t.is_capitalised(p.end - 1) && !pronoun_at(t, p.start));
         return Some(Attribution {
-            tokens: owner..owner + 1,
+            tokens: named.unwrap_or(owner..owner + 1),
             verb: None,
             cue: Cue::SpeechNoun,
+        });
+    }
+    if let Some(subject) = stance_subject(t, q, from) {
+        return Some(Attribution {
+            tokens: subject,
+            verb: None,
+            cue: Cue::GoverningClause,
         });
     }
     let subject = sentence_subject(t, from, q)?;
@@ -1272,6 +1377,46 @@ fn governing_subject(t: &Tokens, q: usize, from: usize) -> Option<Attribution> {
         verb: None,
         cue: Cue::GoverningClause,
     })
+}
+
+/// "Critics, who say little, feel the vote was “rigged”", "a study that
+/// found “significant” harm": the subject of the nearest verb of belief or
+/// stance before the quotation holds the view it quotes, rather than the
+/// sentence's first noun phrase.
+fn stance_subject(t: &Tokens, q: usize, from: usize) -> Option<Range<usize>> {
+    let floor = q.saturating_sub(STANCE_REACH).max(from);
+    let verb = (floor..q).rev().find(|&k| {
+        !t.is_capitalised(k)
+            && t.word(k)
+                .is_some_and(|w| lexicon::is_belief_verb(w) || lexicon::is_attitude_verb(w))
+            // "the feel of it", "with pep talks": after a determiner, or a
+            // preposition and a word, it is a noun.
+            && !(k > 0 && is_determiner(t, k - 1) && !relative_pronoun(t, k - 1))
+            && !(k > 1 && preposition_at(t, k - 2) && !pronoun_at(t, k - 1))
+    })?;
+    if verb <= from {
+        return None;
+    }
+    // "a study that found …": a relative pronoun stands for the phrase
+    // before it.
+    if relative_pronoun(t, verb - 1) {
+        return relative_head(t, verb - 1, from);
+    }
+    subject_of(t, verb, from).filter(|s| s.end <= verb)
+}
+
+fn preposition_at(t: &Tokens, i: usize) -> bool {
+    t.word(i).is_some_and(|w| {
+        matches!(
+            w,
+            "with" | "for" | "of" | "in" | "on" | "by" | "from" | "at" | "about" | "like"
+        )
+    })
+}
+
+fn relative_pronoun(t: &Tokens, i: usize) -> bool {
+    t.word(i)
+        .is_some_and(|w| matches!(w, "that" | "which" | "who"))
 }
 
 /// "his call for “…”", "Trump's claim that “…”": the owner of a speech
@@ -1578,5 +1723,115 @@ mod tests {
     #[test]
     fn a_period_inside_the_quote_ends_its_sentence() {
         assert_eq!(speakers("“We are done.” He noted the hour."), [None]);
+    }
+
+    #[test]
+    fn the_subject_of_a_belief_verb_holds_the_quoted_view() {
+        assert_eq!(
+            speakers("The rally ended early, and the organisers feel the count was “rigged.”"),
+            [Some("the organisers")]
+        );
+        assert_eq!(
+            speakers("One exception was a 2014 study that found “lasting” harm to wages."),
+            [Some("a 2014 study")]
+        );
+        // A noun after a determiner is no verb: "pep talks" names nobody.
+        assert_ne!(
+            speakers(
+                "The coach, a former sprinter, won them over with pep talks like “Run for it.”"
+            ),
+            [Some("pep")]
+        );
+    }
+
+    #[test]
+    fn the_owner_of_an_allegation_speaks() {
+        assert_eq!(
+            speakers("The report repeated Lee's allegations of a “secret deal” last year."),
+            [Some("Lee's")]
+        );
+    }
+
+    #[test]
+    fn coordinated_subjects_of_a_participle_after_with() {
+        assert_eq!(
+            speakers("The square was full, with many nurses and teachers chanting “Fair pay now.”"),
+            [Some("many nurses and teachers")]
+        );
+    }
+
+    #[test]
+    fn the_place_of_a_participle_is_no_subject() {
+        assert_eq!(
+            speakers("Students marching through the campus chanted “No cuts!”"),
+            [Some("Students")]
+        );
+    }
+
+    #[test]
+    fn a_link_word_never_opens_a_speaker() {
+        assert_eq!(
+            speakers("Critics say the rivals are “laughing at us” for even asking the question."),
+            [Some("Critics")]
+        );
+        let found = speakers("Most protests were either called “minor” or ignored.");
+        assert_ne!(found, [Some("either")]);
+    }
+
+    #[test]
+    fn a_long_dateline_is_no_subject() {
+        assert_eq!(
+            speakers("LISBON, March 3 (Reuters) — The minister's chief aide rallied the staff, saying: “We stay the course.”"),
+            [Some("The minister's chief aide")]
+        );
+    }
+
+    #[test]
+    fn an_appositive_continued_by_and_is_no_subject() {
+        assert_eq!(
+            speakers("Preceded on stage by the mayor, a lawyer and former judge, Lee Park launched into a defence of the “green corridor” plan."),
+            [Some("Lee Park")]
+        );
+    }
+
+    #[test]
+    fn a_possessive_owner_stands_for_the_named_subject() {
+        assert_eq!(
+            speakers("Mayor Ana Ruiz repeated her claim that the bridge was “unsafe.”"),
+            [Some("Mayor Ana Ruiz")]
+        );
+        // With no name to stand for, the possessive itself is the mention.
+        assert_eq!(
+            speakers("Then she repeated her claim that the bridge was “unsafe.”"),
+            [Some("her")]
+        );
+    }
+
+    #[test]
+    fn a_proportion_is_a_subject_not_an_adjunct() {
+        assert_eq!(
+            speakers("About six in 10 voters say the mayor “keeps her word.”"),
+            [Some("six in 10 voters")]
+        );
+        assert_eq!(
+            speakers("Lee in his speech called the plan “a mess.”"),
+            [Some("Lee")]
+        );
+    }
+
+    #[test]
+    fn another_alone_is_a_subject() {
+        assert_eq!(
+            speakers("One fan cheered. Another said he hoped for a “fair fight.”"),
+            [Some("Another")]
+        );
+    }
+
+    #[test]
+    fn keeps_stands_between_a_subject_and_its_verb() {
+        assert_eq!(
+            speakers("The crowd clapped as she keeps talking about the “quiet majority.”"),
+            [Some("she")]
+        );
     }
 }
