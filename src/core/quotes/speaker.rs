@@ -465,13 +465,65 @@ fn subject_before_appositives(t: &Tokens, before: usize, floor: usize) -> Option
                 found = Some(phrase);
                 continue;
             }
-            return Some(phrase);
+            return Some(with_appositive_name(t, phrase));
         }
         if t.ends_sentence(k) || matches!(t.kind(k), Some(TokenKind::Quote(_))) {
             break;
         }
     }
     found
+}
+
+/// "the mayor, Ana Berg, said": a speaker named by role, with the person's
+/// name in apposition right after, is widened to take the name in; the
+/// name is who a fact-checker records as the claim's author. A name first
+/// ("Ana Berg, the mayor") already is the speaker and stays as it is.
+fn with_appositive_name(t: &Tokens, phrase: Range<usize>) -> Range<usize> {
+    let by_role = phrase.end > phrase.start
+        && !t.is_capitalised(phrase.end - 1)
+        && !pronoun_at(t, phrase.start);
+    if !by_role || !t.is_punct(phrase.end, ',') {
+        return phrase;
+    }
+    let Some(name) = phrase_starting_at(t, phrase.end + 1) else {
+        return phrase;
+    };
+    let calendar = |k: usize| {
+        t.word(k).is_some_and(|w| {
+            matches!(
+                w,
+                "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "january"
+                    | "february"
+                    | "march"
+                    | "april"
+                    | "may"
+                    | "june"
+                    | "july"
+                    | "august"
+                    | "september"
+                    | "october"
+                    | "november"
+                    | "december"
+            )
+        })
+    };
+    let proper = name.len() <= 4
+        && name
+            .clone()
+            .all(|k| (t.is_capitalised(k) && !calendar(k)) || t.is_abbreviation_period(k));
+    let closed = name.end >= t.len() || t.is_punct(name.end, ',') || t.ends_sentence(name.end);
+    if proper && closed {
+        phrase.start..name.end
+    } else {
+        phrase
+    }
 }
 
 /// Verbs that may come before their subject after a quotation ("…," said
@@ -530,7 +582,7 @@ fn inverted_subject(t: &Tokens, verb: usize) -> Option<Range<usize>> {
     if pronoun_at(t, start) || !(t.is_capitalised(start) || is_determiner(t, start)) {
         return None;
     }
-    phrase_starting_at(t, start)
+    phrase_starting_at(t, start).map(|phrase| with_appositive_name(t, phrase))
 }
 
 /// Right after a quotation the inverted speaker may also start with a
@@ -695,7 +747,7 @@ fn after(t: &Tokens, q: usize) -> Option<Attribution> {
         }
     }
     Some(Attribution {
-        tokens: phrase,
+        tokens: with_appositive_name(t, phrase),
         verb: Some(verb),
         cue: Cue::After,
     })
@@ -1547,6 +1599,31 @@ mod tests {
         assert_eq!(
             speakers("Lena Ward, who chairs the board, told reporters: “We stay.”"),
             [Some("Lena Ward")]
+        );
+    }
+
+    #[test]
+    fn a_role_with_the_name_in_apposition_takes_the_name_in() {
+        assert_eq!(
+            speakers("“Fares fall,” the mayor, Ana Berg, told reporters."),
+            [Some("the mayor, Ana Berg")]
+        );
+        assert_eq!(
+            speakers("“Fares fall,” said the mayor, Ana Berg."),
+            [Some("the mayor, Ana Berg")]
+        );
+        assert_eq!(
+            speakers("« Les tarifs baissent », a déclaré le maire, Anne Berg."),
+            [Some("le maire, Anne Berg")]
+        );
+        // A name first is the speaker already; a day is no name.
+        assert_eq!(
+            speakers("“Fares fall,” Ana Berg, the mayor, said."),
+            [Some("Ana Berg")]
+        );
+        assert_eq!(
+            speakers("“Fares fall,” said the mayor, Tuesday."),
+            [Some("the mayor")]
         );
     }
 
