@@ -13,6 +13,7 @@ mod fnv;
 mod lexicon;
 mod main_run;
 mod markup;
+mod sections;
 mod sequence;
 mod shape;
 mod transcript;
@@ -379,6 +380,28 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
     evidence
 }
 
+/// How each line counts towards the article's main run. A listicle's
+/// section numbers (see [`sections`]) count as prose: between them there
+/// may be more headings and photo credits than paragraphs, yet the count
+/// says the article goes on.
+fn run_lines(lines: &[Line<'_>], evidence: &[Evidence]) -> Vec<main_run::RunLine> {
+    use main_run::RunLine;
+    let mut kinds: Vec<RunLine> = evidence.iter().map(run_line).collect();
+    let numbers: Vec<Option<u32>> = lines
+        .iter()
+        .map(|l| sections::marker_number(l.text))
+        .collect();
+    if numbers.iter().any(Option::is_some) {
+        let prose: Vec<bool> = kinds.iter().map(|k| *k == RunLine::Prose).collect();
+        for (kind, marker) in kinds.iter_mut().zip(sections::markers(&numbers, &prose)) {
+            if marker {
+                *kind = RunLine::Prose;
+            }
+        }
+    }
+    kinds
+}
+
 /// How a line counts towards the article's main run (see [`main_run`]).
 fn run_line(e: &Evidence) -> main_run::RunLine {
     use main_run::RunLine;
@@ -409,7 +432,7 @@ const PROSE_AFTER_ARTICLE: f32 = 1.0;
 /// article. A list right after the last paragraph, before any furniture,
 /// may still be the article's own (tour dates, sources) and is left alone.
 fn mark_after_article(lines: &[Line<'_>], evidence: &mut [Evidence]) {
-    let kinds: Vec<main_run::RunLine> = evidence.iter().map(run_line).collect();
+    let kinds = run_lines(lines, evidence);
     let Some(run) = main_run::main_run(&kinds) else {
         return;
     };
@@ -1112,6 +1135,32 @@ mod tests {
         let menu = ["Ferry", "New bridge", "Tunnel", "No change", "Votes"];
         let text = with_body(&[], &menu);
         assert_eq!(texts(&text, &detect(&text)), [menu.join("\n")]);
+    }
+
+    #[test]
+    fn the_sections_of_a_numbered_list_article_stay_body() {
+        let sections = [
+            ("A ferry that runs on river water", "The first ferry of the new line crossed in eleven minutes on Monday, carrying forty commuters and two bicycles across the swollen river, and its captain says the crossing will get faster once the spring floods recede."),
+            ("A bridge built in a single night", "Volunteers from the east bank assembled a temporary footbridge from rented scaffolding in a single night, and the council, which had first threatened them with a fine, has since asked them to keep it up."),
+            ("A tunnel nobody finished", "Work on the old tunnel under the river stopped in the seventies when the money ran out, and its bricked-up entrance near the market is now home to a small colony of protected bats."),
+            ("A cable car for the school run", "Parents have asked the council to study a cable car between the two banks of the river, which they say would cut the morning school run by half and take hundreds of cars off the old road."),
+        ];
+        let mut lines = vec![BODY_EN[0], BODY_EN[1]];
+        let numbers = ["1", "2", "3", "4"];
+        for (number, (heading, paragraph)) in numbers.iter().zip(sections) {
+            lines.extend([number, heading, "Getty Images", paragraph]);
+        }
+        let text = lines.join("\n");
+        let found = detect(&text);
+        for (_, paragraph) in sections {
+            assert!(
+                found
+                    .iter()
+                    .all(|f| !text[f.range.clone()].contains(paragraph)),
+                "{paragraph}: {:?}",
+                texts(&text, &found)
+            );
+        }
     }
 
     #[test]
