@@ -426,6 +426,11 @@ const SHORT_PROSE: f32 = 0.5;
 /// Evidence for a paragraph after the main run: a hint, not enough alone.
 const PROSE_AFTER_ARTICLE: f32 = 1.0;
 
+/// Paragraphs the main run needs before its end is taken for the end of
+/// the article: one or two paragraphs may be a brief, or the opening of an
+/// article whose body then runs on between widgets.
+const MIN_MAIN_RUN: usize = 3;
+
 /// Once the article's main run has ended and a line of page furniture has
 /// followed it (share buttons, tags, "More stories"), what comes after
 /// (teaser lists, comment sections, footers) is the page around the
@@ -437,6 +442,13 @@ fn mark_after_article(lines: &[Line<'_>], evidence: &mut [Evidence]) {
         return;
     };
     mark_comment_section(lines, evidence, run.start);
+    let paragraphs = kinds[run.clone()]
+        .iter()
+        .filter(|k| **k == main_run::RunLine::Prose)
+        .count();
+    if paragraphs < MIN_MAIN_RUN {
+        return;
+    }
     let Some(furniture) = (run.end..evidence.len()).find(|&i| evidence[i].score.cue >= ANCHOR)
     else {
         return;
@@ -1083,6 +1095,25 @@ mod tests {
         assert!(reasons[reasons.len() - 1]
             .reasons
             .contains(&"after the end of the article"));
+    }
+
+    #[test]
+    fn a_main_run_of_two_paragraphs_does_not_end_the_article() {
+        let after = [
+            "Share this article",
+            "Ferry timetable for the spring",
+            "Weekday crossings every twenty minutes",
+            "Bicycles carried free of charge",
+        ];
+        let cut_after = |paragraphs: &[&str]| {
+            let text = [paragraphs, &after[..]].concat().join("\n");
+            explain(&text)
+                .iter()
+                .any(|v| v.reasons.contains(&"after the end of the article"))
+        };
+        assert!(!cut_after(&[BODY_EN[0], BODY_EN[1]]));
+        // With a third paragraph the run is long enough to trust.
+        assert!(cut_after(&[BODY_EN[0], BODY_EN[1], BODY_EN[3]]));
     }
 
     #[test]
