@@ -305,6 +305,7 @@ const BLOCK_SPAN: usize = 10;
 fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence> {
     score_wrapped_paragraphs(lines, &mut evidence);
     mark_listings(lines, &mut evidence);
+    mark_list_items(lines, &mut evidence);
     for e in evidence.iter_mut() {
         if e.code {
             continue;
@@ -562,6 +563,21 @@ fn mark_standfirst(evidence: &mut [Evidence]) {
         if e.transcript == TranscriptLine::None && e.score.prose > 0.0 {
             let needed = e.score.prose + 0.5;
             e.add("standfirst above the byline", needed);
+        }
+    }
+}
+
+/// How much an item of a numbered list reads like prose: a little, so that
+/// the list stays with the article unless its own words say otherwise.
+const LIST_ITEM_PROSE: f32 = 0.5;
+
+/// Items of the author's numbered lists (see [`sections::list_items`]) are
+/// short and unpunctuated like menu entries, but they are the article's.
+fn mark_list_items(lines: &[Line<'_>], evidence: &mut [Evidence]) {
+    let items = sections::list_items(lines.iter().map(|l| l.text));
+    for (e, item) in evidence.iter_mut().zip(items) {
+        if item {
+            e.score.prose = e.score.prose.max(LIST_ITEM_PROSE);
         }
     }
 }
@@ -1192,6 +1208,30 @@ mod tests {
                 texts(&text, &found)
             );
         }
+    }
+
+    #[test]
+    fn a_numbered_list_closing_the_article_stays_body() {
+        let list = [
+            "1) A lamp in the shape of a ferry",
+            "https://shop.example.org/lamp",
+            "2) Rain boots for the whole family",
+            "https://shop.example.org/boots",
+            "3) A framed map of the old river crossings",
+            "https://shop.example.org/map",
+            "4) Binoculars for the bird hide",
+            "https://shop.example.org/binoculars",
+        ];
+        let items_cut = |lines: &[&str]| {
+            let text = with_body(&[], lines);
+            let found = detect(&text);
+            lines
+                .iter()
+                .step_by(2)
+                .filter(|item| texts(&text, &found).iter().any(|b| b.contains(*item)))
+                .count()
+        };
+        assert_eq!(items_cut(&list), 0);
     }
 
     #[test]

@@ -83,6 +83,48 @@ pub fn markers(numbers: &[Option<u32>], prose: &[bool]) -> Vec<bool> {
     out
 }
 
+/// Whether `line` is an item of a numbered list: a marker with its text
+/// ("3) A lamp in the shape of a ferry"), not a number alone.
+fn is_list_item(line: &str) -> Option<u32> {
+    let n = marker_number(line)?;
+    line.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ')')
+        .chars()
+        .any(char::is_alphanumeric)
+        .then_some(n)
+}
+
+/// Items of numbered lists ("1. …", "2. …", "3. …", counting up by one, at
+/// least [`MIN_SECTIONS`] of them, whatever lies between): an author's
+/// own list (steps, picks, a ranking). Page furniture numbers its lists
+/// with bare numbers ("Most read 1 2 3") far more often than with a dot
+/// or a bracket before each headline. One pass.
+pub fn list_items<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<bool> {
+    let mut out = Vec::new();
+    let mut chain: Vec<usize> = Vec::new();
+    let mut last = 0u32;
+    let finish = |chain: &mut Vec<usize>, out: &mut Vec<bool>| {
+        if chain.len() >= MIN_SECTIONS {
+            for &i in chain.iter() {
+                out[i] = true;
+            }
+        }
+        chain.clear();
+    };
+    for (i, line) in lines.enumerate() {
+        out.push(false);
+        let Some(n) = is_list_item(line) else {
+            continue;
+        };
+        if chain.is_empty() || n != last + 1 {
+            finish(&mut chain, &mut out);
+        }
+        chain.push(i);
+        last = n;
+    }
+    finish(&mut chain, &mut out);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,6 +167,30 @@ mod tests {
         assert_eq!(
             markers(&numbers, &prose),
             [true, false, true, false, true, false]
+        );
+    }
+
+    #[test]
+    fn numbered_items_counting_up_are_a_list() {
+        let lines = [
+            "Our picks for the weekend:",
+            "1. A lamp in the shape of a ferry",
+            "https://example.org/lamp",
+            "2) Rain boots for the whole family",
+            "3. A map of the old river crossings",
+            "5. Something else",
+            "7",
+            "8",
+            "9",
+        ];
+        assert_eq!(
+            list_items(lines.into_iter()),
+            [false, true, false, true, true, false, false, false, false]
+        );
+        // Two items are not yet a list.
+        assert_eq!(
+            list_items(["1. Bread", "2. Milk"].into_iter()),
+            [false, false]
         );
     }
 
