@@ -332,9 +332,17 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
     for line in &lowered {
         *counts.entry(line.as_str()).or_default() += 1;
     }
-    for ((line, lower), e) in lines.iter().zip(&lowered).zip(evidence.iter_mut()) {
+    let in_table = table_rows(lines, &evidence);
+    for (((line, lower), e), in_table) in lines
+        .iter()
+        .zip(&lowered)
+        .zip(evidence.iter_mut())
+        .zip(in_table)
+    {
+        // Rows of a table of results ("41% 120 votes") repeat by chance.
         let repeated = counts.get(lower.as_str()).copied().unwrap_or(0) >= REPEATS
-            && e.transcript == TranscriptLine::None;
+            && e.transcript == TranscriptLine::None
+            && !in_table;
         let has_words = line.text.chars().any(char::is_alphanumeric);
         if repeated && has_words && !e.code && !line.code_like {
             // Repeated captions and labels are furniture; a repeated
@@ -351,9 +359,7 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
     // table or a list of results, not a menu.
     let menu_like = |e: &Evidence, line: &Line<'_>| {
         e.words <= 4
-            && !line
-                .text
-                .starts_with(|c: char| c.is_ascii_digit() || c == '%')
+            && !is_number_led(line.text)
             && e.transcript == TranscriptLine::None
             && !shape::ends_like_a_sentence(line.text)
             && line.text.chars().any(char::is_alphabetic)
@@ -401,6 +407,42 @@ fn run_lines(lines: &[Line<'_>], evidence: &[Evidence]) -> Vec<main_run::RunLine
         }
     }
     kinds
+}
+
+/// A row led by a number ("61% 120 votes", "3 March: Town Hall"): a line
+/// of a table or a list of results.
+fn is_number_led(line: &str) -> bool {
+    line.starts_with(|c: char| c.is_ascii_digit() || c == '%')
+}
+
+/// Words a row of a table has at most.
+const TABLE_ROW_WORDS: usize = 6;
+/// Rows led by numbers in a row that make a table rather than a counter
+/// or two ("193 claps", "13 responses").
+const TABLE_ROWS: usize = 5;
+
+/// Lines inside a run of at least [`TABLE_ROWS`] short number-led rows
+/// with a label each.
+fn table_rows(lines: &[Line<'_>], evidence: &[Evidence]) -> Vec<bool> {
+    // A row has its label ("120 votes"); bare numbers are counters.
+    let row = |i: usize| {
+        evidence[i].words <= TABLE_ROW_WORDS
+            && is_number_led(lines[i].text)
+            && lines[i].text.chars().any(char::is_alphabetic)
+    };
+    let mut out = vec![false; lines.len()];
+    let mut start = 0;
+    while start < lines.len() {
+        let mut end = start;
+        while end < lines.len() && row(end) {
+            end += 1;
+        }
+        if end - start >= TABLE_ROWS {
+            out[start..end].fill(true);
+        }
+        start = end + 1;
+    }
+    out
 }
 
 /// How a line counts towards the article's main run (see [`main_run`]).
@@ -1232,6 +1274,24 @@ mod tests {
                 .count()
         };
         assert_eq!(items_cut(&list), 0);
+    }
+
+    #[test]
+    fn equal_rows_of_a_results_table_are_not_repeated_furniture() {
+        let rows = [
+            "12% 30 votes",
+            "8% 20 votes",
+            "12% 30 votes",
+            "41% 102 votes",
+            "27% 67 votes",
+            "12% 30 votes",
+        ];
+        let text = with_body(&[], &rows);
+        let found = detect(&text);
+        assert!(found.is_empty(), "{:?}", texts(&text, &found));
+        // Bare counters repeating beside each other are still furniture.
+        let explained = explain(&with_body(&[], &["193", "193", "12 replies"]));
+        assert!(explained[BODY_EN.len()].reasons.contains(&"repeated line"));
     }
 
     #[test]
