@@ -393,7 +393,17 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
 /// says the article goes on.
 fn run_lines(lines: &[Line<'_>], evidence: &[Evidence]) -> Vec<main_run::RunLine> {
     use main_run::RunLine;
-    let mut kinds: Vec<RunLine> = evidence.iter().map(run_line).collect();
+    let mut kinds: Vec<RunLine> = lines
+        .iter()
+        .zip(evidence)
+        .map(|(line, e)| {
+            if is_table_row(line.text) {
+                RunLine::Neutral
+            } else {
+                run_line(e)
+            }
+        })
+        .collect();
     let numbers: Vec<Option<u32>> = lines
         .iter()
         .map(|l| sections::marker_number(l.text))
@@ -443,6 +453,13 @@ fn table_rows(lines: &[Line<'_>], evidence: &[Evidence]) -> Vec<bool> {
         start = end + 1;
     }
     out
+}
+
+/// A row of a table as it pastes: cells separated by tabs. Tables sit in
+/// articles as often as around them, so a row neither extends the main
+/// run nor ends it.
+fn is_table_row(line: &str) -> bool {
+    line.contains('\t')
 }
 
 /// How a line counts towards the article's main run (see [`main_run`]).
@@ -1292,6 +1309,35 @@ mod tests {
         // Bare counters repeating beside each other are still furniture.
         let explained = explain(&with_body(&[], &["193", "193", "12 replies"]));
         assert!(explained[BODY_EN.len()].reasons.contains(&"repeated line"));
+    }
+
+    #[test]
+    fn a_table_inside_the_article_does_not_end_it() {
+        let rows = [
+            "Pier\tInspected\tState",
+            "East pier\tMarch 2029\tCracked",
+            "West pier\tApril 2029\tSound",
+            "North pier\tMay 2029\tSound",
+            "South pier\tJune 2029\tScoured",
+        ];
+        let after = [
+            "The inspectors recommended closing the east pier to all traffic until divers have examined its foundations in the summer.",
+            "The council will publish the full inspection reports on its website next week, together with the engineers' cost estimates.",
+        ];
+        let mut lines = vec![BODY_EN[0], BODY_EN[1], BODY_EN[3]];
+        lines.extend(rows);
+        lines.extend(after);
+        lines.extend(["Share this article", "Ferry fares to rise in spring"]);
+        let text = lines.join("\n");
+        let verdicts = explain(&text);
+        let after_table = 3 + rows.len();
+        assert!(
+            verdicts[after_table..after_table + after.len()]
+                .iter()
+                .all(|v| !v.boilerplate && !v.reasons.contains(&"after the end of the article")),
+            "{verdicts:?}"
+        );
+        assert!(verdicts[verdicts.len() - 1].boilerplate);
     }
 
     #[test]
