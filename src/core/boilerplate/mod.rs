@@ -173,6 +173,10 @@ impl Evidence {
             // The speaker tag is what is in capitals, not the speech.
             reasons.retain(|r| !matches!(r.0, "all-caps label" | "promoted headline"));
         }
+        if is_table_row(line) {
+            // A date in a table's cell is data, not the page's dateline.
+            reasons.retain(|r| r.0 != "timestamp");
+        }
         let shape = LineShape {
             words: n,
             sentence: shape::ends_like_a_sentence(line),
@@ -1338,6 +1342,10 @@ mod tests {
             "{verdicts:?}"
         );
         assert!(verdicts[verdicts.len() - 1].boilerplate);
+        // Its dated rows are data, not datelines.
+        assert!(verdicts[4..after_table]
+            .iter()
+            .all(|v| !v.reasons.contains(&"timestamp")));
     }
 
     #[test]
