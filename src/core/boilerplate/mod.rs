@@ -1075,6 +1075,31 @@ mod tests {
     }
 
     #[test]
+    fn labels_in_japanese_chinese_and_korean_and_tag_lines_are_cut() {
+        for label in [
+            "関連記事",
+            "スポンサーリンク",
+            "相关文章",
+            "관련기사",
+            "Tags: bridges, ferries, council",
+            "Order Reprints",
+        ] {
+            let text = with_body(&[], &[label]);
+            assert_eq!(texts(&text, &detect(&text)), [label], "{label}");
+        }
+        // A word of the lexicon inside prose stays prose.
+        let text = with_body(
+            &[],
+            &["Shoppers compared the price tags on the new ferry passes with last year's, and most found them cheaper."],
+        );
+        assert!(
+            detect(&text).is_empty(),
+            "{:?}",
+            texts(&text, &detect(&text))
+        );
+    }
+
+    #[test]
     fn repeated_caption_lines_are_cut() {
         let caption = "Workers inspect the damaged pier from a boat";
         let text = format!(
