@@ -1075,7 +1075,7 @@ mod tests {
     }
 
     #[test]
-    fn labels_in_japanese_chinese_and_korean_and_tag_lines_are_cut() {
+    fn labels_of_comment_related_and_sponsored_blocks_are_cut() {
         for label in [
             "関連記事",
             "スポンサーリンク",
@@ -1083,6 +1083,9 @@ mod tests {
             "관련기사",
             "Tags: bridges, ferries, council",
             "Order Reprints",
+            "Leave a Reply",
+            "Добавить отзыв",
+            "Самые популярные",
         ] {
             let text = with_body(&[], &[label]);
             assert_eq!(texts(&text, &detect(&text)), [label], "{label}");
