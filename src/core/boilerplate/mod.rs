@@ -13,6 +13,7 @@ mod fnv;
 mod lexicon;
 mod main_run;
 mod markup;
+mod sections;
 mod sequence;
 mod shape;
 mod transcript;
@@ -172,6 +173,10 @@ impl Evidence {
             // The speaker tag is what is in capitals, not the speech.
             reasons.retain(|r| !matches!(r.0, "all-caps label" | "promoted headline"));
         }
+        if is_table_row(line) {
+            // A date in a table's cell is data, not the page's dateline.
+            reasons.retain(|r| r.0 != "timestamp");
+        }
         let shape = LineShape {
             words: n,
             sentence: shape::ends_like_a_sentence(line),
@@ -304,6 +309,7 @@ const BLOCK_SPAN: usize = 10;
 fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence> {
     score_wrapped_paragraphs(lines, &mut evidence);
     mark_listings(lines, &mut evidence);
+    mark_list_items(lines, &mut evidence);
     for e in evidence.iter_mut() {
         if e.code {
             continue;
@@ -330,9 +336,17 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
     for line in &lowered {
         *counts.entry(line.as_str()).or_default() += 1;
     }
-    for ((line, lower), e) in lines.iter().zip(&lowered).zip(evidence.iter_mut()) {
+    let in_table = table_rows(lines, &evidence);
+    for (((line, lower), e), in_table) in lines
+        .iter()
+        .zip(&lowered)
+        .zip(evidence.iter_mut())
+        .zip(in_table)
+    {
+        // Rows of a table of results ("41% 120 votes") repeat by chance.
         let repeated = counts.get(lower.as_str()).copied().unwrap_or(0) >= REPEATS
-            && e.transcript == TranscriptLine::None;
+            && e.transcript == TranscriptLine::None
+            && !in_table;
         let has_words = line.text.chars().any(char::is_alphanumeric);
         if repeated && has_words && !e.code && !line.code_like {
             // Repeated captions and labels are furniture; a repeated
@@ -349,9 +363,7 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
     // table or a list of results, not a menu.
     let menu_like = |e: &Evidence, line: &Line<'_>| {
         e.words <= 4
-            && !line
-                .text
-                .starts_with(|c: char| c.is_ascii_digit() || c == '%')
+            && !is_number_led(line.text)
             && e.transcript == TranscriptLine::None
             && !shape::ends_like_a_sentence(line.text)
             && line.text.chars().any(char::is_alphabetic)
@@ -379,6 +391,81 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
     evidence
 }
 
+/// How each line counts towards the article's main run. A listicle's
+/// section numbers (see [`sections`]) count as prose: between them there
+/// may be more headings and photo credits than paragraphs, yet the count
+/// says the article goes on.
+fn run_lines(lines: &[Line<'_>], evidence: &[Evidence]) -> Vec<main_run::RunLine> {
+    use main_run::RunLine;
+    let mut kinds: Vec<RunLine> = lines
+        .iter()
+        .zip(evidence)
+        .map(|(line, e)| {
+            if is_table_row(line.text) {
+                RunLine::Neutral
+            } else {
+                run_line(e)
+            }
+        })
+        .collect();
+    let numbers: Vec<Option<u32>> = lines
+        .iter()
+        .map(|l| sections::marker_number(l.text))
+        .collect();
+    if numbers.iter().any(Option::is_some) {
+        let prose: Vec<bool> = kinds.iter().map(|k| *k == RunLine::Prose).collect();
+        for (kind, marker) in kinds.iter_mut().zip(sections::markers(&numbers, &prose)) {
+            if marker {
+                *kind = RunLine::Prose;
+            }
+        }
+    }
+    kinds
+}
+
+/// A row led by a number ("61% 120 votes", "3 March: Town Hall"): a line
+/// of a table or a list of results.
+fn is_number_led(line: &str) -> bool {
+    line.starts_with(|c: char| c.is_ascii_digit() || c == '%')
+}
+
+/// Words a row of a table has at most.
+const TABLE_ROW_WORDS: usize = 6;
+/// Rows led by numbers in a row that make a table rather than a counter
+/// or two ("193 claps", "13 responses").
+const TABLE_ROWS: usize = 5;
+
+/// Lines inside a run of at least [`TABLE_ROWS`] short number-led rows
+/// with a label each.
+fn table_rows(lines: &[Line<'_>], evidence: &[Evidence]) -> Vec<bool> {
+    // A row has its label ("120 votes"); bare numbers are counters.
+    let row = |i: usize| {
+        evidence[i].words <= TABLE_ROW_WORDS
+            && is_number_led(lines[i].text)
+            && lines[i].text.chars().any(char::is_alphabetic)
+    };
+    let mut out = vec![false; lines.len()];
+    let mut start = 0;
+    while start < lines.len() {
+        let mut end = start;
+        while end < lines.len() && row(end) {
+            end += 1;
+        }
+        if end - start >= TABLE_ROWS {
+            out[start..end].fill(true);
+        }
+        start = end + 1;
+    }
+    out
+}
+
+/// A row of a table as it pastes: cells separated by tabs. Tables sit in
+/// articles as often as around them, so a row neither extends the main
+/// run nor ends it.
+fn is_table_row(line: &str) -> bool {
+    line.contains('\t')
+}
+
 /// How a line counts towards the article's main run (see [`main_run`]).
 fn run_line(e: &Evidence) -> main_run::RunLine {
     use main_run::RunLine;
@@ -403,17 +490,29 @@ const SHORT_PROSE: f32 = 0.5;
 /// Evidence for a paragraph after the main run: a hint, not enough alone.
 const PROSE_AFTER_ARTICLE: f32 = 1.0;
 
+/// Paragraphs the main run needs before its end is taken for the end of
+/// the article: one or two paragraphs may be a brief, or the opening of an
+/// article whose body then runs on between widgets.
+const MIN_MAIN_RUN: usize = 3;
+
 /// Once the article's main run has ended and a line of page furniture has
 /// followed it (share buttons, tags, "More stories"), what comes after
 /// (teaser lists, comment sections, footers) is the page around the
 /// article. A list right after the last paragraph, before any furniture,
 /// may still be the article's own (tour dates, sources) and is left alone.
 fn mark_after_article(lines: &[Line<'_>], evidence: &mut [Evidence]) {
-    let kinds: Vec<main_run::RunLine> = evidence.iter().map(run_line).collect();
+    let kinds = run_lines(lines, evidence);
     let Some(run) = main_run::main_run(&kinds) else {
         return;
     };
     mark_comment_section(lines, evidence, run.start);
+    let paragraphs = kinds[run.clone()]
+        .iter()
+        .filter(|k| **k == main_run::RunLine::Prose)
+        .count();
+    if paragraphs < MIN_MAIN_RUN {
+        return;
+    }
     let Some(furniture) = (run.end..evidence.len()).find(|&i| evidence[i].score.cue >= ANCHOR)
     else {
         return;
@@ -527,6 +626,21 @@ fn mark_standfirst(evidence: &mut [Evidence]) {
         if e.transcript == TranscriptLine::None && e.score.prose > 0.0 {
             let needed = e.score.prose + 0.5;
             e.add("standfirst above the byline", needed);
+        }
+    }
+}
+
+/// How much an item of a numbered list reads like prose: a little, so that
+/// the list stays with the article unless its own words say otherwise.
+const LIST_ITEM_PROSE: f32 = 0.5;
+
+/// Items of the author's numbered lists (see [`sections::list_items`]) are
+/// short and unpunctuated like menu entries, but they are the article's.
+fn mark_list_items(lines: &[Line<'_>], evidence: &mut [Evidence]) {
+    let items = sections::list_items(lines.iter().map(|l| l.text));
+    for (e, item) in evidence.iter_mut().zip(items) {
+        if item {
+            e.score.prose = e.score.prose.max(LIST_ITEM_PROSE);
         }
     }
 }
@@ -961,6 +1075,34 @@ mod tests {
     }
 
     #[test]
+    fn labels_of_comment_related_and_sponsored_blocks_are_cut() {
+        for label in [
+            "関連記事",
+            "スポンサーリンク",
+            "相关文章",
+            "관련기사",
+            "Tags: bridges, ferries, council",
+            "Order Reprints",
+            "Leave a Reply",
+            "Добавить отзыв",
+            "Самые популярные",
+        ] {
+            let text = with_body(&[], &[label]);
+            assert_eq!(texts(&text, &detect(&text)), [label], "{label}");
+        }
+        // A word of the lexicon inside prose stays prose.
+        let text = with_body(
+            &[],
+            &["Shoppers compared the price tags on the new ferry passes with last year's, and most found them cheaper."],
+        );
+        assert!(
+            detect(&text).is_empty(),
+            "{:?}",
+            texts(&text, &detect(&text))
+        );
+    }
+
+    #[test]
     fn repeated_caption_lines_are_cut() {
         let caption = "Workers inspect the damaged pier from a boat";
         let text = format!(
@@ -1063,6 +1205,25 @@ mod tests {
     }
 
     #[test]
+    fn a_main_run_of_two_paragraphs_does_not_end_the_article() {
+        let after = [
+            "Share this article",
+            "Ferry timetable for the spring",
+            "Weekday crossings every twenty minutes",
+            "Bicycles carried free of charge",
+        ];
+        let cut_after = |paragraphs: &[&str]| {
+            let text = [paragraphs, &after[..]].concat().join("\n");
+            explain(&text)
+                .iter()
+                .any(|v| v.reasons.contains(&"after the end of the article"))
+        };
+        assert!(!cut_after(&[BODY_EN[0], BODY_EN[1]]));
+        // With a third paragraph the run is long enough to trust.
+        assert!(cut_after(&[BODY_EN[0], BODY_EN[1], BODY_EN[3]]));
+    }
+
+    #[test]
     fn a_list_closing_the_article_before_any_furniture_stays_body() {
         let text = with_body(
             &[],
@@ -1112,6 +1273,107 @@ mod tests {
         let menu = ["Ferry", "New bridge", "Tunnel", "No change", "Votes"];
         let text = with_body(&[], &menu);
         assert_eq!(texts(&text, &detect(&text)), [menu.join("\n")]);
+    }
+
+    #[test]
+    fn the_sections_of_a_numbered_list_article_stay_body() {
+        let sections = [
+            ("A ferry that runs on river water", "The first ferry of the new line crossed in eleven minutes on Monday, carrying forty commuters and two bicycles across the swollen river, and its captain says the crossing will get faster once the spring floods recede."),
+            ("A bridge built in a single night", "Volunteers from the east bank assembled a temporary footbridge from rented scaffolding in a single night, and the council, which had first threatened them with a fine, has since asked them to keep it up."),
+            ("A tunnel nobody finished", "Work on the old tunnel under the river stopped in the seventies when the money ran out, and its bricked-up entrance near the market is now home to a small colony of protected bats."),
+            ("A cable car for the school run", "Parents have asked the council to study a cable car between the two banks of the river, which they say would cut the morning school run by half and take hundreds of cars off the old road."),
+        ];
+        let mut lines = vec![BODY_EN[0], BODY_EN[1]];
+        let numbers = ["1", "2", "3", "4"];
+        for (number, (heading, paragraph)) in numbers.iter().zip(sections) {
+            lines.extend([number, heading, "Getty Images", paragraph]);
+        }
+        let text = lines.join("\n");
+        let found = detect(&text);
+        for (_, paragraph) in sections {
+            assert!(
+                found
+                    .iter()
+                    .all(|f| !text[f.range.clone()].contains(paragraph)),
+                "{paragraph}: {:?}",
+                texts(&text, &found)
+            );
+        }
+    }
+
+    #[test]
+    fn a_numbered_list_closing_the_article_stays_body() {
+        let list = [
+            "1) A lamp in the shape of a ferry",
+            "https://shop.example.org/lamp",
+            "2) Rain boots for the whole family",
+            "https://shop.example.org/boots",
+            "3) A framed map of the old river crossings",
+            "https://shop.example.org/map",
+            "4) Binoculars for the bird hide",
+            "https://shop.example.org/binoculars",
+        ];
+        let items_cut = |lines: &[&str]| {
+            let text = with_body(&[], lines);
+            let found = detect(&text);
+            lines
+                .iter()
+                .step_by(2)
+                .filter(|item| texts(&text, &found).iter().any(|b| b.contains(*item)))
+                .count()
+        };
+        assert_eq!(items_cut(&list), 0);
+    }
+
+    #[test]
+    fn equal_rows_of_a_results_table_are_not_repeated_furniture() {
+        let rows = [
+            "12% 30 votes",
+            "8% 20 votes",
+            "12% 30 votes",
+            "41% 102 votes",
+            "27% 67 votes",
+            "12% 30 votes",
+        ];
+        let text = with_body(&[], &rows);
+        let found = detect(&text);
+        assert!(found.is_empty(), "{:?}", texts(&text, &found));
+        // Bare counters repeating beside each other are still furniture.
+        let explained = explain(&with_body(&[], &["193", "193", "12 replies"]));
+        assert!(explained[BODY_EN.len()].reasons.contains(&"repeated line"));
+    }
+
+    #[test]
+    fn a_table_inside_the_article_does_not_end_it() {
+        let rows = [
+            "Pier\tInspected\tState",
+            "East pier\tMarch 2029\tCracked",
+            "West pier\tApril 2029\tSound",
+            "North pier\tMay 2029\tSound",
+            "South pier\tJune 2029\tScoured",
+        ];
+        let after = [
+            "The inspectors recommended closing the east pier to all traffic until divers have examined its foundations in the summer.",
+            "The council will publish the full inspection reports on its website next week, together with the engineers' cost estimates.",
+        ];
+        let mut lines = vec![BODY_EN[0], BODY_EN[1], BODY_EN[3]];
+        lines.extend(rows);
+        lines.extend(after);
+        lines.extend(["Share this article", "Ferry fares to rise in spring"]);
+        let text = lines.join("\n");
+        let verdicts = explain(&text);
+        let after_table = 3 + rows.len();
+        assert!(
+            verdicts[after_table..after_table + after.len()]
+                .iter()
+                .all(|v| !v.boilerplate && !v.reasons.contains(&"after the end of the article")),
+            "{verdicts:?}"
+        );
+        assert!(verdicts[verdicts.len() - 1].boilerplate);
+        // Its dated rows are data, not datelines.
+        assert!(verdicts[4..after_table]
+            .iter()
+            .all(|v| !v.reasons.contains(&"timestamp")));
     }
 
     #[test]

@@ -74,12 +74,31 @@ fn title_case_share(line: &str) -> f32 {
     }
 }
 
+/// Shortest typed rule.
+const RULE_CHARS: usize = 3;
+
+/// A horizontal rule typed as underscores or hyphens ("___", "-----"):
+/// the author's break between parts of the text, which pastes with it.
+/// The page's own rules are borders and do not paste; runs of bullets,
+/// box drawing and stray brackets remain separators.
+fn is_typed_rule(line: &str) -> bool {
+    let mut marks = line.chars().filter(|c| !c.is_whitespace());
+    let Some(first) = marks.next() else {
+        return false;
+    };
+    (first == '_' || first == '-')
+        && line.chars().filter(|&c| c == first).count() >= RULE_CHARS
+        && marks.all(|c| c == first)
+}
+
 /// Shape cues of one line: (reason, evidence), evidence roughly 1 to 5.
 pub fn cues(line: &str, words: &[String]) -> Vec<(&'static str, f32)> {
     let mut out = Vec::new();
     let n = word_count(line, words);
     if !line.chars().any(char::is_alphanumeric) {
-        out.push(("separator", 2.0));
+        if !is_typed_rule(line) {
+            out.push(("separator", 2.0));
+        }
         return out;
     }
     let re = patterns();
@@ -475,6 +494,11 @@ mod tests {
         assert!(reasons("[Home](/) [World](/world)").contains(&"link markdown"));
         assert!(reasons("https://example.org/some/page").contains(&"bare URL"));
         assert_eq!(reasons("* * *"), vec!["separator"]);
+        assert_eq!(reasons("───┼───"), vec!["separator"]);
+        assert_eq!(reasons("-"), vec!["separator"]);
+        // A rule the author typed between parts of the text is no cue.
+        assert!(reasons("______").is_empty());
+        assert!(reasons("- - - -").is_empty());
     }
 
     #[test]
