@@ -268,7 +268,8 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         !windowed || near.contains(&i) || open_block == Some(i) || (near.is_empty() && i < 2)
     };
     let rendered = blocks.blocks.iter().enumerate().map(|(i, block)| {
-        let content = if drawn(i) {
+        let marked = drawn(i);
+        let content = if marked {
             let (by_block, cache) = &*by_block;
             let nodes = cache
                 .borrow_mut()
@@ -288,7 +289,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             html! { <PlainText text={blocks.texts[i].clone()} /> }
         };
         html! {
-            <div key={i} class="block" data-block={i.to_string()} data-block-start={block.start.to_string()}>
+            <div key={i} class={classes!("block", (!marked).then_some("plain"))} data-block={i.to_string()} data-block-start={block.start.to_string()}>
                 { content }
             </div>
         }
@@ -311,9 +312,14 @@ struct PlainTextProps {
 }
 
 /// A block drawn without marks: re-rendered only when its text changes.
+/// One text node (its line breaks shown by `white-space: pre-line` on
+/// `.block.plain`), not a node and a gap per line: a long text's hundreds
+/// of blocks far from the screen cost hundreds of nodes, not tens of
+/// thousands, and such a block is given its marks and paragraph gaps
+/// before it scrolls into view.
 #[function_component(PlainText)]
 fn plain_text(props: &PlainTextProps) -> Html {
-    render_text(&props.text)
+    yew::virtual_dom::VText::new(props.text.clone()).into()
 }
 
 fn render(nodes: &[Node], props: &ArticleViewProps) -> Html {
