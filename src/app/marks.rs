@@ -2,7 +2,9 @@
 //! (`scripts/bench-browser.mjs`): `analysis` (the wasm call, as the worker
 //! timed it), `analysis-roundtrip` (request posted to reply received) and
 //! `annotate→painted` (the Annotate action to the first frame painted with
-//! the marks in the DOM). Timing never changes what the page does.
+//! the marks in the DOM) and `annotate→complete` (to the first frame
+//! painted with the side list and the strip too, drawn a frame later).
+//! Timing never changes what the page does.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -10,6 +12,7 @@ use wasm_bindgen::JsCast;
 /// The mark set when the reader asks for analysis.
 pub const ANNOTATE: &str = "annotate";
 pub const PAINTED: &str = "annotate→painted";
+pub const COMPLETE: &str = "annotate→complete";
 
 fn performance() -> Option<web_sys::Performance> {
     web_sys::window()?.performance()
@@ -42,6 +45,16 @@ pub fn measure(name: &str, start: f64, end: f64) {
         if let Some(method) = method.dyn_ref::<js_sys::Function>() {
             let _ = method.call2(&performance, &name.into(), &options);
         }
+    }
+}
+
+/// Records `name` from the mark `since` to now, keeping the mark.
+pub fn measure_from(name: &str, since: &str) {
+    let Some(performance) = performance() else {
+        return;
+    };
+    if performance.get_entries_by_name(since).length() > 0 {
+        let _ = performance.measure_with_start_mark(name, since);
     }
 }
 
