@@ -34,8 +34,9 @@ pub struct SidePanelProps {
 }
 
 /// How many items the list shows at first, and adds per "Show more": a
-/// long text's thousands of annotations would cost a long render.
-pub const LIST_PAGE: usize = 300;
+/// long text's thousands of annotations would cost a long render (a
+/// hundred items are several screens of the panel).
+pub const LIST_PAGE: usize = 100;
 
 /// Indices of the annotations to list, in the chosen order.
 pub fn listed(annotations: &[Annotation], filter: KindFilter, sort: SortOrder) -> Vec<usize> {
