@@ -16,7 +16,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct MinimapProps {
     pub entries: Rc<Vec<SavedAnnotation>>,
     /// The text's length in code points.
@@ -24,6 +24,19 @@ pub struct MinimapProps {
     pub filter: KindFilter,
     /// Called with an entry's index when its tick is chosen.
     pub on_jump: Callback<usize>,
+}
+
+// Shared lists compare by address, not element by element: the reducer
+// makes a new one whenever one changes, and comparing thousands of
+// annotations on every render of the page cost more than drawing again
+// would on the rare equal copy.
+impl PartialEq for MinimapProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.entries, &other.entries)
+            && self.length == other.length
+            && self.filter == other.filter
+            && self.on_jump == other.on_jump
+    }
 }
 
 /// Up to this many annotations, each has its own tick.

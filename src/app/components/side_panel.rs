@@ -10,7 +10,7 @@ use crate::core::{Annotation, Kind};
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct SidePanelProps {
     pub text: Rc<str>,
     pub annotations: Rc<Vec<Annotation>>,
@@ -31,6 +31,25 @@ pub struct SidePanelProps {
     /// An item was chosen: open that annotation and focus its mark.
     #[prop_or_default]
     pub on_jump: Callback<usize>,
+}
+
+// Shared lists compare by address, not element by element: the reducer
+// makes a new one whenever one changes, and comparing thousands of
+// annotations on every render of the page cost more than drawing again
+// would on the rare equal copy.
+impl PartialEq for SidePanelProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+            && Rc::ptr_eq(&self.annotations, &other.annotations)
+            && self.filter == other.filter
+            && self.sort == other.sort
+            && self.on_sort == other.on_sort
+            && Rc::ptr_eq(&self.entries, &other.entries)
+            && self.verdict_filter == other.verdict_filter
+            && self.on_verdict_filter == other.on_verdict_filter
+            && self.selected == other.selected
+            && self.on_jump == other.on_jump
+    }
 }
 
 /// How many items the list shows at first, and adds per "Show more": a
