@@ -71,6 +71,28 @@ pub fn measure_since(name: &str, since: &str) {
     performance.clear_marks_with_mark_name(since);
 }
 
+/// Runs `then` when the page is next idle (`requestIdleCallback`), at the
+/// latest after `within_ms`; in a task of its own where there is no such
+/// call. Work that can wait (saving) so stays out of the frames that draw.
+pub fn when_idle(within_ms: u32, then: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = Closure::once_into_js(then);
+    // Called by name: web-sys binds it only behind an extra feature.
+    let idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let scheduled = idle.is_some_and(|idle| {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"timeout".into(), &within_ms.into());
+        idle.call2(&window, &callback, &options).is_ok()
+    });
+    if !scheduled {
+        let _ = window.set_timeout_with_callback(callback.unchecked_ref());
+    }
+}
+
 /// Runs `then` once the next frame has been painted: a frame callback runs
 /// just before painting, and a task queued from it runs just after.
 pub fn after_paint(then: impl FnOnce() + 'static) {

@@ -244,17 +244,33 @@ fn use_library(state: &UseReducerHandle<State>) {
         pending.entries = state.entries.clone();
     }
     {
+        // A change not yet saved (saving waits for an idle moment) is saved
+        // when the page is hidden (another tab, the phone's home screen:
+        // it may never come back) or left.
         let pending = pending.clone();
         use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|window| {
-                gloo::events::EventListener::new(&window, "pagehide", move |_| {
-                    let mut pending = pending.borrow_mut();
-                    if pending.saved < pending.revision {
-                        let _ = pending.save();
+            let flush = move || {
+                let mut pending = pending.borrow_mut();
+                if pending.saved < pending.revision {
+                    let _ = pending.save();
+                }
+            };
+            let window = web_sys::window();
+            let on_hide = window.as_ref().map(|window| {
+                let flush = flush.clone();
+                gloo::events::EventListener::new(window, "pagehide", move |_| flush())
+            });
+            let on_hidden = window.and_then(|w| w.document()).map(|document| {
+                let watched = document.clone();
+                gloo::events::EventListener::new(&document, "visibilitychange", move |_| {
+                    // By name: web-sys binds `visibilityState` only behind a feature.
+                    let state = js_sys::Reflect::get(&watched, &"visibilityState".into());
+                    if state.ok().and_then(|s| s.as_string()).as_deref() == Some("hidden") {
+                        flush();
                     }
                 })
             });
-            move || drop(listener)
+            move || drop((on_hide, on_hidden))
         });
     }
     let dispatch = state.dispatcher();
@@ -262,9 +278,10 @@ fn use_library(state: &UseReducerHandle<State>) {
         if revision == 0 {
             return;
         }
-        // In a task of its own, after this render: writing a long article
-        // is not added to the task that draws it.
-        gloo::timers::callback::Timeout::new(0, move || {
+        // When the page is idle (within a second): writing a long article
+        // (tens of milliseconds for a book) is kept out of the frames that
+        // draw it and the list and strip that follow.
+        marks::when_idle(1_000, move || {
             let result = {
                 let mut pending = pending.borrow_mut();
                 if pending.saved >= pending.revision {
@@ -277,8 +294,7 @@ fn use_library(state: &UseReducerHandle<State>) {
                 Some(Err(problem)) => dispatch.dispatch(Action::StorageProblem(Some(problem))),
                 None => {}
             }
-        })
-        .forget();
+        });
     });
 }
 
