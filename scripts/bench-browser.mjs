@@ -5,8 +5,12 @@
 //
 //   analysis (worker)   the wasm analysis in the worker ('analysis' measure)
 //   round trip          request posted to reply received ('analysis-roundtrip')
+//   reply decode        reading the worker's reply on the page ('analysis-decode')
 //   annotate→painted    Annotate pressed to the first frame with the marks drawn
-//   longest task        the longest main-thread task from Annotate to painted
+//   painted after reply annotate→painted less the round trip: the page's own part
+//   annotate→complete   to the first frame with the side list and strip drawn too
+//                       (they follow the marks a frame or two later)
+//   longest task        the longest main-thread task from Annotate to complete
 //                       (PerformanceObserver 'longtask': only tasks over 50 ms
 //                       are reported, so "< 50" means none)
 //
@@ -55,13 +59,17 @@ async function measureOnce(context, url, text) {
   const started = await page.evaluate(() => performance.now());
   await page.getByRole('button', { name: 'Annotate' }).click();
   await page.waitForFunction(() => performance.getEntriesByName('annotate→painted').length > 0, null, { timeout: 60_000 });
+  // A build without the measure (an older one) is waited for a few seconds.
+  await page.waitForFunction(() => performance.getEntriesByName('annotate→complete').length > 0, null, { timeout: 5_000 }).catch(() => {});
   const result = await page.evaluate((since) => {
     const last = (name) => performance.getEntriesByName(name).at(-1)?.duration ?? NaN;
     const tasks = window.longTasks.filter((t) => t.start + t.duration >= since);
     return {
       analysis: last('analysis'),
       roundTrip: last('analysis-roundtrip'),
+      decode: last('analysis-decode'),
       painted: last('annotate→painted'),
+      complete: last('annotate→complete'),
       longest: Math.max(0, ...tasks.map((t) => t.duration)),
       marks: document.querySelectorAll('article mark').length,
       status: document.getElementById('status')?.textContent ?? '',
@@ -104,19 +112,23 @@ try {
     const runs = [];
     for (let i = 0; i < RUNS; i += 1) runs.push(await measureOnce(browser.context, server.url, text));
     const of = (key) => median(runs.map((r) => r[key]));
-    rows.push({ name, text, analysis: of('analysis'), roundTrip: of('roundTrip'), painted: of('painted'), longest: of('longest'), marks: runs[0].marks, status: runs[0].status });
+    rows.push({
+      name, text, analysis: of('analysis'), roundTrip: of('roundTrip'), decode: of('decode'), painted: of('painted'),
+      afterReply: median(runs.map((r) => r.painted - r.roundTrip)), complete: of('complete'), longest: of('longest'),
+      marks: runs[0].marks, status: runs[0].status,
+    });
   }
   const direct = await mainThreadAnalysis(browser.context, server.url, sizes[0][1], 15);
 
   const ms = (value) => (Number.isFinite(value) ? value.toFixed(1) : 'n/a');
   const longest = (value) => (value > 0 ? ms(value) : '< 50');
   console.log(`Browser figures: headless Chromium, ${RUNS} runs per size, medians (ms).\n`);
-  console.log('| text | size | analysis (worker) | round trip | annotate→painted | longest main-thread task | marks in DOM | found |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  console.log('| text | size | analysis (worker) | round trip | reply decode | annotate→painted | painted after reply | annotate→complete | longest main-thread task | marks in DOM | found |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const row of rows) {
     const words = row.text.split(/\s+/).filter(Boolean).length;
     const size = `${(Buffer.byteLength(row.text) / 1024).toFixed(0)} KB, ${words} words`;
-    console.log(`| ${row.name} | ${size} | ${ms(row.analysis)} | ${ms(row.roundTrip)} | ${ms(row.painted)} | ${longest(row.longest)} | ${row.marks} | ${row.status.replace(/^Found /, '').replace(/\.$/, '')} |`);
+    console.log(`| ${row.name} | ${size} | ${ms(row.analysis)} | ${ms(row.roundTrip)} | ${ms(row.decode)} | ${ms(row.painted)} | ${ms(row.afterReply)} | ${ms(row.complete)} | ${longest(row.longest)} | ${row.marks} | ${row.status.replace(/^Found /, '').replace(/\.$/, '')} |`);
   }
   console.log(`\nWasm analysis of the 10,000-word text on the main thread (analyse_for_worker, median of 15): ${ms(direct)} ms`);
 } finally {

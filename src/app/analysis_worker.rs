@@ -189,6 +189,7 @@ impl Analyser {
             .dyn_into::<js_sys::Uint8Array>()
             .ok()
             .and_then(|bytes| serde_json::from_slice::<Analysis>(&bytes.to_vec()).ok());
+        marks::measure("analysis-decode", received, marks::now());
         match analysis {
             Some(analysis) => {
                 let ms = field("ms").as_f64().unwrap_or(0.0);

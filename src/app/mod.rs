@@ -82,10 +82,44 @@ pub fn too_long_message(chars: usize) -> String {
     )
 }
 
-/// A callback that turns what a component reports into an action.
-fn dispatcher<T: 'static>(state: &UseReducerHandle<State>, make: fn(T) -> Action) -> Callback<T> {
-    let state = state.clone();
-    Callback::from(move |value| state.dispatch(make(value)))
+/// A callback that turns what a component reports into an action: the
+/// same callback on every render, so that a child whose other props did
+/// not change is not rendered again (a new callback is never equal).
+#[hook]
+fn use_dispatcher<T: 'static>(
+    state: &UseReducerHandle<State>,
+    make: fn(T) -> Action,
+) -> Callback<T> {
+    let dispatch = state.dispatcher();
+    use_callback((), move |value, _| dispatch.dispatch(make(value)))
+}
+
+/// How many of an article's later parts are drawn: none in the frame where
+/// the article first appears, then one more after each frame is painted,
+/// up to `parts`; so that the first frame with the marks is not held up by
+/// the side list and the strip, nor the list by the strip. `shown`: an
+/// article is on show (without one, none are).
+#[hook]
+fn use_parts_drawn(shown: bool, parts: u8) -> u8 {
+    let drawn = use_state_eq(|| 0u8);
+    {
+        let drawn = drawn.clone();
+        use_effect_with((shown, *drawn), move |&(shown, now)| {
+            if !shown {
+                drawn.set(0);
+            } else if now < parts {
+                marks::after_paint(move || drawn.set(now + 1));
+            } else {
+                // The frame after the last part ends `annotate→complete`.
+                marks::after_paint(|| marks::measure_since(marks::COMPLETE, marks::ANNOTATE));
+            }
+        });
+    }
+    if shown {
+        *drawn
+    } else {
+        0
+    }
 }
 
 /// Moves the keyboard focus to the mark of entry `index` (which scrolls it
@@ -210,17 +244,33 @@ fn use_library(state: &UseReducerHandle<State>) {
         pending.entries = state.entries.clone();
     }
     {
+        // A change not yet saved (saving waits for an idle moment) is saved
+        // when the page is hidden (another tab, the phone's home screen:
+        // it may never come back) or left.
         let pending = pending.clone();
         use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|window| {
-                gloo::events::EventListener::new(&window, "pagehide", move |_| {
-                    let mut pending = pending.borrow_mut();
-                    if pending.saved < pending.revision {
-                        let _ = pending.save();
+            let flush = move || {
+                let mut pending = pending.borrow_mut();
+                if pending.saved < pending.revision {
+                    let _ = pending.save();
+                }
+            };
+            let window = web_sys::window();
+            let on_hide = window.as_ref().map(|window| {
+                let flush = flush.clone();
+                gloo::events::EventListener::new(window, "pagehide", move |_| flush())
+            });
+            let on_hidden = window.and_then(|w| w.document()).map(|document| {
+                let watched = document.clone();
+                gloo::events::EventListener::new(&document, "visibilitychange", move |_| {
+                    // By name: web-sys binds `visibilityState` only behind a feature.
+                    let state = js_sys::Reflect::get(&watched, &"visibilityState".into());
+                    if state.ok().and_then(|s| s.as_string()).as_deref() == Some("hidden") {
+                        flush();
                     }
                 })
             });
-            move || drop(listener)
+            move || drop((on_hide, on_hidden))
         });
     }
     let dispatch = state.dispatcher();
@@ -228,9 +278,10 @@ fn use_library(state: &UseReducerHandle<State>) {
         if revision == 0 {
             return;
         }
-        // In a task of its own, after this render: writing a long article
-        // is not added to the task that draws it.
-        gloo::timers::callback::Timeout::new(0, move || {
+        // When the page is idle (within a second): writing a long article
+        // (tens of milliseconds for a book) is kept out of the frames that
+        // draw it and the list and strip that follow.
+        marks::when_idle(1_000, move || {
             let result = {
                 let mut pending = pending.borrow_mut();
                 if pending.saved >= pending.revision {
@@ -243,8 +294,7 @@ fn use_library(state: &UseReducerHandle<State>) {
                 Some(Err(problem)) => dispatch.dispatch(Action::StorageProblem(Some(problem))),
                 None => {}
             }
-        })
-        .forget();
+        });
     });
 }
 
@@ -281,34 +331,44 @@ pub fn app() -> Html {
         state.analysis.as_ref().map(|a| Rc::as_ptr(a) as usize),
         |analysis| {
             if analysis.is_some() {
-                marks::after_paint(|| marks::measure_since(marks::PAINTED, marks::ANNOTATE));
+                marks::after_paint(|| marks::measure_from(marks::PAINTED, marks::ANNOTATE));
             }
         },
     );
     let busy = state.pending.is_some();
-    let on_threshold = dispatcher(&state, Action::SetThreshold);
-    let on_toggle = dispatcher(&state, Action::ToggleKind);
-    let on_sort = dispatcher(&state, Action::SetSort);
-    let on_inspect = dispatcher(&state, Action::Inspect);
-    let on_select_text = dispatcher(&state, Action::SelectText);
-    let on_verdict_filter = dispatcher(&state, Action::FilterVerdict);
+    let on_threshold = use_dispatcher(&state, Action::SetThreshold);
+    let on_toggle = use_dispatcher(&state, Action::ToggleKind);
+    let on_sort = use_dispatcher(&state, Action::SetSort);
+    let on_inspect = use_dispatcher(&state, Action::Inspect);
+    let on_select_text = use_dispatcher(&state, Action::SelectText);
+    let on_verdict_filter = use_dispatcher(&state, Action::FilterVerdict);
+    let on_jump = use_dispatcher(&state, Action::Jump);
     let on_action: Callback<Action> = {
-        let state = state.clone();
-        Callback::from(move |action: Action| {
+        let dispatch = state.dispatcher();
+        use_callback((), move |action: Action, _| {
             let labels = matches!(action, Action::Label(_));
-            state.dispatch(action);
+            dispatch.dispatch(action);
             if labels {
                 clear_text_selection();
             }
         })
     };
     let on_select = {
-        let state = state.clone();
-        Callback::from(move |index: usize| {
-            let id = state.entries.get(index).map(|e| e.id.clone());
-            state.dispatch(Action::Select(id));
-        })
+        // Made anew only when the entries change (compared by address:
+        // comparing thousands of entries on every render would cost more).
+        let dispatch = state.dispatcher();
+        let entries = state.entries.clone();
+        use_callback(
+            Rc::as_ptr(&state.entries) as usize,
+            move |index: usize, _| {
+                let id = entries.get(index).map(|e| e.id.clone());
+                dispatch.dispatch(Action::Select(id));
+            },
+        )
     };
+    // First the article, then the side list, then the strip beside it.
+    let parts = use_parts_drawn(state.analysis.is_some(), 2);
+    let (list_drawn, strip_drawn) = (parts >= 1, parts >= 2);
     use_shortcuts(&state);
     use_library(&state);
     {
@@ -340,7 +400,6 @@ pub fn app() -> Html {
             words
         }
     });
-    let on_jump = dispatcher(&state, Action::Jump);
 
     let counts = Kind::ALL.map(|kind| state.count(kind));
     let tooltip = state
@@ -404,12 +463,14 @@ pub fn app() -> Html {
                                 {on_select}
                                 {on_select_text}
                             />
-                            <Minimap
-                                entries={state.entries.clone()}
-                                length={state.analysis.as_ref().map_or(0, |a| a.length)}
-                                filter={state.filter}
-                                {on_jump}
-                            />
+                            if strip_drawn {
+                                <Minimap
+                                    entries={state.entries.clone()}
+                                    length={state.analysis.as_ref().map_or(0, |a| a.length)}
+                                    filter={state.filter}
+                                    on_jump={on_jump.clone()}
+                                />
+                            }
                         </div>
                     } else {
                         <div class="placeholder">
@@ -425,7 +486,7 @@ pub fn app() -> Html {
                         <VerdictCounts counts={verdict_counts} />
                     }
                     <Threshold value={state.threshold} on_change={on_threshold} />
-                    if state.analysis.is_some() {
+                    if list_drawn {
                         <SidePanel
                             text={state.text.clone()}
                             annotations={state.shown.clone()}
@@ -436,7 +497,7 @@ pub fn app() -> Html {
                             verdict_filter={state.verdict_filter}
                             {on_verdict_filter}
                             selected={selected_index}
-                            on_jump={dispatcher(&state, Action::Jump)}
+                            {on_jump}
                         />
                     }
                     if let Some(article) = state.article.clone() {

@@ -62,10 +62,18 @@ fn read(store: &web_sys::Storage, key: &str) -> Option<String> {
 
 /// The index, rebuilt from the entries when it is missing or damaged, and
 /// completed with entries it does not list (saved by another tab, say).
-fn index(store: &web_sys::Storage) -> (Vec<Summary>, Vec<(String, EntryError)>) {
+/// `known`: the summary of an entry just written, taken as it is rather
+/// than read back and decoded (a long article costs tens of milliseconds).
+fn index(
+    store: &web_sys::Storage,
+    known: Option<Summary>,
+) -> (Vec<Summary>, Vec<(String, EntryError)>) {
     let mut summaries = read(store, INDEX_KEY)
         .and_then(|raw| decode_index(&raw).ok())
         .unwrap_or_default();
+    if let Some(summary) = known {
+        upsert_summary(&mut summaries, summary);
+    }
     let mut damaged = Vec::new();
     let length = store.length().unwrap_or(0);
     let keys: Vec<String> = (0..length)
@@ -106,7 +114,7 @@ fn damage_message(damaged: &[(String, EntryError)]) -> Option<String> {
 pub fn load() -> Loaded {
     match store() {
         Ok(store) => {
-            let (summaries, damaged) = index(&store);
+            let (summaries, damaged) = index(&store, None);
             Loaded {
                 summaries,
                 problem: damage_message(&damaged),
@@ -123,8 +131,7 @@ pub fn load() -> Loaded {
 pub fn save(article: &Article, summary: Summary) -> Result<Vec<Summary>, String> {
     let store = store()?;
     write(&store, &article_key(&article.id), &encode_article(article))?;
-    let (mut summaries, _) = index(&store);
-    upsert_summary(&mut summaries, summary);
+    let (summaries, _) = index(&store, Some(summary));
     write(&store, INDEX_KEY, &encode_index(&summaries))?;
     Ok(summaries)
 }
@@ -147,7 +154,7 @@ pub fn delete(id: &str) -> Result<(Option<String>, Vec<Summary>), String> {
     store
         .remove_item(&key)
         .map_err(|_| "The article could not be deleted.".to_string())?;
-    let (summaries, _) = index(&store);
+    let (summaries, _) = index(&store, None);
     // A failed index write is harmless: the index is rebuilt from the entries.
     let _ = write(&store, INDEX_KEY, &encode_index(&summaries));
     Ok((raw, summaries))
@@ -157,7 +164,7 @@ pub fn delete(id: &str) -> Result<(Option<String>, Vec<Summary>), String> {
 pub fn restore(id: &str, raw: &str) -> Result<Vec<Summary>, String> {
     let store = store()?;
     write(&store, &article_key(id), raw)?;
-    let (summaries, _) = index(&store);
+    let (summaries, _) = index(&store, None);
     let _ = write(&store, INDEX_KEY, &encode_index(&summaries));
     Ok(summaries)
 }
@@ -171,7 +178,7 @@ pub fn rename(id: &str, title: &str) -> Result<Vec<Summary>, String> {
     article.title = title;
     let store = store()?;
     write(&store, &article_key(id), &encode_article(&article))?;
-    let (mut summaries, _) = index(&store);
+    let (mut summaries, _) = index(&store, None);
     if let Some(summary) = summaries.iter_mut().find(|s| s.id == id) {
         summary.title = article.title.clone();
     }

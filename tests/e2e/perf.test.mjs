@@ -6,10 +6,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, servedPageAndBrowser } from './harness.mjs';
-import { articleOfBytes } from './generated-text.mjs';
+import { articleOfBytes, articleOfWords } from './generated-text.mjs';
 
 const live = servedPageAndBrowser();
 const BIG = articleOfBytes(1_000_000, 21);
+const LONG = articleOfWords(10_000, 34);
 
 /** Polls `read` until it returns something `accept` takes (or fails after `ms`). */
 async function until(read, accept, message, ms = 60_000) {
@@ -164,6 +165,46 @@ test('a reply for a text since replaced is ignored', async () => {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
   assert.equal(await page.evaluate(() => performance.getEntriesByName('analysis-roundtrip').length), 1, 'one reply taken');
   assert.equal(await page.locator('article.article').textContent(), small);
+  assertClean();
+  await page.close();
+});
+
+test('the marks are painted first; the list and the strip follow, whole, and the list grows on request', async () => {
+  const { page, assertClean } = await openPage(live.context, live.url);
+  await paste(page, LONG);
+  await page.getByRole('button', { name: 'Annotate' }).click();
+  await page.waitForFunction(() => performance.getEntriesByName('annotate→complete').length > 0, null, { timeout: 60_000 });
+  const [painted, complete] = await page.evaluate(() => ['annotate→painted', 'annotate→complete']
+    .map((name) => performance.getEntriesByName(name).at(-1).duration));
+  assert.ok(painted <= complete, `marks painted (${painted} ms) no later than the whole page (${complete} ms)`);
+
+  // The whole text is in the article; blocks without marks are one text node each.
+  assert.equal(await page.locator('article.article').evaluate((a) => a.textContent), LONG);
+  const plain = await page.$$eval('article .block.plain', (blocks) => blocks.map((b) => [b.childNodes.length, b.firstChild?.nodeType]));
+  assert.ok(plain.length > 0, 'a long text has blocks far from the screen');
+  assert.ok(plain.every(([nodes, type]) => nodes === 1 && type === 3 /* Node.TEXT_NODE */), JSON.stringify(plain.slice(0, 5)));
+
+  // The list: its first hundred, then a hundred more on request.
+  const total = await shownCount(page);
+  assert.ok(total > 300, `a 10,000-word text has hundreds of annotations (${total})`);
+  const items = page.locator('.annotation-list li');
+  assert.equal(await items.count(), 100);
+  const more = page.getByRole('button', { name: /^Show more/ });
+  assert.equal(await more.textContent(), `Show more (100 of ${total} listed)`);
+  await more.click();
+  await until(() => items.count(), (n) => n === 200, 'two hundred listed');
+
+  // The strip: every tick visible (slivers take their height from the
+  // stylesheet, longer spans their own) and named.
+  const ticks = await page.$$eval('.minimap .tick', (all) => all.map((t) => ({
+    height: t.getBoundingClientRect().height,
+    own: t.dataset.height ?? null,
+    style: t.style.height,
+    title: t.title,
+  })));
+  assert.ok(ticks.length > 0);
+  assert.ok(ticks.every((t) => t.height >= 3 && /^(claim|quote|boilerplate)/.test(t.title)), JSON.stringify(ticks.slice(0, 3)));
+  assert.ok(ticks.every((t) => (t.own === null ? t.style === '' : t.style === `${t.own}%`)));
   assertClean();
   await page.close();
 });

@@ -417,3 +417,42 @@ test('a damaged entry, a damaged index or a full store never lose the other arti
   assertClean();
   await page.close();
 });
+
+test('saving waits for an idle moment, and a change not yet saved is saved when the page is hidden or left', async () => {
+  const { page, assertClean } = await freshPage();
+  // An idle moment that never comes: only hiding or leaving the page saves.
+  await page.addInitScript(() => {
+    window.requestIdleCallback = () => 0;
+  });
+  await page.reload();
+  await page.getByRole('button', { name: 'Annotate' }).waitFor();
+  const saved = () => page.evaluate(() => Object.keys(localStorage)
+    .filter((key) => key.startsWith('article-annotator/article/'))
+    .map((key) => JSON.parse(localStorage.getItem(key)).article)
+    .map((article) => `${article.title}: ${article.annotations.length}`));
+
+  await annotate(page, STORY);
+  await page.locator('article mark').first().waitFor();
+  await page.waitForTimeout(300);
+  assert.deepEqual(await saved(), [], 'not saved while the page is busy or was never idle');
+
+  // The tab is hidden: saved at once.
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+    delete document.visibilityState;
+  });
+  assert.deepEqual(await saved(), ['Harbour town council votes on the new ferry budget: 0']);
+
+  // A decision, then the page is left before any idle moment: saved on the way out.
+  const claim = page.locator('article mark[data-kind=claim][data-first]').first();
+  await claim.focus();
+  await page.keyboard.press('6');
+  await eventually(() => announce(page), /Verdict: False/);
+  assert.deepEqual(await saved(), ['Harbour town council votes on the new ferry budget: 0'], 'the verdict waits for an idle moment');
+  await page.reload();
+  await page.getByRole('button', { name: 'Annotate' }).waitFor();
+  assert.deepEqual(await saved(), ['Harbour town council votes on the new ferry budget: 1'], 'the verdict was saved as the page was left');
+  assertClean();
+  await page.close();
+});

@@ -4,7 +4,7 @@
 //! nested (or split into fragments) by [`crate::app::layout`].
 //!
 //! The text is drawn as blocks of whole paragraphs ([`crate::app::chunks`]),
-//! each a `<div class="block" data-block-start>` holding exactly its text.
+//! each a `<div class="block" data-block>` holding exactly its text.
 //! A long text ([`WINDOWED_FROM`] code points and more) only gets marks in
 //! the blocks near the screen (an `IntersectionObserver` reports them) and
 //! in the block of the open annotation; the others hold their plain text,
@@ -33,7 +33,7 @@ pub const WINDOWED_FROM: usize = 50_000;
 /// that scrolling finds them already drawn.
 const NEAR_MARGIN: &str = "1500px 0px";
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ArticleViewProps {
     pub text: Rc<str>,
     /// The annotations on show; a mark's `data-ann` is its index here.
@@ -58,6 +58,24 @@ pub struct ArticleViewProps {
     /// The reader selected text (code points), or cleared the selection.
     #[prop_or_default]
     pub on_select_text: Callback<Option<(usize, usize)>>,
+}
+
+// Shared lists compare by address, not element by element: the reducer
+// makes a new one whenever one changes, and comparing thousands of
+// annotations on every render of the page cost more than drawing again
+// would on the rare equal copy.
+impl PartialEq for ArticleViewProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+            && Rc::ptr_eq(&self.annotations, &other.annotations)
+            && self.filter == other.filter
+            && self.inspected == other.inspected
+            && self.on_inspect == other.on_inspect
+            && Rc::ptr_eq(&self.entries, &other.entries)
+            && self.selected == other.selected
+            && self.on_select == other.on_select
+            && self.on_select_text == other.on_select_text
+    }
 }
 
 /// The selection inside `article`, as code-point offsets of the text.
@@ -204,17 +222,33 @@ impl Blocks {
     }
 }
 
+/// A shared value compared by address. It holds the value, so that the
+/// address cannot be reused by another while it is compared against.
+struct ByAddress<T>(Rc<T>);
+
+impl<T> PartialEq for ByAddress<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 #[function_component(ArticleView)]
 pub fn article_view(props: &ArticleViewProps) -> Html {
     let blocks = use_memo(props.text.clone(), |text| Blocks::of(text));
     let windowed = blocks.length >= WINDOWED_FROM;
     // Which annotations meet each block, and each block's mark tree once
     // it has been drawn (built lazily: most blocks of a long text never are).
+    // Keyed by the annotations' address (see `PartialEq` above).
     let by_block = use_memo(
-        (props.text.clone(), props.annotations.clone(), props.filter),
+        (
+            props.text.clone(),
+            ByAddress(props.annotations.clone()),
+            props.filter,
+        ),
         |(_, annotations, filter)| {
-            let by_block =
-                chunks::annotations_by_block(&blocks.blocks, annotations, |a| filter.shows(a.kind));
+            let by_block = chunks::annotations_by_block(&blocks.blocks, &annotations.0, |a| {
+                filter.shows(a.kind)
+            });
             (
                 by_block,
                 RefCell::new(HashMap::<usize, Rc<Vec<Node>>>::new()),
@@ -268,7 +302,8 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         !windowed || near.contains(&i) || open_block == Some(i) || (near.is_empty() && i < 2)
     };
     let rendered = blocks.blocks.iter().enumerate().map(|(i, block)| {
-        let content = if drawn(i) {
+        let marked = drawn(i);
+        let content = if marked {
             let (by_block, cache) = &*by_block;
             let nodes = cache
                 .borrow_mut()
@@ -288,7 +323,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             html! { <PlainText text={blocks.texts[i].clone()} /> }
         };
         html! {
-            <div key={i} class="block" data-block={i.to_string()} data-block-start={block.start.to_string()}>
+            <div key={i} class={classes!("block", (!marked).then_some("plain"))} data-block={i.to_string()}>
                 { content }
             </div>
         }
@@ -311,9 +346,14 @@ struct PlainTextProps {
 }
 
 /// A block drawn without marks: re-rendered only when its text changes.
+/// One text node (its line breaks shown by `white-space: pre-line` on
+/// `.block.plain`), not a node and a gap per line: a long text's hundreds
+/// of blocks far from the screen cost hundreds of nodes, not tens of
+/// thousands, and such a block is given its marks and paragraph gaps
+/// before it scrolls into view.
 #[function_component(PlainText)]
 fn plain_text(props: &PlainTextProps) -> Html {
-    render_text(&props.text)
+    yew::virtual_dom::VText::new(props.text.clone()).into()
 }
 
 fn render(nodes: &[Node], props: &ArticleViewProps) -> Html {

@@ -12,13 +12,25 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ExchangeProps {
     /// The open article and what is shown of it: the export carries both
     /// the decisions and the pending detections.
     pub article: Rc<Article>,
     pub entries: Rc<Vec<SavedAnnotation>>,
     pub on_action: Callback<Action>,
+}
+
+// Shared lists compare by address, not element by element: the reducer
+// makes a new one whenever one changes, and comparing thousands of
+// annotations on every render of the page cost more than drawing again
+// would on the rare equal copy.
+impl PartialEq for ExchangeProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.article, &other.article)
+            && Rc::ptr_eq(&self.entries, &other.entries)
+            && self.on_action == other.on_action
+    }
 }
 
 #[derive(Clone, Copy, PartialEq)]

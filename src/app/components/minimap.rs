@@ -16,7 +16,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct MinimapProps {
     pub entries: Rc<Vec<SavedAnnotation>>,
     /// The text's length in code points.
@@ -26,10 +26,30 @@ pub struct MinimapProps {
     pub on_jump: Callback<usize>,
 }
 
+// Shared lists compare by address, not element by element: the reducer
+// makes a new one whenever one changes, and comparing thousands of
+// annotations on every render of the page cost more than drawing again
+// would on the rare equal copy.
+impl PartialEq for MinimapProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.entries, &other.entries)
+            && self.length == other.length
+            && self.filter == other.filter
+            && self.on_jump == other.on_jump
+    }
+}
+
 /// Up to this many annotations, each has its own tick.
 pub const ALL_TICKS_UP_TO: usize = 600;
 /// Rows of the strip when ticks stand for their neighbours.
 pub const ROWS: f64 = 400.0;
+
+/// The least height of a tick, in percent of the strip: the stylesheet's
+/// own height for `.tick`, so a tick this high needs no style of its own.
+pub const SLIVER: f64 = 0.6;
+
+/// How many characters of an annotation a tick's label quotes.
+const LABEL_CHARS: usize = 100;
 
 /// Top and height of a span as percentages of the strip (at least a sliver).
 pub fn placement(start: usize, end: usize, length: usize) -> (f64, f64) {
@@ -37,8 +57,9 @@ pub fn placement(start: usize, end: usize, length: usize) -> (f64, f64) {
         return (0.0, 0.0);
     }
     let top = start as f64 / length as f64 * 100.0;
-    let height = (end.saturating_sub(start) as f64 / length as f64 * 100.0).max(0.6);
-    (top.min(99.4), height.min(100.0 - top.min(99.4)))
+    let height = (end.saturating_sub(start) as f64 / length as f64 * 100.0).max(SLIVER);
+    let top = top.min(100.0 - SLIVER);
+    (top, height.min(100.0 - top))
 }
 
 #[function_component(Minimap)]
@@ -86,26 +107,33 @@ pub fn minimap(props: &MinimapProps) -> Html {
             let judged = e.judgement.verdict != Verdict::Unchecked;
             let on_jump = props.on_jump.clone();
             let onclick = Callback::from(move |_: MouseEvent| on_jump.emit(i));
+            // The start of the words is enough to tell ticks apart, and a
+            // long text has hundreds of ticks.
+            let words = match e.exact.char_indices().nth(LABEL_CHARS) {
+                Some((cut, _)) => format!("{}…", &e.exact[..cut]),
+                None => e.exact.clone(),
+            };
             let label = if judged {
                 format!(
-                    "{} ({}): {}",
+                    "{} ({}): {words}",
                     e.kind.as_str(),
                     e.judgement.verdict.label(),
-                    e.exact
                 )
             } else {
-                format!("{}: {}", e.kind.as_str(), e.exact)
+                format!("{}: {words}", e.kind.as_str())
             };
+            // Most ticks are slivers, whose height the stylesheet gives:
+            // one style property set per tick after rendering, not two.
+            let tall = height > SLIVER;
             html! {
                 <button
                     type="button"
                     class={classes!("tick", judged.then_some("judged"))}
                     data-kind={e.kind.as_str()}
                     data-top={format!("{top:.2}")}
-                    data-height={format!("{height:.2}")}
+                    data-height={tall.then(|| format!("{height:.2}"))}
                     data-ann={i.to_string()}
-                    title={label.clone()}
-                    aria-label={label}
+                    title={label}
                     tabindex="-1"
                     {onclick}
                 />

@@ -10,7 +10,7 @@ use crate::core::{Annotation, Kind};
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct SidePanelProps {
     pub text: Rc<str>,
     pub annotations: Rc<Vec<Annotation>>,
@@ -33,9 +33,29 @@ pub struct SidePanelProps {
     pub on_jump: Callback<usize>,
 }
 
+// Shared lists compare by address, not element by element: the reducer
+// makes a new one whenever one changes, and comparing thousands of
+// annotations on every render of the page cost more than drawing again
+// would on the rare equal copy.
+impl PartialEq for SidePanelProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+            && Rc::ptr_eq(&self.annotations, &other.annotations)
+            && self.filter == other.filter
+            && self.sort == other.sort
+            && self.on_sort == other.on_sort
+            && Rc::ptr_eq(&self.entries, &other.entries)
+            && self.verdict_filter == other.verdict_filter
+            && self.on_verdict_filter == other.on_verdict_filter
+            && self.selected == other.selected
+            && self.on_jump == other.on_jump
+    }
+}
+
 /// How many items the list shows at first, and adds per "Show more": a
-/// long text's thousands of annotations would cost a long render.
-pub const LIST_PAGE: usize = 300;
+/// long text's thousands of annotations would cost a long render (a
+/// hundred items are several screens of the panel).
+pub const LIST_PAGE: usize = 100;
 
 /// Indices of the annotations to list, in the chosen order.
 pub fn listed(annotations: &[Annotation], filter: KindFilter, sort: SortOrder) -> Vec<usize> {
