@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  annotate, markGroups, openPage, sliceCodePoints, servedPageAndBrowser,
+  annotate, eventually, markGroups, openPage, sliceCodePoints, servedPageAndBrowser,
 } from './harness.mjs';
 
 const live = servedPageAndBrowser();
@@ -24,20 +24,6 @@ const SECOND = [
   'The library lent 48,000 books in 2023, up from 31,000 the year before, its director said.',
   '"We fixed the roof first," the director, Omar Lind, told reporters.',
 ].join('\n');
-
-async function eventually(read, expected, message = 'value') {
-  const deadline = Date.now() + 10_000;
-  let last;
-  for (;;) {
-    last = await read();
-    const ok = expected instanceof RegExp ? expected.test(String(last ?? '')) : last === expected;
-    if (ok) return last;
-    if (Date.now() > deadline) {
-      assert.fail(`${message}: expected ${expected}, last saw ${JSON.stringify(last)?.slice(0, 300)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** Every localStorage entry, as a plain object. */
 const storageSnapshot = (page) => page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));

@@ -153,3 +153,22 @@ export async function annotate(page, text) {
   await page.getByRole('button', { name: 'Annotate' }).click();
   await page.locator('article.article').waitFor();
 }
+
+/**
+ * Waits until `read()` gives `expected` (a value, or a RegExp to match):
+ * the page renders, analyses and saves after the event that changed it.
+ * Fails with `message` and the last value seen after `timeoutMs`.
+ */
+export async function eventually(read, expected, message = 'value', timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    last = await read();
+    const ok = expected instanceof RegExp ? expected.test(String(last ?? '')) : last === expected;
+    if (ok) return last;
+    if (Date.now() > deadline) {
+      assert.fail(`${message}: expected ${expected}, last saw ${JSON.stringify(last)?.slice(0, 300)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

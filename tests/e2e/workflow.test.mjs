@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  ARTICLE, annotate, openPage, screenshot, sliceCodePoints, servedPageAndBrowser,
+  ARTICLE, annotate, eventually, openPage, screenshot, sliceCodePoints, servedPageAndBrowser,
 } from './harness.mjs';
 
 const live = servedPageAndBrowser();
@@ -18,24 +18,6 @@ const STORY = [
   'Residents gathered at the pier in the evening.',
   'Subscribe to our newsletter for more local news.',
 ].join('\n');
-
-/**
- * Waits until `read()` gives `expected` (a value, or a RegExp to match):
- * the page renders and saves after the event that changed it.
- */
-async function eventually(read, expected, message = 'value') {
-  const deadline = Date.now() + 5000;
-  let last;
-  for (;;) {
-    last = await read();
-    const ok = expected instanceof RegExp ? expected.test(String(last ?? '')) : last === expected;
-    if (ok) return last;
-    if (Date.now() > deadline) {
-      assert.fail(`${message}: expected ${expected}, last saw ${JSON.stringify(last)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** A page with an empty library (tests in this file share one origin). */
 async function freshPage() {
