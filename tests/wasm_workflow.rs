@@ -277,6 +277,60 @@ fn an_analysis_from_the_worker_is_taken_only_for_the_latest_request() {
 }
 
 #[wasm_bindgen_test]
+fn a_saved_article_opens_with_the_worker_analysis_of_its_text_and_keeps_its_verdicts() {
+    let judged =
+        select_claim(analysed(), "12,000 passengers").reduce(Action::SetVerdict(Verdict::False));
+    let saved = judged.article.as_deref().unwrap().clone();
+    let elsewhere = Rc::new(State::default())
+        .reduce(Action::SetThreshold(0.0))
+        .reduce(Action::Analyse(
+            "Another town\nThe mayor cut 30 jobs in May.".to_string(),
+        ));
+    let opened = |request: u64| Action::Opened {
+        request,
+        article: Box::new(saved.clone()),
+        analysis: Rc::new(article_annotator::core::annotate(STORY)),
+    };
+    let busy = elsewhere.clone().reduce(Action::Analysing(7));
+    assert_eq!(busy.pending, Some(7));
+    assert_eq!(
+        busy.article, elsewhere.article,
+        "the open work stays until the reply"
+    );
+    // Superseded by a paste after the click: the reply changes nothing.
+    let superseded = busy.clone().reduce(Action::Analysing(8));
+    let stale = superseded.clone().reduce(opened(7));
+    assert!(Rc::ptr_eq(&stale, &superseded));
+
+    let done = busy.reduce(opened(7));
+    assert_eq!(done.pending, None);
+    assert_eq!(done.loads, elsewhere.loads + 1, "the editor shows its text");
+    assert_eq!(&*done.text, STORY);
+    assert_eq!(done.announcement, format!("Opened “{}”.", saved.title));
+    assert_eq!(
+        done.revision, elsewhere.revision,
+        "opening is not a change to save"
+    );
+    // The same as opening it here.
+    let here = elsewhere.reduce(Action::Open(saved.clone()));
+    assert_eq!(done.shown, here.shown);
+    assert_eq!(done.entries, here.entries);
+    let judged: Vec<_> = done
+        .entries
+        .iter()
+        .filter(|e| e.judgement.verdict != Verdict::default())
+        .map(|e| (e.exact.as_str(), e.judgement.verdict))
+        .collect();
+    assert_eq!(
+        judged,
+        [(
+            "The old ferry carried 12,000 passengers in 2023.",
+            Verdict::False
+        )]
+    );
+}
+
+#[wasm_bindgen_test]
 fn jumping_opens_an_annotation_and_moves_the_focus_to_it() {
     let state = analysed();
     let last = state.entries.len() - 1;

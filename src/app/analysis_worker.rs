@@ -12,6 +12,7 @@
 
 use crate::app::marks;
 use crate::app::state::{self, Action, State};
+use crate::core::document::Article;
 use crate::core::{self, Analysis, MarkupHint};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -22,15 +23,45 @@ use yew::UseReducerDispatcher;
 /// A handler of the worker's events.
 type Handler = Closure<dyn FnMut(web_sys::Event)>;
 
+/// What an analysis is for, which decides the action its reply becomes.
+enum Purpose {
+    /// The editor's text; `pasted_markup`: a rich paste's own hints, for the
+    /// article (None: a plain request).
+    Analyse {
+        pasted_markup: Option<Vec<MarkupHint>>,
+    },
+    /// Opening this saved article, shown once its text is analysed.
+    Open(Box<Article>),
+}
+
 /// A request posted to the worker and not yet answered.
 struct InFlight {
     id: u64,
     text: String,
     /// The hints the analysis weighs.
     markup: Vec<MarkupHint>,
-    /// A rich paste's own hints, for the article (None: a plain request).
-    pasted_markup: Option<Vec<MarkupHint>>,
+    purpose: Purpose,
     posted: f64,
+}
+
+impl InFlight {
+    /// The action that delivers `analysis`, the answer to this request.
+    fn answered(self, analysis: Analysis) -> Action {
+        let analysis = Rc::new(analysis);
+        match self.purpose {
+            Purpose::Analyse { pasted_markup } => Action::Analysed {
+                request: self.id,
+                text: self.text,
+                analysis,
+                markup: pasted_markup,
+            },
+            Purpose::Open(article) => Action::Opened {
+                request: self.id,
+                article,
+                analysis,
+            },
+        }
+    }
 }
 
 pub struct Analyser {
@@ -115,6 +146,22 @@ impl Analyser {
             pasted_markup.filter(|_| matches!(repaired, std::borrow::Cow::Borrowed(_)));
         let text = repaired.into_owned();
         let markup = pasted_markup.clone().unwrap_or_else(|| kept(&text));
+        self.start(text, markup, Purpose::Analyse { pasted_markup });
+    }
+
+    /// Opens a saved article: its text is analysed (in the worker when there
+    /// is one, so opening a book does not freeze the page) and the article
+    /// arrives with the analysis as [`Action::Opened`].
+    pub fn open(self: &Rc<Self>, article: Article) {
+        marks::mark(marks::ANNOTATE);
+        let text = article.text.clone();
+        let markup = article.markup.clone();
+        self.start(text, markup, Purpose::Open(Box::new(article)));
+    }
+
+    /// Numbers a request, says the page is busy, and hands the request to
+    /// the worker or, without one, to this thread.
+    fn start(self: &Rc<Self>, text: String, markup: Vec<MarkupHint>, purpose: Purpose) {
         let id = self.last_id.get() + 1;
         self.last_id.set(id);
         self.dispatch.dispatch(Action::Analysing(id));
@@ -122,7 +169,7 @@ impl Analyser {
             id,
             text,
             markup,
-            pasted_markup,
+            purpose,
             posted: marks::now(),
         };
         if self.post(id, &request.text, &request.markup) {
@@ -160,12 +207,7 @@ impl Analyser {
             let started = marks::now();
             let analysis = core::annotate_with_markup(&request.text, &request.markup);
             marks::measure("analysis", started, marks::now());
-            dispatch.dispatch(Action::Analysed {
-                request: request.id,
-                text: request.text,
-                analysis: Rc::new(analysis),
-                markup: request.pasted_markup,
-            });
+            dispatch.dispatch(request.answered(analysis));
         });
     }
 
@@ -199,12 +241,7 @@ impl Analyser {
                 // neither holds the page for the length of both.
                 let dispatch = self.dispatch.clone();
                 gloo::timers::callback::Timeout::new(0, move || {
-                    dispatch.dispatch(Action::Analysed {
-                        request: request.id,
-                        text: request.text,
-                        analysis: Rc::new(analysis),
-                        markup: request.pasted_markup,
-                    });
+                    dispatch.dispatch(request.answered(analysis));
                 })
                 .forget();
             }

@@ -217,9 +217,10 @@ impl Pending {
 /// Reads the library once, then saves the open article whenever it changes
 /// (and when the page is hidden or left with a change not yet saved).
 #[hook]
-fn use_library(state: &UseReducerHandle<State>) {
+fn use_library(state: &UseReducerHandle<State>, analyser: &Rc<analysis_worker::Analyser>) {
     {
         let dispatch = state.dispatcher();
+        let analyser = analyser.clone();
         use_effect_with((), move |_| {
             let loaded = storage::load();
             dispatch.dispatch(Action::Library(loaded.summaries));
@@ -227,7 +228,7 @@ fn use_library(state: &UseReducerHandle<State>) {
             // The last run crashed with this article open: reopen it.
             if let Some(id) = recovery::take_reopen() {
                 match storage::open(&id) {
-                    Ok(article) => dispatch.dispatch(Action::Open(article)),
+                    Ok(article) => analyser.open(article),
                     Err(problem) => dispatch.dispatch(Action::StorageProblem(Some(problem))),
                 }
             }
@@ -345,7 +346,13 @@ pub fn app() -> Html {
     let on_jump = use_dispatcher(&state, Action::Jump);
     let on_action: Callback<Action> = {
         let dispatch = state.dispatcher();
+        let analyser = (*analyser).clone();
         use_callback((), move |action: Action, _| {
+            // Opening analyses the article's text: in the worker, like a paste.
+            if let Action::Open(article) = action {
+                analyser.open(article);
+                return;
+            }
             let labels = matches!(action, Action::Label(_));
             dispatch.dispatch(action);
             if labels {
@@ -370,7 +377,7 @@ pub fn app() -> Html {
     let parts = use_parts_drawn(state.analysis.is_some(), 2);
     let (list_drawn, strip_drawn) = (parts >= 1, parts >= 2);
     use_shortcuts(&state);
-    use_library(&state);
+    use_library(&state, &analyser);
     {
         // The keyboard moved to another annotation: move the focus there too.
         let target = state.selected.as_deref().and_then(|id| state.index_of(id));

@@ -175,8 +175,18 @@ pub enum Action {
     ShowHelp(bool),
     /// Rename the open article.
     Rename(String),
-    /// Open a saved article (read from storage by the app).
+    /// Open a saved article (read from storage by the app), analysing its
+    /// text here. The page opens through the worker instead: see
+    /// [`Action::Opened`].
     Open(Article),
+    /// The reply to request `request` (see [`Action::Analysing`]): the saved
+    /// `article` to open with `analysis` of its text. Stale when another
+    /// request came after it, and then it changes nothing.
+    Opened {
+        request: u64,
+        article: Box<Article>,
+        analysis: Rc<Analysis>,
+    },
     /// Close the open article and start afresh.
     New,
     /// The saved articles changed: here is the library.
@@ -405,10 +415,17 @@ impl State {
         }
     }
 
-    /// A copy analysing `article`'s text afresh.
-    fn opened(&self, article: Article) -> State {
-        let analysis = Rc::new(core::annotate_with_markup(&article.text, &article.markup));
-        self.opened_with(article, analysis)
+    /// A copy with the saved `article` open in the editor, with `analysis`
+    /// of its text (None: analysed here and now).
+    fn reopened(&self, article: Article, analysis: Option<Rc<Analysis>>) -> State {
+        let analysis = analysis
+            .unwrap_or_else(|| Rc::new(core::annotate_with_markup(&article.text, &article.markup)));
+        let title = article.title.clone();
+        State {
+            loads: self.loads + 1,
+            announcement: format!("Opened “{title}”."),
+            ..self.opened_with(article, analysis)
+        }
     }
 
     /// A copy showing `article` with `analysis`, which must be of its text.
@@ -798,14 +815,11 @@ impl Reducible for State {
                 }
                 _ => self,
             },
-            Action::Open(article) => {
-                let title = article.title.clone();
-                Rc::new(State {
-                    loads: self.loads + 1,
-                    announcement: format!("Opened “{title}”."),
-                    ..self.opened(article)
-                })
-            }
+            Action::Open(article) => Rc::new(self.reopened(article, None)),
+            Action::Opened { request, .. } if self.pending != Some(request) => self,
+            Action::Opened {
+                article, analysis, ..
+            } => Rc::new(self.reopened(*article, Some(analysis))),
             Action::New => Rc::new(State {
                 loads: self.loads + 1,
                 // Revisions only ever grow, so the app's save bookkeeping holds.

@@ -169,6 +169,31 @@ test('a reply for a text since replaced is ignored', async () => {
   await page.close();
 });
 
+test('a saved article reopens through the worker, as a paste is analysed', async () => {
+  const { page, assertClean } = await openPage(live.context, live.url);
+  const roundtrips = () => page.evaluate(() => performance.getEntriesByName('analysis-roundtrip').length);
+  await paste(page, LONG);
+  await page.getByRole('button', { name: 'Annotate' }).click();
+  await page.locator('article mark').first().waitFor({ timeout: 60_000 });
+  const marked = await shownCount(page);
+  await until(() => page.locator('.library-item').count(), (n) => n === 1, 'saved in the library');
+  assert.equal(await roundtrips(), 1);
+
+  await page.getByRole('button', { name: 'New article' }).click();
+  await until(() => page.locator('article mark').count(), (n) => n === 0, 'a blank page');
+  await page.locator('.library-item .library-open').click();
+  await page.locator('article mark').first().waitFor({ timeout: 60_000 });
+  await page.locator('#busy').waitFor({ state: 'detached' });
+  // The worker answered the opening: the page measured a second round trip,
+  // which only a reply from the worker records.
+  assert.equal(await roundtrips(), 2, 'the opening was analysed in the worker');
+  assert.equal(await shownCount(page), marked, 'the same annotations as before');
+  assert.equal(await page.getByRole('textbox', { name: 'Article text' }).inputValue(), LONG);
+  assert.match(await page.locator('#announce').textContent(), /Opened/);
+  assertClean();
+  await page.close();
+});
+
 test('the marks are painted first; the list and the strip follow, whole, and the list grows on request', async () => {
   const { page, assertClean } = await openPage(live.context, live.url);
   await paste(page, LONG);
