@@ -244,14 +244,27 @@ fn train(examples: &[Example], indices: &[usize], settings: Settings) -> Model {
     quantise(bias, cue, &ngram)
 }
 
+/// How many steps each side of zero an n-gram weight may take. Most of the
+/// 131,072 weights are tiny, so coarse steps lose almost nothing but make the
+/// committed file compress far better (it is downloaded with the page).
+/// Five-fold CV F1 on the training file, and the model's size gzipped:
+/// 127 steps 0.7000 / 98 KB; 31: 0.7011 / 73 KB; 15: 0.6992 / 57 KB;
+/// 7: 0.6996 / 39 KB; 3: 0.6881 / 19 KB (scaling to a percentile of the
+/// weights instead of the largest did no better).
+const NGRAM_STEPS: f32 = 7.0;
+
 fn quantise(bias: f32, cue_weights: Vec<f32>, ngram: &[f32]) -> Model {
     let largest = ngram.iter().fold(0f32, |m, w| m.max(w.abs()));
-    let scale = if largest > 0.0 { largest / 127.0 } else { 0.0 };
+    let scale = if largest > 0.0 {
+        largest / NGRAM_STEPS
+    } else {
+        0.0
+    };
     let ngram_weights = ngram
         .iter()
         .map(|&w| {
             if scale > 0.0 {
-                (w / scale).round().clamp(-127.0, 127.0) as i8
+                (w / scale).round().clamp(-NGRAM_STEPS, NGRAM_STEPS) as i8
             } else {
                 0
             }
