@@ -21,7 +21,7 @@ const glue = read('article_annotator.js').toString('utf8');
 const css = read('style.css').toString('utf8');
 const favicon = read('favicon.svg').toString('base64');
 const wasmGzip = gzipSync(read('article_annotator_bg.wasm'), { level: 9 });
-const workerImport = /^import __wbg_init, \{ analyse_for_worker \} from '\.\/article_annotator\.js';$/m;
+const workerImport = /^import __wbg_init, \{ analyse_for_worker, warm_up \} from '\.\/article_annotator\.js';$/m;
 const workerCode = read('worker.js').toString('utf8');
 if (!workerImport.test(workerCode)) {
   throw new Error('single-file: worker.js does not import the glue as expected; did it change?');
@@ -53,7 +53,7 @@ try {
   banner.hidden = false;
 }
 `;
-for (const name of ['__wbg_init', 'start_app', 'analyse_for_worker']) {
+for (const name of ['__wbg_init', 'start_app', 'analyse_for_worker', 'warm_up']) {
   if (!new RegExp(`function ${name}\\b`).test(glue)) {
     throw new Error(`single-file: the wasm-bindgen glue has no ${name}(); did its output change?`);
   }

@@ -171,6 +171,15 @@ pub fn analyse_for_worker(text: &str, markup: &str) -> Result<Vec<u8>, JsError> 
         .map_err(|e| JsError::new(&format!("analyse_for_worker: {e}")))
 }
 
+/// Analyses a made-up article of `paragraphs` paragraphs as the worker
+/// analyses a request, and drops the result: the worker calls it while it
+/// waits for the first request, so that the browser has recompiled the hot
+/// code with its optimising compiler by then (see [`core::warm_up`]).
+#[wasm_bindgen]
+pub fn warm_up(paragraphs: usize) -> Result<(), JsError> {
+    analyse_for_worker(&core::warm_up::sample_article(paragraphs), "").map(drop)
+}
+
 /// Mounts the page into `#app`, after installing a panic hook that logs to
 /// the console and shows a visible error banner: a panic must never leave a
 /// silently blank page.

@@ -9,17 +9,37 @@
 // or { id, error }.
 //
 // scripts/single-file.mjs inlines the glue in place of the import line below.
-import __wbg_init, { analyse_for_worker } from './article_annotator.js';
+import __wbg_init, { analyse_for_worker, warm_up } from './article_annotator.js';
 
 let ready = null;
+// Set by the first request: from then on the reader's texts keep the
+// compiled code warm and the worker does nothing of its own.
+let requested = false;
 
-// A short text through every detector once, so that the first real request
-// does not also pay for compiling the detectors' patterns.
-const WARM_UP = 'Town news\n"We will build it," said Ana Ruiz, the mayor. It cost 5 million euros in 2024.\nSign up for our newsletter.';
+// Browsers run new wasm through a quick baseline compiler and optimise a
+// function only after it has run a while, so the first analysis of a page's
+// life was 3-5 times slower than the next ones (src/core/warm_up.rs). While
+// it waits for the reader, the worker analyses a made-up article in short
+// rounds (about 10 ms each once warm), each its own task, so that a request
+// waits for one round at most.
+const WARM_UP_ROUNDS = 20;
+const WARM_UP_PARAGRAPHS = 60;
+
+function warmWhileIdle(rounds) {
+  if (rounds === 0 || requested) return;
+  setTimeout(() => {
+    if (requested) return;
+    warm_up(WARM_UP_PARAGRAPHS);
+    warmWhileIdle(rounds - 1);
+  }, 0);
+}
 
 async function start(module) {
   await __wbg_init(module ? { module_or_path: module } : undefined);
-  analyse_for_worker(WARM_UP, '');
+  // One short round at once, so that the first real request does not also
+  // pay for compiling the detectors' patterns.
+  warm_up(14);
+  warmWhileIdle(WARM_UP_ROUNDS);
 }
 
 self.onmessage = async ({ data }) => {
@@ -28,6 +48,7 @@ self.onmessage = async ({ data }) => {
     return;
   }
   const { id, text, markup } = data;
+  requested = true;
   try {
     await (ready ??= start(null));
     const started = performance.now();

@@ -27,6 +27,7 @@ pub mod normalise;
 pub mod offsets;
 pub mod quotes;
 pub mod segment;
+pub mod warm_up;
 
 pub use model::{
     Analysis, Annotation, Finding, Kind, MarkupHint, Speaker, SpeakerFinding, QUOTE_MIN_SCORE,
