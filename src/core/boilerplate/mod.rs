@@ -13,6 +13,7 @@ mod fnv;
 mod lexicon;
 mod main_run;
 mod markup;
+mod patterns;
 mod sections;
 mod sequence;
 mod shape;

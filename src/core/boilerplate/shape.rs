@@ -3,8 +3,7 @@
 //! and shapes that mark page furniture (image and link markdown, bare URLs,
 //! timestamps, bylines, credits, all-caps labels, menus, separators).
 
-use regex::Regex;
-use std::sync::OnceLock;
+use super::patterns;
 
 /// How much a line reads like article prose: positive for prose, negative
 /// for labels, menu items and headlines. Roughly in [-3, 3].
@@ -101,27 +100,25 @@ pub fn cues(line: &str, words: &[String]) -> Vec<(&'static str, f32)> {
         }
         return out;
     }
-    let re = patterns();
-    // Cheap substring checks guard the regexes: most lines are prose and
-    // the regex engine is built without its literal optimisations.
+    // Cheap substring checks guard the patterns: most lines are prose.
     if n <= 16
         && (line.contains('©') || words.iter().any(|w| w == "copyright") || line.contains("(c)"))
-        && re.copyright_mark.is_match(line)
+        && patterns::copyright_mark(line)
     {
         out.push(("copyright", 4.0));
     }
     let markdown = line.contains("](");
-    if markdown && re.image_markdown.is_match(line) {
+    if markdown && patterns::image_markdown(line) {
         out.push(("image markdown", 5.0));
-    } else if markdown && markdown_link_share(line, re) > 0.5 {
+    } else if markdown && markdown_link_share(line) > 0.5 {
         out.push(("link markdown", 3.0));
     }
-    if (line.contains("http") || line.contains("www.")) && re.bare_url.is_match(line) {
+    if (line.contains("http") || line.contains("www.")) && patterns::bare_url(line) {
         // Weak alone: a bare address in a paste is most often a source the
         // author cites; in a block of furniture it goes with the block.
         out.push(("bare URL", 1.0));
     }
-    if n <= 12 && looks_like_timestamp(line, words, re) {
+    if n <= 12 && looks_like_timestamp(line, words) {
         out.push(("timestamp", 2.5));
     }
     if n <= 8 && looks_like_byline(line) {
@@ -134,20 +131,18 @@ pub fn cues(line: &str, words: &[String]) -> Vec<(&'static str, f32)> {
     let credit_word = words
         .iter()
         .any(|w| CREDIT_WORDS.iter().any(|c| w.starts_with(c)));
-    if n <= 40 && credit_word && re.trailing_credit.is_match(line) {
+    if n <= 40 && credit_word && patterns::trailing_credit(line) {
         // "... at dawn. Credit: Sam Lee": a caption ending in its credit.
         out.push(("caption", 4.0));
-    } else if n <= 30 && credit_word && re.credit.is_match(line) {
+    } else if n <= 30 && credit_word && patterns::credit(line) {
         out.push(("caption", 2.5));
     } else if n <= 8
         && (line.contains([',', '/', '|']) || words.iter().any(|w| w == "via"))
-        && re.agency_credit.is_match(line)
+        && patterns::agency_credit(line)
     {
         out.push(("caption", 3.0));
     }
-    if n <= 12
-        && line.contains(['|', '•', '·', '»', '/'])
-        && re.menu_separators.find_iter(line).count() >= 2
+    if n <= 12 && line.contains(['|', '•', '·', '»', '/']) && patterns::menu_separators(line) >= 2
     {
         out.push(("navigation line", 2.5));
     }
@@ -249,22 +244,21 @@ fn is_all_caps(line: &str) -> bool {
         && letters.iter().any(|c| c.is_uppercase())
 }
 
-fn markdown_link_share(line: &str, re: &Patterns) -> f32 {
-    let linked: usize = re.link_markdown.find_iter(line).map(|m| m.len()).sum();
-    linked as f32 / line.len().max(1) as f32
+fn markdown_link_share(line: &str) -> f32 {
+    patterns::linked_bytes(line) as f32 / line.len().max(1) as f32
 }
 
 /// A short line made mostly of a date, a time or "updated/ago" words.
-fn looks_like_timestamp(line: &str, words: &[String], re: &Patterns) -> bool {
+fn looks_like_timestamp(line: &str, words: &[String]) -> bool {
     let digits = line.chars().any(|c| c.is_ascii_digit());
-    let dated = digits && (re.time.is_match(line) || re.numeric_date.is_match(line));
+    let dated = digits && (patterns::clock_time(line) || patterns::numeric_date(line));
     let month = words.iter().any(|w| MONTHS.contains(&w.as_str()))
         && words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()));
     let relative = (digits
         || words
             .first()
             .is_some_and(|w| DATE_WORDS.contains(&w.as_str())))
-        && re.relative_time.is_match(line);
+        && patterns::relative_time(line);
     if !(dated || month || relative) {
         return false;
     }
@@ -273,7 +267,7 @@ fn looks_like_timestamp(line: &str, words: &[String], re: &Patterns) -> bool {
         .iter()
         .filter(|w| !w.chars().all(|c| c.is_ascii_digit()) && !MONTHS.contains(&w.as_str()))
         .count();
-    let limit = if re.time.is_match(line) || relative {
+    let limit = if patterns::clock_time(line) || relative {
         5
     } else {
         3
@@ -409,52 +403,6 @@ const MONTHS: &[&str] = &[
     "ноября",
     "декабря",
 ];
-
-struct Patterns {
-    image_markdown: Regex,
-    link_markdown: Regex,
-    bare_url: Regex,
-    time: Regex,
-    numeric_date: Regex,
-    relative_time: Regex,
-    credit: Regex,
-    menu_separators: Regex,
-    copyright_mark: Regex,
-    agency_credit: Regex,
-    trailing_credit: Regex,
-}
-
-fn patterns() -> &'static Patterns {
-    static PATTERNS: OnceLock<Patterns> = OnceLock::new();
-    PATTERNS.get_or_init(|| {
-        let re = |p: &str| Regex::new(p).expect("the built-in patterns are valid");
-        Patterns {
-            image_markdown: re(r"^\s*\[?!\[[^\]]*\]\([^)]*\)"),
-            link_markdown: re(r"\[[^\]]*\]\([^)\s]*\)"),
-            bare_url: re(r"^\s*<?(?:https?://|www\.)\S+>?\s*$"),
-            time: re(
-                r"(?i)(?:^|[^$€£\d.,])\b(?:\d{1,2}[:h]\d{2}|\d{1,2}\.\d{2}\s*(?:am|pm|a\.m\.|p\.m\.|uhr))",
-            ),
-            numeric_date: re(r"\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b"),
-            relative_time: re(
-                r"(?i)^(?:updated|published|posted|modified|mis à jour|publié|aktualisiert|veröffentlicht|actualizado|publicado|aggiornato|pubblicato|atualizado|bijgewerkt|gepubliceerd|zaktualizowano|opublikowano|обновлено|опубликовано)\b|\b\d+\s+(?:minutes?|hours?|days?|weeks?|mins?|hrs?)\s+ago\b",
-            ),
-            credit: re(
-                r"(?i)\b(?:photo|image|picture|credit|foto|bild|crédit|crédito|фото)s?\s*(?:by\b|credit\b|:|\.\.\.|…)|\((?:image|photo|credit|foto|фото)s?:?\s[^)]*\)\s*$|\b(?:ap photo|getty images|reuters|afp|shutterstock)\b",
-            ),
-            menu_separators: re(r"\s[|•·»/]\s"),
-            // "Jane Doe, AP", "John Roe/Reuters", "City Archive via AP":
-            // a photo credit line.
-            agency_credit: re(
-                r"(?i)(?:[,/|]|\bvia)\s*(?:the\s+)?(?:ap|afp|reuters|getty|getty images|associated press|epa|dpa|bloomberg|shutterstock|xinhua|anadolu|tass|ria novosti|afp via getty images|reuters/[\w .-]+)\s*$",
-            ),
-            trailing_credit: re(
-                r"(?i)\b(?:photo|image|picture|credit|foto|bild|crédit|crédito|фото)s?(?:\s+by)?\s*:\s*[^.!?:]{1,60}$",
-            ),
-            copyright_mark: re(r"(?i)©|\(c\)\s*\d{4}|\bcopyright\s+\d{4}"),
-        }
-    })
-}
 
 #[cfg(test)]
 mod tests {
