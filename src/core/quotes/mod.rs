@@ -85,18 +85,29 @@ pub fn detect(text: &str) -> Vec<Finding> {
             evidence = Evidence::Cue(found.cue);
             speaker = Some(speaker_finding(&t, &found, &speakers, &mut finding));
         }
+        // "the slogan “Yes We Can”": words said or printed, never a title.
+        let uttered = speaker::words_stand_before(&t, q);
         let cues = Cues {
             words,
             title: !exclaimed
+                && !uttered
                 && (looks_like_title(text, &span.range) || speaker::byline_follows(&t, q))
                 && !speaker::named_just_before(&t, q)
                 // A reported quotation is a title only where titles stand.
                 && (!directly_reported(evidence) || speaker::title_position(&t, q)),
             single: opens_with_single_mark(text, &span.range),
-            reported: speaker::sentence_reports(&t, q),
+            reported: uttered || speaker::sentence_reports(&t, q),
             clause,
         };
         finding.score = score(span, evidence, &cues);
+        if !directly_reported(evidence) && speaker::so_called_before(&t, q) {
+            // "the so-called “rebels”": the writer keeps a label at a
+            // distance; only a reporting verb next to it makes it speech.
+            finding.score = finding.score.min(0.4);
+            finding
+                .reasons
+                .push("'so-called': the writer's label, nobody's words".into());
+        }
         if headline
             .as_ref()
             .is_some_and(|h| h.contains(&span.range.start))
@@ -751,6 +762,77 @@ mod tests {
         assert!(score_of(text, "“Enough Is Enough,”") >= QUOTE_MIN_SCORE);
         let text = "The mayor told reporters on “Evening Talk” that taxes would fall.";
         assert!(score_of(text, "“Evening Talk”") < QUOTE_MIN_SCORE);
+    }
+
+    #[test]
+    fn slogans_chants_and_printed_words_are_no_titles() {
+        let shown = [
+            (
+                "The farmers marched behind the slogan “Bread Before Profit” all morning.",
+                "“Bread Before Profit”",
+            ),
+            (
+                "Workers hung a banner that read “Fair Pay Now” over the gate.",
+                "“Fair Pay Now”",
+            ),
+            (
+                "The crowd greeted the mayor with chants of “Four More Years” at the door.",
+                "“Four More Years”",
+            ),
+            (
+                "Die Demonstranten riefen die Parole „Wir Bleiben Hier“ vor dem Rathaus.",
+                "„Wir Bleiben Hier“",
+            ),
+        ];
+        for (text, quote) in shown {
+            assert!(score_of(text, quote) >= QUOTE_MIN_SCORE, "{text}");
+        }
+        // No speaker is found in French here, but the words are no title.
+        let text = "Les manifestants scandaient le slogan « Tous Ensemble » devant la mairie.";
+        let found = detect(text);
+        let title = "title or name in quotation marks".to_string();
+        assert!(!found[0].reasons.contains(&title), "{:?}", found[0].reasons);
+        // The same capitalised words where a title stands stay a title.
+        let text = "The farmers marched after a screening of “Bread Before Profit” downtown.";
+        assert!(score_of(text, "“Bread Before Profit”") < QUOTE_MIN_SCORE);
+    }
+
+    #[test]
+    fn a_reporting_verb_and_a_comma_make_capitalised_words_speech() {
+        let text = "Asked about the result, the coach blurted out, “Never Again,” and left.";
+        assert!(score_of(text, "“Never Again,”") >= QUOTE_MIN_SCORE);
+        assert_eq!(speaker_of(text, "“Never Again,”"), Some("the coach"));
+    }
+
+    #[test]
+    fn a_so_called_label_is_the_writers_not_a_speakers() {
+        let hidden = [
+            (
+                "The aid went to the so-called “moderate rebels” in the north.",
+                "“moderate rebels”",
+            ),
+            (
+                "The region built so called “smart roads” with the new budget.",
+                "“smart roads”",
+            ),
+            (
+                "Die Polizei durchsuchte Wohnungen der sogenannten „Reichsbürger“ am Morgen.",
+                "„Reichsbürger“",
+            ),
+            (
+                "Le gouvernement a publié un soi-disant « plan de relance » hier.",
+                "« plan de relance »",
+            ),
+        ];
+        for (text, quote) in hidden {
+            assert!(score_of(text, quote) < QUOTE_MIN_SCORE, "{text}");
+        }
+        // Without the label the partial quotation in a stance sentence shows.
+        let text = "The aid went to what the envoy described as “moderate rebels” in the north.";
+        assert!(score_of(text, "“moderate rebels”") >= QUOTE_MIN_SCORE);
+        // A speaker reporting the label still says it.
+        let text = "Lee said the so-called “peace plan” was a trap.";
+        assert!(score_of(text, "“peace plan”") >= QUOTE_MIN_SCORE);
     }
 
     #[test]

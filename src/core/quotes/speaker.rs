@@ -272,7 +272,9 @@ fn reporting_verb_at(t: &Tokens, i: usize) -> Option<String> {
             t.word(skip_back_adverbs(t, i - 1)),
             Some("was" | "were" | "been" | "be" | "is" | "are" | "being")
         );
-    if passive {
+    // "so called": an adjective of distance (= "so-called"), no verb.
+    let so_called = word == "called" && i > 0 && t.word(i - 1) == Some("so");
+    if passive || so_called {
         return None;
     }
     if i > 0 {
@@ -915,6 +917,63 @@ pub fn title_position(t: &Tokens, q: usize) -> bool {
                         | "including"
                 )
         })
+}
+
+/// Whether the quotation at token `q` stands where somebody's words do,
+/// not a title: right after a noun for words ("the slogan “Yes We Can”",
+/// "chants of “Lock Him Up”", "a cape bearing the words, “Vote Now”"), a
+/// verb of reading ("a banner that read “Welcome Home”"), or a reporting
+/// verb and its comma ("she blurted out, “Oh, God,”").
+pub fn words_stand_before(t: &Tokens, q: usize) -> bool {
+    let mut k = q;
+    let set_off = k > 0 && (t.is_punct(k - 1, ',') || t.is_punct(k - 1, ':'));
+    if set_off {
+        k -= 1;
+    }
+    let Some(before) = k.checked_sub(1) else {
+        return false;
+    };
+    let Some(word) = t.word(before) else {
+        return false;
+    };
+    if lexicon::is_utterance_noun(word) || lexicon::is_reading_verb(word) {
+        return true;
+    }
+    // "chants of “…”", "cries of “…”".
+    if word == "of" && before > 0 && t.word(before - 1).is_some_and(lexicon::is_utterance_noun) {
+        return true;
+    }
+    // "blurted out, “…”": a reporting verb, an optional particle, a comma.
+    let verb = if word == "out" {
+        before.checked_sub(1)
+    } else {
+        Some(before)
+    };
+    set_off && verb.and_then(|v| t.word(v)).is_some_and(is_reporting_verb)
+}
+
+/// Whether "so-called" (German "sogenannt", French "soi-disant", Polish
+/// "tzw.") stands right before the quotation at token `q`: the writer's
+/// own distance from a label ("the so-called “rebels”"), nobody's words
+/// being reported.
+pub fn so_called_before(t: &Tokens, q: usize) -> bool {
+    let Some(mut before) = q.checked_sub(1) else {
+        return false;
+    };
+    // "tzw. „…”": the abbreviation's period.
+    if t.is_punct(before, '.') && before > 0 && t.word(before - 1) == Some("tzw") {
+        return true;
+    }
+    if t.word(before) == Some("called") && before > 0 && t.word(before - 1) == Some("so") {
+        before -= 1;
+    }
+    t.word(before).is_some_and(|w| {
+        matches!(
+            w,
+            "so-called" | "so" | "soi-disant" | "soi-disants" | "soi-disante"
+        ) && (w != "so" || t.word(before + 1) == Some("called"))
+            || w.starts_with("sogenannt")
+    })
 }
 
 /// Whether a naming word stands just before the quotation at token `q`,
