@@ -187,12 +187,12 @@ const NAMING_WORDS: &str = "\
 ";
 
 /// Nouns for words that are said, chanted or printed ("the slogan", "chants
-/// of", "a cape bearing the words"): a quotation right after one is those
-/// words, however much it is capitalised like a title. English, then
+/// of", "a cape bearing the words", "used the term"): a quotation right
+/// after one is those words, however much it is capitalised like a title. English, then
 /// French, German and Spanish.
 const UTTERANCE_NOUNS: &str = "\
     slogan slogans motto mottos mantra mantras catchphrase watchword refrain chant chants \
-    chanting cry cries shouts chorus words \
+    chanting cry cries shouts chorus words word term phrase expression nickname \
     devise mot mots parole parolen losung sprechchor sprechchöre rufe lema consigna consignas
 ";
 

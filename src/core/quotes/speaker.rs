@@ -805,13 +805,32 @@ pub fn sentence_reports(t: &Tokens, q: usize) -> bool {
     while end < t.len() && end - q < WINDOW && !t.ends_sentence(end - 1) {
         end += 1;
     }
-    let stance = |w: &str| {
+    let stance = |i: usize, w: &str| {
         is_reporting_verb(w)
-            || lexicon::is_attitude_verb(w)
-            || lexicon::is_belief_verb(w)
             || lexicon::is_account_noun(w)
+            || ((lexicon::is_attitude_verb(w) || lexicon::is_belief_verb(w)) && !noun_use(t, i))
     };
-    (from..end).any(|i| t.word(i).is_some_and(stance) || made_clear(t, i)) || labelled_as(t, q)
+    (from..end).any(|i| t.word(i).is_some_and(|w| stance(i, w)) || made_clear(t, i))
+        || labelled_as(t, q)
+}
+
+/// Whether the word at `i` stands as a noun, not a verb: after a
+/// determiner, a possessive or a preposition ("for terms containing …",
+/// "their frames", "a far cry from"). Stance verbs that double as nouns
+/// ("terms", "cry", "frame", "references") say nothing about speech then.
+fn noun_use(t: &Tokens, i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).and_then(|p| t.word(p)) else {
+        return false;
+    };
+    // "that" opens relative clauses too ("a paper that found …").
+    (lexicon::is_determiner(prev) && prev != "that")
+        || prev.ends_with("'s")
+        || prev.ends_with("s'")
+        || prev == "far"
+        || matches!(
+            prev,
+            "of" | "for" | "in" | "on" | "at" | "with" | "by" | "from" | "about" | "under" | "into"
+        )
 }
 
 /// "made it clear that …", "makes clear": a statement of position.
