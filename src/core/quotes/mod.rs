@@ -100,6 +100,12 @@ pub fn detect(text: &str) -> Vec<Finding> {
             clause,
         };
         finding.score = score(span, evidence, &cues);
+        if speaker::nickname_in_name(&t, q) {
+            finding.score = finding.score.min(0.3);
+            finding
+                .reasons
+                .push("nickname inside a person's name".into());
+        }
         if !directly_reported(evidence) && speaker::so_called_before(&t, q) {
             // "the so-called “rebels”": the writer keeps a label at a
             // distance; only a reporting verb next to it makes it speech.
@@ -827,6 +833,27 @@ mod tests {
         assert!(score_of(text, "“Harbor First”") >= QUOTE_MIN_SCORE);
         let text = "The mayor has often appeared on “Harbor First” in the mornings.";
         assert!(score_of(text, "“Harbor First”") < QUOTE_MIN_SCORE);
+    }
+
+    #[test]
+    fn a_nickname_inside_a_name_is_nobodys_words() {
+        let text = "“We will rebuild,” Councillor Maria “Mimi” Torres said on Monday.";
+        assert!(score_of(text, "“Mimi”") < QUOTE_MIN_SCORE);
+        assert_eq!(
+            speaker_of(text, "“We will rebuild,”"),
+            Some("Councillor Maria “Mimi” Torres")
+        );
+        // Words quoted between two sentences are no nickname.
+        let text = "The coach called the loss “Painful.” Fans agreed.";
+        assert!(score_of(text, "“Painful.”") >= QUOTE_MIN_SCORE);
+    }
+
+    #[test]
+    fn as_names_only_what_follows_it_at_once() {
+        let text = "The senator voted as part of the “Budget Hawks” on Tuesday.";
+        assert!(score_of(text, "“Budget Hawks”") < QUOTE_MIN_SCORE);
+        let text = "The senator is known in the capital as “The Closer” these days.";
+        assert!(score_of(text, "“The Closer”") >= QUOTE_MIN_SCORE);
     }
 
     #[test]

@@ -121,6 +121,12 @@ pub fn phrase_ending_at(t: &Tokens, end: usize) -> Option<Range<usize>> {
             i = j;
             continue;
         }
+        // Maria “Mimi” Torres: a nickname is part of the name.
+        if nickname_in_name(t, j) {
+            start = j;
+            i = j;
+            continue;
+        }
         // "Voters backed Ana Ruiz": a past form before a name, with no
         // determiner before it, is the verb, not a modifier.
         let verb_before_name = t.word(j).is_some_and(|w| w.ends_with("ed"))
@@ -158,6 +164,11 @@ pub fn phrase_starting_at(t: &Tokens, start: usize) -> Option<Range<usize>> {
     let mut i = start + 1;
     while i < t.len() && i - start < MAX_PHRASE {
         if t.is_abbreviation_period(i) {
+            i += 1;
+            continue;
+        }
+        if nickname_in_name(t, i) {
+            end = i;
             i += 1;
             continue;
         }
@@ -971,6 +982,31 @@ pub fn words_stand_before(t: &Tokens, q: usize) -> bool {
     set_off && verb.and_then(|v| t.word(v)).is_some_and(is_reporting_verb)
 }
 
+/// Whether the quotation at token `q` is a nickname inside a person's
+/// name (Juan “Chico” Lopez): one or two capitalised words with no
+/// punctuation of their own, right between a capitalised given name and
+/// a capitalised surname.
+pub fn nickname_in_name(t: &Tokens, q: usize) -> bool {
+    if q == 0 || !matches!(t.kind(q), Some(TokenKind::Quote(_))) {
+        return false;
+    }
+    let name_word =
+        |k: usize| t.is_capitalised(k) && t.word(k).is_some_and(|w| !lexicon::is_not_a_name(w));
+    let inner = t
+        .str(q)
+        .trim_matches(|c: char| c.is_whitespace() || super::marks::is_mark(c));
+    let words = inner.split_whitespace().count();
+    name_word(q - 1)
+        && name_word(q + 1)
+        && (1..=2).contains(&words)
+        && inner
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && inner
+            .chars()
+            .all(|c| c.is_alphanumeric() || c.is_whitespace() || c == '-')
+}
+
 /// Whether "so-called" (German "sogenannt", French "soi-disant", Polish
 /// "tzw.") stands right before the quotation at token `q`: the writer's
 /// own distance from a label ("the so-called “rebels”"), nobody's words
@@ -1013,8 +1049,10 @@ pub fn named_just_before(t: &Tokens, q: usize) -> bool {
     }
     (q.saturating_sub(4)..q)
         .rev()
-        .map_while(|k| t.word(k))
-        .any(lexicon::is_naming_word)
+        .map_while(|k| t.word(k).map(|w| (k, w)))
+        // "as" names only what follows it at once ("known as “Ace”", "as a
+        // “fraud”"), not a phrase further on ("as part of the “…”").
+        .any(|(k, w)| lexicon::is_naming_word(w) && (w != "as" || q - k <= 2))
 }
 
 /// Index of the first token of the sentence holding token `i`.
