@@ -55,7 +55,7 @@ const ATTITUDE_VERBS: &str = "\
     ridiculed denounce denounces denounced denouncing condemn condemns condemning hail hailing \
     think thinks believe believes believed insisting disparage disparaged lambast lambasted \
     derides deride deriding brand brands label labels term terms dub nickname nicknamed \
-    cast casts casting frame frames framed framing
+    cast casts casting frame frames framed framing name names named naming
 ";
 
 /// Verbs of believing, finding, seeking and alleging: like a reporting
@@ -65,13 +65,15 @@ const ATTITUDE_VERBS: &str = "\
 const BELIEF_VERBS: &str = "\
     find finds found feel feels felt seek seeks sought seeking hope hopes hoped hoping expect \
     expects know knows knew cry cries crying talk talks talking speak speaks speaking spoken \
-    allege alleges alleged alleging
+    allege alleges alleged alleging \
+    order orders ordered ordering invite invites invited inviting mandate mandates mandated \
+    instruct instructs instructed command commands commanded
 ";
 
 /// Nouns for a contested account ("her allegations of a “plot”"): a
 /// sentence holding one reports somebody's view, as a belief verb does.
 const ACCOUNT_NOUNS: &str = "\
-    allegation allegations rumor rumors rumour rumours lament
+    allegation allegations rumor rumors rumour rumours lament dictum decree edict
 ";
 
 /// Words that may stand between a speaker and its verb ("Trump also said",

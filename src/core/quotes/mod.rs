@@ -836,6 +836,38 @@ mod tests {
     }
 
     #[test]
+    fn orders_decrees_and_names_make_a_partial_quote_someones_words() {
+        let shown = [
+            (
+                "The general ordered his troops to “hold the line” until dawn.",
+                "“hold the line”",
+            ),
+            (
+                "The mayor invited residents to “reclaim the streets” this summer.",
+                "“reclaim the streets”",
+            ),
+            (
+                "The charter mandates a “fair hearing” for every tenant.",
+                "“fair hearing”",
+            ),
+            (
+                "Many still follow the old dictum that a budget is a “moral document” today.",
+                "“moral document”",
+            ),
+            (
+                "The club named its founder an “honorary president” in March.",
+                "“honorary president”",
+            ),
+        ];
+        for (text, quote) in shown {
+            assert!(score_of(text, quote) >= QUOTE_MIN_SCORE, "{text}");
+        }
+        // Without such a verb the same words stay a scare quote.
+        let text = "The general moved his troops to “hold the line” until dawn.";
+        assert!(score_of(text, "“hold the line”") < QUOTE_MIN_SCORE);
+    }
+
+    #[test]
     fn a_nickname_inside_a_name_is_nobodys_words() {
         let text = "“We will rebuild,” Councillor Maria “Mimi” Torres said on Monday.";
         assert!(score_of(text, "“Mimi”") < QUOTE_MIN_SCORE);
