@@ -868,6 +868,23 @@ mod tests {
     }
 
     #[test]
+    fn an_opening_sentence_adverb_is_no_speaker() {
+        for adverb in ["Therefore", "Perhaps", "Well", "Still"] {
+            let text =
+                format!("{adverb}, the ministry believes the deal is “a good start” for both.");
+            let speaker = speaker_of(&text, "“a good start”");
+            assert_eq!(speaker, Some("the ministry"), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_count_between_commas_is_no_speaker() {
+        let text = "Well, all voters need to do is stay calm and chant, a hundred times, “No More Delays,” until June.";
+        let speaker = speaker_of(text, "“No More Delays,”");
+        assert_ne!(speaker, Some("a hundred times"));
+    }
+
+    #[test]
     fn a_nickname_inside_a_name_is_nobodys_words() {
         let text = "“We will rebuild,” Councillor Maria “Mimi” Torres said on Monday.";
         assert!(score_of(text, "“Mimi”") < QUOTE_MIN_SCORE);

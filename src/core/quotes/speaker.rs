@@ -1122,6 +1122,23 @@ fn sentence_subject(t: &Tokens, from: usize, limit: usize) -> Option<Range<usize
                 | "afterwards"
                 | "otherwise"
                 | "regardless"
+                | "well"
+                | "perhaps"
+                | "maybe"
+                | "therefore"
+                | "hence"
+                | "consequently"
+                | "still"
+                | "now"
+                | "oh"
+                | "look"
+                | "listen"
+                | "sure"
+                | "granted"
+                | "admittedly"
+                | "anyway"
+                | "today"
+                | "tomorrow"
         );
     let adverbial =
         (lexicon::is_not_a_name(first) && !pronoun_at(t, from) && !is_determiner(t, from))
@@ -1151,6 +1168,12 @@ fn sentence_subject(t: &Tokens, from: usize, limit: usize) -> Option<Range<usize
             .filter(|&i| t.is_punct(i, ','))
             .take(3)
             .filter_map(|comma| phrase_starting_at(t, comma + 1).filter(|p| p.end <= limit))
+            // "…, 100 times, …", "…, last week, …": a count or a time
+            // between commas is no subject.
+            .filter(|p| {
+                !t.word(p.end - 1)
+                    .is_some_and(|w| is_time_word(w) || w == "times")
+            })
     };
     // A phrase that "and" continues ("the sheriff and hard-liner, Trump
     // said") is still inside the opening appositive.
