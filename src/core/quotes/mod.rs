@@ -40,6 +40,8 @@ pub fn detect(text: &str) -> Vec<Finding> {
     // An unattributed quotation waiting for the next one: its token and
     // the index of its first finding.
     let mut waiting: Option<(usize, usize)> = None;
+    // The token of the last quotation shown as somebody's words.
+    let mut last_words: Option<usize> = None;
     for (n, span) in spans.iter().enumerate() {
         let Some(&q) = quote_tokens.get(n) else { break };
         let mut finding = Finding::new(Kind::Quote, span.range.clone(), 0.0);
@@ -85,8 +87,11 @@ pub fn detect(text: &str) -> Vec<Finding> {
             evidence = Evidence::Cue(found.cue);
             speaker = Some(speaker_finding(&t, &found, &speakers, &mut finding));
         }
-        // "the slogan “Yes We Can”": words said or printed, never a title.
-        let uttered = speaker::words_stand_before(&t, q);
+        // "the slogan “Yes We Can”": words said or printed, never a title;
+        // "a “fraud” and a “Liar”": the second of two listed quotations is
+        // of the same kind as the first.
+        let uttered = speaker::words_stand_before(&t, q)
+            || last_words.is_some_and(|earlier| speaker::listed_after(&t, earlier, q));
         let cues = Cues {
             words,
             title: !exclaimed
@@ -100,6 +105,7 @@ pub fn detect(text: &str) -> Vec<Finding> {
             clause,
         };
         finding.score = score(span, evidence, &cues);
+        last_words = (!cues.title && finding.score >= QUOTE_MIN_SCORE).then_some(q);
         if speaker::nickname_in_name(&t, q) {
             finding.score = finding.score.min(0.3);
             finding
@@ -402,6 +408,32 @@ fn words_in(text: &str, range: &Range<usize>) -> usize {
         .count()
 }
 
+/// Whether `inner` ends one sentence and starts another ("The Donald. Big
+/// Daddy."): a word of three letters or more, no abbreviation, closed by a
+/// full stop, a question or an exclamation mark, then a capitalised word.
+/// Titles are one phrase; two sentences are somebody's words.
+fn holds_two_sentences(inner: &str) -> bool {
+    let mut words = inner.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        let Some(next) = words.peek() else { break };
+        let ends = word
+            .trim_end_matches(|c: char| marks::is_mark(c))
+            .ends_with(['.', '!', '?']);
+        let letters: String = word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect();
+        let starts = next
+            .trim_start_matches(|c: char| marks::is_mark(c))
+            .starts_with(char::is_uppercase);
+        if ends && starts && letters.chars().count() >= 3 && !lexicon::is_abbreviation(&letters) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Whether the quoted words read as a title or a name ("Meet the Press",
 /// "Game of Thrones"): every word capitalised but the small ones.
 fn looks_like_title(text: &str, range: &Range<usize>) -> bool {
@@ -411,7 +443,7 @@ fn looks_like_title(text: &str, range: &Range<usize>) -> bool {
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| w.chars().any(char::is_alphabetic))
         .collect();
-    if words.is_empty() || words.len() > 12 {
+    if words.is_empty() || words.len() > 12 || holds_two_sentences(inner) {
         return false;
     }
     let small = |w: &str| {
@@ -882,6 +914,24 @@ mod tests {
         let text = "Well, all voters need to do is stay calm and chant, a hundred times, “No More Delays,” until June.";
         let speaker = speaker_of(text, "“No More Delays,”");
         assert_ne!(speaker, Some("a hundred times"));
+    }
+
+    #[test]
+    fn the_second_of_two_listed_quotations_is_of_the_first_ones_kind() {
+        let text = "The coach called the referee a “cheat” and a “Disgrace.”";
+        assert!(score_of(text, "“Disgrace.”") >= QUOTE_MIN_SCORE);
+        // After a title, a listed title stays one.
+        let text = "The station dropped “Night Watch” and “Morning Star” last year.";
+        assert!(score_of(text, "“Morning Star”") < QUOTE_MIN_SCORE);
+    }
+
+    #[test]
+    fn two_sentences_are_no_title() {
+        let text =
+            "The band bowed to the crowd.\n\n“Thank You. Good Night.”\n\nThe lights went out.";
+        assert!(score_of(text, "“Thank You. Good Night.”") >= QUOTE_MIN_SCORE);
+        let text = "The channel showed “Mr. Lee Goes to Town” on Sunday.";
+        assert!(score_of(text, "“Mr. Lee Goes to Town”") < QUOTE_MIN_SCORE);
     }
 
     #[test]

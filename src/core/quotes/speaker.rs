@@ -1007,6 +1007,26 @@ pub fn nickname_in_name(t: &Tokens, q: usize) -> bool {
             .all(|c| c.is_alphanumeric() || c.is_whitespace() || c == '-')
 }
 
+/// Whether the quotation at token `q` is listed right after the one at
+/// `earlier`: "“a” and “b”", "a “fraud” and a “liar”", "“x,” or “y”".
+pub fn listed_after(t: &Tokens, earlier: usize, q: usize) -> bool {
+    let mut k = q;
+    if k > 0
+        && t.word(k - 1)
+            .is_some_and(|w| matches!(w, "a" | "an" | "the"))
+    {
+        k -= 1;
+    }
+    if k == 0 || !t.word(k - 1).is_some_and(|w| matches!(w, "and" | "or")) {
+        return false;
+    }
+    k -= 1;
+    if k > 0 && t.is_punct(k - 1, ',') {
+        k -= 1;
+    }
+    k == earlier + 1
+}
+
 /// Whether "so-called" (German "sogenannt", French "soi-disant", Polish
 /// "tzw.") stands right before the quotation at token `q`: the writer's
 /// own distance from a label ("the so-called “rebels”"), nobody's words
