@@ -38,7 +38,7 @@ const REPORTING_VERBS: &str = "\
     betonte powiedział powiedziała stwierdził řekl řekla uvedl sa sade säger sagde siger pointed \
     exhorted agree agrees agreed beamed snapped answers observes quips muses recounts retorts \
     laments caution cautions assures implored implores pressed presses yells pleaded pleads \
-    scoffed sniped griped marveled marvelled whispers chimed bellowed according
+    scoffed sniped griped marveled marvelled whispers chimed bellowed blurt blurts blurted according
 ";
 
 /// Verbs of judging, naming and stance: they attribute no quotation on
@@ -55,7 +55,7 @@ const ATTITUDE_VERBS: &str = "\
     ridiculed denounce denounces denounced denouncing condemn condemns condemning hail hailing \
     think thinks believe believes believed insisting disparage disparaged lambast lambasted \
     derides deride deriding brand brands label labels term terms dub nickname nicknamed \
-    cast casts casting frame frames framed framing
+    cast casts casting frame frames framed framing name names named naming
 ";
 
 /// Verbs of believing, finding, seeking and alleging: like a reporting
@@ -65,13 +65,15 @@ const ATTITUDE_VERBS: &str = "\
 const BELIEF_VERBS: &str = "\
     find finds found feel feels felt seek seeks sought seeking hope hopes hoped hoping expect \
     expects know knows knew cry cries crying talk talks talking speak speaks speaking spoken \
-    allege alleges alleged alleging
+    allege alleges alleged alleging \
+    order orders ordered ordering invite invites invited inviting mandate mandates mandated \
+    instruct instructs instructed command commands commanded
 ";
 
 /// Nouns for a contested account ("her allegations of a “plot”"): a
 /// sentence holding one reports somebody's view, as a belief verb does.
 const ACCOUNT_NOUNS: &str = "\
-    allegation allegations rumor rumors rumour rumours lament
+    allegation allegations rumor rumors rumour rumours lament dictum decree edict
 ";
 
 /// Words that may stand between a speaker and its verb ("Trump also said",
@@ -186,6 +188,22 @@ const NAMING_WORDS: &str = "\
     hailed deem deems deemed as
 ";
 
+/// Nouns for words that are said, chanted or printed ("the slogan", "chants
+/// of", "a cape bearing the words", "used the term"): a quotation right
+/// after one is those words, however much it is capitalised like a title. English, then
+/// French, German and Spanish.
+const UTTERANCE_NOUNS: &str = "\
+    slogan slogans motto mottos mantra mantras catchphrase watchword refrain chant chants \
+    chanting cry cries shouts chorus words word term phrase expression nickname \
+    devise mot mots parole parolen losung sprechchor sprechchöre rufe lema consigna consignas
+";
+
+/// Verbs of reading what a sign, a shirt or a banner says ("a sign that
+/// read “Closed”"): the quotation after one is the printed words.
+const READING_VERBS: &str = "\
+    read reads reading lautete lautet
+";
+
 /// Words that make a clause of what they stand in: a quotation holding one
 /// ("“we can't wait”") is somebody's sentence, rarely a title or a label.
 const CLAUSE_WORDS: &str = "\
@@ -266,6 +284,10 @@ lookup! {
     is_belief_verb => BELIEF_VERBS;
     /// Whether `word` is in [`ACCOUNT_NOUNS`].
     is_account_noun => ACCOUNT_NOUNS;
+    /// Whether `word` is in [`UTTERANCE_NOUNS`].
+    is_utterance_noun => UTTERANCE_NOUNS;
+    /// Whether `word` is in [`READING_VERBS`].
+    is_reading_verb => READING_VERBS;
 }
 
 /// Reporting verbs whose subject is not the speaker in the usual way: a

@@ -121,6 +121,12 @@ pub fn phrase_ending_at(t: &Tokens, end: usize) -> Option<Range<usize>> {
             i = j;
             continue;
         }
+        // Maria “Mimi” Torres: a nickname is part of the name.
+        if nickname_in_name(t, j) {
+            start = j;
+            i = j;
+            continue;
+        }
         // "Voters backed Ana Ruiz": a past form before a name, with no
         // determiner before it, is the verb, not a modifier.
         let verb_before_name = t.word(j).is_some_and(|w| w.ends_with("ed"))
@@ -158,6 +164,11 @@ pub fn phrase_starting_at(t: &Tokens, start: usize) -> Option<Range<usize>> {
     let mut i = start + 1;
     while i < t.len() && i - start < MAX_PHRASE {
         if t.is_abbreviation_period(i) {
+            i += 1;
+            continue;
+        }
+        if nickname_in_name(t, i) {
+            end = i;
             i += 1;
             continue;
         }
@@ -272,7 +283,9 @@ fn reporting_verb_at(t: &Tokens, i: usize) -> Option<String> {
             t.word(skip_back_adverbs(t, i - 1)),
             Some("was" | "were" | "been" | "be" | "is" | "are" | "being")
         );
-    if passive {
+    // "so called": an adjective of distance (= "so-called"), no verb.
+    let so_called = word == "called" && i > 0 && t.word(i - 1) == Some("so");
+    if passive || so_called {
         return None;
     }
     if i > 0 {
@@ -803,13 +816,32 @@ pub fn sentence_reports(t: &Tokens, q: usize) -> bool {
     while end < t.len() && end - q < WINDOW && !t.ends_sentence(end - 1) {
         end += 1;
     }
-    let stance = |w: &str| {
+    let stance = |i: usize, w: &str| {
         is_reporting_verb(w)
-            || lexicon::is_attitude_verb(w)
-            || lexicon::is_belief_verb(w)
             || lexicon::is_account_noun(w)
+            || ((lexicon::is_attitude_verb(w) || lexicon::is_belief_verb(w)) && !noun_use(t, i))
     };
-    (from..end).any(|i| t.word(i).is_some_and(stance) || made_clear(t, i)) || labelled_as(t, q)
+    (from..end).any(|i| t.word(i).is_some_and(|w| stance(i, w)) || made_clear(t, i))
+        || labelled_as(t, q)
+}
+
+/// Whether the word at `i` stands as a noun, not a verb: after a
+/// determiner, a possessive or a preposition ("for terms containing …",
+/// "their frames", "a far cry from"). Stance verbs that double as nouns
+/// ("terms", "cry", "frame", "references") say nothing about speech then.
+fn noun_use(t: &Tokens, i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).and_then(|p| t.word(p)) else {
+        return false;
+    };
+    // "that" opens relative clauses too ("a paper that found …").
+    (lexicon::is_determiner(prev) && prev != "that")
+        || prev.ends_with("'s")
+        || prev.ends_with("s'")
+        || prev == "far"
+        || matches!(
+            prev,
+            "of" | "for" | "in" | "on" | "at" | "with" | "by" | "from" | "about" | "under" | "into"
+        )
 }
 
 /// "made it clear that …", "makes clear": a statement of position.
@@ -917,6 +949,108 @@ pub fn title_position(t: &Tokens, q: usize) -> bool {
         })
 }
 
+/// Whether the quotation at token `q` stands where somebody's words do,
+/// not a title: right after a noun for words ("the slogan “Yes We Can”",
+/// "chants of “Lock Him Up”", "a cape bearing the words, “Vote Now”"), a
+/// verb of reading ("a banner that read “Welcome Home”"), or a reporting
+/// verb and its comma ("she blurted out, “Oh, God,”").
+pub fn words_stand_before(t: &Tokens, q: usize) -> bool {
+    let mut k = q;
+    let set_off = k > 0 && (t.is_punct(k - 1, ',') || t.is_punct(k - 1, ':'));
+    if set_off {
+        k -= 1;
+    }
+    let Some(before) = k.checked_sub(1) else {
+        return false;
+    };
+    let Some(word) = t.word(before) else {
+        return false;
+    };
+    if lexicon::is_utterance_noun(word) || lexicon::is_reading_verb(word) {
+        return true;
+    }
+    // "chants of “…”", "cries of “…”".
+    if word == "of" && before > 0 && t.word(before - 1).is_some_and(lexicon::is_utterance_noun) {
+        return true;
+    }
+    // "blurted out, “…”": a reporting verb, an optional particle, a comma.
+    let verb = if word == "out" {
+        before.checked_sub(1)
+    } else {
+        Some(before)
+    };
+    set_off && verb.and_then(|v| t.word(v)).is_some_and(is_reporting_verb)
+}
+
+/// Whether the quotation at token `q` is a nickname inside a person's
+/// name (Juan “Chico” Lopez): one or two capitalised words with no
+/// punctuation of their own, right between a capitalised given name and
+/// a capitalised surname.
+pub fn nickname_in_name(t: &Tokens, q: usize) -> bool {
+    if q == 0 || !matches!(t.kind(q), Some(TokenKind::Quote(_))) {
+        return false;
+    }
+    let name_word =
+        |k: usize| t.is_capitalised(k) && t.word(k).is_some_and(|w| !lexicon::is_not_a_name(w));
+    let inner = t
+        .str(q)
+        .trim_matches(|c: char| c.is_whitespace() || super::marks::is_mark(c));
+    let words = inner.split_whitespace().count();
+    name_word(q - 1)
+        && name_word(q + 1)
+        && (1..=2).contains(&words)
+        && inner
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && inner
+            .chars()
+            .all(|c| c.is_alphanumeric() || c.is_whitespace() || c == '-')
+}
+
+/// Whether the quotation at token `q` is listed right after the one at
+/// `earlier`: "“a” and “b”", "a “fraud” and a “liar”", "“x,” or “y”".
+pub fn listed_after(t: &Tokens, earlier: usize, q: usize) -> bool {
+    let mut k = q;
+    if k > 0
+        && t.word(k - 1)
+            .is_some_and(|w| matches!(w, "a" | "an" | "the"))
+    {
+        k -= 1;
+    }
+    if k == 0 || !t.word(k - 1).is_some_and(|w| matches!(w, "and" | "or")) {
+        return false;
+    }
+    k -= 1;
+    if k > 0 && t.is_punct(k - 1, ',') {
+        k -= 1;
+    }
+    k == earlier + 1
+}
+
+/// Whether "so-called" (German "sogenannt", French "soi-disant", Polish
+/// "tzw.") stands right before the quotation at token `q`: the writer's
+/// own distance from a label ("the so-called “rebels”"), nobody's words
+/// being reported.
+pub fn so_called_before(t: &Tokens, q: usize) -> bool {
+    let Some(mut before) = q.checked_sub(1) else {
+        return false;
+    };
+    // "tzw. „…”": the abbreviation's period.
+    if t.is_punct(before, '.') && before > 0 && t.word(before - 1) == Some("tzw") {
+        return true;
+    }
+    if t.word(before) == Some("called") && before > 0 && t.word(before - 1) == Some("so") {
+        before -= 1;
+    }
+    t.word(before).is_some_and(|w| {
+        matches!(
+            w,
+            "so-called" | "so" | "soi-disant" | "soi-disants" | "soi-disante"
+        ) && (w != "so" || t.word(before + 1) == Some("called"))
+            || w.starts_with("sogenannt")
+    })
+}
+
 /// Whether a naming word stands just before the quotation at token `q`,
 /// its object aside: "called him “The Boss”" quotes the caller, not a title.
 pub fn named_just_before(t: &Tokens, q: usize) -> bool {
@@ -935,8 +1069,10 @@ pub fn named_just_before(t: &Tokens, q: usize) -> bool {
     }
     (q.saturating_sub(4)..q)
         .rev()
-        .map_while(|k| t.word(k))
-        .any(lexicon::is_naming_word)
+        .map_while(|k| t.word(k).map(|w| (k, w)))
+        // "as" names only what follows it at once ("known as “Ace”", "as a
+        // “fraud”"), not a phrase further on ("as part of the “…”").
+        .any(|(k, w)| lexicon::is_naming_word(w) && (w != "as" || q - k <= 2))
 }
 
 /// Index of the first token of the sentence holding token `i`.
@@ -1006,6 +1142,23 @@ fn sentence_subject(t: &Tokens, from: usize, limit: usize) -> Option<Range<usize
                 | "afterwards"
                 | "otherwise"
                 | "regardless"
+                | "well"
+                | "perhaps"
+                | "maybe"
+                | "therefore"
+                | "hence"
+                | "consequently"
+                | "still"
+                | "now"
+                | "oh"
+                | "look"
+                | "listen"
+                | "sure"
+                | "granted"
+                | "admittedly"
+                | "anyway"
+                | "today"
+                | "tomorrow"
         );
     let adverbial =
         (lexicon::is_not_a_name(first) && !pronoun_at(t, from) && !is_determiner(t, from))
@@ -1035,6 +1188,12 @@ fn sentence_subject(t: &Tokens, from: usize, limit: usize) -> Option<Range<usize
             .filter(|&i| t.is_punct(i, ','))
             .take(3)
             .filter_map(|comma| phrase_starting_at(t, comma + 1).filter(|p| p.end <= limit))
+            // "…, 100 times, …", "…, last week, …": a count or a time
+            // between commas is no subject.
+            .filter(|p| {
+                !t.word(p.end - 1)
+                    .is_some_and(|w| is_time_word(w) || w == "times")
+            })
     };
     // A phrase that "and" continues ("the sheriff and hard-liner, Trump
     // said") is still inside the opening appositive.
