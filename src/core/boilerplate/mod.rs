@@ -13,6 +13,7 @@ mod fnv;
 mod lexicon;
 mod main_run;
 mod markup;
+mod products;
 mod sections;
 mod sequence;
 mod shape;
@@ -146,6 +147,9 @@ struct Evidence {
     code: bool,
     /// Words addressing the reader outside quotations (see [`address`]).
     address_words: usize,
+    /// Part of a list of product cards (see [`products`]): the article's
+    /// own list, whose repeated buttons are not furniture.
+    product: bool,
 }
 
 /// Caps a line's summed cue evidence: several weak cues are not certainty.
@@ -202,6 +206,7 @@ impl Evidence {
             transcript,
             code: false,
             address_words: address::reader_address_words_in(line, &words),
+            product: false,
         }
     }
 
@@ -310,6 +315,7 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
     score_wrapped_paragraphs(lines, &mut evidence);
     mark_listings(lines, &mut evidence);
     mark_list_items(lines, &mut evidence);
+    mark_product_lists(lines, &mut evidence);
     for e in evidence.iter_mut() {
         if e.code {
             continue;
@@ -346,7 +352,8 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
         // Rows of a table of results ("41% 120 votes") repeat by chance.
         let repeated = counts.get(lower.as_str()).copied().unwrap_or(0) >= REPEATS
             && e.transcript == TranscriptLine::None
-            && !in_table;
+            && !in_table
+            && !e.product;
         let has_words = line.text.chars().any(char::is_alphanumeric);
         if repeated && has_words && !e.code && !line.code_like {
             // Repeated captions and labels are furniture; a repeated
@@ -369,6 +376,7 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
             && line.text.chars().any(char::is_alphabetic)
             && !e.code
             && !line.code_like
+            && !e.product
     };
     let mut i = 0;
     while i < lines.len() {
@@ -572,7 +580,10 @@ fn mark_link_lists(lines: &[Line<'_>], evidence: &mut [Evidence]) {
             {
                 break;
             }
-            if !evidence[j].code && !evidence[j].reasons.contains(&("related links", 2.0)) {
+            if !evidence[j].code
+                && !evidence[j].product
+                && !evidence[j].reasons.contains(&("related links", 2.0))
+            {
                 evidence[j].add("related links", 2.0);
             }
         }
@@ -641,6 +652,37 @@ fn mark_list_items(lines: &[Line<'_>], evidence: &mut [Evidence]) {
     for (e, item) in evidence.iter_mut().zip(items) {
         if item {
             e.score.prose = e.score.prose.max(LIST_ITEM_PROSE);
+        }
+    }
+}
+
+/// How much a line of a product list reads like prose: a little, as an
+/// item of the author's list.
+const PRODUCT_PROSE: f32 = 0.5;
+
+/// Lines of a list of product cards (see [`products`]) belong to the
+/// article: their repeated buttons and short feature lines are the list's
+/// own, not a menu. A card ends at a paragraph or a line whose own words
+/// are furniture.
+fn mark_product_lists(lines: &[Line<'_>], evidence: &mut [Evidence]) {
+    let prices: Vec<bool> = lines
+        .iter()
+        .map(|l| products::is_price_line(l.text))
+        .collect();
+    if prices.iter().filter(|&&p| p).count() < 3 {
+        return;
+    }
+    let stops: Vec<bool> = evidence
+        .iter()
+        .map(|e| e.score.prose >= 2.0 || e.own_cue >= ANCHOR)
+        .collect();
+    for (e, listed) in evidence
+        .iter_mut()
+        .zip(products::product_lists(&prices, &stops))
+    {
+        if listed {
+            e.product = true;
+            e.score.prose = e.score.prose.max(PRODUCT_PROSE);
         }
     }
 }
@@ -1374,6 +1416,41 @@ mod tests {
         assert!(verdicts[4..after_table]
             .iter()
             .all(|v| !v.reasons.contains(&"timestamp")));
+    }
+
+    #[test]
+    fn the_product_cards_of_a_deals_post_stay_body() {
+        let mut lines = vec![BODY_EN[0], BODY_EN[1]];
+        for (name, price) in [
+            ("Harbour rain jacket", "$89.00"),
+            ("Deckhand boots", "$64.50"),
+            ("Tide waterproof bag", "$31.99"),
+            ("Ferry captain's thermos", "$24.00"),
+        ] {
+            lines.extend([
+                name,
+                "Taped seams",
+                "Packs into its own pocket",
+                price,
+                "Available from Riverside Outfitters",
+                "Buy now",
+            ]);
+        }
+        lines.push(BODY_EN[3]);
+        let text = lines.join("\n");
+        let found = detect(&text);
+        assert!(found.is_empty(), "{:?}", texts(&text, &found));
+        // The same buttons without cards around them are repeated furniture.
+        let text = with_body(
+            &[],
+            &[
+                "Available from Riverside Outfitters",
+                "Buy now",
+                "Available from Riverside Outfitters",
+                "Buy now",
+            ],
+        );
+        assert!(!detect(&text).is_empty());
     }
 
     #[test]
