@@ -392,6 +392,7 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
         i = j.max(i + 1);
     }
     mark_captions(&mut evidence);
+    mark_hatnote_headings(lines, &mut evidence);
     mark_standfirst(&mut evidence);
     mark_link_lists(lines, &mut evidence);
     mark_sandwiched(&mut evidence);
@@ -603,6 +604,31 @@ fn mark_captions(evidence: &mut [Evidence]) {
         let beside = (i > 0 && credits[i - 1]) || credits.get(i + 1).copied().unwrap_or(false);
         if beside && !credits[i] && evidence[i].words <= 25 {
             evidence[i].add("caption", NEXT_TO_CREDIT);
+        }
+    }
+}
+
+/// How much the heading above a hatnote reads like prose: enough that the
+/// hatnote's evidence does not carry the heading away with it.
+const HATNOTE_HEADING_PROSE: f32 = 1.5;
+
+/// An encyclopaedia's hatnote ("Main article: Ferry transport") sits right
+/// under the heading of the section it serves: that heading is the
+/// article's, even when a table of contents repeats it elsewhere.
+fn mark_hatnote_headings(lines: &[Line<'_>], evidence: &mut [Evidence]) {
+    for i in 1..evidence.len() {
+        let hatnote = evidence[i]
+            .reasons
+            .iter()
+            .any(|r| r.0 == "cross-reference" && r.1 >= ANCHOR);
+        let heading = &lines[i - 1];
+        if hatnote
+            && evidence[i - 1].words <= HEADLINE_WORDS.end() / 2
+            && !shape::ends_like_a_sentence(heading.text)
+            && evidence[i - 1].own_cue < BELONGS
+        {
+            let e = &mut evidence[i - 1];
+            e.score.prose = e.score.prose.max(HATNOTE_HEADING_PROSE);
         }
     }
 }
@@ -1451,6 +1477,30 @@ mod tests {
             ],
         );
         assert!(!detect(&text).is_empty());
+    }
+
+    #[test]
+    fn a_hatnote_is_cut_but_the_heading_above_it_stays() {
+        let text = [
+            BODY_EN[0],
+            BODY_EN[1],
+            "Ferries",
+            "Main article: Ferry transport on the river",
+            BODY_EN[3],
+            "Hauptartikel: Fährverkehr am Fluss",
+            BODY_EN[0],
+            "Ferries",
+        ]
+        .join("\n");
+        let got = texts(&text, &detect(&text));
+        assert_eq!(
+            got,
+            [
+                "Main article: Ferry transport on the river",
+                "Hauptartikel: Fährverkehr am Fluss",
+                "Ferries"
+            ]
+        );
     }
 
     #[test]
