@@ -14,6 +14,7 @@ mod lexicon;
 mod main_run;
 mod markup;
 mod products;
+mod references;
 mod sections;
 mod sequence;
 mod shape;
@@ -150,6 +151,8 @@ struct Evidence {
     /// Part of a list of product cards (see [`products`]): the article's
     /// own list, whose repeated buttons are not furniture.
     product: bool,
+    /// Part of the article's reference section (see [`references`]).
+    reference: bool,
 }
 
 /// Caps a line's summed cue evidence: several weak cues are not certainty.
@@ -207,6 +210,7 @@ impl Evidence {
             code: false,
             address_words: address::reader_address_words_in(line, &words),
             product: false,
+            reference: false,
         }
     }
 
@@ -316,6 +320,7 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
     mark_listings(lines, &mut evidence);
     mark_list_items(lines, &mut evidence);
     mark_product_lists(lines, &mut evidence);
+    mark_reference_sections(lines, &mut evidence);
     for e in evidence.iter_mut() {
         if e.code {
             continue;
@@ -353,7 +358,8 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
         let repeated = counts.get(lower.as_str()).copied().unwrap_or(0) >= REPEATS
             && e.transcript == TranscriptLine::None
             && !in_table
-            && !e.product;
+            && !e.product
+            && !e.reference;
         let has_words = line.text.chars().any(char::is_alphanumeric);
         if repeated && has_words && !e.code && !line.code_like {
             // Repeated captions and labels are furniture; a repeated
@@ -377,6 +383,7 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
             && !e.code
             && !line.code_like
             && !e.product
+            && !e.reference
     };
     let mut i = 0;
     while i < lines.len() {
@@ -527,7 +534,7 @@ fn mark_after_article(lines: &[Line<'_>], evidence: &mut [Evidence]) {
         return;
     };
     for e in &mut evidence[furniture + 1..] {
-        if e.transcript == TranscriptLine::None && !e.code {
+        if e.transcript == TranscriptLine::None && !e.code && !e.reference {
             let weight = if e.score.prose >= SHORT_PROSE {
                 PROSE_AFTER_ARTICLE
             } else {
@@ -576,7 +583,8 @@ fn mark_link_lists(lines: &[Line<'_>], evidence: &mut [Evidence]) {
             continue;
         }
         for j in i + 1..(i + 1 + LINK_LIST_SPAN).min(lines.len()) {
-            if evidence[j].words > 30
+            if evidence[j].reference
+                || evidence[j].words > 30
                 || shape::ends_like_a_sentence(lines[j].text) && evidence[j].words > 20
             {
                 break;
@@ -709,6 +717,25 @@ fn mark_product_lists(lines: &[Line<'_>], evidence: &mut [Evidence]) {
         if listed {
             e.product = true;
             e.score.prose = e.score.prose.max(PRODUCT_PROSE);
+        }
+    }
+}
+
+/// How much a line of a reference section reads like prose: a little, as
+/// an item of the article's own list.
+const REFERENCE_PROSE: f32 = 0.5;
+
+/// The article's notes and bibliography (see [`references`]) come after
+/// its last paragraph and look like a footer: labels, fragments, repeated
+/// author names. They are its sources, so the cues that read position and
+/// repetition as furniture do not apply; their own words still count.
+fn mark_reference_sections(lines: &[Line<'_>], evidence: &mut [Evidence]) {
+    let stops: Vec<bool> = evidence.iter().map(|e| e.own_cue >= ANCHOR).collect();
+    let sections = references::reference_sections(lines.iter().map(|l| l.text), &stops);
+    for (e, inside) in evidence.iter_mut().zip(sections) {
+        if inside {
+            e.reference = true;
+            e.score.prose = e.score.prose.max(REFERENCE_PROSE);
         }
     }
 }
@@ -1499,6 +1526,31 @@ mod tests {
                 "Main article: Ferry transport on the river",
                 "Hauptartikel: Fährverkehr am Fluss",
                 "Ferries"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_reference_section_after_the_article_stays_body() {
+        let references = [
+            "References",
+            "[TIDES]",
+            "Lee, S., \"Tide tables for the lower river\",",
+            "Harbour Office, March 2031.",
+            "[PIERS]",
+            "Roe, M., \"Inspection of the east pier\",",
+            "City Engineering Department, May 2030.",
+        ];
+        let mut lines = vec!["Share this article"];
+        lines.extend(references);
+        lines.push("© 2031 Riverside Courier. All rights reserved.");
+        let text = with_body(&[], &lines);
+        let got = texts(&text, &detect(&text));
+        assert_eq!(
+            got,
+            [
+                "Share this article",
+                "© 2031 Riverside Courier. All rights reserved."
             ]
         );
     }
