@@ -1556,6 +1556,26 @@ mod tests {
     }
 
     #[test]
+    fn an_http_exchange_between_paragraphs_stays_body() {
+        let exchange = [
+            "PUT /ferries/timetable HTTP/1.1",
+            "Host: ferries.example.org",
+            "Content-Type: application/json",
+            "HTTP/1.1 200 OK",
+            "Content-Type: application/json",
+            "ETag: \"4815162342\"",
+        ];
+        let mut lines = vec![BODY_EN[0], BODY_EN[1]];
+        lines.extend(exchange);
+        lines.push(BODY_EN[3]);
+        lines.extend(exchange);
+        lines.push(BODY_EN[0]);
+        let text = lines.join("\n");
+        let found = detect(&text);
+        assert!(found.is_empty(), "{:?}", texts(&text, &found));
+    }
+
+    #[test]
     fn explain_labels_every_non_blank_line() {
         let text = with_body(&["Advertisement"], &[]);
         let verdicts = explain(&text);
