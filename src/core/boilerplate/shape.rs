@@ -18,7 +18,7 @@ pub fn prose_score(line: &str, words: &[String]) -> f32 {
         15..=24 => 1.8,
         _ => 2.2,
     };
-    if ends_like_a_sentence(line) {
+    if ends_like_a_sentence(line) || is_cjk_clause_run(line) {
         score += 1.0;
     } else if line.ends_with(':') || line.ends_with(',') || line.ends_with(';') {
         // Introduces a list or a quote; neutral.
@@ -36,6 +36,38 @@ pub fn prose_score(line: &str, words: &[String]) -> f32 {
 pub fn word_count(line: &str, words: &[String]) -> usize {
     let cjk = line.chars().filter(|&c| is_cjk(c)).count();
     words.len().max(cjk / 2)
+}
+
+/// Fewest CJK characters of an unpunctuated line read as a sentence.
+const CJK_CLAUSE_CHARS: usize = 20;
+
+/// Chinese and Japanese blogs often write a paragraph as clauses parted by
+/// spaces or commas, with no closing mark: a long CJK line with such a
+/// break between two CJK characters reads as prose. A headline has no
+/// inner break or opens with a bracketed label ("【Taipei】...").
+fn is_cjk_clause_run(line: &str) -> bool {
+    if line.len() < CJK_CLAUSE_CHARS * 3 || line.starts_with(['【', '[', '「', '『', '《', '〔'])
+    {
+        return false;
+    }
+    let mut cjk = 0;
+    let mut prev_cjk = false;
+    let mut pending_break = false;
+    let mut clause_break = false;
+    for c in line.chars() {
+        if is_cjk(c) {
+            cjk += 1;
+            clause_break |= pending_break && prev_cjk;
+            prev_cjk = true;
+            pending_break = false;
+        } else if c.is_whitespace() || matches!(c, '，' | '、' | '；') {
+            pending_break = true;
+        } else {
+            prev_cjk = false;
+            pending_break = false;
+        }
+    }
+    clause_break && cjk >= CJK_CLAUSE_CHARS && cjk * 2 >= line.chars().count()
 }
 
 fn is_cjk(c: char) -> bool {
@@ -476,6 +508,17 @@ mod tests {
         assert!(prose("He declined to comment.") > -0.5);
         assert!(prose("Weather") < -1.0);
         assert!(prose("Local Council Votes To Close Historic Bridge") < 0.0);
+    }
+
+    #[test]
+    fn unpunctuated_cjk_clauses_read_as_prose() {
+        let clauses = "我們沿著河岸走了一整個下午 看著渡輪在霧裡慢慢靠岸";
+        let headline = "河岸步道一日遊渡輪碼頭與老街美食推薦懶人包全攻略";
+        let labelled = "【台北】河岸步道一日遊 渡輪碼頭與老街美食推薦懶人包";
+        assert!(prose(clauses) > 1.5, "{}", prose(clauses));
+        assert!(prose(headline) < 1.5, "{}", prose(headline));
+        assert!(prose(labelled) < 1.5, "{}", prose(labelled));
+        assert!(prose("渡輪 碼頭") < 0.0);
     }
 
     #[test]
