@@ -194,10 +194,65 @@ pub fn cues(line: &str, words: &[String]) -> Vec<(&'static str, f32)> {
         // promoted link; subheadings are shorter and body text is not shouted.
         out.push(("promoted headline", 2.5));
     }
+    if n >= TEASER_WORDS && line.contains(": ") && is_headline_with_dateline(line) {
+        out.push(("teaser", TEASER));
+    }
     if n <= 16 && (line.ends_with("...") || line.ends_with('…')) && !line.ends_with(".....") {
         out.push(("related links", 1.0));
     }
     out
+}
+
+/// Fewest words of a teaser: another story's headline and its lede.
+const TEASER_WORDS: usize = 15;
+/// Evidence of a teaser: enough to cut a paragraph-long line.
+const TEASER: f32 = 4.5;
+/// Fewest words of the headline part of a teaser.
+const TEASER_HEADLINE_WORDS: usize = 4;
+/// Fewest letters of a dateline ("PARIS", "NEW DELHI"): fewer are an
+/// acronym ("the FBI: ...").
+const DATELINE_LETTERS: usize = 5;
+
+/// "Ferry fares to rise in spring RIVERTON: The council voted...": a
+/// teaser for another story pastes as its headline run into its lede's
+/// capitalised dateline. The headline part has no sentence end, the
+/// dateline is one to three words in capitals before a colon, and the
+/// lede opens with a capital. Prose quoting an agency ("... from the FBI:
+/// ...") has a sentence before it or too short a name.
+fn is_headline_with_dateline(line: &str) -> bool {
+    let mut from = 0;
+    while let Some(found) = line[from..].find(": ") {
+        let colon = from + found;
+        from = colon + 2;
+        if !line[from..].starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
+        let before: Vec<&str> = line[..colon].split(' ').collect();
+        let capitals = before
+            .iter()
+            .rev()
+            .take(3)
+            .take_while(|w| {
+                w.chars().any(char::is_alphabetic)
+                    && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '-')
+            })
+            .count();
+        let letters: usize = before[before.len() - capitals..]
+            .iter()
+            .map(|w| w.chars().filter(|c| c.is_alphabetic()).count())
+            .sum();
+        let headline = &before[..before.len() - capitals];
+        if capitals == 0 || letters < DATELINE_LETTERS || headline.len() < TEASER_HEADLINE_WORDS {
+            continue;
+        }
+        let sentence_inside = headline
+            .iter()
+            .any(|w| w.ends_with(['.', '!', '?', '"', '”']) && w.len() > 2);
+        if !sentence_inside {
+            return true;
+        }
+    }
+    false
 }
 
 /// "By Jane Doe", "Par Marie Dupont et Luc Martin, à Lyon": an author word
@@ -508,6 +563,20 @@ mod tests {
         assert!(prose("He declined to comment.") > -0.5);
         assert!(prose("Weather") < -1.0);
         assert!(prose("Local Council Votes To Close Historic Bridge") < 0.0);
+    }
+
+    #[test]
+    fn a_headline_run_into_a_dateline_is_a_teaser() {
+        let teaser = "Ferry fares to rise in spring as fuel costs climb RIVERTON: The city council voted on Monday to raise fares by a tenth.";
+        assert!(reasons(teaser).contains(&"teaser"));
+        for prose in [
+            "RIVERTON: The city council voted on Monday to raise ferry fares by a tenth from the spring.",
+            "The figures came in a letter sent on Monday by the FBI: Agents had found no sign of tampering at the pier.",
+            "The council met on Monday. Its chair spoke to REUTERS: She said fares would rise by a tenth in the spring.",
+            "Ferry fares will rise in spring, the council said, and the reasons are these: Fuel costs more than it did.",
+        ] {
+            assert!(!reasons(prose).contains(&"teaser"), "{prose}");
+        }
     }
 
     #[test]
