@@ -194,6 +194,9 @@ pub fn cues(line: &str, words: &[String]) -> Vec<(&'static str, f32)> {
         // promoted link; subheadings are shorter and body text is not shouted.
         out.push(("promoted headline", 2.5));
     }
+    if line.starts_with(|c: char| c.is_ascii_digit()) && is_gallery_counter(line) {
+        out.push(("caption", GALLERY_COUNTER));
+    }
     if n >= TEASER_WORDS && line.contains(": ") && is_headline_with_dateline(line) {
         out.push(("teaser", TEASER));
     }
@@ -201,6 +204,46 @@ pub fn cues(line: &str, words: &[String]) -> Vec<(&'static str, f32)> {
         out.push(("related links", 1.0));
     }
     out
+}
+
+/// Evidence of a gallery's slide counter.
+const GALLERY_COUNTER: f32 = 3.0;
+
+/// "1 of 12", "3of4A crane lifts...", "31/50 Ferry fares rise": a photo
+/// gallery's slide counter opening its caption. The counter is at most
+/// the total, and the caption (if any) opens with a capital, so that a
+/// fraction in a recipe ("1/2 cup flour") or a score is not one.
+fn is_gallery_counter(line: &str) -> bool {
+    let number = |s: &str| -> Option<(u32, usize)> {
+        let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > 3 {
+            return None;
+        }
+        Some((s[..digits].parse().ok()?, digits))
+    };
+    let Some((slide, used)) = number(line) else {
+        return false;
+    };
+    let rest = line[used..].trim_start();
+    let (rest, slash) = if let Some(r) = rest.strip_prefix("of") {
+        (r.trim_start(), false)
+    } else if let Some(r) = rest.strip_prefix('/') {
+        (r, true)
+    } else {
+        return false;
+    };
+    let Some((total, used)) = number(rest) else {
+        return false;
+    };
+    let caption = &rest[used..];
+    let opens_caption = caption.is_empty()
+        || caption
+            .trim_start()
+            .starts_with(|c: char| c.is_uppercase() || c == '"' || c == '“');
+    // "3/4" alone is a fraction as often as a counter; a gallery says so
+    // with its caption or with more slides.
+    let enough = !slash || total >= 5 || !caption.is_empty();
+    (1..=total).contains(&slide) && opens_caption && enough
 }
 
 /// Fewest words of a teaser: another story's headline and its lede.
@@ -563,6 +606,27 @@ mod tests {
         assert!(prose("He declined to comment.") > -0.5);
         assert!(prose("Weather") < -1.0);
         assert!(prose("Local Council Votes To Close Historic Bridge") < 0.0);
+    }
+
+    #[test]
+    fn a_gallery_counter_opens_a_caption() {
+        for line in [
+            "3of4A crane lifts a steel beam onto the east pier.",
+            "1 of 12",
+            "31/50 Ferry fares rise in spring",
+            "2 of 9 Divers inspect the west pier",
+        ] {
+            assert!(reasons(line).contains(&"caption"), "{line}");
+        }
+        for line in [
+            "1/2 cup of flour",
+            "3/4",
+            "5 of 4 Nonsense",
+            "12 of the 40 piers were cracked.",
+            "2019/20 season",
+        ] {
+            assert!(!reasons(line).contains(&"caption"), "{line}");
+        }
     }
 
     #[test]
