@@ -248,6 +248,8 @@ fn is_gallery_counter(line: &str) -> bool {
 
 /// Fewest words of a teaser: another story's headline and its lede.
 const TEASER_WORDS: usize = 15;
+/// How far into a line, in bytes, a teaser's dateline may sit.
+const TEASER_REACH: usize = 300;
 /// Evidence of a teaser: enough to cut a paragraph-long line.
 const TEASER: f32 = 4.5;
 /// Fewest words of the headline part of a teaser.
@@ -263,8 +265,14 @@ const DATELINE_LETTERS: usize = 5;
 /// lede opens with a capital. Prose quoting an agency ("... from the FBI:
 /// ...") has a sentence before it or too short a name.
 fn is_headline_with_dateline(line: &str) -> bool {
+    // A headline is short: only colons near the start are looked at, which
+    // keeps this linear however many colons a long line has.
+    let mut reach = TEASER_REACH.min(line.len());
+    while !line.is_char_boundary(reach) {
+        reach -= 1;
+    }
     let mut from = 0;
-    while let Some(found) = line[from..].find(": ") {
+    while let Some(found) = line[from..reach].find(": ") {
         let colon = from + found;
         from = colon + 2;
         if !line[from..].starts_with(|c: char| c.is_uppercase()) {
