@@ -1198,6 +1198,25 @@ mod tests {
     }
 
     #[test]
+    fn author_notes_topic_labels_and_teaser_headings_are_cut() {
+        for label in [
+            "Additional reporting by Sam Lee",
+            "About the author",
+            "责任编辑：王小明",
+            "Topics",
+            "In this article: ferries, bridges",
+            "Next Up In Science",
+            "On Our Radar",
+            "Más sobre Puentes del río",
+            "Weitere Beiträge zum Thema",
+            "Enviá tu comentario",
+        ] {
+            let text = with_body(&[], &[label]);
+            assert_eq!(texts(&text, &detect(&text)), [label], "{label}");
+        }
+    }
+
+    #[test]
     fn repeated_caption_lines_are_cut() {
         let caption = "Workers inspect the damaged pier from a boat";
         let text = format!(
