@@ -1210,6 +1210,8 @@ mod tests {
             "Más sobre Puentes del río",
             "Weitere Beiträge zum Thema",
             "Enviá tu comentario",
+            "You must be logged in to post a comment.",
+            "(Reporting by Sam Lee; Editing by Jo Roe)",
         ] {
             let text = with_body(&[], &[label]);
             assert_eq!(texts(&text, &detect(&text)), [label], "{label}");

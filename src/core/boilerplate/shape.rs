@@ -200,7 +200,12 @@ pub fn cues(line: &str, words: &[String]) -> Vec<(&'static str, f32)> {
     if n >= TEASER_WORDS && line.contains(": ") && is_headline_with_dateline(line) {
         out.push(("teaser", TEASER));
     }
-    if n <= 16 && (line.ends_with("...") || line.ends_with('…')) && !line.ends_with(".....") {
+    if line.ends_with("[…]") || line.ends_with("[...]") {
+        // "... every summer and […]": a blog's excerpt of another post,
+        // cut short by the software with its bracketed ellipsis.
+        out.push(("related links", EXCERPT));
+    } else if n <= 16 && (line.ends_with("...") || line.ends_with('…')) && !line.ends_with(".....")
+    {
         out.push(("related links", 1.0));
     }
     out
@@ -245,6 +250,9 @@ fn is_gallery_counter(line: &str) -> bool {
     let enough = !slash || total >= 5 || !caption.is_empty();
     (1..=total).contains(&slide) && opens_caption && enough
 }
+
+/// Evidence of a post's excerpt ending in a bracketed ellipsis.
+const EXCERPT: f32 = 3.0;
 
 /// Fewest words of a teaser: another story's headline and its lede.
 const TEASER_WORDS: usize = 15;
@@ -614,6 +622,15 @@ mod tests {
         assert!(prose("He declined to comment.") > -0.5);
         assert!(prose("Weather") < -1.0);
         assert!(prose("Local Council Votes To Close Historic Bridge") < 0.0);
+    }
+
+    #[test]
+    fn an_excerpt_cut_short_with_a_bracketed_ellipsis_is_a_teaser() {
+        let excerpt = "Last summer we took the night ferry across the bay, and this year we wanted to try the new bridge […]";
+        assert!(reasons(excerpt).contains(&"related links"));
+        assert!(reasons("The ferry crossed the bay [...]").contains(&"related links"));
+        let quote = "\"We will rebuild the pier [...] before the winter,\" she said.";
+        assert!(!reasons(quote).contains(&"related links"));
     }
 
     #[test]
