@@ -1212,6 +1212,8 @@ mod tests {
             "Enviá tu comentario",
             "You must be logged in to post a comment.",
             "(Reporting by Sam Lee; Editing by Jo Roe)",
+            "Posted by Sam Lee on March 3, 2031 at 9:12",
+            "Související články",
         ] {
             let text = with_body(&[], &[label]);
             assert_eq!(texts(&text, &detect(&text)), [label], "{label}");
