@@ -529,8 +529,16 @@ fn mark_after_article(lines: &[Line<'_>], evidence: &mut [Evidence]) {
     if paragraphs < MIN_MAIN_RUN {
         return;
     }
-    let Some(furniture) = (run.end..evidence.len()).find(|&i| evidence[i].score.cue >= ANCHOR)
-    else {
+    // A photo and its caption sit in an article as often as after it, so
+    // they do not close it; share bars, tags and teaser headings do.
+    let closes = |e: &Evidence| {
+        e.score.cue >= ANCHOR
+            && !e
+                .reasons
+                .first()
+                .is_some_and(|r| matches!(r.0, "caption" | "image markdown"))
+    };
+    let Some(furniture) = (run.end..evidence.len()).find(|&i| closes(&evidence[i])) else {
         return;
     };
     for e in &mut evidence[furniture + 1..] {
@@ -1320,6 +1328,35 @@ mod tests {
         assert!(reasons[reasons.len() - 1]
             .reasons
             .contains(&"after the end of the article"));
+    }
+
+    #[test]
+    fn a_photo_after_the_last_paragraph_does_not_end_the_article() {
+        let text = with_body(
+            &[],
+            &[
+                "![The old bridge at dusk](https://example.org/bridge.jpg)",
+                "Riverside Hall",
+                "Tuesday to Sunday",
+                "Free entry for children",
+            ],
+        );
+        let verdicts = explain(&text);
+        assert!(
+            verdicts
+                .iter()
+                .all(|v| !v.reasons.contains(&"after the end of the article")),
+            "{verdicts:?}"
+        );
+        // A share line in the same place does end it.
+        let text = text.replacen(
+            "![The old bridge at dusk](https://example.org/bridge.jpg)",
+            "Share this article",
+            1,
+        );
+        assert!(explain(&text)
+            .last()
+            .is_some_and(|v| v.reasons.contains(&"after the end of the article")));
     }
 
     #[test]
