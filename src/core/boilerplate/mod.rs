@@ -321,6 +321,7 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
     mark_list_items(lines, &mut evidence);
     mark_product_lists(lines, &mut evidence);
     mark_reference_sections(lines, &mut evidence);
+    mark_table_rows(lines, &mut evidence);
     for e in evidence.iter_mut() {
         if e.code {
             continue;
@@ -744,6 +745,22 @@ fn mark_reference_sections(lines: &[Line<'_>], evidence: &mut [Evidence]) {
         if inside {
             e.reference = true;
             e.score.prose = e.score.prose.max(REFERENCE_PROSE);
+        }
+    }
+}
+
+/// How much a row of a table reads like prose: a little, as an item of
+/// the article's own list.
+const TABLE_ROW_PROSE: f32 = 0.5;
+
+/// A table's rows (cells parted by tabs, see [`is_table_row`]) are data
+/// the article presents, an encyclopaedia's infobox above its first
+/// paragraph included: short and unpunctuated, they lean towards body
+/// unless their own words or their place say otherwise.
+fn mark_table_rows(lines: &[Line<'_>], evidence: &mut [Evidence]) {
+    for (line, e) in lines.iter().zip(evidence.iter_mut()) {
+        if is_table_row(line.text) {
+            e.score.prose = e.score.prose.max(TABLE_ROW_PROSE);
         }
     }
 }
@@ -1496,6 +1513,20 @@ mod tests {
         // Bare counters repeating beside each other are still furniture.
         let explained = explain(&with_body(&[], &["193", "193", "12 replies"]));
         assert!(explained[BODY_EN.len()].reasons.contains(&"repeated line"));
+    }
+
+    #[test]
+    fn an_infobox_above_the_first_paragraph_stays_body() {
+        let text = with_body(
+            &[
+                "Opened\tMarch 2031",
+                "Length\t420 m",
+                "Operator\tRiverside Council",
+            ],
+            &[],
+        );
+        let found = detect(&text);
+        assert!(found.is_empty(), "{:?}", texts(&text, &found));
     }
 
     #[test]
