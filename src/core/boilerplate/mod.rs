@@ -18,6 +18,7 @@ mod references;
 mod sections;
 mod sequence;
 mod shape;
+mod teaser_lists;
 mod transcript;
 
 use super::{Finding, Kind, MarkupHint};
@@ -400,6 +401,7 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
         i = j.max(i + 1);
     }
     mark_captions(&mut evidence);
+    mark_teaser_lists(lines, &mut evidence);
     mark_hatnote_headings(lines, &mut evidence);
     mark_standfirst(&mut evidence);
     mark_link_lists(lines, &mut evidence);
@@ -621,6 +623,32 @@ fn mark_captions(evidence: &mut [Evidence]) {
         let beside = (i > 0 && credits[i - 1]) || credits.get(i + 1).copied().unwrap_or(false);
         if beside && !credits[i] && evidence[i].words <= 25 {
             evidence[i].add("caption", NEXT_TO_CREDIT);
+        }
+    }
+}
+
+/// Evidence for a headline of a run of listicle teasers.
+const LISTICLE_TEASER: f32 = 2.5;
+
+/// A run of numbered listicle headlines (see [`teaser_lists`]) promotes
+/// the site's other lists.
+fn mark_teaser_lists(lines: &[Line<'_>], evidence: &mut [Evidence]) {
+    let counts: Vec<Option<u32>> = lines
+        .iter()
+        .map(|l| {
+            if l.text.starts_with(|c: char| c.is_ascii_digit()) {
+                teaser_lists::listicle_count(l.text)
+            } else {
+                None
+            }
+        })
+        .collect();
+    if counts.iter().flatten().count() < 3 {
+        return;
+    }
+    for (e, teaser) in evidence.iter_mut().zip(teaser_lists::teaser_lists(&counts)) {
+        if teaser && !e.code && !e.reference {
+            e.add("teaser", LISTICLE_TEASER);
         }
     }
 }
@@ -1595,6 +1623,17 @@ mod tests {
             ],
         );
         assert!(!detect(&text).is_empty());
+    }
+
+    #[test]
+    fn a_run_of_listicle_teasers_after_the_article_is_cut() {
+        let teasers = [
+            "15 Bridges That Changed Their Cities",
+            "9 Ferries You Can Still Ride Today",
+            "12 Strangest Tunnels Under Rivers",
+        ];
+        let text = with_body(&[], &teasers);
+        assert_eq!(texts(&text, &detect(&text)), [teasers.join("\n")]);
     }
 
     #[test]

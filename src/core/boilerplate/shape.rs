@@ -450,6 +450,11 @@ const DATE_WORDS: &[&str] = &[
     "опубликовано",
 ];
 
+/// Whether `word` (lowercase) names a month in one of the languages.
+pub fn is_month(word: &str) -> bool {
+    MONTHS.contains(&word)
+}
+
 const MONTHS: &[&str] = &[
     "january",
     "february",
