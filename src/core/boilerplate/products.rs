@@ -34,7 +34,7 @@ const LABEL_WORDS: &[&str] = &[
 /// A line that is a price and little else: "$139.00", "Now £24.99",
 /// "1 299,00 €", "Price: 120 zł".
 pub fn is_price_line(line: &str) -> bool {
-    if line.len() > MAX_PRICE_BYTES {
+    if line.len() > MAX_PRICE_BYTES || !line.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
     let mut currency = line.contains(CURRENCY_SIGNS);

@@ -65,8 +65,10 @@ pub fn is_reference_heading(line: &str) -> bool {
         _ => text,
     };
     let text = text.trim().trim_end_matches(':').trim();
-    let lower = text.to_lowercase();
-    HEADINGS.contains(&lower.as_str())
+    // Lowercasing allocates: only lines as long as some heading get it.
+    HEADINGS.iter().any(|h| {
+        h.len() == text.len() && (text.eq_ignore_ascii_case(h) || text.to_lowercase() == *h)
+    })
 }
 
 /// A short line opening with a letter and without closing punctuation:
@@ -89,7 +91,7 @@ pub fn reference_sections<'a>(lines: impl Iterator<Item = &'a str>, stops: &[boo
     for (line, &stop) in lines.zip(stops) {
         if is_reference_heading(line) {
             inside = true;
-        } else if stop || is_other_heading(line) {
+        } else if inside && (stop || is_other_heading(line)) {
             inside = false;
         }
         out.push(inside);

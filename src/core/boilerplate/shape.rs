@@ -46,7 +46,11 @@ const CJK_CLAUSE_CHARS: usize = 20;
 /// break between two CJK characters reads as prose. A headline has no
 /// inner break or opens with a bracketed label ("【Taipei】...").
 fn is_cjk_clause_run(line: &str) -> bool {
-    if line.len() < CJK_CLAUSE_CHARS * 3 || line.starts_with(['【', '[', '「', '『', '《', '〔'])
+    // CJK characters take three bytes led by 0xE3..=0xED: a byte scan
+    // spares other scripts the character loop.
+    if line.len() < CJK_CLAUSE_CHARS * 3
+        || line.starts_with(['【', '[', '「', '『', '《', '〔'])
+        || !line.bytes().any(|b| (0xE3..=0xED).contains(&b))
     {
         return false;
     }
@@ -283,7 +287,13 @@ fn is_headline_with_dateline(line: &str) -> bool {
     while let Some(found) = line[from..reach].find(": ") {
         let colon = from + found;
         from = colon + 2;
-        if !line[from..].starts_with(|c: char| c.is_uppercase()) {
+        // Most colons in prose follow a lowercase word: skip them cheaply.
+        if !line[from..].starts_with(|c: char| c.is_uppercase())
+            || !line[..colon]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_uppercase)
+        {
             continue;
         }
         let before: Vec<&str> = line[..colon].split(' ').collect();
