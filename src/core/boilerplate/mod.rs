@@ -643,7 +643,7 @@ fn mark_teaser_lists(lines: &[Line<'_>], evidence: &mut [Evidence]) {
             }
         })
         .collect();
-    if counts.iter().flatten().count() < 3 {
+    if counts.iter().flatten().count() < teaser_lists::MIN_TEASERS {
         return;
     }
     for (e, teaser) in evidence.iter_mut().zip(teaser_lists::teaser_lists(&counts)) {
@@ -740,7 +740,7 @@ fn mark_product_lists(lines: &[Line<'_>], evidence: &mut [Evidence]) {
         .iter()
         .map(|l| products::is_price_line(l.text))
         .collect();
-    if prices.iter().filter(|&&p| p).count() < 3 {
+    if prices.iter().filter(|&&p| p).count() < products::MIN_CARDS {
         return;
     }
     let stops: Vec<bool> = evidence

@@ -9,7 +9,7 @@
 //! no such lines between its prices and is left to the other cues.
 
 /// Cards a list needs before it is taken for the article's own.
-const MIN_CARDS: usize = 3;
+pub const MIN_CARDS: usize = 3;
 /// Fewest lines from one price to the next: a name, features and buttons.
 const MIN_CARD_LINES: usize = 4;
 /// Most lines from one price to the next.

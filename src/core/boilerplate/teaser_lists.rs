@@ -7,7 +7,7 @@
 //! ("3 March at the Town Hall").
 
 /// Headlines a run needs before it is taken for a teaser list.
-const MIN_TEASERS: usize = 3;
+pub const MIN_TEASERS: usize = 3;
 /// Words a teaser headline has, its count included.
 const TEASER_WORDS: std::ops::RangeInclusive<usize> = 4..=14;
 /// Share of capitalised words (of four letters or more) in a headline.
