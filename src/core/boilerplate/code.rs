@@ -91,6 +91,9 @@ pub fn looks_like_code(line: &str, indent: usize) -> bool {
     {
         return true;
     }
+    if is_protocol_line(line, first) {
+        return true;
+    }
     // snake_case or a dotted call: identifiers, not words. The byte scan
     // spares most lines the token-by-token look.
     if has_joined_letters(line) && line.split_whitespace().any(is_identifier) {
@@ -98,6 +101,56 @@ pub fn looks_like_code(line: &str, indent: usize) -> bool {
     }
     // Indented text is code unless it reads as a sentence.
     indent >= 4 && !line.ends_with(['.', '!', '?'])
+}
+
+/// Request methods that open an HTTP request line ("GET /docs HTTP/1.1").
+const HTTP_METHODS: &[&str] = &[
+    "GET", "PUT", "POST", "DELETE", "HEAD", "OPTIONS", "PATCH", "CONNECT", "TRACE",
+];
+/// One-word header fields of HTTP and e-mail messages; longer names are
+/// recognised by their shape ("Content-Type", "X-Request-Id").
+const HEADER_FIELDS: &[&str] = &[
+    "Host",
+    "Origin",
+    "Authorization",
+    "ETag",
+    "Expires",
+    "Accept",
+    "Cookie",
+    "Date",
+    "Server",
+    "Location",
+    "Connection",
+    "Vary",
+    "Allow",
+    "Pragma",
+    "Referer",
+];
+
+/// A line of a protocol message as specifications and tutorials show it:
+/// a request or status line ("PUT /a HTTP/1.1", "HTTP/1.1 200 OK") or a
+/// header field ("Content-Type: text/plain", "Host: example.org").
+fn is_protocol_line(line: &str, first: &str) -> bool {
+    if first.starts_with("HTTP/")
+        || HTTP_METHODS.contains(&first)
+            && line
+                .strip_prefix(first)
+                .is_some_and(|rest| rest.trim_start().starts_with('/'))
+    {
+        return true;
+    }
+    let Some((name, value)) = line.split_once(':') else {
+        return false;
+    };
+    if value.is_empty() || !value.starts_with(' ') || name.contains(' ') {
+        return false;
+    }
+    let hyphenated = name.contains('-')
+        && name.split('-').all(|part| {
+            part.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                && part.chars().all(|c| c.is_ascii_alphanumeric())
+        });
+    hyphenated || HEADER_FIELDS.contains(&name)
 }
 
 /// Some '_' or '.' between two ASCII letters.
@@ -219,6 +272,28 @@ mod tests {
             assert!(!looks_like_code(line, 0), "{line}");
         }
         assert!(!looks_like_code("He said it was over.", 4));
+    }
+
+    #[test]
+    fn protocol_messages_look_like_code() {
+        for line in [
+            "PUT /ferries/timetable HTTP/1.1",
+            "HTTP/1.1 412 Precondition Failed",
+            "Content-Type: text/plain; charset=UTF-8",
+            "X-Ferry-Route: east",
+            "Host: ferries.example.org",
+            "ETag: \"4815162342\"",
+        ] {
+            assert!(looks_like_code(line, 0), "{line}");
+        }
+        for line in [
+            "Update: the ferry runs again.",
+            "Follow-up: what the council decided",
+            "Get Ready for the river festival",
+            "Date night on the river",
+        ] {
+            assert!(!looks_like_code(line, 0), "{line}");
+        }
     }
 
     #[test]

@@ -14,9 +14,12 @@ mod lexicon;
 mod main_run;
 mod markup;
 mod patterns;
+mod products;
+mod references;
 mod sections;
 mod sequence;
 mod shape;
+mod teaser_lists;
 mod transcript;
 
 use super::{Finding, Kind, MarkupHint};
@@ -147,6 +150,11 @@ struct Evidence {
     code: bool,
     /// Words addressing the reader outside quotations (see [`address`]).
     address_words: usize,
+    /// Part of a list of product cards (see [`products`]): the article's
+    /// own list, whose repeated buttons are not furniture.
+    product: bool,
+    /// Part of the article's reference section (see [`references`]).
+    reference: bool,
 }
 
 /// Caps a line's summed cue evidence: several weak cues are not certainty.
@@ -203,6 +211,8 @@ impl Evidence {
             transcript,
             code: false,
             address_words: address::reader_address_words_in(line, &words),
+            product: false,
+            reference: false,
         }
     }
 
@@ -311,6 +321,9 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
     score_wrapped_paragraphs(lines, &mut evidence);
     mark_listings(lines, &mut evidence);
     mark_list_items(lines, &mut evidence);
+    mark_product_lists(lines, &mut evidence);
+    mark_reference_sections(lines, &mut evidence);
+    mark_table_rows(lines, &mut evidence);
     for e in evidence.iter_mut() {
         if e.code {
             continue;
@@ -347,7 +360,9 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
         // Rows of a table of results ("41% 120 votes") repeat by chance.
         let repeated = counts.get(lower.as_str()).copied().unwrap_or(0) >= REPEATS
             && e.transcript == TranscriptLine::None
-            && !in_table;
+            && !in_table
+            && !e.product
+            && !e.reference;
         let has_words = line.text.chars().any(char::is_alphanumeric);
         if repeated && has_words && !e.code && !line.code_like {
             // Repeated captions and labels are furniture; a repeated
@@ -370,6 +385,8 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
             && line.text.chars().any(char::is_alphabetic)
             && !e.code
             && !line.code_like
+            && !e.product
+            && !e.reference
     };
     let mut i = 0;
     while i < lines.len() {
@@ -385,6 +402,8 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
         i = j.max(i + 1);
     }
     mark_captions(&mut evidence);
+    mark_teaser_lists(lines, &mut evidence);
+    mark_hatnote_headings(lines, &mut evidence);
     mark_standfirst(&mut evidence);
     mark_link_lists(lines, &mut evidence);
     mark_sandwiched(&mut evidence);
@@ -514,12 +533,20 @@ fn mark_after_article(lines: &[Line<'_>], evidence: &mut [Evidence]) {
     if paragraphs < MIN_MAIN_RUN {
         return;
     }
-    let Some(furniture) = (run.end..evidence.len()).find(|&i| evidence[i].score.cue >= ANCHOR)
-    else {
+    // A photo and its caption sit in an article as often as after it, so
+    // they do not close it; share bars, tags and teaser headings do.
+    let closes = |e: &Evidence| {
+        e.score.cue >= ANCHOR
+            && !e
+                .reasons
+                .first()
+                .is_some_and(|r| matches!(r.0, "caption" | "image markdown"))
+    };
+    let Some(furniture) = (run.end..evidence.len()).find(|&i| closes(&evidence[i])) else {
         return;
     };
     for e in &mut evidence[furniture + 1..] {
-        if e.transcript == TranscriptLine::None && !e.code {
+        if e.transcript == TranscriptLine::None && !e.code && !e.reference {
             let weight = if e.score.prose >= SHORT_PROSE {
                 PROSE_AFTER_ARTICLE
             } else {
@@ -568,12 +595,16 @@ fn mark_link_lists(lines: &[Line<'_>], evidence: &mut [Evidence]) {
             continue;
         }
         for j in i + 1..(i + 1 + LINK_LIST_SPAN).min(lines.len()) {
-            if evidence[j].words > 30
+            if evidence[j].reference
+                || evidence[j].words > 30
                 || shape::ends_like_a_sentence(lines[j].text) && evidence[j].words > 20
             {
                 break;
             }
-            if !evidence[j].code && !evidence[j].reasons.contains(&("related links", 2.0)) {
+            if !evidence[j].code
+                && !evidence[j].product
+                && !evidence[j].reasons.contains(&("related links", 2.0))
+            {
                 evidence[j].add("related links", 2.0);
             }
         }
@@ -593,6 +624,57 @@ fn mark_captions(evidence: &mut [Evidence]) {
         let beside = (i > 0 && credits[i - 1]) || credits.get(i + 1).copied().unwrap_or(false);
         if beside && !credits[i] && evidence[i].words <= 25 {
             evidence[i].add("caption", NEXT_TO_CREDIT);
+        }
+    }
+}
+
+/// Evidence for a headline of a run of listicle teasers.
+const LISTICLE_TEASER: f32 = 2.5;
+
+/// A run of numbered listicle headlines (see [`teaser_lists`]) promotes
+/// the site's other lists.
+fn mark_teaser_lists(lines: &[Line<'_>], evidence: &mut [Evidence]) {
+    let counts: Vec<Option<u32>> = lines
+        .iter()
+        .map(|l| {
+            if l.text.starts_with(|c: char| c.is_ascii_digit()) {
+                teaser_lists::listicle_count(l.text)
+            } else {
+                None
+            }
+        })
+        .collect();
+    if counts.iter().flatten().count() < teaser_lists::MIN_TEASERS {
+        return;
+    }
+    for (e, teaser) in evidence.iter_mut().zip(teaser_lists::teaser_lists(&counts)) {
+        if teaser && !e.code && !e.reference {
+            e.add("teaser", LISTICLE_TEASER);
+        }
+    }
+}
+
+/// How much the heading above a hatnote reads like prose: enough that the
+/// hatnote's evidence does not carry the heading away with it.
+const HATNOTE_HEADING_PROSE: f32 = 1.5;
+
+/// An encyclopaedia's hatnote ("Main article: Ferry transport") sits right
+/// under the heading of the section it serves: that heading is the
+/// article's, even when a table of contents repeats it elsewhere.
+fn mark_hatnote_headings(lines: &[Line<'_>], evidence: &mut [Evidence]) {
+    for i in 1..evidence.len() {
+        let hatnote = evidence[i]
+            .reasons
+            .iter()
+            .any(|r| r.0 == "cross-reference" && r.1 >= ANCHOR);
+        let heading = &lines[i - 1];
+        if hatnote
+            && evidence[i - 1].words <= HEADLINE_WORDS.end() / 2
+            && !shape::ends_like_a_sentence(heading.text)
+            && evidence[i - 1].own_cue < BELONGS
+        {
+            let e = &mut evidence[i - 1];
+            e.score.prose = e.score.prose.max(HATNOTE_HEADING_PROSE);
         }
     }
 }
@@ -642,6 +724,72 @@ fn mark_list_items(lines: &[Line<'_>], evidence: &mut [Evidence]) {
     for (e, item) in evidence.iter_mut().zip(items) {
         if item {
             e.score.prose = e.score.prose.max(LIST_ITEM_PROSE);
+        }
+    }
+}
+
+/// How much a line of a product list reads like prose: a little, as an
+/// item of the author's list.
+const PRODUCT_PROSE: f32 = 0.5;
+
+/// Lines of a list of product cards (see [`products`]) belong to the
+/// article: their repeated buttons and short feature lines are the list's
+/// own, not a menu. A card ends at a paragraph or a line whose own words
+/// are furniture.
+fn mark_product_lists(lines: &[Line<'_>], evidence: &mut [Evidence]) {
+    let prices: Vec<bool> = lines
+        .iter()
+        .map(|l| products::is_price_line(l.text))
+        .collect();
+    if prices.iter().filter(|&&p| p).count() < products::MIN_CARDS {
+        return;
+    }
+    let stops: Vec<bool> = evidence
+        .iter()
+        .map(|e| e.score.prose >= 2.0 || e.own_cue >= ANCHOR)
+        .collect();
+    for (e, listed) in evidence
+        .iter_mut()
+        .zip(products::product_lists(&prices, &stops))
+    {
+        if listed {
+            e.product = true;
+            e.score.prose = e.score.prose.max(PRODUCT_PROSE);
+        }
+    }
+}
+
+/// How much a line of a reference section reads like prose: a little, as
+/// an item of the article's own list.
+const REFERENCE_PROSE: f32 = 0.5;
+
+/// The article's notes and bibliography (see [`references`]) come after
+/// its last paragraph and look like a footer: labels, fragments, repeated
+/// author names. They are its sources, so the cues that read position and
+/// repetition as furniture do not apply; their own words still count.
+fn mark_reference_sections(lines: &[Line<'_>], evidence: &mut [Evidence]) {
+    let stops: Vec<bool> = evidence.iter().map(|e| e.own_cue >= ANCHOR).collect();
+    let sections = references::reference_sections(lines.iter().map(|l| l.text), &stops);
+    for (e, inside) in evidence.iter_mut().zip(sections) {
+        if inside {
+            e.reference = true;
+            e.score.prose = e.score.prose.max(REFERENCE_PROSE);
+        }
+    }
+}
+
+/// How much a row of a table reads like prose: a little, as an item of
+/// the article's own list.
+const TABLE_ROW_PROSE: f32 = 0.5;
+
+/// A table's rows (cells parted by tabs, see [`is_table_row`]) are data
+/// the article presents, an encyclopaedia's infobox above its first
+/// paragraph included: short and unpunctuated, they lean towards body
+/// unless their own words or their place say otherwise.
+fn mark_table_rows(lines: &[Line<'_>], evidence: &mut [Evidence]) {
+    for (line, e) in lines.iter().zip(evidence.iter_mut()) {
+        if is_table_row(line.text) {
+            e.score.prose = e.score.prose.max(TABLE_ROW_PROSE);
         }
     }
 }
@@ -1104,6 +1252,26 @@ mod tests {
     }
 
     #[test]
+    fn author_notes_topic_labels_and_teaser_headings_are_cut() {
+        for label in [
+            "Additional reporting by Sam Lee",
+            "About the author",
+            "责任编辑：王小明",
+            "Topics",
+            "Next Up In Science",
+            "On Our Radar",
+            "Weitere Beiträge zum Thema",
+            "Enviá tu comentario",
+            "You must be logged in to post a comment.",
+            "(Reporting by Sam Lee; Editing by Jo Roe)",
+            "Související články",
+        ] {
+            let text = with_body(&[], &[label]);
+            assert_eq!(texts(&text, &detect(&text)), [label], "{label}");
+        }
+    }
+
+    #[test]
     fn repeated_caption_lines_are_cut() {
         let caption = "Workers inspect the damaged pier from a boat";
         let text = format!(
@@ -1203,6 +1371,35 @@ mod tests {
         assert!(reasons[reasons.len() - 1]
             .reasons
             .contains(&"after the end of the article"));
+    }
+
+    #[test]
+    fn a_photo_after_the_last_paragraph_does_not_end_the_article() {
+        let text = with_body(
+            &[],
+            &[
+                "![The old bridge at dusk](https://example.org/bridge.jpg)",
+                "Riverside Hall",
+                "Tuesday to Sunday",
+                "Free entry for children",
+            ],
+        );
+        let verdicts = explain(&text);
+        assert!(
+            verdicts
+                .iter()
+                .all(|v| !v.reasons.contains(&"after the end of the article")),
+            "{verdicts:?}"
+        );
+        // A share line in the same place does end it.
+        let text = text.replacen(
+            "![The old bridge at dusk](https://example.org/bridge.jpg)",
+            "Share this article",
+            1,
+        );
+        assert!(explain(&text)
+            .last()
+            .is_some_and(|v| v.reasons.contains(&"after the end of the article")));
     }
 
     #[test]
@@ -1345,6 +1542,20 @@ mod tests {
     }
 
     #[test]
+    fn an_infobox_above_the_first_paragraph_stays_body() {
+        let text = with_body(
+            &[
+                "Opened\tMarch 2031",
+                "Length\t420 m",
+                "Operator\tRiverside Council",
+            ],
+            &[],
+        );
+        let found = detect(&text);
+        assert!(found.is_empty(), "{:?}", texts(&text, &found));
+    }
+
+    #[test]
     fn a_table_inside_the_article_does_not_end_it() {
         let rows = [
             "Pier\tInspected\tState",
@@ -1375,6 +1586,121 @@ mod tests {
         assert!(verdicts[4..after_table]
             .iter()
             .all(|v| !v.reasons.contains(&"timestamp")));
+    }
+
+    #[test]
+    fn the_product_cards_of_a_deals_post_stay_body() {
+        let mut lines = vec![BODY_EN[0], BODY_EN[1]];
+        for (name, price) in [
+            ("Harbour rain jacket", "$89.00"),
+            ("Deckhand boots", "$64.50"),
+            ("Tide waterproof bag", "$31.99"),
+            ("Ferry captain's thermos", "$24.00"),
+        ] {
+            lines.extend([
+                name,
+                "Taped seams",
+                "Packs into its own pocket",
+                price,
+                "Available from Riverside Outfitters",
+                "Buy now",
+            ]);
+        }
+        lines.push(BODY_EN[3]);
+        let text = lines.join("\n");
+        let found = detect(&text);
+        assert!(found.is_empty(), "{:?}", texts(&text, &found));
+        // The same buttons without cards around them are repeated furniture.
+        let text = with_body(
+            &[],
+            &[
+                "Available from Riverside Outfitters",
+                "Buy now",
+                "Available from Riverside Outfitters",
+                "Buy now",
+            ],
+        );
+        assert!(!detect(&text).is_empty());
+    }
+
+    #[test]
+    fn a_run_of_listicle_teasers_after_the_article_is_cut() {
+        let teasers = [
+            "15 Bridges That Changed Their Cities",
+            "9 Ferries You Can Still Ride Today",
+            "12 Strangest Tunnels Under Rivers",
+        ];
+        let text = with_body(&[], &teasers);
+        assert_eq!(texts(&text, &detect(&text)), [teasers.join("\n")]);
+    }
+
+    #[test]
+    fn a_hatnote_is_cut_but_the_heading_above_it_stays() {
+        let text = [
+            BODY_EN[0],
+            BODY_EN[1],
+            "Ferries",
+            "Main article: Ferry transport on the river",
+            BODY_EN[3],
+            "Hauptartikel: Fährverkehr am Fluss",
+            BODY_EN[0],
+            "Ferries",
+        ]
+        .join("\n");
+        let got = texts(&text, &detect(&text));
+        assert_eq!(
+            got,
+            [
+                "Main article: Ferry transport on the river",
+                "Hauptartikel: Fährverkehr am Fluss",
+                "Ferries"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_reference_section_after_the_article_stays_body() {
+        let references = [
+            "References",
+            "[TIDES]",
+            "Lee, S., \"Tide tables for the lower river\",",
+            "Harbour Office, March 2031.",
+            "[PIERS]",
+            "Roe, M., \"Inspection of the east pier\",",
+            "City Engineering Department, May 2030.",
+        ];
+        let mut lines = vec!["Share this article"];
+        lines.extend(references);
+        lines.push("© 2031 Riverside Courier. All rights reserved.");
+        let text = with_body(&[], &lines);
+        let got = texts(&text, &detect(&text));
+        assert_eq!(
+            got,
+            [
+                "Share this article",
+                "© 2031 Riverside Courier. All rights reserved."
+            ]
+        );
+    }
+
+    #[test]
+    fn an_http_exchange_between_paragraphs_stays_body() {
+        let exchange = [
+            "PUT /ferries/timetable HTTP/1.1",
+            "Host: ferries.example.org",
+            "Content-Type: application/json",
+            "HTTP/1.1 200 OK",
+            "Content-Type: application/json",
+            "ETag: \"4815162342\"",
+        ];
+        let mut lines = vec![BODY_EN[0], BODY_EN[1]];
+        lines.extend(exchange);
+        lines.push(BODY_EN[3]);
+        lines.extend(exchange);
+        lines.push(BODY_EN[0]);
+        let text = lines.join("\n");
+        let found = detect(&text);
+        assert!(found.is_empty(), "{:?}", texts(&text, &found));
     }
 
     #[test]

@@ -17,7 +17,7 @@ pub fn prose_score(line: &str, words: &[String]) -> f32 {
         15..=24 => 1.8,
         _ => 2.2,
     };
-    if ends_like_a_sentence(line) {
+    if ends_like_a_sentence(line) || is_cjk_clause_run(line) {
         score += 1.0;
     } else if line.ends_with(':') || line.ends_with(',') || line.ends_with(';') {
         // Introduces a list or a quote; neutral.
@@ -35,6 +35,42 @@ pub fn prose_score(line: &str, words: &[String]) -> f32 {
 pub fn word_count(line: &str, words: &[String]) -> usize {
     let cjk = line.chars().filter(|&c| is_cjk(c)).count();
     words.len().max(cjk / 2)
+}
+
+/// Fewest CJK characters of an unpunctuated line read as a sentence.
+const CJK_CLAUSE_CHARS: usize = 20;
+
+/// Chinese and Japanese blogs often write a paragraph as clauses parted by
+/// spaces or commas, with no closing mark: a long CJK line with such a
+/// break between two CJK characters reads as prose. A headline has no
+/// inner break or opens with a bracketed label ("【Taipei】...").
+fn is_cjk_clause_run(line: &str) -> bool {
+    // CJK characters take three bytes led by 0xE3..=0xED: a byte scan
+    // spares other scripts the character loop.
+    if line.len() < CJK_CLAUSE_CHARS * 3
+        || line.starts_with(['【', '[', '「', '『', '《', '〔'])
+        || !line.bytes().any(|b| (0xE3..=0xED).contains(&b))
+    {
+        return false;
+    }
+    let mut cjk = 0;
+    let mut prev_cjk = false;
+    let mut pending_break = false;
+    let mut clause_break = false;
+    for c in line.chars() {
+        if is_cjk(c) {
+            cjk += 1;
+            clause_break |= pending_break && prev_cjk;
+            prev_cjk = true;
+            pending_break = false;
+        } else if c.is_whitespace() || matches!(c, '，' | '、' | '；') {
+            pending_break = true;
+        } else {
+            prev_cjk = false;
+            pending_break = false;
+        }
+    }
+    clause_break && cjk >= CJK_CLAUSE_CHARS && cjk * 2 >= line.chars().count()
 }
 
 fn is_cjk(c: char) -> bool {
@@ -157,10 +193,130 @@ pub fn cues(line: &str, words: &[String]) -> Vec<(&'static str, f32)> {
         // promoted link; subheadings are shorter and body text is not shouted.
         out.push(("promoted headline", 2.5));
     }
-    if n <= 16 && (line.ends_with("...") || line.ends_with('…')) && !line.ends_with(".....") {
+    if line.starts_with(|c: char| c.is_ascii_digit()) && is_gallery_counter(line) {
+        out.push(("caption", GALLERY_COUNTER));
+    }
+    if n >= TEASER_WORDS && line.contains(": ") && is_headline_with_dateline(line) {
+        out.push(("teaser", TEASER));
+    }
+    if line.ends_with("[…]") || line.ends_with("[...]") {
+        // "... every summer and […]": a blog's excerpt of another post,
+        // cut short by the software with its bracketed ellipsis.
+        out.push(("related links", EXCERPT));
+    } else if n <= 16 && (line.ends_with("...") || line.ends_with('…')) && !line.ends_with(".....")
+    {
         out.push(("related links", 1.0));
     }
     out
+}
+
+/// Evidence of a gallery's slide counter.
+const GALLERY_COUNTER: f32 = 3.0;
+
+/// "1 of 12", "3of4A crane lifts...", "31/50 Ferry fares rise": a photo
+/// gallery's slide counter opening its caption. The counter is at most
+/// the total, and the caption (if any) opens with a capital, so that a
+/// fraction in a recipe ("1/2 cup flour") or a score is not one.
+fn is_gallery_counter(line: &str) -> bool {
+    let number = |s: &str| -> Option<(u32, usize)> {
+        let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > 3 {
+            return None;
+        }
+        Some((s[..digits].parse().ok()?, digits))
+    };
+    let Some((slide, used)) = number(line) else {
+        return false;
+    };
+    let rest = line[used..].trim_start();
+    let (rest, slash) = if let Some(r) = rest.strip_prefix("of") {
+        (r.trim_start(), false)
+    } else if let Some(r) = rest.strip_prefix('/') {
+        (r, true)
+    } else {
+        return false;
+    };
+    let Some((total, used)) = number(rest) else {
+        return false;
+    };
+    let caption = &rest[used..];
+    let opens_caption = caption.is_empty()
+        || caption
+            .trim_start()
+            .starts_with(|c: char| c.is_uppercase() || c == '"' || c == '“');
+    // "3/4" alone is a fraction as often as a counter; a gallery says so
+    // with its caption or with more slides.
+    let enough = !slash || total >= 5 || !caption.is_empty();
+    (1..=total).contains(&slide) && opens_caption && enough
+}
+
+/// Evidence of a post's excerpt ending in a bracketed ellipsis.
+const EXCERPT: f32 = 3.0;
+
+/// Fewest words of a teaser: another story's headline and its lede.
+const TEASER_WORDS: usize = 15;
+/// How far into a line, in bytes, a teaser's dateline may sit.
+const TEASER_REACH: usize = 300;
+/// Evidence of a teaser: enough to cut a paragraph-long line.
+const TEASER: f32 = 4.5;
+/// Fewest words of the headline part of a teaser.
+const TEASER_HEADLINE_WORDS: usize = 4;
+/// Fewest letters of a dateline ("PARIS", "NEW DELHI"): fewer are an
+/// acronym ("the FBI: ...").
+const DATELINE_LETTERS: usize = 5;
+
+/// "Ferry fares to rise in spring RIVERTON: The council voted...": a
+/// teaser for another story pastes as its headline run into its lede's
+/// capitalised dateline. The headline part has no sentence end, the
+/// dateline is one to three words in capitals before a colon, and the
+/// lede opens with a capital. Prose quoting an agency ("... from the FBI:
+/// ...") has a sentence before it or too short a name.
+fn is_headline_with_dateline(line: &str) -> bool {
+    // A headline is short: only colons near the start are looked at, which
+    // keeps this linear however many colons a long line has.
+    let mut reach = TEASER_REACH.min(line.len());
+    while !line.is_char_boundary(reach) {
+        reach -= 1;
+    }
+    let mut from = 0;
+    while let Some(found) = line[from..reach].find(": ") {
+        let colon = from + found;
+        from = colon + 2;
+        // Most colons in prose follow a lowercase word: skip them cheaply.
+        if !line[from..].starts_with(|c: char| c.is_uppercase())
+            || !line[..colon]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_uppercase)
+        {
+            continue;
+        }
+        let before: Vec<&str> = line[..colon].split(' ').collect();
+        let capitals = before
+            .iter()
+            .rev()
+            .take(3)
+            .take_while(|w| {
+                w.chars().any(char::is_alphabetic)
+                    && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '-')
+            })
+            .count();
+        let letters: usize = before[before.len() - capitals..]
+            .iter()
+            .map(|w| w.chars().filter(|c| c.is_alphabetic()).count())
+            .sum();
+        let headline = &before[..before.len() - capitals];
+        if capitals == 0 || letters < DATELINE_LETTERS || headline.len() < TEASER_HEADLINE_WORDS {
+            continue;
+        }
+        let sentence_inside = headline
+            .iter()
+            .any(|w| w.ends_with(['.', '!', '?', '"', '”']) && w.len() > 2);
+        if !sentence_inside {
+            return true;
+        }
+    }
+    false
 }
 
 /// "By Jane Doe", "Par Marie Dupont et Luc Martin, à Lyon": an author word
@@ -298,6 +454,11 @@ const DATE_WORDS: &[&str] = &[
     "опубликовано",
 ];
 
+/// Whether `word` (lowercase) names a month in one of the languages.
+pub fn is_month(word: &str) -> bool {
+    MONTHS.contains(&word)
+}
+
 const MONTHS: &[&str] = &[
     "january",
     "february",
@@ -424,6 +585,61 @@ mod tests {
         assert!(prose("He declined to comment.") > -0.5);
         assert!(prose("Weather") < -1.0);
         assert!(prose("Local Council Votes To Close Historic Bridge") < 0.0);
+    }
+
+    #[test]
+    fn an_excerpt_cut_short_with_a_bracketed_ellipsis_is_a_teaser() {
+        let excerpt = "Last summer we took the night ferry across the bay, and this year we wanted to try the new bridge […]";
+        assert!(reasons(excerpt).contains(&"related links"));
+        assert!(reasons("The ferry crossed the bay [...]").contains(&"related links"));
+        let quote = "\"We will rebuild the pier [...] before the winter,\" she said.";
+        assert!(!reasons(quote).contains(&"related links"));
+    }
+
+    #[test]
+    fn a_gallery_counter_opens_a_caption() {
+        for line in [
+            "3of4A crane lifts a steel beam onto the east pier.",
+            "1 of 12",
+            "31/50 Ferry fares rise in spring",
+            "2 of 9 Divers inspect the west pier",
+        ] {
+            assert!(reasons(line).contains(&"caption"), "{line}");
+        }
+        for line in [
+            "1/2 cup of flour",
+            "3/4",
+            "5 of 4 Nonsense",
+            "12 of the 40 piers were cracked.",
+            "2019/20 season",
+        ] {
+            assert!(!reasons(line).contains(&"caption"), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_headline_run_into_a_dateline_is_a_teaser() {
+        let teaser = "Ferry fares to rise in spring as fuel costs climb RIVERTON: The city council voted on Monday to raise fares by a tenth.";
+        assert!(reasons(teaser).contains(&"teaser"));
+        for prose in [
+            "RIVERTON: The city council voted on Monday to raise ferry fares by a tenth from the spring.",
+            "The figures came in a letter sent on Monday by the FBI: Agents had found no sign of tampering at the pier.",
+            "The council met on Monday. Its chair spoke to REUTERS: She said fares would rise by a tenth in the spring.",
+            "Ferry fares will rise in spring, the council said, and the reasons are these: Fuel costs more than it did.",
+        ] {
+            assert!(!reasons(prose).contains(&"teaser"), "{prose}");
+        }
+    }
+
+    #[test]
+    fn unpunctuated_cjk_clauses_read_as_prose() {
+        let clauses = "我們沿著河岸走了一整個下午 看著渡輪在霧裡慢慢靠岸";
+        let headline = "河岸步道一日遊渡輪碼頭與老街美食推薦懶人包全攻略";
+        let labelled = "【台北】河岸步道一日遊 渡輪碼頭與老街美食推薦懶人包";
+        assert!(prose(clauses) > 1.5, "{}", prose(clauses));
+        assert!(prose(headline) < 1.5, "{}", prose(headline));
+        assert!(prose(labelled) < 1.5, "{}", prose(labelled));
+        assert!(prose("渡輪 碼頭") < 0.0);
     }
 
     #[test]
