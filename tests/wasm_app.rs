@@ -576,3 +576,36 @@ async fn a_long_article_draws_marks_near_the_top_and_in_the_open_block_only() {
         );
     }
 }
+
+#[wasm_bindgen_test]
+async fn the_warm_up_draws_a_made_up_article_with_every_kind_of_mark_off_the_document() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let marks_in_document = document.query_selector_all("mark").unwrap().length();
+    let root = document.create_element("div").unwrap();
+    let drawn = article_annotator::app::warm_up::draw_sample(root.clone()).expect("drawn");
+    settle().await;
+    let kinds: std::collections::BTreeSet<String> = marks_by_annotation(&root)
+        .into_values()
+        .map(|(kind, _)| kind)
+        .collect();
+    assert_eq!(
+        kinds.into_iter().collect::<Vec<_>>(),
+        ["boilerplate", "claim", "quote"],
+        "the article view drew the sample's marks"
+    );
+    assert!(
+        root.query_selector_all(".annotation-list li")
+            .unwrap()
+            .length()
+            > 0,
+        "and the list"
+    );
+    assert_eq!(
+        document.query_selector_all("mark").unwrap().length(),
+        marks_in_document,
+        "nothing was added to the page"
+    );
+    drawn.destroy();
+    settle().await;
+    assert_eq!(root.child_element_count(), 0, "dropped after drawing");
+}

@@ -15,6 +15,7 @@ pub mod recovery;
 pub mod shortcuts;
 pub mod state;
 pub mod storage;
+pub mod warm_up;
 
 use crate::core::document::{Article, SavedAnnotation, Verdict};
 use crate::core::library::Summary;
@@ -336,6 +337,8 @@ pub fn app() -> Html {
             }
         },
     );
+    // While the reader has not pasted yet, warm the code that draws a reply.
+    use_effect_with((), |_| warm_up::start());
     let busy = state.pending.is_some();
     let on_threshold = use_dispatcher(&state, Action::SetThreshold);
     let on_toggle = use_dispatcher(&state, Action::ToggleKind);
