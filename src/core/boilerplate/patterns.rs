@@ -217,6 +217,12 @@ const UPDATED: [&str; 19] = [
     "опубликовано",
 ];
 
+/// Whether `word` (lower case) is the first word of one of [`UPDATED`]: a
+/// cheap test before [`relative_time`].
+pub fn opens_updated_line(word: &str) -> bool {
+    UPDATED.iter().any(|u| u.split(' ').next() == Some(word))
+}
+
 /// `(?i)^(?:updated|published|…|опубликовано)\b|\b\d+\s+(?:minutes?|hours?|days?|weeks?|mins?|hrs?)\s+ago\b`:
 /// "Updated 3 June", "5 hours ago".
 pub fn relative_time(line: &str) -> bool {

@@ -413,7 +413,7 @@ fn looks_like_timestamp(line: &str, words: &[String]) -> bool {
     let relative = (digits
         || words
             .first()
-            .is_some_and(|w| DATE_WORDS.contains(&w.as_str())))
+            .is_some_and(|w| patterns::opens_updated_line(w)))
         && patterns::relative_time(line);
     if !(dated || month || relative) {
         return false;
@@ -430,29 +430,6 @@ fn looks_like_timestamp(line: &str, words: &[String]) -> bool {
     };
     plain <= limit && !ends_like_a_sentence(line)
 }
-
-/// First words of "Updated ...", "Publié le ..." lines (see `relative_time`).
-const DATE_WORDS: &[&str] = &[
-    "updated",
-    "published",
-    "posted",
-    "modified",
-    "mis",
-    "publié",
-    "aktualisiert",
-    "veröffentlicht",
-    "actualizado",
-    "publicado",
-    "aggiornato",
-    "pubblicato",
-    "atualizado",
-    "bijgewerkt",
-    "gepubliceerd",
-    "zaktualizowano",
-    "opublikowano",
-    "обновлено",
-    "опубликовано",
-];
 
 /// Whether `word` (lowercase) names a month in one of the languages.
 pub fn is_month(word: &str) -> bool {
