@@ -14,14 +14,36 @@ const CHAR_GRAMS: [usize; 2] = [3, 5];
 ///
 /// Hashing runs over slices of one normalised copy of the sentence, so a
 /// sentence costs a few allocations whatever its length, none per n-gram;
-/// duplicates are dropped by a bit set rather than by sorting.
+/// duplicates are dropped by a bit set rather than by sorting. The bit set
+/// (16 KB) is kept between calls and only its set bits are cleared after
+/// each sentence: allocating and zeroing it per sentence cost more than the
+/// hashing of a short one.
 pub fn hashed(sentence: &str) -> Vec<u32> {
+    thread_local! {
+        static SEEN: std::cell::Cell<Vec<u64>> = const { std::cell::Cell::new(Vec::new()) };
+    }
+    let mut seen = SEEN.take();
+    seen.resize(BUCKETS / 64, 0);
+    let mut out = Unique {
+        seen,
+        buckets: Vec::new(),
+        len: 0,
+    };
+    push_features(sentence, &mut out);
+    out.buckets.truncate(out.len);
+    for &bucket in &out.buckets {
+        if let Some(bits) = out.seen.get_mut(bucket as usize / 64) {
+            *bits = 0;
+        }
+    }
+    SEEN.set(out.seen);
+    out.buckets
+}
+
+fn push_features(sentence: &str, out: &mut Unique) {
     // " word word ": the normalised words, single-spaced and padded.
     let padded = normalise(sentence);
-    let mut out = Unique {
-        seen: vec![0; BUCKETS / 64],
-        buckets: Vec::with_capacity(padded.len() * 2 + 16),
-    };
+    out.buckets.resize(padded.len() * 3 + 16, 0);
 
     let mut previous = "<s>";
     let inner = padded.get(1..padded.len().saturating_sub(1)).unwrap_or("");
@@ -38,7 +60,7 @@ pub fn hashed(sentence: &str) -> Vec<u32> {
     // Shapes of the original words ("Xx", "0", "x") in pairs: a name after
     // a verb, a figure before a noun, whatever the particular words.
     let mut previous_shape = "<s>";
-    for word in sentence.split_whitespace() {
+    for word in crate::core::scan::words(sentence) {
         let shape = shape(word);
         out.push(bucket(&[
             b"s",
@@ -76,29 +98,37 @@ pub fn hashed(sentence: &str) -> Vec<u32> {
             }
         }
     }
-    out.buckets
 }
 
-/// Bucket indices without repeats.
+/// Bucket indices without repeats: `buckets[..len]`.
 struct Unique {
     seen: Vec<u64>,
     buckets: Vec<u32>,
+    len: usize,
 }
 
 impl Unique {
+    /// Without a branch on whether the bucket is new: that branch goes
+    /// either way at random for hashed grams, and its mispredictions cost
+    /// more than the hashing. The bucket is written past the end in any
+    /// case and kept by counting it only when new.
     fn push(&mut self, bucket: u32) {
         let (word, bit) = (bucket as usize / 64, 1u64 << (bucket % 64));
-        if let Some(bits) = self.seen.get_mut(word) {
-            if *bits & bit == 0 {
-                *bits |= bit;
-                self.buckets.push(bucket);
-            }
+        if self.len == self.buckets.len() {
+            self.buckets.resize(self.len * 2 + 16, 0);
+        }
+        if let (Some(bits), Some(slot)) = (self.seen.get_mut(word), self.buckets.get_mut(self.len))
+        {
+            let new = *bits & bit == 0;
+            *bits |= bit;
+            *slot = bucket;
+            self.len += usize::from(new);
         }
     }
 }
 
 fn shape(word: &str) -> &'static str {
-    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let word = word.trim_matches(|c: char| !crate::core::scan::is_alphanumeric(c));
     let mut chars = word.chars();
     match chars.next() {
         None => "p",
@@ -117,13 +147,22 @@ fn shape(word: &str) -> &'static str {
 /// Lower case, digits as `0`, punctuation other than `%$'?` as space; runs
 /// of spaces collapsed to one, and one space at each end.
 fn normalise(sentence: &str) -> String {
+    if sentence.is_ascii() {
+        normalise_ascii(sentence.as_bytes())
+    } else {
+        normalise_chars(sentence)
+    }
+}
+
+/// [`normalise`] character by character, for any text.
+fn normalise_chars(sentence: &str) -> String {
     let mut out = String::with_capacity(sentence.len() + 2);
     out.push(' ');
     let mut push = |c: char| {
         let c = match c {
             '0'..='9' => '0',
             '\u{2019}' => '\'',
-            c if c.is_alphanumeric() || matches!(c, '%' | '$' | '\'' | '?') => c,
+            c if crate::core::scan::is_alphanumeric(c) || matches!(c, '%' | '$' | '\'' | '?') => c,
             _ => ' ',
         };
         if c != ' ' || !out.ends_with(' ') {
@@ -138,6 +177,29 @@ fn normalise(sentence: &str) -> String {
         }
     }
     if !out.ends_with(' ') || out.len() == 1 {
+        out.push(' ');
+    }
+    out
+}
+
+/// [`normalise`] for ASCII text, byte by byte: the same rules without
+/// decoding characters, for the common case.
+fn normalise_ascii(sentence: &[u8]) -> String {
+    let mut out = String::with_capacity(sentence.len() + 2);
+    out.push(' ');
+    let mut last = b' ';
+    for &byte in sentence {
+        let c = match byte.to_ascii_lowercase() {
+            b'0'..=b'9' => b'0',
+            c if c.is_ascii_alphanumeric() || matches!(c, b'%' | b'$' | b'\'' | b'?') => c,
+            _ => b' ',
+        };
+        if c != b' ' || last != b' ' {
+            out.push(char::from(c));
+            last = c;
+        }
+    }
+    if last != b' ' || out.len() == 1 {
         out.push(' ');
     }
     out
@@ -230,5 +292,29 @@ mod tests {
         assert_eq!(gram_bucket(3, 0x20_73_61), 59751);
         assert_eq!(normalise("Rose 3.1%, O’Neil."), " rose 0 0% o'neil ");
         assert_eq!(normalise(""), "  ");
+    }
+
+    #[test]
+    fn the_ascii_normaliser_matches_the_general_one() {
+        for text in [
+            "",
+            " ",
+            "Rose 3.1%, O'Neil.",
+            "  Tabs\tand\nlines -- \"quoted\" ($5)?  ",
+            "ALL CAPS, then: x",
+            "!!!",
+        ] {
+            assert_eq!(normalise_ascii(text.as_bytes()), normalise_chars(text));
+        }
+    }
+
+    #[test]
+    fn repeated_calls_do_not_leak_seen_features() {
+        let first = hashed("The committee approved 12 new wells in 2019.");
+        let _ = hashed("Something else entirely, with other words.");
+        assert_eq!(
+            hashed("The committee approved 12 new wells in 2019."),
+            first
+        );
     }
 }
