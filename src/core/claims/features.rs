@@ -3,6 +3,8 @@
 //! folded to `0` so that "$250 billion" and "$310 billion" look alike.
 //! Training and scoring share this one function, so they cannot drift apart.
 
+use std::sync::OnceLock;
+
 /// Number of hash buckets (a power of two); one weight each.
 pub const BUCKETS: usize = 1 << 17;
 
@@ -45,29 +47,39 @@ fn push_features(sentence: &str, out: &mut Unique) {
     let padded = normalise(sentence);
     out.buckets.resize(padded.len() * 3 + 16, 0);
 
-    let mut previous = "<s>";
+    // Unigrams ("w", word) and bigrams ("b", previous, " ", word), as
+    // [`bucket`] hashes them, in one pass over each word's bytes: the
+    // word's bytes advance the unigram, the bigram ending at the word and
+    // the prefix of the bigram starting with it, three independent FNV
+    // chains the processor runs side by side.
+    let unigram_start = fnv_part(FNV_OFFSET, b"w");
+    let bigram_start = fnv_part(FNV_OFFSET, b"b");
+    let mut bigram_prefix = fnv_part(fnv_part(bigram_start, b"<s>"), b" ");
     let inner = padded.get(1..padded.len().saturating_sub(1)).unwrap_or("");
     for word in inner
         .split(' ')
         .filter(|w| !w.is_empty())
         .chain(std::iter::once("</s>"))
     {
-        out.push(bucket(&[b"w", word.as_bytes()]));
-        out.push(bucket(&[b"b", previous.as_bytes(), b" ", word.as_bytes()]));
-        previous = word;
+        let (mut unigram, mut bigram, mut next) = (unigram_start, bigram_prefix, bigram_start);
+        for &byte in word.as_bytes() {
+            unigram = fnv_step(unigram, byte);
+            bigram = fnv_step(bigram, byte);
+            next = fnv_step(next, byte);
+        }
+        out.push(fold(fnv_step(unigram, 0xff)));
+        out.push(fold(fnv_step(bigram, 0xff)));
+        bigram_prefix = fnv_part(fnv_step(next, 0xff), b" ");
     }
 
     // Shapes of the original words ("Xx", "0", "x") in pairs: a name after
-    // a verb, a figure before a noun, whatever the particular words.
-    let mut previous_shape = "<s>";
+    // a verb, a figure before a noun, whatever the particular words. There
+    // are six shapes, so the pairs' buckets come from a table.
+    let pairs = shape_pair_buckets();
+    let mut previous_shape = 0;
     for word in crate::core::scan::words(sentence) {
-        let shape = shape(word);
-        out.push(bucket(&[
-            b"s",
-            previous_shape.as_bytes(),
-            b" ",
-            shape.as_bytes(),
-        ]));
+        let shape = shape_index(word);
+        out.push(pairs[previous_shape][shape]);
         previous_shape = shape;
     }
 
@@ -124,6 +136,34 @@ impl Unique {
             *slot = bucket;
             self.len += usize::from(new);
         }
+    }
+}
+
+/// The shapes a word can have; `<s>` stands before the first word.
+const SHAPES: [&str; 6] = ["<s>", "p", "0", "XX", "Xx", "x"];
+
+/// `bucket(&[b"s", previous, b" ", shape])` for every pair of [`SHAPES`].
+fn shape_pair_buckets() -> &'static [[u32; SHAPES.len()]; SHAPES.len()] {
+    static TABLE: OnceLock<[[u32; SHAPES.len()]; SHAPES.len()]> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = [[0; SHAPES.len()]; SHAPES.len()];
+        for (previous, row) in SHAPES.iter().zip(&mut table) {
+            for (shape, cell) in SHAPES.iter().zip(row.iter_mut()) {
+                *cell = bucket(&[b"s", previous.as_bytes(), b" ", shape.as_bytes()]);
+            }
+        }
+        table
+    })
+}
+
+/// The position of [`shape`]'s answer in [`SHAPES`].
+fn shape_index(word: &str) -> usize {
+    match shape(word) {
+        "p" => 1,
+        "0" => 2,
+        "XX" => 3,
+        "Xx" => 4,
+        _ => 5,
     }
 }
 
@@ -232,15 +272,29 @@ fn gram_bucket(len: usize, packed: u64) -> u32 {
 /// FNV-1a over the parts, folded into [`BUCKETS`]: stable across
 /// platforms and runs, unlike std's randomly seeded hasher.
 fn bucket(parts: &[&[u8]]) -> u32 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in parts {
-        for &byte in *part {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-        hash ^= 0xff;
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
+    fold(
+        parts
+            .iter()
+            .fold(FNV_OFFSET, |hash, part| fnv_part(hash, part)),
+    )
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn fnv_step(hash: u64, byte: u8) -> u64 {
+    (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+}
+
+/// One part of a [`bucket`]'s key: its bytes, then 0xff to end it.
+fn fnv_part(hash: u64, part: &[u8]) -> u64 {
+    fnv_step(
+        part.iter().fold(hash, |hash, &byte| fnv_step(hash, byte)),
+        0xff,
+    )
+}
+
+/// The hash folded into [`BUCKETS`].
+fn fold(hash: u64) -> u32 {
     ((hash ^ (hash >> 32)) as usize % BUCKETS) as u32
 }
 
@@ -288,6 +342,13 @@ mod tests {
     fn the_hash_is_stable() {
         // A changed hash silently invalidates the committed weights.
         assert_eq!(bucket(&[b"w", b"said"]), 68349);
+        assert_eq!(
+            shape_pair_buckets()[0][4],
+            bucket(&[b"s", b"<s>", b" ", b"Xx"])
+        );
+        for word in ["(Hello", "NASA,", "42", "--", "word", "Éclair"] {
+            assert_eq!(SHAPES[shape_index(word)], shape(word), "{word}");
+        }
         assert_eq!(char_gram_bucket(b" sa"), gram_bucket(3, 0x20_73_61));
         assert_eq!(gram_bucket(3, 0x20_73_61), 59751);
         assert_eq!(normalise("Rose 3.1%, O’Neil."), " rose 0 0% o'neil ");
@@ -306,6 +367,27 @@ mod tests {
         ] {
             assert_eq!(normalise_ascii(text.as_bytes()), normalise_chars(text));
         }
+    }
+
+    #[test]
+    fn word_features_are_the_buckets_of_their_keys() {
+        let sentence = "Officials said the 2019 floods cost $3 billion.";
+        let features = hashed(sentence);
+        let padded = normalise(sentence);
+        let mut previous = "<s>";
+        let mut expected = Vec::new();
+        for word in padded.split(' ').filter(|w| !w.is_empty()).chain(["</s>"]) {
+            expected.push(bucket(&[b"w", word.as_bytes()]));
+            expected.push(bucket(&[b"b", previous.as_bytes(), b" ", word.as_bytes()]));
+            previous = word;
+        }
+        let mut unique = Vec::new();
+        for bucket in expected {
+            if !unique.contains(&bucket) {
+                unique.push(bucket);
+            }
+        }
+        assert_eq!(features[..unique.len()], unique[..]);
     }
 
     #[test]
