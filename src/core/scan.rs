@@ -76,6 +76,17 @@ pub fn is_alphanumeric(c: char) -> bool {
     }
 }
 
+/// `char::is_alphabetic`, with the same shortcuts as [`is_alphanumeric`].
+pub fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
+        false
+    } else {
+        c.is_alphabetic()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,6 +116,7 @@ mod tests {
             .filter_map(char::from_u32);
         for c in samples {
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
         }
     }
 }

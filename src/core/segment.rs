@@ -13,6 +13,7 @@
 //! sentence. The pass allocates nothing but the output: segmentation runs
 //! on every pasted text before any scoring.
 
+use super::scan;
 use std::ops::Range;
 
 /// Sentences of `text` as byte ranges, trimmed of surrounding white space.
@@ -112,7 +113,7 @@ fn ends_sentence(before: &str, after: &str) -> bool {
         let word = before.trim_end_matches(is_dash);
         let next = after.split_whitespace().next().unwrap_or("");
         let pronoun_i = next == "I" || next.starts_with("I'") || next.starts_with("I’");
-        return word.ends_with(char::is_alphanumeric) && starts_capitalised(after) && !pronoun_i;
+        return word.ends_with(scan::is_alphanumeric) && starts_capitalised(after) && !pronoun_i;
     }
     if before.ends_with(')') {
         return is_stage_direction_end(before) && starts_capitalised(after);
@@ -145,7 +146,7 @@ fn is_stage_direction_end(before: &str) -> bool {
         .map(|(_, inner)| inner);
     inner.is_some_and(|inner| {
         let inner = inner.trim_end_matches(')');
-        inner.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        inner.chars().filter(|&c| scan::is_alphabetic(c)).count() >= 3
             && !inner.chars().any(char::is_lowercase)
     })
 }
@@ -174,9 +175,9 @@ fn is_real_boundary(before: &str, after: &str) -> bool {
     let next_word = after
         .split_whitespace()
         .take(4)
-        .find(|w| w.contains(char::is_alphanumeric))
+        .find(|w| w.contains(scan::is_alphanumeric))
         .unwrap_or("");
-    let Some(next_first) = next_word.chars().find(|c| c.is_alphanumeric()) else {
+    let Some(next_first) = next_word.chars().find(|&c| scan::is_alphanumeric(c)) else {
         return true;
     };
     if next_first.is_lowercase() {
@@ -329,7 +330,7 @@ fn is_abbreviation(stem: &str, next_word: &str) -> bool {
 /// Whether `word` is one of [`SENTENCE_STARTERS`], ignoring case, the
 /// punctuation around it and the kind of apostrophe.
 fn starts_sentence(word: &str) -> bool {
-    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let word = word.trim_matches(|c: char| !scan::is_alphanumeric(c));
     SENTENCE_STARTERS.iter().any(|starter| {
         let mut given = word.chars().map(|c| match c {
             '’' => '\'',

@@ -3,6 +3,7 @@
 //! and shapes that mark page furniture (image and link markdown, bare URLs,
 //! timestamps, bylines, credits, all-caps labels, menus, separators).
 
+use crate::core::scan;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -58,10 +59,10 @@ fn title_case_share(line: &str) -> f32 {
     let mut total = 0usize;
     let mut capital = 0usize;
     for word in line.split_whitespace().skip(1) {
-        let Some(first) = word.chars().find(|c| c.is_alphanumeric()) else {
+        let Some(first) = word.chars().find(|&c| scan::is_alphanumeric(c)) else {
             continue;
         };
-        if word.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+        if word.chars().filter(|&c| scan::is_alphabetic(c)).count() < 4 {
             continue; // short function words are lowercase in title case too
         }
         total += 1;
@@ -95,7 +96,7 @@ fn is_typed_rule(line: &str) -> bool {
 pub fn cues(line: &str, words: &[String]) -> Vec<(&'static str, f32)> {
     let mut out = Vec::new();
     let n = word_count(line, words);
-    if !line.chars().any(char::is_alphanumeric) {
+    if !line.chars().any(scan::is_alphanumeric) {
         if !is_typed_rule(line) {
             out.push(("separator", 2.0));
         }
@@ -243,7 +244,7 @@ const CREDIT_WORDS: &[&str] = &[
 const PROMO_WORDS: usize = 5;
 
 fn is_all_caps(line: &str) -> bool {
-    let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
+    let letters: Vec<char> = line.chars().filter(|&c| scan::is_alphabetic(c)).collect();
     letters.len() >= 3
         && letters.iter().all(|c| !c.is_lowercase())
         && letters.iter().any(|c| c.is_uppercase())
