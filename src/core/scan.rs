@@ -35,26 +35,31 @@ impl<'a> Iterator for Words<'a> {
 }
 
 /// From byte `at` of `text` (a character boundary), the end of the run of
-/// characters whose whitespace-ness is `space`.
+/// characters whose whitespace-ness is `space`. ASCII bytes are decided in
+/// a tight loop; only other characters are decoded.
+#[inline]
 fn skip(text: &str, mut at: usize, space: bool) -> usize {
     let bytes = text.as_bytes();
-    while let Some(&byte) = bytes.get(at) {
-        if byte < 0x80 {
-            if is_ascii_space(byte) != space {
+    loop {
+        while let Some(&byte) = bytes.get(at) {
+            if byte >= 0x80 || is_ascii_space(byte) != space {
                 break;
             }
             at += 1;
-        } else {
-            let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
-                break;
-            };
-            if c.is_whitespace() != space {
-                break;
+        }
+        match bytes.get(at) {
+            Some(&byte) if byte >= 0x80 => {
+                let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+                    return at;
+                };
+                if c.is_whitespace() != space {
+                    return at;
+                }
+                at += c.len_utf8();
             }
-            at += c.len_utf8();
+            _ => return at,
         }
     }
-    at
 }
 
 /// `char::is_whitespace` on an ASCII byte (which, unlike

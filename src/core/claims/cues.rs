@@ -881,7 +881,8 @@ pub fn detect(sentence: &str) -> Vec<CueHit> {
         || w.first_of(List::Weekdays).is_some()
         || (0..w.len()).any(|i| is_year(w.get(i)))
         || may_and_day(&raw)
-        || w.pair(word_is("last"), |i| w.is(i, List::LastWhat));
+        // The list test first: it is a bit test, the word test a compare.
+        || (1..w.len()).any(|i| w.is(i, List::LastWhat) && w.get(i - 1) == "last");
     hit(Cue::Number, flag(has_number), None);
     hit(Cue::Percentage, flag(has_percentage), None);
     hit(Cue::Money, flag(has_money), None);
@@ -1001,7 +1002,11 @@ fn may_and_day(words: &[&str]) -> bool {
 /// ("£" is C2 A3, "€" E2 82 AC...) cannot begin inside another character.
 fn has_currency_figure(sentence: &str) -> bool {
     let bytes = sentence.as_bytes();
-    (0..bytes.len()).any(|i| {
+    bytes.iter().enumerate().any(|(i, &first)| {
+        // Most bytes start no sign: one comparison each decides them.
+        if !matches!(first, b'$' | 0xC2 | 0xE2) {
+            return false;
+        }
         let sign = match bytes[i..] {
             [b'$', ..] => 1,
             [0xC2, 0xA3 | 0xA5, ..] => 2,
@@ -1020,6 +1025,11 @@ fn has_currency_figure(sentence: &str) -> bool {
 fn first_person_opinion(w: &Words) -> bool {
     let opinion_at = |i: usize| {
         let subject = w.get(i);
+        // Every subject below starts so: one byte rules out most words
+        // before any string comparison.
+        if !matches!(subject.as_bytes().first(), Some(b'i' | b'w')) {
+            return false;
+        }
         let mut next = i + 1;
         if matches!(subject, "i" | "we") && matches!(w.get(next), "am" | "are") {
             next += 1;
