@@ -71,6 +71,7 @@ fn is_ascii_space(byte: u8) -> bool {
 /// `char::is_alphanumeric`, without a table search for ASCII or for the
 /// General Punctuation block (curly quotes, dashes, ellipses, special
 /// spaces), which holds no letter or digit.
+#[inline]
 pub fn is_alphanumeric(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
@@ -82,6 +83,7 @@ pub fn is_alphanumeric(c: char) -> bool {
 }
 
 /// `char::is_alphabetic`, with the same shortcuts as [`is_alphanumeric`].
+#[inline]
 pub fn is_alphabetic(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphabetic()

@@ -111,7 +111,7 @@ fn ends_sentence(before: &str, after: &str) -> bool {
         // "plan-- Do you": an interruption; "I-- I mean" is a false start
         // inside one sentence; "well - and" joins.
         let word = before.trim_end_matches(is_dash);
-        let next = after.split_whitespace().next().unwrap_or("");
+        let next = scan::words(after).next().unwrap_or("");
         let pronoun_i = next == "I" || next.starts_with("I'") || next.starts_with("I’");
         return word.ends_with(scan::is_alphanumeric) && starts_capitalised(after) && !pronoun_i;
     }
@@ -172,8 +172,7 @@ fn is_real_boundary(before: &str, after: &str) -> bool {
     let before = before.trim_end();
     // The next word with a letter or digit in it: dashes and quotes before
     // it ("period. - it was") do not start a sentence by themselves.
-    let next_word = after
-        .split_whitespace()
+    let next_word = scan::words(after)
         .take(4)
         .find(|w| w.contains(scan::is_alphanumeric))
         .unwrap_or("");

@@ -58,7 +58,7 @@ pub fn ends_like_a_sentence(line: &str) -> bool {
 fn title_case_share(line: &str) -> f32 {
     let mut total = 0usize;
     let mut capital = 0usize;
-    for word in line.split_whitespace().skip(1) {
+    for word in scan::words(line).skip(1) {
         let Some(first) = word.chars().find(|&c| scan::is_alphanumeric(c)) else {
             continue;
         };

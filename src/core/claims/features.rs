@@ -124,6 +124,7 @@ impl Unique {
     /// either way at random for hashed grams, and its mispredictions cost
     /// more than the hashing. The bucket is written past the end in any
     /// case and kept by counting it only when new.
+    #[inline]
     fn push(&mut self, bucket: u32) {
         let (word, bit) = (bucket as usize / 64, 1u64 << (bucket % 64));
         if self.len == self.buckets.len() {
@@ -261,6 +262,7 @@ fn char_gram_bucket(gram: &[u8]) -> u32 {
 
 /// SplitMix64's finaliser over the packed gram and its length in bytes
 /// (so that grams with leading zero bytes stay apart).
+#[inline]
 fn gram_bucket(len: usize, packed: u64) -> u32 {
     let mut h = packed ^ ((len as u64) << 60) ^ 0x9e37_79b9_7f4a_7c15;
     h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -281,6 +283,7 @@ fn bucket(parts: &[&[u8]]) -> u32 {
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
+#[inline]
 fn fnv_step(hash: u64, byte: u8) -> u64 {
     (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
 }
