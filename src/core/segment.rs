@@ -77,7 +77,9 @@ fn sentences_of_line(line: &str, offset: usize, out: &mut Vec<Range<usize>>) {
     let mut previous: Option<char> = None;
     for (at, c) in line.char_indices() {
         let cut = match previous {
-            Some(p) if c.is_whitespace() && !p.is_whitespace() => {
+            // Only a word ending in one of these can end a sentence (see
+            // `ends_sentence`): most words are let through on one test.
+            Some(p) if c.is_whitespace() && may_end_sentence(p) => {
                 let (before, after) = (&line[start..at], &line[at..]);
                 ends_sentence(before, after)
             }
@@ -93,6 +95,12 @@ fn sentences_of_line(line: &str, offset: usize, out: &mut Vec<Range<usize>>) {
         previous = Some(c);
     }
     push_trimmed(line, start..line.len(), offset, out);
+}
+
+/// Whether a word ending in `c` may end a sentence: [`ends_sentence`] is
+/// false for any other last character.
+fn may_end_sentence(c: char) -> bool {
+    is_terminator(c) || is_quote_or_bracket(c) || is_dash(c)
 }
 
 /// Whether the sentence so far, `before` (ending in a word), ends where
@@ -342,6 +350,18 @@ fn starts_sentence(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_the_prefilter_skips_never_end_a_sentence() {
+        let text = "Mr. Smith said \"no.\" Then (APPLAUSE) We left-- Will you? \
+                    It rose 5. 6 more came… and U.S. officials — she said — agreed. Done";
+        for (at, c) in text.char_indices().skip(1) {
+            let p = text[..at].chars().next_back().unwrap();
+            if c.is_whitespace() && !p.is_whitespace() && !may_end_sentence(p) {
+                assert!(!ends_sentence(&text[..at], &text[at..]), "{at}");
+            }
+        }
+    }
 
     fn texts(text: &str) -> Vec<&str> {
         sentences(text).into_iter().map(|r| &text[r]).collect()
