@@ -9,7 +9,8 @@
 //! thread's CPU time where Linux reports it (`/proc/thread-self/schedstat`),
 //! so other work sharing the machine's cores does not count against us; wall
 //! time elsewhere. `--tsv` prints `phase, documents, bytes, seconds` lines
-//! instead (what `scripts/bench --peers` reads), `--only` runs one phase.
+//! instead (what `scripts/bench --peers` reads), `--only` runs some phases
+//! (names separated by commas).
 
 use article_annotator::core::claims::questioners::Questioners;
 use article_annotator::core::offsets::OffsetMap;
@@ -44,6 +45,28 @@ const PHASES: &[Phase] = &[
             })
             .sum()
     }),
+    ("claims-cues", |texts| {
+        texts
+            .iter()
+            .map(|t| {
+                segment::sentences(t)
+                    .into_iter()
+                    .map(|s| claims::cues::detect(&t[s]).len())
+                    .sum::<usize>()
+            })
+            .sum()
+    }),
+    ("claims-ngrams", |texts| {
+        texts
+            .iter()
+            .map(|t| {
+                segment::sentences(t)
+                    .into_iter()
+                    .map(|s| claims::features::hashed(&t[s]).len())
+                    .sum::<usize>()
+            })
+            .sum()
+    }),
     ("questioners", |texts| {
         texts
             .iter()
@@ -65,6 +88,8 @@ fn describe(phase: &str) -> &'static str {
         "boilerplate" => "boilerplate",
         "quotes" => "quotes (with speakers)",
         "claims" => "claims (segmentation + scoring every sentence)",
+        "claims-cues" => "claims: segmentation + cues only",
+        "claims-ngrams" => "claims: segmentation + hashed n-grams only",
         "questioners" => "questioners (transcript moderators)",
         "offsets" => "offset map (bytes → code points)",
         "whole" => "**whole pipeline** (`annotate`)",
@@ -88,7 +113,10 @@ fn main() {
     }
     let phases: Vec<&Phase> = PHASES
         .iter()
-        .filter(|(name, _)| only.as_deref().is_none_or(|o| o == *name))
+        .filter(|(name, _)| {
+            only.as_deref()
+                .is_none_or(|o| o.split(",").any(|o| o == *name))
+        })
         .collect();
     if phases.is_empty() {
         eprintln!("bench: no phase named {only:?}");

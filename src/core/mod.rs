@@ -26,6 +26,7 @@ pub mod model;
 pub mod normalise;
 pub mod offsets;
 pub mod quotes;
+pub mod scan;
 pub mod segment;
 pub mod warm_up;
 

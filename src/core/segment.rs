@@ -13,6 +13,7 @@
 //! sentence. The pass allocates nothing but the output: segmentation runs
 //! on every pasted text before any scoring.
 
+use super::scan;
 use std::ops::Range;
 
 /// Sentences of `text` as byte ranges, trimmed of surrounding white space.
@@ -76,7 +77,9 @@ fn sentences_of_line(line: &str, offset: usize, out: &mut Vec<Range<usize>>) {
     let mut previous: Option<char> = None;
     for (at, c) in line.char_indices() {
         let cut = match previous {
-            Some(p) if c.is_whitespace() && !p.is_whitespace() => {
+            // Only a word ending in one of these can end a sentence (see
+            // `ends_sentence`): most words are let through on one test.
+            Some(p) if c.is_whitespace() && may_end_sentence(p) => {
                 let (before, after) = (&line[start..at], &line[at..]);
                 ends_sentence(before, after)
             }
@@ -92,6 +95,12 @@ fn sentences_of_line(line: &str, offset: usize, out: &mut Vec<Range<usize>>) {
         previous = Some(c);
     }
     push_trimmed(line, start..line.len(), offset, out);
+}
+
+/// Whether a word ending in `c` may end a sentence: [`ends_sentence`] is
+/// false for any other last character.
+fn may_end_sentence(c: char) -> bool {
+    is_terminator(c) || is_quote_or_bracket(c) || is_dash(c)
 }
 
 /// Whether the sentence so far, `before` (ending in a word), ends where
@@ -110,9 +119,9 @@ fn ends_sentence(before: &str, after: &str) -> bool {
         // "plan-- Do you": an interruption; "I-- I mean" is a false start
         // inside one sentence; "well - and" joins.
         let word = before.trim_end_matches(is_dash);
-        let next = after.split_whitespace().next().unwrap_or("");
+        let next = scan::words(after).next().unwrap_or("");
         let pronoun_i = next == "I" || next.starts_with("I'") || next.starts_with("I’");
-        return word.ends_with(char::is_alphanumeric) && starts_capitalised(after) && !pronoun_i;
+        return word.ends_with(scan::is_alphanumeric) && starts_capitalised(after) && !pronoun_i;
     }
     if before.ends_with(')') {
         return is_stage_direction_end(before) && starts_capitalised(after);
@@ -145,7 +154,7 @@ fn is_stage_direction_end(before: &str) -> bool {
         .map(|(_, inner)| inner);
     inner.is_some_and(|inner| {
         let inner = inner.trim_end_matches(')');
-        inner.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        inner.chars().filter(|&c| scan::is_alphabetic(c)).count() >= 3
             && !inner.chars().any(char::is_lowercase)
     })
 }
@@ -171,12 +180,11 @@ fn is_real_boundary(before: &str, after: &str) -> bool {
     let before = before.trim_end();
     // The next word with a letter or digit in it: dashes and quotes before
     // it ("period. - it was") do not start a sentence by themselves.
-    let next_word = after
-        .split_whitespace()
+    let next_word = scan::words(after)
         .take(4)
-        .find(|w| w.contains(char::is_alphanumeric))
+        .find(|w| w.contains(scan::is_alphanumeric))
         .unwrap_or("");
-    let Some(next_first) = next_word.chars().find(|c| c.is_alphanumeric()) else {
+    let Some(next_first) = next_word.chars().find(|&c| scan::is_alphanumeric(c)) else {
         return true;
     };
     if next_first.is_lowercase() {
@@ -329,7 +337,7 @@ fn is_abbreviation(stem: &str, next_word: &str) -> bool {
 /// Whether `word` is one of [`SENTENCE_STARTERS`], ignoring case, the
 /// punctuation around it and the kind of apostrophe.
 fn starts_sentence(word: &str) -> bool {
-    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let word = word.trim_matches(|c: char| !scan::is_alphanumeric(c));
     SENTENCE_STARTERS.iter().any(|starter| {
         let mut given = word.chars().map(|c| match c {
             '’' => '\'',
@@ -342,6 +350,18 @@ fn starts_sentence(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_the_prefilter_skips_never_end_a_sentence() {
+        let text = "Mr. Smith said \"no.\" Then (APPLAUSE) We left-- Will you? \
+                    It rose 5. 6 more came… and U.S. officials — she said — agreed. Done";
+        for (at, c) in text.char_indices().skip(1) {
+            let p = text[..at].chars().next_back().unwrap();
+            if c.is_whitespace() && !p.is_whitespace() && !may_end_sentence(p) {
+                assert!(!ends_sentence(&text[..at], &text[at..]), "{at}");
+            }
+        }
+    }
 
     fn texts(text: &str) -> Vec<&str> {
         sentences(text).into_iter().map(|r| &text[r]).collect()

@@ -31,7 +31,7 @@ pub fn reader_address_words(line: &str) -> usize {
         .char_indices()
         .chain(std::iter::once((line.len(), ' ')))
     {
-        if c.is_alphanumeric() {
+        if crate::core::scan::is_alphanumeric(c) {
             if word_start.is_none() && depth == 0 && !straight_open {
                 word_start = Some(i);
             }

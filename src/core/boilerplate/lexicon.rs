@@ -40,7 +40,7 @@ pub struct Hit {
 
 /// Lowercase words of `line`: maximal runs of letters and digits.
 pub fn words(line: &str) -> Vec<String> {
-    line.split(|c: char| !c.is_alphanumeric())
+    line.split(|c: char| !crate::core::scan::is_alphanumeric(c))
         .filter(|w| !w.is_empty())
         .map(|w| {
             // Most words are ASCII, whose lowercasing needs no tables.
@@ -51,6 +51,13 @@ pub fn words(line: &str) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// How many words [`words`] finds in `line`, without building them.
+pub fn count_words(line: &str) -> usize {
+    line.split(|c: char| !crate::core::scan::is_alphanumeric(c))
+        .filter(|w| !w.is_empty())
+        .count()
 }
 
 impl Lexicon {

@@ -191,7 +191,7 @@ impl Evidence {
             sentence: shape::ends_like_a_sentence(line),
             label_words: line
                 .split_once(':')
-                .map(|(label, _)| lexicon::words(label).len()),
+                .map(|(label, _)| lexicon::count_words(label)),
         };
         let lexical = lexicon_evidence(&words, &shape);
         let own_cue = lexical.iter().map(|r| r.1).sum::<f32>();

@@ -4,6 +4,7 @@
 //! timestamps, bylines, credits, all-caps labels, menus, separators).
 
 use super::patterns;
+use crate::core::scan;
 
 /// How much a line reads like article prose: positive for prose, negative
 /// for labels, menu items and headlines. Roughly in [-3, 3].
@@ -92,11 +93,11 @@ pub fn ends_like_a_sentence(line: &str) -> bool {
 fn title_case_share(line: &str) -> f32 {
     let mut total = 0usize;
     let mut capital = 0usize;
-    for word in line.split_whitespace().skip(1) {
-        let Some(first) = word.chars().find(|c| c.is_alphanumeric()) else {
+    for word in scan::words(line).skip(1) {
+        let Some(first) = word.chars().find(|&c| scan::is_alphanumeric(c)) else {
             continue;
         };
-        if word.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+        if word.chars().filter(|&c| scan::is_alphabetic(c)).count() < 4 {
             continue; // short function words are lowercase in title case too
         }
         total += 1;
@@ -130,7 +131,7 @@ fn is_typed_rule(line: &str) -> bool {
 pub fn cues(line: &str, words: &[String]) -> Vec<(&'static str, f32)> {
     let mut out = Vec::new();
     let n = word_count(line, words);
-    if !line.chars().any(char::is_alphanumeric) {
+    if !line.chars().any(scan::is_alphanumeric) {
         if !is_typed_rule(line) {
             out.push(("separator", 2.0));
         }
@@ -394,7 +395,7 @@ const CREDIT_WORDS: &[&str] = &[
 const PROMO_WORDS: usize = 5;
 
 fn is_all_caps(line: &str) -> bool {
-    let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
+    let letters: Vec<char> = line.chars().filter(|&c| scan::is_alphabetic(c)).collect();
     letters.len() >= 3
         && letters.iter().all(|c| !c.is_lowercase())
         && letters.iter().any(|c| c.is_uppercase())

@@ -40,7 +40,7 @@ pub fn classify(line: &str) -> TranscriptLine {
         return TranscriptLine::None;
     }
     TranscriptLine::Speech {
-        words: rest.split_whitespace().count(),
+        words: crate::core::scan::words(rest).count(),
         sentence: super::shape::ends_like_a_sentence(rest),
     }
 }

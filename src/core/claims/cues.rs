@@ -4,6 +4,7 @@
 //! orders). Each cue is a feature of the learned model, which weighs it, and
 //! a human-readable reason when it fires.
 
+use crate::core::scan;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
 use std::sync::OnceLock;
@@ -720,10 +721,15 @@ impl Hasher for Fnv {
 struct Words<'a> {
     words: Vec<&'a str>,
     lists: Vec<(u64, u64)>,
+    /// The union of `lists`: a list no word touches needs no scan.
+    any: (u64, u64),
 }
 
 /// The sentence lower-cased, with curly apostrophes made straight.
 fn lower_case(sentence: &str) -> String {
+    if sentence.is_ascii() {
+        return sentence.to_ascii_lowercase();
+    }
     let mut text = String::with_capacity(sentence.len());
     for c in sentence.chars() {
         if c == '\u{2019}' {
@@ -739,17 +745,19 @@ fn lower_case(sentence: &str) -> String {
 
 impl<'a> Words<'a> {
     fn new(lower: &'a str) -> Words<'a> {
-        let words: Vec<&str> = lower
-            .split_whitespace()
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        let words: Vec<&str> = scan::words(lower)
+            .map(|w| w.trim_matches(|c: char| !scan::is_alphanumeric(c)))
             .filter(|w| !w.is_empty())
             .collect();
         let lexicon = lexicon();
-        let lists = words
+        let lists: Vec<(u64, u64)> = words
             .iter()
             .map(|w| lexicon.get(w).copied().unwrap_or_default())
             .collect();
-        Words { words, lists }
+        let any = lists
+            .iter()
+            .fold((0, 0), |any, bits| (any.0 | bits.0, any.1 | bits.1));
+        Words { words, lists, any }
     }
 
     fn len(&self) -> usize {
@@ -769,6 +777,9 @@ impl<'a> Words<'a> {
 
     /// The first word that is in `list`.
     fn first_of(&self, list: List) -> Option<&str> {
+        if self.any.1 & list.bit() == 0 {
+            return None;
+        }
         (0..self.len())
             .find(|&i| self.first_of_at(i, list))
             .map(|i| self.get(i))
@@ -777,6 +788,9 @@ impl<'a> Words<'a> {
     /// The first entry of `list` (words separated by single spaces) that
     /// the sentence contains, in the sentence's order.
     fn first_phrase(&self, list: List) -> Option<&'static str> {
+        if self.any.0 & list.bit() == 0 {
+            return None;
+        }
         (0..self.len()).filter(|&i| self.is(i, list)).find_map(|i| {
             list.entries()
                 .iter()
@@ -785,7 +799,14 @@ impl<'a> Words<'a> {
         })
     }
 
+    /// Whether the sentence holds `phrase`, an entry of [`List::Phrases`]
+    /// (so that a sentence without any of their first words is not
+    /// scanned).
     fn has_phrase(&self, phrase: &str) -> bool {
+        debug_assert!(List::Phrases.entries().contains(&phrase));
+        if self.any.0 & List::Phrases.bit() == 0 {
+            return false;
+        }
         (0..self.len()).any(|i| self.phrase_at(i, phrase))
     }
 
@@ -846,8 +867,10 @@ pub fn detect(sentence: &str) -> Vec<CueHit> {
     let figure = |i: usize| is_figure(w.get(i));
     let word_is = |word: &'static str| move |i: usize| w.get(i) == word;
 
+    // The sentence's own words, split once for the cues that read them.
+    let raw: Vec<&str> = scan::words(sentence).collect();
     let has_number =
-        sentence.contains(|c: char| c.is_ascii_digit()) || w.first_of(List::NumberWords).is_some();
+        sentence.bytes().any(|b| b.is_ascii_digit()) || w.first_of(List::NumberWords).is_some();
     let has_percentage = sentence.contains('%') || w.first_phrase(List::Percent).is_some();
     let has_money = has_currency_figure(sentence)
         || w.pair(figure, |i| w.is(i, List::Currencies))
@@ -857,8 +880,9 @@ pub fn detect(sentence: &str) -> Vec<CueHit> {
     let has_date = w.first_of(List::Months).is_some()
         || w.first_of(List::Weekdays).is_some()
         || (0..w.len()).any(|i| is_year(w.get(i)))
-        || may_and_day(sentence)
-        || w.pair(word_is("last"), |i| w.is(i, List::LastWhat));
+        || may_and_day(&raw)
+        // The list test first: it is a bit test, the word test a compare.
+        || (1..w.len()).any(|i| w.is(i, List::LastWhat) && w.get(i - 1) == "last");
     hit(Cue::Number, flag(has_number), None);
     hit(Cue::Percentage, flag(has_percentage), None);
     hit(Cue::Money, flag(has_money), None);
@@ -887,7 +911,7 @@ pub fn detect(sentence: &str) -> Vec<CueHit> {
         || w.has_phrase("ever recorded")
         || w.has_phrase("never before");
     hit(Cue::Superlative, flag(superlative), None);
-    let names = named_entities(sentence);
+    let names = named_entities(&raw);
     hit(Cue::NamedEntity, (names.min(3) as f32) / 3.0, None);
     let reporting = w.first_of(List::Reporting);
     hit(Cue::ReportingVerb, flag(reporting.is_some()), reporting);
@@ -929,7 +953,7 @@ pub fn detect(sentence: &str) -> Vec<CueHit> {
         flag(w.first_phrase(List::Promises).is_some()),
         None,
     );
-    let count = sentence.split_whitespace().count();
+    let count = raw.len();
     hit(Cue::ShortSentence, flag(count <= 4), None);
     // The n-gram part is length-normalised; length itself is evidence.
     hit(
@@ -963,9 +987,9 @@ impl Words<'_> {
 }
 
 /// "May 3": the month only before a day, capitalised.
-fn may_and_day(sentence: &str) -> bool {
+fn may_and_day(words: &[&str]) -> bool {
     let mut previous = "";
-    for word in sentence.split_whitespace() {
+    for &word in words {
         if previous == "May" && is_figure(word) {
             return true;
         }
@@ -974,26 +998,38 @@ fn may_and_day(sentence: &str) -> bool {
     false
 }
 
-/// "$250", "€ 3", "£1.5bn".
+/// "$250", "€ 3", "£1.5bn". Read as UTF-8 bytes: the signs' encodings
+/// ("£" is C2 A3, "€" E2 82 AC...) cannot begin inside another character.
 fn has_currency_figure(sentence: &str) -> bool {
-    let mut chars = sentence.chars().peekable();
-    while let Some(c) = chars.next() {
-        if matches!(c, '$' | '€' | '£' | '¥' | '₽') {
-            if chars.peek() == Some(&' ') {
-                chars.next();
-            }
-            if chars.peek().is_some_and(char::is_ascii_digit) {
-                return true;
-            }
+    let bytes = sentence.as_bytes();
+    bytes.iter().enumerate().any(|(i, &first)| {
+        // Most bytes start no sign: one comparison each decides them.
+        if !matches!(first, b'$' | 0xC2 | 0xE2) {
+            return false;
         }
-    }
-    false
+        let sign = match bytes[i..] {
+            [b'$', ..] => 1,
+            [0xC2, 0xA3 | 0xA5, ..] => 2,
+            [0xE2, 0x82, 0xAC | 0xBD, ..] => 3,
+            _ => return false,
+        };
+        let mut after = i + sign;
+        if bytes.get(after) == Some(&b' ') {
+            after += 1;
+        }
+        bytes.get(after).is_some_and(u8::is_ascii_digit)
+    })
 }
 
 /// "I think", "we really believe", "I'm proud", "in my view".
 fn first_person_opinion(w: &Words) -> bool {
     let opinion_at = |i: usize| {
         let subject = w.get(i);
+        // Every subject below starts so: one byte rules out most words
+        // before any string comparison.
+        if !matches!(subject.as_bytes().first(), Some(b'i' | b'w')) {
+            return false;
+        }
         let mut next = i + 1;
         if matches!(subject, "i" | "we") && matches!(w.get(next), "am" | "are") {
             next += 1;
@@ -1044,11 +1080,11 @@ fn is_closing(c: char) -> bool {
 
 /// Capitalised words that do not start the sentence or a quotation: names of
 /// people, places, organisations, laws. "I" and its contractions are not.
-fn named_entities(sentence: &str) -> usize {
+fn named_entities(words: &[&str]) -> usize {
     let mut count = 0;
     let mut previous: Option<&str> = None;
-    for word in sentence.split_whitespace() {
-        let bare = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    for &word in words {
+        let bare = word.trim_start_matches(|c: char| !scan::is_alphanumeric(c));
         let quoted = bare.len() != word.len();
         let starts_clause = previous.is_none_or(|p| p.ends_with(['.', '!', '?', ':', '—']));
         let capitalised = bare.starts_with(char::is_uppercase);
@@ -1121,9 +1157,20 @@ mod tests {
 
     #[test]
     fn named_entities_skip_the_first_word_and_i() {
-        assert_eq!(named_entities("Then I met Anna Berg in Oslo."), 3);
-        assert_eq!(named_entities("Yesterday I left. Then I came back."), 0);
-        assert_eq!(named_entities("She said \"Yes\" to it."), 0);
+        let names = |text: &str| named_entities(&scan::words(text).collect::<Vec<_>>());
+        assert_eq!(names("Then I met Anna Berg in Oslo."), 3);
+        assert_eq!(names("Yesterday I left. Then I came back."), 0);
+        assert_eq!(names("She said \"Yes\" to it."), 0);
+    }
+
+    #[test]
+    fn currency_signs_are_read_from_their_bytes() {
+        for text in ["It cost $5.", "It cost € 3.", "£1.5bn", "¥100", "₽ 20"] {
+            assert!(has_currency_figure(text), "{text}");
+        }
+        for text in ["It cost $ five.", "€", "$", "£  3", "¢5", "“5”"] {
+            assert!(!has_currency_figure(text), "{text}");
+        }
     }
 
     #[test]

@@ -160,7 +160,7 @@ fn is_apostrophe(line: &[(usize, char)], i: usize, single_open: bool) -> bool {
     let at = |k: usize| line.get(k).map(|&(_, ch)| ch);
     let prev = i.checked_sub(1).and_then(at);
     let next = at(i + 1);
-    let alnum = |ch: Option<char>| ch.is_some_and(char::is_alphanumeric);
+    let alnum = |ch: Option<char>| ch.is_some_and(crate::core::scan::is_alphanumeric);
     if alnum(prev) && alnum(next) {
         return true;
     }

@@ -276,10 +276,8 @@ struct Cues {
 fn is_a_clause(text: &str, range: &Range<usize>) -> bool {
     // One buffer for every word: no allocation per quoted word.
     let mut lower = String::new();
-    text.get(range.clone())
-        .unwrap_or_default()
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+    crate::core::scan::words(text.get(range.clone()).unwrap_or_default())
+        .map(|w| w.trim_matches(|c: char| !crate::core::scan::is_alphanumeric(c)))
         // The longest clause word ("weren't") has seven letters.
         .filter(|w| w.chars().count() <= 8)
         .any(|w| {
@@ -401,10 +399,8 @@ fn leads_into(t: &Tokens, earlier: usize, q: usize) -> bool {
 }
 
 fn words_in(text: &str, range: &Range<usize>) -> usize {
-    text.get(range.clone())
-        .unwrap_or_default()
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
+    crate::core::scan::words(text.get(range.clone()).unwrap_or_default())
+        .filter(|w| w.chars().any(crate::core::scan::is_alphanumeric))
         .count()
 }
 

@@ -3,6 +3,7 @@
 //! "`<quote>` , Smith said ." without re-reading the quoted words.
 
 use super::lexicon;
+use crate::core::scan;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,10 +62,10 @@ pub fn tokenize(text: &str, quotes: &[Range<usize>]) -> Vec<Token> {
             }
             continue;
         }
-        if c.is_alphanumeric() {
+        if scan::is_alphanumeric(c) {
             let mut end = at + c.len_utf8();
             while let Some(&(b, w)) = chars.peek() {
-                if w.is_alphanumeric() {
+                if scan::is_alphanumeric(w) {
                     end = b + w.len_utf8();
                     chars.next();
                     continue;
@@ -72,7 +73,7 @@ pub fn tokenize(text: &str, quotes: &[Range<usize>]) -> Vec<Token> {
                 let followed = text
                     .get(b + w.len_utf8()..)
                     .and_then(|rest| rest.chars().next())
-                    .is_some_and(char::is_alphanumeric);
+                    .is_some_and(scan::is_alphanumeric);
                 // 10,000 and 3.5 are one number.
                 let digit_group = w == ','
                     && text
