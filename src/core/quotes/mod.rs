@@ -75,6 +75,14 @@ pub fn detect(text: &str) -> Vec<Finding> {
                 }
             }
             speaker = Some(named);
+        } else if let Some(found) = previous.as_ref().and_then(|(at, earlier)| {
+            speaker::attribute_from_sentence_after(&t, *at, earlier.range.end, q)
+        }) {
+            // "“…,” Lee said. Kim says the count is wrong. “…”": a sentence
+            // reporting somebody after the last quotation hands the next
+            // one to its speaker; the earlier speaker does not carry on.
+            evidence = Evidence::Cue(found.cue);
+            speaker = Some(speaker_finding(&t, &found, &speakers, &mut finding));
         } else if let Some((_, earlier)) = previous.as_ref().filter(|(at, _)| {
             continues(&t, *at, q) && (full || clause || speaker::sentence_reports(&t, q))
         }) {
@@ -739,6 +747,58 @@ mod tests {
     fn a_second_quote_continues_the_first_speaker() {
         let text = "“The first part,” Lee said. “The second part.”";
         assert_eq!(speaker_of(text, "“The second part.”"), Some("Lee"));
+    }
+
+    #[test]
+    fn a_reporting_sentence_between_quotes_hands_the_next_one_to_its_speaker() {
+        let text = "“We will appeal,” the mayor said. Ruiz says the count was fair. “Every ballot was checked twice.”";
+        assert_eq!(
+            speaker_of(text, "“Every ballot was checked twice.”"),
+            Some("Ruiz")
+        );
+        let text = "„Wir gewinnen“, sagte Weber. Müller sagte, die Zahlen seien gut. „Das ist erst ein Anfang.“";
+        assert_eq!(
+            speaker_of(text, "„Das ist erst ein Anfang.“"),
+            Some("Müller")
+        );
+        // The sentence of the earlier quotation names its speaker, not the
+        // next one's; a negated verb reports nothing.
+        let text = "“We will appeal,” Lee said after Kim spoke. “The ruling is wrong.”";
+        assert_eq!(speaker_of(text, "“The ruling is wrong.”"), Some("Lee"));
+        let text = "“We will appeal.” Lee said it twice while Kim listened. “The ruling is wrong.”";
+        assert_eq!(speaker_of(text, "“The ruling is wrong.”"), Some("Lee"));
+        let text = "“We will appeal,” Mayor Lee said. He did not say when. “The ruling is wrong.”";
+        assert_eq!(
+            speaker_of(text, "“The ruling is wrong.”"),
+            Some("Mayor Lee")
+        );
+    }
+
+    #[test]
+    fn a_named_owner_of_a_claim_that_is_its_speaker() {
+        let text = "The senator mocked Governor Hall's claim that the bridge \"will pay for itself\" within a decade.";
+        assert_eq!(
+            speaker_of(text, "\"will pay for itself\""),
+            Some("Governor Hall's")
+        );
+        let text = "Lee derided Kim’s assertion that the tax was “a gift to the poor.”";
+        assert_eq!(speaker_of(text, "“a gift to the poor.”"), Some("Kim’s"));
+        // Without "that" the quotation is what the reporter calls the words.
+        let text = "Lee called Kim's claim \"absurd\" on Monday.";
+        assert_eq!(speaker_of(text, "\"absurd\""), Some("Lee"));
+        // A possessive pronoun is no name to hand the words to.
+        let text =
+            "Ana Ruiz argued that the vote was close: His claim that it was \"rigged\" is false.";
+        assert_ne!(speaker_of(text, "\"rigged\""), Some("His"));
+    }
+
+    #[test]
+    fn a_participle_after_a_name_with_of_has_that_subject() {
+        let text = "Unions backed the bill, with the Federation of Nurses calling it \"a lifeline\" for clinics.";
+        assert_eq!(
+            speaker_of(text, "\"a lifeline\""),
+            Some("the Federation of Nurses")
+        );
     }
 
     #[test]

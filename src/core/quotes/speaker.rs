@@ -299,10 +299,13 @@ fn reporting_verb_at(t: &Tokens, i: usize) -> Option<String> {
                     prev,
                     "some" | "many" | "several" | "both" | "others" | "few" | "one" | "another"
                 );
+            // "the Union of Nurses calling it …": a participle after a
+            // capitalised name is that name's verb, even after "of".
+            let named_participle = word.ends_with("ing") && t.is_capitalised(i - 1);
             let noun_before = (lexicon::is_determiner(prev) && !alone)
                 || possessive
                 || prev == "of"
-                || (i > 1 && t.word(i - 2) == Some("of") && !past);
+                || (i > 1 && t.word(i - 2) == Some("of") && !past && !named_participle);
             if noun_before && !pronoun_at(t, i - 1) {
                 return None;
             }
@@ -1270,9 +1273,31 @@ fn before(t: &Tokens, q: usize, from: usize, fallback: bool) -> Option<Attributi
     if let Some(found) = absolute_participle(t, q, from) {
         return Some(found);
     }
+    // "Lee mocked Kim's claim that …": a named owner of the words between
+    // a reporting verb and the quotation said them; the verb's subject
+    // only reports or judges them.
+    let named_owner = speech_owner(t, q, from).filter(|&o| {
+        t.is_capitalised(o)
+            && !t
+                .word(o)
+                .is_some_and(|w| matches!(w, "his" | "her" | "their" | "its"))
+            && (o + 2..q).any(|k| t.word(k) == Some("that"))
+    });
+    let named_owner = named_owner.map(|o| {
+        phrase_ending_at(t, o)
+            .filter(|p| p.start >= from)
+            .map_or(o..o + 1, |p| p.start..o + 1)
+    });
     // Nearest cue first: in "When Lee accused Kim of lying, she said “…”"
     // the quotation is what "she said", not what Lee accused anyone of.
     for k in (from..q).rev() {
+        if let Some(owner) = named_owner.clone().filter(|o| k < o.start) {
+            return Some(Attribution {
+                tokens: owner,
+                verb: None,
+                cue: Cue::SpeechNoun,
+            });
+        }
         let word = t.word(k).unwrap_or_default();
         let source = if word == "according" && t.word(k + 1) == Some("to") {
             Some(k + 2)
@@ -1640,7 +1665,8 @@ fn speech_owner(t: &Tokens, q: usize, from: usize) -> Option<usize> {
     let owner = (noun.saturating_sub(3).max(floor)..noun).rev().find(|&k| {
         t.word(k).is_some_and(|w| {
             matches!(w, "his" | "her" | "their" | "its")
-                || (t.is_capitalised(k) && (w.ends_with("'s") || w.ends_with("s'")))
+                || (t.is_capitalised(k)
+                    && (w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'")))
         })
     })?;
     Some(owner)
@@ -1650,6 +1676,26 @@ fn speech_owner(t: &Tokens, q: usize, from: usize) -> Option<usize> {
 /// it, when the quotation opens its sentence and that sentence leads into
 /// it ("Smith made the following comment:" or "Smith said so on Monday.").
 pub fn attribute_from_previous_sentence(t: &Tokens, q: usize) -> Option<Attribution> {
+    previous_sentence(t, q, None)
+}
+
+/// The speaker named in the sentence before the quotation at token `q`,
+/// as [`attribute_from_previous_sentence`] finds it, when that whole
+/// sentence lies after the quotation at token `earlier` and its speaker
+/// (ending at byte `named_until`) and says that somebody speaks: "“…,” Lee
+/// said. Kim says the count is wrong. “…”" hands the last quotation to
+/// Kim, whoever spoke before; "Lee did not say when." reports nobody's
+/// words.
+pub fn attribute_from_sentence_after(
+    t: &Tokens,
+    earlier: usize,
+    named_until: usize,
+    q: usize,
+) -> Option<Attribution> {
+    previous_sentence(t, q, Some((earlier, named_until)))
+}
+
+fn previous_sentence(t: &Tokens, q: usize, earlier: Option<(usize, usize)>) -> Option<Attribution> {
     let from = sentence_start(t, q);
     if from != q || from == 0 {
         return None;
@@ -1660,9 +1706,38 @@ pub fn attribute_from_previous_sentence(t: &Tokens, q: usize) -> Option<Attribut
         end = end.checked_sub(1)?;
     }
     let prev_from = sentence_start(t, end);
+    let after_earlier = |(at, named_until): (usize, usize)| {
+        prev_from > at
+            && t.list
+                .get(prev_from)
+                .is_some_and(|k| k.range.start >= named_until)
+    };
+    if earlier.is_some_and(|e| !after_earlier(e)) {
+        return None;
+    }
     let mut found = before(t, end, prev_from, true).or_else(|| colon(t, end + 1, prev_from))?;
+    if earlier.is_some() && negated_verb(t, found.tokens.end, end) {
+        return None;
+    }
     found.cue = Cue::PreviousSentence;
     Some(found)
+}
+
+/// Whether a negation stands between the subject ending before token
+/// `from` and its reporting verb ("Lee did not say", "Kim never told").
+fn negated_verb(t: &Tokens, from: usize, end: usize) -> bool {
+    for k in from..end.min(from + 5) {
+        let negation = t.word(k).is_some_and(|w| {
+            matches!(w, "not" | "never" | "no") || w.ends_with("n't") || w.ends_with("n’t")
+        });
+        if negation {
+            return true;
+        }
+        if reporting_verb_at(t, k).is_some() {
+            return false;
+        }
+    }
+    false
 }
 
 /// Finds the speaker of the quotation at token `q` in the sentence right
