@@ -802,6 +802,32 @@ mod tests {
     }
 
     #[test]
+    fn according_to_names_a_document_with_its_author() {
+        let text = "“The bridge is unsafe,” the engineer wrote, according to a report filed by the county auditor.";
+        assert_eq!(
+            speaker_of(text, "“The bridge is unsafe,”"),
+            Some("a report filed by the county auditor")
+        );
+        let text = "Rents rose by a \"shocking margin\" last year, according to figures by Rosa Vidal of the housing board.";
+        assert_eq!(
+            speaker_of(text, "\"shocking margin\""),
+            Some("figures by Rosa Vidal of the housing board")
+        );
+        // A source with no author named stays as it is.
+        let text = "“We are ready,” the coach said, according to a recording of the meeting.";
+        assert_eq!(
+            speaker_of(text, "“We are ready,”"),
+            Some("a recording of the meeting")
+        );
+    }
+
+    #[test]
+    fn a_quotation_closing_its_sentence_keeps_its_source_from_the_next() {
+        let text = "Ann Lee spoke on the radio, saying the city should publish the tapes \"without delay.\" Lee flies in on Sunday, according to an aide.";
+        assert_eq!(speaker_of(text, "\"without delay.\""), Some("Ann Lee"));
+    }
+
+    #[test]
     fn multi_paragraph_quote_is_linked_parts_with_one_speaker() {
         let text = "“We will rebuild the bridge.\n\n“We start in May.\n\n“It will take two years,” the engineer said.";
         let found = detect(text);

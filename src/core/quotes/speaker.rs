@@ -218,6 +218,31 @@ pub fn phrase_starting_at(t: &Tokens, start: usize) -> Option<Range<usize>> {
     has_content.then_some(start..end + 1)
 }
 
+/// The source named after "according to" at token `start`, with the
+/// agent that made it when one is named: "a court filing by the state
+/// attorney", "audio obtained by the station", "a memo released by the
+/// office". The document and its author are one source; naming the whole
+/// phrase keeps both.
+fn source_phrase(t: &Tokens, start: usize) -> Option<Range<usize>> {
+    let phrase = phrase_starting_at(t, start)?;
+    let k = phrase.end;
+    let participle = t.word(k).is_some_and(|w| {
+        (w.ends_with("ed") || matches!(w, "written" | "given" | "made" | "taken" | "done"))
+            && !t.is_capitalised(k)
+    });
+    let by = if t.word(k) == Some("by") {
+        k
+    } else if participle && t.word(k + 1) == Some("by") {
+        k + 1
+    } else {
+        return Some(phrase);
+    };
+    match phrase_starting_at(t, by + 1) {
+        Some(agent) if !pronoun_at(t, agent.start) => Some(phrase.start..agent.end),
+        _ => Some(phrase),
+    }
+}
+
 /// Steps back over "-ly" adverbs ("was widely described").
 fn skip_back_adverbs(t: &Tokens, mut i: usize) -> usize {
     while i > 0 && t.word(i).is_some_and(|w| w.ends_with("ly")) {
@@ -652,7 +677,7 @@ fn after(t: &Tokens, q: usize) -> Option<Attribution> {
     let according =
         according.or_else(|| (word == "according" && t.word(i + 1) == Some("to")).then_some(i + 2));
     if let Some(source) = according {
-        let phrase = phrase_starting_at(t, source)?;
+        let phrase = source_phrase(t, source)?;
         return Some(Attribution {
             tokens: phrase,
             verb: Some("according to".into()),
@@ -1305,7 +1330,7 @@ fn before(t: &Tokens, q: usize, from: usize, fallback: bool) -> Option<Attributi
             lexicon::means_according_to(word).then_some(k + 1)
         };
         if let Some(source) = source {
-            if let Some(phrase) = phrase_starting_at(t, source).filter(|p| p.end <= q) {
+            if let Some(phrase) = source_phrase(t, source).filter(|p| p.end <= q) {
                 return Some(Attribution {
                     tokens: phrase,
                     verb: Some("according to".into()),
@@ -1514,7 +1539,7 @@ fn opening_source(t: &Tokens, from: usize, limit: usize) -> Option<Attribution> 
     } else {
         return None;
     };
-    let phrase = phrase_starting_at(t, source).filter(|p| p.end < limit)?;
+    let phrase = source_phrase(t, source).filter(|p| p.end < limit)?;
     t.is_punct(phrase.end, ',').then_some(Attribution {
         tokens: phrase,
         verb: Some("according to".into()),
@@ -1526,13 +1551,18 @@ fn opening_source(t: &Tokens, from: usize, limit: usize) -> Option<Attribution> 
 /// the words, named by "according to" later in the sentence, from token
 /// `from` on.
 fn outer_source(t: &Tokens, from: usize) -> Option<Attribution> {
+    // `“… without delay.” Lee flies in, according to an aide.`: a
+    // quotation closing its sentence leaves the next one's source alone.
+    if from > 0 && t.ends_sentence(from - 1) {
+        return None;
+    }
     let mut k = from;
     while k + 2 < t.len() && k - from < 24 {
         if t.ends_sentence(k) || matches!(t.kind(k), Some(TokenKind::Quote(_))) {
             return None;
         }
         if t.word(k) == Some("according") && t.word(k + 1) == Some("to") {
-            let phrase = phrase_starting_at(t, k + 2)?;
+            let phrase = source_phrase(t, k + 2)?;
             return Some(Attribution {
                 tokens: phrase,
                 verb: Some("according to".into()),
