@@ -828,6 +828,20 @@ mod tests {
     }
 
     #[test]
+    fn the_last_clause_of_a_sentence_speaks_through_its_own_subject() {
+        let text = "Lina Ortiz promised a new budget, but the council has fought the plan, at one point calling it \"a fantasy\" in public.";
+        assert_eq!(speaker_of(text, "\"a fantasy\""), Some("the council"));
+        let text = "The count isn't over, but the mayor's campaign is already claiming a \"clear mandate\" for the plan.";
+        assert_eq!(
+            speaker_of(text, "\"clear mandate\""),
+            Some("the mayor's campaign")
+        );
+        // A clause opening with its verb shares the sentence's subject.
+        let text = "Sen. Mia Roe said she had not read the plan, but called it a \"starting point\" for talks.";
+        assert_eq!(speaker_of(text, "\"starting point\""), Some("Sen. Mia Roe"));
+    }
+
+    #[test]
     fn multi_paragraph_quote_is_linked_parts_with_one_speaker() {
         let text = "“We will rebuild the bridge.\n\n“We start in May.\n\n“It will take two years,” the engineer said.";
         let found = detect(text);

@@ -1578,11 +1578,7 @@ fn outer_source(t: &Tokens, from: usize) -> Option<Attribution> {
 /// finds one.
 fn direct(t: &Tokens, q: usize, from: usize, clause: usize) -> Option<Attribution> {
     after(t, q)
-        .or_else(|| {
-            (clause > from)
-                .then(|| before(t, q, clause, false))
-                .flatten()
-        })
+        .or_else(|| (clause > from).then(|| last_clause(t, q, clause)).flatten())
         .or_else(|| before(t, q, from, true))
         .or_else(|| later_in_sentence(t, q))
         .or_else(|| colon(t, q, from))
@@ -1590,6 +1586,18 @@ fn direct(t: &Tokens, q: usize, from: usize, clause: usize) -> Option<Attributio
         // source the whole sentence is reported from.
         .or_else(|| outer_source(t, q + 1))
         .or_else(|| governing_subject(t, q, from))
+}
+
+/// The speaker in the last clause of the sentence, from token `clause`
+/// on: a reporting verb's subject there, or else the subject opening the
+/// clause ("…, and she has fought the plan, at one point calling it “…”":
+/// the participle hangs on "she"). A clause opening with its verb ("…, but
+/// called it “…”") shares the sentence's subject instead.
+fn last_clause(t: &Tokens, q: usize, clause: usize) -> Option<Attribution> {
+    before(t, q, clause, false).or_else(|| {
+        let opening = (clause..q).find(|&k| t.kind(k) == Some(TokenKind::Word))?;
+        before(t, q, clause, true).filter(|found| found.tokens.start == opening)
+    })
 }
 
 /// The start of the last clause before token `q` in the sentence from
