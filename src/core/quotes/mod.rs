@@ -842,6 +842,32 @@ mod tests {
     }
 
     #[test]
+    fn with_and_a_titled_phrase_names_the_participles_speaker() {
+        let text = "The office criticized the ruling, with the former governor calling the move “deeply troubling.”";
+        assert_eq!(
+            speaker_of(text, "“deeply troubling.”"),
+            Some("the former governor")
+        );
+        let text = "The union backed the bill, with the head of the union calling it “a lifeline.”";
+        assert_eq!(
+            speaker_of(text, "“a lifeline.”"),
+            Some("the head of the union")
+        );
+    }
+
+    #[test]
+    fn a_verb_continued_by_a_gerund_still_reports() {
+        let text = "Judge Ortiz continued by saying, “The court will rule on Monday, and not a day later.”";
+        assert_eq!(
+            speaker_of(
+                text,
+                "“The court will rule on Monday, and not a day later.”"
+            ),
+            Some("Judge Ortiz")
+        );
+    }
+
+    #[test]
     fn multi_paragraph_quote_is_linked_parts_with_one_speaker() {
         let text = "“We will rebuild the bridge.\n\n“We start in May.\n\n“It will take two years,” the engineer said.";
         let found = detect(text);

@@ -324,9 +324,10 @@ fn reporting_verb_at(t: &Tokens, i: usize) -> Option<String> {
                     prev,
                     "some" | "many" | "several" | "both" | "others" | "few" | "one" | "another"
                 );
-            // "the Union of Nurses calling it …": a participle after a
-            // capitalised name is that name's verb, even after "of".
-            let named_participle = word.ends_with("ing") && t.is_capitalised(i - 1);
+            // "the Union of Nurses calling it …", "the head of state
+            // calling it …": a participle after "of" and a noun is that
+            // noun's verb.
+            let named_participle = word.ends_with("ing");
             let noun_before = (lexicon::is_determiner(prev) && !alone)
                 || possessive
                 || prev == "of"
@@ -354,8 +355,10 @@ fn reporting_verb_at(t: &Tokens, i: usize) -> Option<String> {
             }
         }
     }
-    // "a memo released by …" describes the memo; nobody speaks.
-    if t.word(i + 1) == Some("by") {
+    // "a memo released by …" describes the memo; nobody speaks. "continued
+    // by saying" is the speaker's own verb.
+    let by_gerund = t.word(i + 2).is_some_and(|w| w.ends_with("ing"));
+    if t.word(i + 1) == Some("by") && !by_gerund {
         return None;
     }
     Some(word.to_string())
@@ -1350,6 +1353,15 @@ fn before(t: &Tokens, q: usize, from: usize, fallback: bool) -> Option<Attributi
                 let end = skip_back_between(t, k - 1, from);
                 let subject = phrase_ending_at(t, end)
                     .map(|p| coordinated(t, p, from))
+                    // "the former governor", "the two senators": a
+                    // determiner word after the article.
+                    .map(|p| {
+                        if p.start > from + 1 && is_determiner(t, p.start - 1) {
+                            p.start - 1..p.end
+                        } else {
+                            p
+                        }
+                    })
                     .filter(|p| {
                         let after_with = p.start > from && t.word(p.start - 1) == Some("with");
                         p.start > from && (t.is_capitalised(end) || after_with)
