@@ -868,6 +868,15 @@ mod tests {
     }
 
     #[test]
+    fn an_opening_subordinate_clause_does_not_speak_for_the_main_one() {
+        let text = "Although Lee praised the plan, Mayor Kim struck a sober note, saying, \"We have a long road ahead of us.\"";
+        assert_eq!(
+            speaker_of(text, "\"We have a long road ahead of us.\""),
+            Some("Mayor Kim")
+        );
+    }
+
+    #[test]
     fn multi_paragraph_quote_is_linked_parts_with_one_speaker() {
         let text = "“We will rebuild the bridge.\n\n“We start in May.\n\n“It will take two years,” the engineer said.";
         let found = detect(text);

@@ -1616,14 +1616,30 @@ fn last_clause(t: &Tokens, q: usize, clause: usize) -> Option<Attribution> {
 /// `from`: after "but", "while", a semicolon or ", and" ("Smith spoke, but
 /// she said …").
 fn clause_start(t: &Tokens, from: usize, q: usize) -> usize {
-    (from..q)
-        .rev()
-        .find(|&k| {
-            let word = t.word(k).unwrap_or_default();
-            matches!(word, "but" | "while" | "whereas" | "although" | "though")
-                || (word == "and" && k > from && t.is_punct(k - 1, ','))
-        })
-        .map_or(from, |k| k + 1)
+    let Some(k) = (from..q).rev().find(|&k| {
+        let word = t.word(k).unwrap_or_default();
+        matches!(word, "but" | "while" | "whereas" | "although" | "though")
+            || (word == "and" && k > from && t.is_punct(k - 1, ','))
+    }) else {
+        return from;
+    };
+    // "Although he thanked them, he sounded …": a subordinate clause
+    // opening the sentence ends at its comma, and the main clause after it
+    // holds the quotation.
+    let opens = (from..k).all(|i| {
+        matches!(t.kind(i), Some(TokenKind::Punct(_)))
+            || t.word(i)
+                .is_some_and(|w| matches!(w, "and" | "but" | "yet"))
+    });
+    let subordinate = t
+        .word(k)
+        .is_some_and(|w| matches!(w, "while" | "whereas" | "although" | "though"));
+    if opens && subordinate {
+        if let Some(comma) = (k + 1..q).find(|&i| t.is_punct(i, ',')) {
+            return comma + 1;
+        }
+    }
+    k + 1
 }
 
 /// A partial quotation inside a sentence with no reporting verb belongs to
