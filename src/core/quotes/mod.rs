@@ -877,6 +877,21 @@ mod tests {
     }
 
     #[test]
+    fn a_source_closing_the_sentence_relays_its_quotations() {
+        let text = "Fans chanted “Build the bridge” at the game, the Tribune first reported.";
+        assert_eq!(speaker_of(text, "“Build the bridge”"), Some("the Tribune"));
+        let text = "Pressed on the delay, Mayor Lee “bristled” and said, “Not today,” the Courier reported.";
+        assert_eq!(speaker_of(text, "“bristled”"), Some("the Courier"));
+        let text = "Kim called the deal “a fraud” before walking out, Lee said.";
+        assert_eq!(speaker_of(text, "“a fraud”"), Some("Lee"));
+        // No reporting verb closes the sentence: the speaker stays.
+        let text = "Lee called the deal “a fraud,” and the crowd cheered.";
+        assert_eq!(speaker_of(text, "“a fraud,”"), Some("Lee"));
+        let text = "Lee called the deal “a fraud.” The paper reported it.";
+        assert_eq!(speaker_of(text, "“a fraud.”"), Some("Lee"));
+    }
+
+    #[test]
     fn multi_paragraph_quote_is_linked_parts_with_one_speaker() {
         let text = "“We will rebuild the bridge.\n\n“We start in May.\n\n“It will take two years,” the engineer said.";
         let found = detect(text);

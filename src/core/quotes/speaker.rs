@@ -1525,10 +1525,12 @@ fn colon(t: &Tokens, q: usize, from: usize) -> Option<Attribution> {
 pub fn attribute(t: &Tokens, q: usize) -> Option<Attribution> {
     let from = sentence_start(t, q);
     let clause = clause_start(t, from, q);
-    let found = direct(t, q, from, clause)?;
+    let Some(found) = direct(t, q, from, clause) else {
+        return closing_source(t, q + 1);
+    };
     if matches!(found.cue, Cue::After | Cue::Before | Cue::Colon) {
         let rest = found.tokens.end.max(q + 1);
-        if let Some(source) = outer_source(t, rest) {
+        if let Some(source) = outer_source(t, rest).or_else(|| closing_source(t, rest)) {
             return Some(source);
         }
     }
@@ -1582,6 +1584,46 @@ fn outer_source(t: &Tokens, from: usize) -> Option<Attribution> {
             });
         }
         k += 1;
+    }
+    None
+}
+
+/// "Fans chanted “…” at the game, the Tribune reported.": a source and
+/// its reporting verb closing the sentence after a comma relay everything
+/// the sentence reports, from token `from` on, as "according to" does.
+fn closing_source(t: &Tokens, from: usize) -> Option<Attribution> {
+    if from > 0 && t.ends_sentence(from - 1) {
+        return None;
+    }
+    let mut k = from;
+    while k < t.len() && k - from < 60 && !t.ends_sentence(k) {
+        let set_off = t.is_punct(k, ',') || t.quote_terminal(k) == Some(',');
+        k += 1;
+        if !set_off {
+            continue;
+        }
+        let Some(mut source) = phrase_starting_at(t, k) else {
+            continue;
+        };
+        // "the Post first reported": the adverb belongs to the verb.
+        while source.end > source.start + 1 && is_between(t, source.end - 1) {
+            source.end -= 1;
+        }
+        let v = skip_forward_between(t, source.end);
+        let relays = !t.is_capitalised(v)
+            && t.word(v).is_some_and(|w| {
+                matches!(
+                    w,
+                    "reported" | "reports" | "said" | "says" | "wrote" | "writes" | "noted"
+                )
+            });
+        if relays && t.is_punct(v + 1, '.') && t.ends_sentence(v + 1) {
+            return Some(Attribution {
+                tokens: source,
+                verb: t.word(v).map(str::to_string),
+                cue: Cue::After,
+            });
+        }
     }
     None
 }
