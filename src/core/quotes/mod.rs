@@ -892,6 +892,20 @@ mod tests {
     }
 
     #[test]
+    fn every_form_of_a_reporting_verb_reports() {
+        let text = "The crowd surged forward, with Mayor Ruiz reportedly yelling: “Stay back from the barrier!”";
+        assert_eq!(
+            speaker_of(text, "“Stay back from the barrier!”"),
+            Some("Mayor Ruiz")
+        );
+        let text = "The vote went ahead, with Senator Diaz conceding: “We did not have the numbers today.”";
+        assert_eq!(
+            speaker_of(text, "“We did not have the numbers today.”"),
+            Some("Senator Diaz")
+        );
+    }
+
+    #[test]
     fn multi_paragraph_quote_is_linked_parts_with_one_speaker() {
         let text = "“We will rebuild the bridge.\n\n“We start in May.\n\n“It will take two years,” the engineer said.";
         let found = detect(text);
