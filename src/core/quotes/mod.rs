@@ -906,6 +906,13 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_quantifier_after_the_verb_is_the_speaker() {
+        let text = "Voters waited for hours. “The line is too long,” said one. “We came anyway,” tweeted another.";
+        assert_eq!(speaker_of(text, "“The line is too long,”"), Some("one"));
+        assert_eq!(speaker_of(text, "“We came anyway,”"), Some("another"));
+    }
+
+    #[test]
     fn multi_paragraph_quote_is_linked_parts_with_one_speaker() {
         let text = "“We will rebuild the bridge.\n\n“We start in May.\n\n“It will take two years,” the engineer said.";
         let found = detect(text);

@@ -633,6 +633,17 @@ fn inverted_subject(t: &Tokens, verb: usize) -> Option<Range<usize>> {
 /// title in lowercase ("…," said spokesman Josh Smith), as long as a name
 /// follows.
 fn inverted_subject_after_quote(t: &Tokens, verb: usize) -> Option<Range<usize>> {
+    // "…,” said one. “…,” tweeted another.": a lone quantifier closing the
+    // clause stands for one of the people just mentioned.
+    let lone = t.word(verb + 1).is_some_and(|w| {
+        matches!(
+            w,
+            "one" | "another" | "some" | "others" | "many" | "several" | "both"
+        )
+    }) && (t.ends_sentence(verb + 2) || t.is_punct(verb + 2, ','));
+    if lone {
+        return Some(verb + 1..verb + 2);
+    }
     inverted_subject(t, verb).or_else(|| {
         let phrase = phrase_starting_at(t, verb + 1)?;
         // A lowercase phrase is a speaker when it is short and ends the
