@@ -913,6 +913,22 @@ mod tests {
     }
 
     #[test]
+    fn the_agent_of_a_passive_verb_of_speech_said_the_words() {
+        let text = "The new rules – dubbed \"the cage\" by the staff – start on Monday.";
+        assert_eq!(speaker_of(text, "\"the cage\""), Some("the staff"));
+        let text = "The delay was \"a grave failure of planning\" in the final report, as described by the auditor general.";
+        assert_eq!(
+            speaker_of(text, "\"a grave failure of planning\""),
+            Some("the auditor general")
+        );
+        let text = "The gesture came to be known by some voters as a \"salute\" in later years.";
+        assert_eq!(speaker_of(text, "\"salute\""), Some("some voters"));
+        // "by" after something that is not speech names no speaker.
+        let text = "A plan called \"Renew the Harbor\" was backed by the mayor.";
+        assert_ne!(speaker_of(text, "\"Renew the Harbor\""), Some("the mayor"));
+    }
+
+    #[test]
     fn multi_paragraph_quote_is_linked_parts_with_one_speaker() {
         let text = "“We will rebuild the bridge.\n\n“We start in May.\n\n“It will take two years,” the engineer said.";
         let found = detect(text);

@@ -1639,10 +1639,101 @@ fn closing_source(t: &Tokens, from: usize) -> Option<Attribution> {
     None
 }
 
+/// "as described by the inspector", "was dubbed “…” by critics", "known by
+/// fans as “…”": the agent of a passive verb of speech or naming right
+/// next to the quotation said the words.
+fn passive_agent(t: &Tokens, q: usize, from: usize) -> Option<Attribution> {
+    let speech = |w: &str| {
+        matches!(
+            w,
+            "described"
+                | "called"
+                | "dubbed"
+                | "labeled"
+                | "labelled"
+                | "termed"
+                | "branded"
+                | "characterized"
+                | "characterised"
+                | "known"
+                | "derided"
+                | "hailed"
+                | "nicknamed"
+        )
+    };
+    let near = q.saturating_sub(3).max(from)..(q + 3).min(t.len());
+    for k in near {
+        if k == q || t.is_capitalised(k) || !t.word(k).is_some_and(speech) {
+            continue;
+        }
+        // "called “…” by", "described by", "known by … as".
+        let by = if k + 1 == q { q + 1 } else { k + 1 };
+        if t.word(by) != Some("by") {
+            continue;
+        }
+        // Nothing but the verb (and "as") between the quotation and "by":
+        // `"…" – as described by X` or `described by X as "…"`.
+        let between_ok = if k > q {
+            (q + 1..k)
+                .all(|i| matches!(t.kind(i), Some(TokenKind::Punct(_))) || t.word(i) == Some("as"))
+        } else {
+            true
+        };
+        if !between_ok {
+            continue;
+        }
+        let agent = phrase_starting_at(t, by + 1)?;
+        if agent.contains(&q) {
+            return None;
+        }
+        return Some(Attribution {
+            tokens: agent,
+            verb: t.word(k).map(str::to_string),
+            cue: Cue::After,
+        });
+    }
+    let found = |k: usize, agent: Range<usize>| Attribution {
+        tokens: agent,
+        verb: t.word(k).map(str::to_string),
+        cue: Cue::After,
+    };
+    // `“…” in the report – as described by X`: "as", the verb and "by"
+    // later in the sentence.
+    let mut k = q + 1;
+    while k + 2 < t.len() && k - q < 14 && !t.ends_sentence(k) {
+        let as_verb_by = t.word(k) == Some("as")
+            && t.word(k + 1).is_some_and(speech)
+            && t.word(k + 2) == Some("by");
+        if as_verb_by {
+            return phrase_starting_at(t, k + 3).map(|agent| found(k + 1, agent));
+        }
+        if matches!(t.kind(k), Some(TokenKind::Quote(_))) {
+            break;
+        }
+        k += 1;
+    }
+    // `known by X as a “…”`: the verb, "by", the agent, then "as" right
+    // before the quotation.
+    let mut as_at = q.checked_sub(1)?;
+    if t.word(as_at).is_some_and(|w| matches!(w, "a" | "an")) {
+        as_at = as_at.checked_sub(1)?;
+    }
+    if t.word(as_at) != Some("as") {
+        return None;
+    }
+    let floor = q.saturating_sub(12).max(from);
+    (floor..as_at).rev().find_map(|k| {
+        let verb_by = t.word(k).is_some_and(speech) && t.word(k + 1) == Some("by");
+        let agent = phrase_starting_at(t, k + 2).filter(|a| a.end == as_at)?;
+        verb_by.then(|| found(k, agent))
+    })
+}
+
 /// The speaker named in the quotation's own sentence, by the first cue that
 /// finds one.
 fn direct(t: &Tokens, q: usize, from: usize, clause: usize) -> Option<Attribution> {
-    after(t, q)
+    passive_agent(t, q, from)
+        .or_else(|| after(t, q))
         .or_else(|| (clause > from).then(|| last_clause(t, q, clause)).flatten())
         .or_else(|| before(t, q, from, true))
         .or_else(|| later_in_sentence(t, q))
