@@ -108,10 +108,20 @@ fn is_place(t: &Tokens, start: usize) -> bool {
 }
 
 fn is_name_word(t: &Tokens, i: usize) -> bool {
+    // "Recently, he …", "Nor did she …": a sentence's first word is
+    // capitalised whatever it is; an adverb or a conjunction there is no
+    // name.
+    let opens = i == 0 || t.ends_sentence(i - 1);
+    let adverb_or_conjunction = |w: &str| {
+        w.ends_with("ly") || matches!(w, "nor" | "yet" | "so" | "still" | "instead" | "meanwhile")
+    };
     t.kind(i) == Some(TokenKind::Word)
         && t.is_capitalised(i)
-        && t.word(i)
-            .is_some_and(|w| !lexicon::is_not_a_name(w) && antecedent_kind(w).is_none())
+        && t.word(i).is_some_and(|w| {
+            !lexicon::is_not_a_name(w)
+                && antecedent_kind(w).is_none()
+                && !(opens && adverb_or_conjunction(w))
+        })
 }
 
 #[cfg(test)]
@@ -165,6 +175,20 @@ mod tests {
         assert_eq!(
             resolve_last_pronoun(text, &[]).as_deref(),
             Some("Bishop Paul Amar")
+        );
+    }
+
+    #[test]
+    fn an_opening_adverb_is_no_name() {
+        let text = "Omar Haddad took the stage. Typically, he spoke first.";
+        assert_eq!(
+            resolve_last_pronoun(text, &[]).as_deref(),
+            Some("Omar Haddad")
+        );
+        let text = "Ines Berg left early. Nor did she return.";
+        assert_eq!(
+            resolve_last_pronoun(text, &[]).as_deref(),
+            Some("Ines Berg")
         );
     }
 

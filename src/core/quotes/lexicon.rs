@@ -38,7 +38,10 @@ const REPORTING_VERBS: &str = "\
     betonte powiedział powiedziała stwierdził řekl řekla uvedl sa sade säger sagde siger pointed \
     exhorted agree agrees agreed beamed snapped answers observes quips muses recounts retorts \
     laments caution cautions assures implored implores pressed presses yells pleaded pleads \
-    scoffed sniped griped marveled marvelled whispers chimed bellowed blurt blurts blurted according
+    scoffed sniped griped marveled marvelled whispers chimed bellowed blurt blurts blurted according \
+    yelling screaming whispering exclaiming quipping commenting observing stating replying \
+    retorting lamenting conceding bragging bragged brags musing testifying \
+    reiterating recounting countering texting emailing
 ";
 
 /// Verbs of judging, naming and stance: they attribute no quotation on

@@ -75,6 +75,14 @@ pub fn detect(text: &str) -> Vec<Finding> {
                 }
             }
             speaker = Some(named);
+        } else if let Some(found) = previous.as_ref().and_then(|(at, earlier)| {
+            speaker::attribute_from_sentence_after(&t, *at, earlier.range.end, q)
+        }) {
+            // "“…,” Lee said. Kim says the count is wrong. “…”": a sentence
+            // reporting somebody after the last quotation hands the next
+            // one to its speaker; the earlier speaker does not carry on.
+            evidence = Evidence::Cue(found.cue);
+            speaker = Some(speaker_finding(&t, &found, &speakers, &mut finding));
         } else if let Some((_, earlier)) = previous.as_ref().filter(|(at, _)| {
             continues(&t, *at, q) && (full || clause || speaker::sentence_reports(&t, q))
         }) {
@@ -735,6 +743,185 @@ mod tests {
     fn a_second_quote_continues_the_first_speaker() {
         let text = "“The first part,” Lee said. “The second part.”";
         assert_eq!(speaker_of(text, "“The second part.”"), Some("Lee"));
+    }
+
+    #[test]
+    fn a_reporting_sentence_between_quotes_hands_the_next_one_to_its_speaker() {
+        let text = "“We will appeal,” the mayor said. Ruiz says the count was fair. “Every ballot was checked twice.”";
+        assert_eq!(
+            speaker_of(text, "“Every ballot was checked twice.”"),
+            Some("Ruiz")
+        );
+        let text = "„Wir gewinnen“, sagte Weber. Müller sagte, die Zahlen seien gut. „Das ist erst ein Anfang.“";
+        assert_eq!(
+            speaker_of(text, "„Das ist erst ein Anfang.“"),
+            Some("Müller")
+        );
+        // The sentence of the earlier quotation names its speaker, not the
+        // next one's; a negated verb reports nothing.
+        let text = "“We will appeal,” Lee said after Kim spoke. “The ruling is wrong.”";
+        assert_eq!(speaker_of(text, "“The ruling is wrong.”"), Some("Lee"));
+        let text = "“We will appeal.” Lee said it twice while Kim listened. “The ruling is wrong.”";
+        assert_eq!(speaker_of(text, "“The ruling is wrong.”"), Some("Lee"));
+        let text = "“We will appeal,” Mayor Lee said. He did not say when. “The ruling is wrong.”";
+        assert_eq!(
+            speaker_of(text, "“The ruling is wrong.”"),
+            Some("Mayor Lee")
+        );
+    }
+
+    #[test]
+    fn a_named_owner_of_a_claim_that_is_its_speaker() {
+        let text = "The senator mocked Governor Hall's claim that the bridge \"will pay for itself\" within a decade.";
+        assert_eq!(
+            speaker_of(text, "\"will pay for itself\""),
+            Some("Governor Hall's")
+        );
+        let text = "Lee derided Kim’s assertion that the tax was “a gift to the poor.”";
+        assert_eq!(speaker_of(text, "“a gift to the poor.”"), Some("Kim’s"));
+        // Without "that" the quotation is what the reporter calls the words.
+        let text = "Lee called Kim's claim \"absurd\" on Monday.";
+        assert_eq!(speaker_of(text, "\"absurd\""), Some("Lee"));
+        // A possessive pronoun is no name to hand the words to.
+        let text =
+            "Ana Ruiz argued that the vote was close: His claim that it was \"rigged\" is false.";
+        assert_ne!(speaker_of(text, "\"rigged\""), Some("His"));
+    }
+
+    #[test]
+    fn a_participle_after_a_name_with_of_has_that_subject() {
+        let text = "Unions backed the bill, with the Federation of Nurses calling it \"a lifeline\" for clinics.";
+        assert_eq!(
+            speaker_of(text, "\"a lifeline\""),
+            Some("the Federation of Nurses")
+        );
+    }
+
+    #[test]
+    fn according_to_names_a_document_with_its_author() {
+        let text = "“The bridge is unsafe,” the engineer wrote, according to a report filed by the county auditor.";
+        assert_eq!(
+            speaker_of(text, "“The bridge is unsafe,”"),
+            Some("a report filed by the county auditor")
+        );
+        let text = "Rents rose by a \"shocking margin\" last year, according to figures by Rosa Vidal of the housing board.";
+        assert_eq!(
+            speaker_of(text, "\"shocking margin\""),
+            Some("figures by Rosa Vidal of the housing board")
+        );
+        // A source with no author named stays as it is.
+        let text = "“We are ready,” the coach said, according to a recording of the meeting.";
+        assert_eq!(
+            speaker_of(text, "“We are ready,”"),
+            Some("a recording of the meeting")
+        );
+    }
+
+    #[test]
+    fn a_quotation_closing_its_sentence_keeps_its_source_from_the_next() {
+        let text = "Ann Lee spoke on the radio, saying the city should publish the tapes \"without delay.\" Lee flies in on Sunday, according to an aide.";
+        assert_eq!(speaker_of(text, "\"without delay.\""), Some("Ann Lee"));
+    }
+
+    #[test]
+    fn the_last_clause_of_a_sentence_speaks_through_its_own_subject() {
+        let text = "Lina Ortiz promised a new budget, but the council has fought the plan, at one point calling it \"a fantasy\" in public.";
+        assert_eq!(speaker_of(text, "\"a fantasy\""), Some("the council"));
+        let text = "The count isn't over, but the mayor's campaign is already claiming a \"clear mandate\" for the plan.";
+        assert_eq!(
+            speaker_of(text, "\"clear mandate\""),
+            Some("the mayor's campaign")
+        );
+        // A clause opening with its verb shares the sentence's subject.
+        let text = "Sen. Mia Roe said she had not read the plan, but called it a \"starting point\" for talks.";
+        assert_eq!(speaker_of(text, "\"starting point\""), Some("Sen. Mia Roe"));
+    }
+
+    #[test]
+    fn with_and_a_titled_phrase_names_the_participles_speaker() {
+        let text = "The office criticized the ruling, with the former governor calling the move “deeply troubling.”";
+        assert_eq!(
+            speaker_of(text, "“deeply troubling.”"),
+            Some("the former governor")
+        );
+        let text = "The union backed the bill, with the head of the union calling it “a lifeline.”";
+        assert_eq!(
+            speaker_of(text, "“a lifeline.”"),
+            Some("the head of the union")
+        );
+    }
+
+    #[test]
+    fn a_verb_continued_by_a_gerund_still_reports() {
+        let text = "Judge Ortiz continued by saying, “The court will rule on Monday, and not a day later.”";
+        assert_eq!(
+            speaker_of(
+                text,
+                "“The court will rule on Monday, and not a day later.”"
+            ),
+            Some("Judge Ortiz")
+        );
+    }
+
+    #[test]
+    fn an_opening_subordinate_clause_does_not_speak_for_the_main_one() {
+        let text = "Although Lee praised the plan, Mayor Kim struck a sober note, saying, \"We have a long road ahead of us.\"";
+        assert_eq!(
+            speaker_of(text, "\"We have a long road ahead of us.\""),
+            Some("Mayor Kim")
+        );
+    }
+
+    #[test]
+    fn a_source_closing_the_sentence_relays_its_quotations() {
+        let text = "Fans chanted “Build the bridge” at the game, the Tribune first reported.";
+        assert_eq!(speaker_of(text, "“Build the bridge”"), Some("the Tribune"));
+        let text = "Pressed on the delay, Mayor Lee “bristled” and said, “Not today,” the Courier reported.";
+        assert_eq!(speaker_of(text, "“bristled”"), Some("the Courier"));
+        let text = "Kim called the deal “a fraud” before walking out, Lee said.";
+        assert_eq!(speaker_of(text, "“a fraud”"), Some("Lee"));
+        // No reporting verb closes the sentence: the speaker stays.
+        let text = "Lee called the deal “a fraud,” and the crowd cheered.";
+        assert_eq!(speaker_of(text, "“a fraud,”"), Some("Lee"));
+        let text = "Lee called the deal “a fraud.” The paper reported it.";
+        assert_eq!(speaker_of(text, "“a fraud.”"), Some("Lee"));
+    }
+
+    #[test]
+    fn every_form_of_a_reporting_verb_reports() {
+        let text = "The crowd surged forward, with Mayor Ruiz reportedly yelling: “Stay back from the barrier!”";
+        assert_eq!(
+            speaker_of(text, "“Stay back from the barrier!”"),
+            Some("Mayor Ruiz")
+        );
+        let text = "The vote went ahead, with Senator Diaz conceding: “We did not have the numbers today.”";
+        assert_eq!(
+            speaker_of(text, "“We did not have the numbers today.”"),
+            Some("Senator Diaz")
+        );
+    }
+
+    #[test]
+    fn a_lone_quantifier_after_the_verb_is_the_speaker() {
+        let text = "Voters waited for hours. “The line is too long,” said one. “We came anyway,” tweeted another.";
+        assert_eq!(speaker_of(text, "“The line is too long,”"), Some("one"));
+        assert_eq!(speaker_of(text, "“We came anyway,”"), Some("another"));
+    }
+
+    #[test]
+    fn the_agent_of_a_passive_verb_of_speech_said_the_words() {
+        let text = "The new rules – dubbed \"the cage\" by the staff – start on Monday.";
+        assert_eq!(speaker_of(text, "\"the cage\""), Some("the staff"));
+        let text = "The delay was \"a grave failure of planning\" in the final report, as described by the auditor general.";
+        assert_eq!(
+            speaker_of(text, "\"a grave failure of planning\""),
+            Some("the auditor general")
+        );
+        let text = "The gesture came to be known by some voters as a \"salute\" in later years.";
+        assert_eq!(speaker_of(text, "\"salute\""), Some("some voters"));
+        // "by" after something that is not speech names no speaker.
+        let text = "A plan called \"Renew the Harbor\" was backed by the mayor.";
+        assert_ne!(speaker_of(text, "\"Renew the Harbor\""), Some("the mayor"));
     }
 
     #[test]

@@ -218,6 +218,31 @@ pub fn phrase_starting_at(t: &Tokens, start: usize) -> Option<Range<usize>> {
     has_content.then_some(start..end + 1)
 }
 
+/// The source named after "according to" at token `start`, with the
+/// agent that made it when one is named: "a court filing by the state
+/// attorney", "audio obtained by the station", "a memo released by the
+/// office". The document and its author are one source; naming the whole
+/// phrase keeps both.
+fn source_phrase(t: &Tokens, start: usize) -> Option<Range<usize>> {
+    let phrase = phrase_starting_at(t, start)?;
+    let k = phrase.end;
+    let participle = t.word(k).is_some_and(|w| {
+        (w.ends_with("ed") || matches!(w, "written" | "given" | "made" | "taken" | "done"))
+            && !t.is_capitalised(k)
+    });
+    let by = if t.word(k) == Some("by") {
+        k
+    } else if participle && t.word(k + 1) == Some("by") {
+        k + 1
+    } else {
+        return Some(phrase);
+    };
+    match phrase_starting_at(t, by + 1) {
+        Some(agent) if !pronoun_at(t, agent.start) => Some(phrase.start..agent.end),
+        _ => Some(phrase),
+    }
+}
+
 /// Steps back over "-ly" adverbs ("was widely described").
 fn skip_back_adverbs(t: &Tokens, mut i: usize) -> usize {
     while i > 0 && t.word(i).is_some_and(|w| w.ends_with("ly")) {
@@ -299,10 +324,14 @@ fn reporting_verb_at(t: &Tokens, i: usize) -> Option<String> {
                     prev,
                     "some" | "many" | "several" | "both" | "others" | "few" | "one" | "another"
                 );
+            // "the Union of Nurses calling it …", "the head of state
+            // calling it …": a participle after "of" and a noun is that
+            // noun's verb.
+            let named_participle = word.ends_with("ing");
             let noun_before = (lexicon::is_determiner(prev) && !alone)
                 || possessive
                 || prev == "of"
-                || (i > 1 && t.word(i - 2) == Some("of") && !past);
+                || (i > 1 && t.word(i - 2) == Some("of") && !past && !named_participle);
             if noun_before && !pronoun_at(t, i - 1) {
                 return None;
             }
@@ -326,8 +355,10 @@ fn reporting_verb_at(t: &Tokens, i: usize) -> Option<String> {
             }
         }
     }
-    // "a memo released by …" describes the memo; nobody speaks.
-    if t.word(i + 1) == Some("by") {
+    // "a memo released by …" describes the memo; nobody speaks. "continued
+    // by saying" is the speaker's own verb.
+    let by_gerund = t.word(i + 2).is_some_and(|w| w.ends_with("ing"));
+    if t.word(i + 1) == Some("by") && !by_gerund {
         return None;
     }
     Some(word.to_string())
@@ -602,6 +633,17 @@ fn inverted_subject(t: &Tokens, verb: usize) -> Option<Range<usize>> {
 /// title in lowercase ("…," said spokesman Josh Smith), as long as a name
 /// follows.
 fn inverted_subject_after_quote(t: &Tokens, verb: usize) -> Option<Range<usize>> {
+    // "…,” said one. “…,” tweeted another.": a lone quantifier closing the
+    // clause stands for one of the people just mentioned.
+    let lone = t.word(verb + 1).is_some_and(|w| {
+        matches!(
+            w,
+            "one" | "another" | "some" | "others" | "many" | "several" | "both"
+        )
+    }) && (t.ends_sentence(verb + 2) || t.is_punct(verb + 2, ','));
+    if lone {
+        return Some(verb + 1..verb + 2);
+    }
     inverted_subject(t, verb).or_else(|| {
         let phrase = phrase_starting_at(t, verb + 1)?;
         // A lowercase phrase is a speaker when it is short and ends the
@@ -649,7 +691,7 @@ fn after(t: &Tokens, q: usize) -> Option<Attribution> {
     let according =
         according.or_else(|| (word == "according" && t.word(i + 1) == Some("to")).then_some(i + 2));
     if let Some(source) = according {
-        let phrase = phrase_starting_at(t, source)?;
+        let phrase = source_phrase(t, source)?;
         return Some(Attribution {
             tokens: phrase,
             verb: Some("according to".into()),
@@ -1270,9 +1312,31 @@ fn before(t: &Tokens, q: usize, from: usize, fallback: bool) -> Option<Attributi
     if let Some(found) = absolute_participle(t, q, from) {
         return Some(found);
     }
+    // "Lee mocked Kim's claim that …": a named owner of the words between
+    // a reporting verb and the quotation said them; the verb's subject
+    // only reports or judges them.
+    let named_owner = speech_owner(t, q, from).filter(|&o| {
+        t.is_capitalised(o)
+            && !t
+                .word(o)
+                .is_some_and(|w| matches!(w, "his" | "her" | "their" | "its"))
+            && (o + 2..q).any(|k| t.word(k) == Some("that"))
+    });
+    let named_owner = named_owner.map(|o| {
+        phrase_ending_at(t, o)
+            .filter(|p| p.start >= from)
+            .map_or(o..o + 1, |p| p.start..o + 1)
+    });
     // Nearest cue first: in "When Lee accused Kim of lying, she said “…”"
     // the quotation is what "she said", not what Lee accused anyone of.
     for k in (from..q).rev() {
+        if let Some(owner) = named_owner.clone().filter(|o| k < o.start) {
+            return Some(Attribution {
+                tokens: owner,
+                verb: None,
+                cue: Cue::SpeechNoun,
+            });
+        }
         let word = t.word(k).unwrap_or_default();
         let source = if word == "according" && t.word(k + 1) == Some("to") {
             Some(k + 2)
@@ -1280,7 +1344,7 @@ fn before(t: &Tokens, q: usize, from: usize, fallback: bool) -> Option<Attributi
             lexicon::means_according_to(word).then_some(k + 1)
         };
         if let Some(source) = source {
-            if let Some(phrase) = phrase_starting_at(t, source).filter(|p| p.end <= q) {
+            if let Some(phrase) = source_phrase(t, source).filter(|p| p.end <= q) {
                 return Some(Attribution {
                     tokens: phrase,
                     verb: Some("according to".into()),
@@ -1300,6 +1364,15 @@ fn before(t: &Tokens, q: usize, from: usize, fallback: bool) -> Option<Attributi
                 let end = skip_back_between(t, k - 1, from);
                 let subject = phrase_ending_at(t, end)
                     .map(|p| coordinated(t, p, from))
+                    // "the former governor", "the two senators": a
+                    // determiner word after the article.
+                    .map(|p| {
+                        if p.start > from + 1 && is_determiner(t, p.start - 1) {
+                            p.start - 1..p.end
+                        } else {
+                            p
+                        }
+                    })
                     .filter(|p| {
                         let after_with = p.start > from && t.word(p.start - 1) == Some("with");
                         p.start > from && (t.is_capitalised(end) || after_with)
@@ -1463,10 +1536,12 @@ fn colon(t: &Tokens, q: usize, from: usize) -> Option<Attribution> {
 pub fn attribute(t: &Tokens, q: usize) -> Option<Attribution> {
     let from = sentence_start(t, q);
     let clause = clause_start(t, from, q);
-    let found = direct(t, q, from, clause)?;
+    let Some(found) = direct(t, q, from, clause) else {
+        return closing_source(t, q + 1);
+    };
     if matches!(found.cue, Cue::After | Cue::Before | Cue::Colon) {
         let rest = found.tokens.end.max(q + 1);
-        if let Some(source) = outer_source(t, rest) {
+        if let Some(source) = outer_source(t, rest).or_else(|| closing_source(t, rest)) {
             return Some(source);
         }
     }
@@ -1489,7 +1564,7 @@ fn opening_source(t: &Tokens, from: usize, limit: usize) -> Option<Attribution> 
     } else {
         return None;
     };
-    let phrase = phrase_starting_at(t, source).filter(|p| p.end < limit)?;
+    let phrase = source_phrase(t, source).filter(|p| p.end < limit)?;
     t.is_punct(phrase.end, ',').then_some(Attribution {
         tokens: phrase,
         verb: Some("according to".into()),
@@ -1501,13 +1576,18 @@ fn opening_source(t: &Tokens, from: usize, limit: usize) -> Option<Attribution> 
 /// the words, named by "according to" later in the sentence, from token
 /// `from` on.
 fn outer_source(t: &Tokens, from: usize) -> Option<Attribution> {
+    // `“… without delay.” Lee flies in, according to an aide.`: a
+    // quotation closing its sentence leaves the next one's source alone.
+    if from > 0 && t.ends_sentence(from - 1) {
+        return None;
+    }
     let mut k = from;
     while k + 2 < t.len() && k - from < 24 {
         if t.ends_sentence(k) || matches!(t.kind(k), Some(TokenKind::Quote(_))) {
             return None;
         }
         if t.word(k) == Some("according") && t.word(k + 1) == Some("to") {
-            let phrase = phrase_starting_at(t, k + 2)?;
+            let phrase = source_phrase(t, k + 2)?;
             return Some(Attribution {
                 tokens: phrase,
                 verb: Some("according to".into()),
@@ -1519,15 +1599,142 @@ fn outer_source(t: &Tokens, from: usize) -> Option<Attribution> {
     None
 }
 
+/// "Fans chanted “…” at the game, the Tribune reported.": a source and
+/// its reporting verb closing the sentence after a comma relay everything
+/// the sentence reports, from token `from` on, as "according to" does.
+fn closing_source(t: &Tokens, from: usize) -> Option<Attribution> {
+    if from > 0 && t.ends_sentence(from - 1) {
+        return None;
+    }
+    let mut k = from;
+    while k < t.len() && k - from < 60 && !t.ends_sentence(k) {
+        let set_off = t.is_punct(k, ',') || t.quote_terminal(k) == Some(',');
+        k += 1;
+        if !set_off {
+            continue;
+        }
+        let Some(mut source) = phrase_starting_at(t, k) else {
+            continue;
+        };
+        // "the Post first reported": the adverb belongs to the verb.
+        while source.end > source.start + 1 && is_between(t, source.end - 1) {
+            source.end -= 1;
+        }
+        let v = skip_forward_between(t, source.end);
+        let relays = !t.is_capitalised(v)
+            && t.word(v).is_some_and(|w| {
+                matches!(
+                    w,
+                    "reported" | "reports" | "said" | "says" | "wrote" | "writes" | "noted"
+                )
+            });
+        if relays && t.is_punct(v + 1, '.') && t.ends_sentence(v + 1) {
+            return Some(Attribution {
+                tokens: source,
+                verb: t.word(v).map(str::to_string),
+                cue: Cue::After,
+            });
+        }
+    }
+    None
+}
+
+/// "as described by the inspector", "was dubbed “…” by critics", "known by
+/// fans as “…”": the agent of a passive verb of speech or naming right
+/// next to the quotation said the words.
+fn passive_agent(t: &Tokens, q: usize, from: usize) -> Option<Attribution> {
+    let speech = |w: &str| {
+        matches!(
+            w,
+            "described"
+                | "called"
+                | "dubbed"
+                | "labeled"
+                | "labelled"
+                | "termed"
+                | "branded"
+                | "characterized"
+                | "characterised"
+                | "known"
+                | "derided"
+                | "hailed"
+                | "nicknamed"
+        )
+    };
+    let near = q.saturating_sub(3).max(from)..(q + 3).min(t.len());
+    for k in near {
+        if k == q || t.is_capitalised(k) || !t.word(k).is_some_and(speech) {
+            continue;
+        }
+        // "called “…” by", "described by", "known by … as".
+        let by = if k + 1 == q { q + 1 } else { k + 1 };
+        if t.word(by) != Some("by") {
+            continue;
+        }
+        // Nothing but the verb (and "as") between the quotation and "by":
+        // `"…" – as described by X` or `described by X as "…"`.
+        let between_ok = if k > q {
+            (q + 1..k)
+                .all(|i| matches!(t.kind(i), Some(TokenKind::Punct(_))) || t.word(i) == Some("as"))
+        } else {
+            true
+        };
+        if !between_ok {
+            continue;
+        }
+        let agent = phrase_starting_at(t, by + 1)?;
+        if agent.contains(&q) {
+            return None;
+        }
+        return Some(Attribution {
+            tokens: agent,
+            verb: t.word(k).map(str::to_string),
+            cue: Cue::After,
+        });
+    }
+    let found = |k: usize, agent: Range<usize>| Attribution {
+        tokens: agent,
+        verb: t.word(k).map(str::to_string),
+        cue: Cue::After,
+    };
+    // `“…” in the report – as described by X`: "as", the verb and "by"
+    // later in the sentence.
+    let mut k = q + 1;
+    while k + 2 < t.len() && k - q < 14 && !t.ends_sentence(k) {
+        let as_verb_by = t.word(k) == Some("as")
+            && t.word(k + 1).is_some_and(speech)
+            && t.word(k + 2) == Some("by");
+        if as_verb_by {
+            return phrase_starting_at(t, k + 3).map(|agent| found(k + 1, agent));
+        }
+        if matches!(t.kind(k), Some(TokenKind::Quote(_))) {
+            break;
+        }
+        k += 1;
+    }
+    // `known by X as a “…”`: the verb, "by", the agent, then "as" right
+    // before the quotation.
+    let mut as_at = q.checked_sub(1)?;
+    if t.word(as_at).is_some_and(|w| matches!(w, "a" | "an")) {
+        as_at = as_at.checked_sub(1)?;
+    }
+    if t.word(as_at) != Some("as") {
+        return None;
+    }
+    let floor = q.saturating_sub(12).max(from);
+    (floor..as_at).rev().find_map(|k| {
+        let verb_by = t.word(k).is_some_and(speech) && t.word(k + 1) == Some("by");
+        let agent = phrase_starting_at(t, k + 2).filter(|a| a.end == as_at)?;
+        verb_by.then(|| found(k, agent))
+    })
+}
+
 /// The speaker named in the quotation's own sentence, by the first cue that
 /// finds one.
 fn direct(t: &Tokens, q: usize, from: usize, clause: usize) -> Option<Attribution> {
-    after(t, q)
-        .or_else(|| {
-            (clause > from)
-                .then(|| before(t, q, clause, false))
-                .flatten()
-        })
+    passive_agent(t, q, from)
+        .or_else(|| after(t, q))
+        .or_else(|| (clause > from).then(|| last_clause(t, q, clause)).flatten())
         .or_else(|| before(t, q, from, true))
         .or_else(|| later_in_sentence(t, q))
         .or_else(|| colon(t, q, from))
@@ -1537,18 +1744,46 @@ fn direct(t: &Tokens, q: usize, from: usize, clause: usize) -> Option<Attributio
         .or_else(|| governing_subject(t, q, from))
 }
 
+/// The speaker in the last clause of the sentence, from token `clause`
+/// on: a reporting verb's subject there, or else the subject opening the
+/// clause ("…, and she has fought the plan, at one point calling it “…”":
+/// the participle hangs on "she"). A clause opening with its verb ("…, but
+/// called it “…”") shares the sentence's subject instead.
+fn last_clause(t: &Tokens, q: usize, clause: usize) -> Option<Attribution> {
+    before(t, q, clause, false).or_else(|| {
+        let opening = (clause..q).find(|&k| t.kind(k) == Some(TokenKind::Word))?;
+        before(t, q, clause, true).filter(|found| found.tokens.start == opening)
+    })
+}
+
 /// The start of the last clause before token `q` in the sentence from
 /// `from`: after "but", "while", a semicolon or ", and" ("Smith spoke, but
 /// she said …").
 fn clause_start(t: &Tokens, from: usize, q: usize) -> usize {
-    (from..q)
-        .rev()
-        .find(|&k| {
-            let word = t.word(k).unwrap_or_default();
-            matches!(word, "but" | "while" | "whereas" | "although" | "though")
-                || (word == "and" && k > from && t.is_punct(k - 1, ','))
-        })
-        .map_or(from, |k| k + 1)
+    let Some(k) = (from..q).rev().find(|&k| {
+        let word = t.word(k).unwrap_or_default();
+        matches!(word, "but" | "while" | "whereas" | "although" | "though")
+            || (word == "and" && k > from && t.is_punct(k - 1, ','))
+    }) else {
+        return from;
+    };
+    // "Although he thanked them, he sounded …": a subordinate clause
+    // opening the sentence ends at its comma, and the main clause after it
+    // holds the quotation.
+    let opens = (from..k).all(|i| {
+        matches!(t.kind(i), Some(TokenKind::Punct(_)))
+            || t.word(i)
+                .is_some_and(|w| matches!(w, "and" | "but" | "yet"))
+    });
+    let subordinate = t
+        .word(k)
+        .is_some_and(|w| matches!(w, "while" | "whereas" | "although" | "though"));
+    if opens && subordinate {
+        if let Some(comma) = (k + 1..q).find(|&i| t.is_punct(i, ',')) {
+            return comma + 1;
+        }
+    }
+    k + 1
 }
 
 /// A partial quotation inside a sentence with no reporting verb belongs to
@@ -1640,7 +1875,8 @@ fn speech_owner(t: &Tokens, q: usize, from: usize) -> Option<usize> {
     let owner = (noun.saturating_sub(3).max(floor)..noun).rev().find(|&k| {
         t.word(k).is_some_and(|w| {
             matches!(w, "his" | "her" | "their" | "its")
-                || (t.is_capitalised(k) && (w.ends_with("'s") || w.ends_with("s'")))
+                || (t.is_capitalised(k)
+                    && (w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'")))
         })
     })?;
     Some(owner)
@@ -1650,6 +1886,26 @@ fn speech_owner(t: &Tokens, q: usize, from: usize) -> Option<usize> {
 /// it, when the quotation opens its sentence and that sentence leads into
 /// it ("Smith made the following comment:" or "Smith said so on Monday.").
 pub fn attribute_from_previous_sentence(t: &Tokens, q: usize) -> Option<Attribution> {
+    previous_sentence(t, q, None)
+}
+
+/// The speaker named in the sentence before the quotation at token `q`,
+/// as [`attribute_from_previous_sentence`] finds it, when that whole
+/// sentence lies after the quotation at token `earlier` and its speaker
+/// (ending at byte `named_until`) and says that somebody speaks: "“…,” Lee
+/// said. Kim says the count is wrong. “…”" hands the last quotation to
+/// Kim, whoever spoke before; "Lee did not say when." reports nobody's
+/// words.
+pub fn attribute_from_sentence_after(
+    t: &Tokens,
+    earlier: usize,
+    named_until: usize,
+    q: usize,
+) -> Option<Attribution> {
+    previous_sentence(t, q, Some((earlier, named_until)))
+}
+
+fn previous_sentence(t: &Tokens, q: usize, earlier: Option<(usize, usize)>) -> Option<Attribution> {
     let from = sentence_start(t, q);
     if from != q || from == 0 {
         return None;
@@ -1660,9 +1916,38 @@ pub fn attribute_from_previous_sentence(t: &Tokens, q: usize) -> Option<Attribut
         end = end.checked_sub(1)?;
     }
     let prev_from = sentence_start(t, end);
+    let after_earlier = |(at, named_until): (usize, usize)| {
+        prev_from > at
+            && t.list
+                .get(prev_from)
+                .is_some_and(|k| k.range.start >= named_until)
+    };
+    if earlier.is_some_and(|e| !after_earlier(e)) {
+        return None;
+    }
     let mut found = before(t, end, prev_from, true).or_else(|| colon(t, end + 1, prev_from))?;
+    if earlier.is_some() && negated_verb(t, found.tokens.end, end) {
+        return None;
+    }
     found.cue = Cue::PreviousSentence;
     Some(found)
+}
+
+/// Whether a negation stands between the subject ending before token
+/// `from` and its reporting verb ("Lee did not say", "Kim never told").
+fn negated_verb(t: &Tokens, from: usize, end: usize) -> bool {
+    for k in from..end.min(from + 5) {
+        let negation = t.word(k).is_some_and(|w| {
+            matches!(w, "not" | "never" | "no") || w.ends_with("n't") || w.ends_with("n’t")
+        });
+        if negation {
+            return true;
+        }
+        if reporting_verb_at(t, k).is_some() {
+            return false;
+        }
+    }
+    false
 }
 
 /// Finds the speaker of the quotation at token `q` in the sentence right
