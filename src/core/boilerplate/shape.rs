@@ -94,6 +94,9 @@ fn title_case_share(line: &str) -> f32 {
     let mut total = 0usize;
     let mut capital = 0usize;
     for word in scan::words(line).skip(1) {
+        if word.len() < 4 {
+            continue; // fewer than four bytes: fewer than four letters below
+        }
         let Some(first) = word.chars().find(|&c| scan::is_alphanumeric(c)) else {
             continue;
         };
@@ -409,8 +412,11 @@ fn markdown_link_share(line: &str) -> f32 {
 fn looks_like_timestamp(line: &str, words: &[&str]) -> bool {
     let digits = line.chars().any(|c| c.is_ascii_digit());
     let dated = digits && (patterns::clock_time(line) || patterns::numeric_date(line));
-    let month = words.iter().any(|w| MONTHS.contains(w))
-        && words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()));
+    // A word of digits needs a digit in the line: the cheap test first,
+    // then the number, then the month names.
+    let month = digits
+        && words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()))
+        && words.iter().any(|w| MONTHS.contains(w));
     let relative = (digits
         || words
             .first()
