@@ -68,7 +68,10 @@ pub fn lowercase_words(line: &str) -> String {
             lower.push(' ');
         }
         if w.is_ascii() {
-            lower.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            // Copy, then lowercase the bytes in place: no per-char pushes.
+            let start = lower.len();
+            lower.push_str(w);
+            lower[start..].make_ascii_lowercase();
         } else {
             lower.push_str(&w.to_lowercase());
         }
