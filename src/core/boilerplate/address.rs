@@ -19,6 +19,19 @@ const ADDRESS_WORDS: &[&str] = &[
     "мы", "наш", "наша", "наше", "наши", "нас", "вы", "ваш", "ваша", "ваши", "вас",
 ];
 
+/// Bytes of the longest of [`ADDRESS_WORDS`].
+const LONGEST_ADDRESS_BYTES: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < ADDRESS_WORDS.len() {
+        if ADDRESS_WORDS[i].len() > longest {
+            longest = ADDRESS_WORDS[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
 /// How many reader-address words `line` has outside quotation marks:
 /// straight double quotes toggle; curly and angle quotes open and close.
 /// One pass, no allocation: this runs on every line of every paste.
@@ -73,6 +86,11 @@ fn is_address_word(word: &str) -> bool {
 
 /// Whether `word`, already lowercase, is a reader-address word.
 pub fn is_lowercase_address_word(word: &str) -> bool {
+    // Most words of prose are longer than any address word: a length
+    // check spares them the hash.
+    if word.len() > LONGEST_ADDRESS_BYTES {
+        return false;
+    }
     static SET: std::sync::OnceLock<FnvSet<&'static str>> = std::sync::OnceLock::new();
     SET.get_or_init(|| ADDRESS_WORDS.iter().copied().collect())
         .contains(word)
@@ -80,7 +98,7 @@ pub fn is_lowercase_address_word(word: &str) -> bool {
 
 /// [`reader_address_words`] for a line whose lowercase `words` are known:
 /// without quotation marks in the line, no need to read it again.
-pub fn reader_address_words_in(line: &str, words: &[String]) -> usize {
+pub fn reader_address_words_in(line: &str, words: &[&str]) -> usize {
     // One fast byte search per mark beats one decoding pass over the line.
     let quoted = ['"', '“', '«', '„', '”', '»']
         .iter()
@@ -100,6 +118,14 @@ use super::fnv::FnvSet;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_address_word_passes_the_length_check() {
+        for word in ADDRESS_WORDS {
+            assert!(is_lowercase_address_word(word), "{word}");
+        }
+        assert!(!is_lowercase_address_word("nosotrosx"));
+    }
 
     #[test]
     fn counts_address_outside_quotes_only() {

@@ -53,6 +53,37 @@ pub fn words(line: &str) -> Vec<String> {
         .collect()
 }
 
+/// The lowercase words of `line` as [`words`] finds them, in one buffer
+/// parted by single spaces: one allocation per line instead of one per word.
+/// Each word is lowercased on its own, exactly as [`words`] does (so
+/// context-dependent mappings such as a final sigma agree); lowercasing
+/// never yields a space, so [`word_slices`] recovers the words.
+pub fn lowercase_words(line: &str) -> String {
+    let mut lower = String::with_capacity(line.len());
+    for w in line
+        .split(|c: char| !crate::core::scan::is_alphanumeric(c))
+        .filter(|w| !w.is_empty())
+    {
+        if !lower.is_empty() {
+            lower.push(' ');
+        }
+        if w.is_ascii() {
+            // Copy, then lowercase the bytes in place: no per-char pushes.
+            let start = lower.len();
+            lower.push_str(w);
+            lower[start..].make_ascii_lowercase();
+        } else {
+            lower.push_str(&w.to_lowercase());
+        }
+    }
+    lower
+}
+
+/// The words of a [`lowercase_words`] buffer, borrowed from it.
+pub fn word_slices(lower: &str) -> Vec<&str> {
+    lower.split(' ').filter(|w| !w.is_empty()).collect()
+}
+
 /// How many words [`words`] finds in `line`, without building them.
 pub fn count_words(line: &str) -> usize {
     line.split(|c: char| !crate::core::scan::is_alphanumeric(c))
@@ -105,10 +136,10 @@ impl Lexicon {
     }
 
     /// Every phrase occurrence among `words` (as [`words`] returns them).
-    pub fn hits(&'static self, words: &[String]) -> Vec<Hit> {
+    pub fn hits(&'static self, words: &[&str]) -> Vec<Hit> {
         let mut hits = Vec::new();
         for (i, word) in words.iter().enumerate() {
-            if let Some(phrases) = self.by_first_word.get(word) {
+            if let Some(phrases) = self.by_first_word.get(*word) {
                 for phrase in phrases {
                     if self.matches_at(phrase, words, i) {
                         hits.push(self.hit(phrase, i));
@@ -124,7 +155,7 @@ impl Lexicon {
         hits
     }
 
-    fn matches_at(&self, phrase: &Phrase, words: &[String], at: usize) -> bool {
+    fn matches_at(&self, phrase: &Phrase, words: &[&str], at: usize) -> bool {
         let Some(window) = words.get(at..at + phrase.words.len()) else {
             return false;
         };
@@ -138,7 +169,7 @@ impl Lexicon {
                 if k == last && phrase.last_is_prefix {
                     w.starts_with(p.as_str())
                 } else {
-                    p == w
+                    p == *w
                 }
             })
     }
@@ -159,8 +190,9 @@ mod tests {
     use super::*;
 
     fn reasons(line: &str) -> Vec<&'static str> {
+        let lower = lowercase_words(line);
         Lexicon::get()
-            .hits(&words(line))
+            .hits(&word_slices(&lower))
             .into_iter()
             .map(|h| h.reason)
             .collect()
@@ -170,6 +202,20 @@ mod tests {
     fn words_are_lowercase_alphanumeric_runs() {
         assert_eq!(words("Read MORE: ça va!"), vec!["read", "more", "ça", "va"]);
         assert!(words("  —  ").is_empty());
+    }
+
+    #[test]
+    fn word_slices_agree_with_words() {
+        for line in [
+            "Read MORE: ça va!",
+            "  —  ",
+            "",
+            "ΟΔΟΣ ΚΑΙ ΣΟΦΙΑΣ, İSTANBUL’DA — Straße 12b",
+            "Читайте также: «Новости» 2031",
+        ] {
+            let lower = lowercase_words(line);
+            assert_eq!(word_slices(&lower), words(line), "{line:?}");
+        }
     }
 
     #[test]

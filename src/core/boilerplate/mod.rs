@@ -24,7 +24,7 @@ mod transcript;
 
 use super::{Finding, Kind, MarkupHint};
 use fnv::FnvMap;
-use lexicon::{words, Lexicon};
+use lexicon::{lowercase_words, word_slices, Lexicon};
 pub use markup::detect_with_markup;
 use sequence::LineScore;
 use std::ops::Range;
@@ -171,7 +171,8 @@ fn is_speech_paragraph(line: TranscriptLine) -> bool {
 
 impl Evidence {
     fn of(line: &str) -> Evidence {
-        let words = words(line);
+        let lower = lowercase_words(line);
+        let words = word_slices(&lower);
         let n = shape::word_count(line, &words).max(1);
         let transcript = transcript::classify(line);
         if transcript == TranscriptLine::Direction {
@@ -254,7 +255,7 @@ struct LineShape {
 /// that happens to start with the word.
 const LABELLED_HEADLINE: f32 = 1.5;
 
-fn lexicon_evidence(words: &[String], shape: &LineShape) -> Vec<(&'static str, f32)> {
+fn lexicon_evidence(words: &[&str], shape: &LineShape) -> Vec<(&'static str, f32)> {
     let n = shape.words;
     let mut by_reason: Vec<(&'static str, f32, usize, usize)> = Vec::new();
     let mut leading: Vec<(&'static str, f32)> = Vec::new();
@@ -820,7 +821,7 @@ fn score_wrapped_paragraphs(lines: &[Line<'_>], evidence: &mut [Evidence]) {
                 .map(|l| l.text)
                 .collect::<Vec<_>>()
                 .join(" ");
-            let prose = shape::prose_score(&joined, &words(&joined));
+            let prose = shape::prose_score(&joined, &word_slices(&lowercase_words(&joined)));
             for e in &mut evidence[start..=end] {
                 e.score.prose = e.score.prose.max(prose);
             }

@@ -8,7 +8,7 @@ use crate::core::scan;
 
 /// How much a line reads like article prose: positive for prose, negative
 /// for labels, menu items and headlines. Roughly in [-3, 3].
-pub fn prose_score(line: &str, words: &[String]) -> f32 {
+pub fn prose_score(line: &str, words: &[&str]) -> f32 {
     let n = word_count(line, words);
     let mut score = match n {
         0..=2 => -1.5,
@@ -33,7 +33,7 @@ pub fn prose_score(line: &str, words: &[String]) -> f32 {
 
 /// Words in `line`, counting two CJK characters as one word, since those
 /// scripts do not separate words by spaces.
-pub fn word_count(line: &str, words: &[String]) -> usize {
+pub fn word_count(line: &str, words: &[&str]) -> usize {
     let cjk = line.chars().filter(|&c| is_cjk(c)).count();
     words.len().max(cjk / 2)
 }
@@ -94,6 +94,9 @@ fn title_case_share(line: &str) -> f32 {
     let mut total = 0usize;
     let mut capital = 0usize;
     for word in scan::words(line).skip(1) {
+        if word.len() < 4 {
+            continue; // fewer than four bytes: fewer than four letters below
+        }
         let Some(first) = word.chars().find(|&c| scan::is_alphanumeric(c)) else {
             continue;
         };
@@ -128,7 +131,7 @@ fn is_typed_rule(line: &str) -> bool {
 }
 
 /// Shape cues of one line: (reason, evidence), evidence roughly 1 to 5.
-pub fn cues(line: &str, words: &[String]) -> Vec<(&'static str, f32)> {
+pub fn cues(line: &str, words: &[&str]) -> Vec<(&'static str, f32)> {
     let mut out = Vec::new();
     let n = word_count(line, words);
     if !line.chars().any(scan::is_alphanumeric) {
@@ -139,7 +142,7 @@ pub fn cues(line: &str, words: &[String]) -> Vec<(&'static str, f32)> {
     }
     // Cheap substring checks guard the patterns: most lines are prose.
     if n <= 16
-        && (line.contains('©') || words.iter().any(|w| w == "copyright") || line.contains("(c)"))
+        && (line.contains('©') || words.contains(&"copyright") || line.contains("(c)"))
         && patterns::copyright_mark(line)
     {
         out.push(("copyright", 4.0));
@@ -174,7 +177,7 @@ pub fn cues(line: &str, words: &[String]) -> Vec<(&'static str, f32)> {
     } else if n <= 30 && credit_word && patterns::credit(line) {
         out.push(("caption", 2.5));
     } else if n <= 8
-        && (line.contains([',', '/', '|']) || words.iter().any(|w| w == "via"))
+        && (line.contains([',', '/', '|']) || words.contains(&"via"))
         && patterns::agency_credit(line)
     {
         out.push(("caption", 3.0));
@@ -406,11 +409,14 @@ fn markdown_link_share(line: &str) -> f32 {
 }
 
 /// A short line made mostly of a date, a time or "updated/ago" words.
-fn looks_like_timestamp(line: &str, words: &[String]) -> bool {
+fn looks_like_timestamp(line: &str, words: &[&str]) -> bool {
     let digits = line.chars().any(|c| c.is_ascii_digit());
     let dated = digits && (patterns::clock_time(line) || patterns::numeric_date(line));
-    let month = words.iter().any(|w| MONTHS.contains(&w.as_str()))
-        && words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()));
+    // A word of digits needs a digit in the line: the cheap test first,
+    // then the number, then the month names.
+    let month = digits
+        && words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()))
+        && words.iter().any(|w| MONTHS.contains(w));
     let relative = (digits
         || words
             .first()
@@ -422,7 +428,7 @@ fn looks_like_timestamp(line: &str, words: &[String]) -> bool {
     // Prose mentioning a date is not a timestamp: require few other words.
     let plain = words
         .iter()
-        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()) && !MONTHS.contains(&w.as_str()))
+        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()) && !MONTHS.contains(w))
         .count();
     let limit = if patterns::clock_time(line) || relative {
         5
@@ -545,15 +551,18 @@ const MONTHS: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
-    use super::super::lexicon::words;
+    use super::super::lexicon::{lowercase_words, word_slices};
     use super::*;
 
     fn prose(line: &str) -> f32 {
-        prose_score(line, &words(line))
+        prose_score(line, &word_slices(&lowercase_words(line)))
     }
 
     fn reasons(line: &str) -> Vec<&'static str> {
-        cues(line, &words(line)).into_iter().map(|c| c.0).collect()
+        cues(line, &word_slices(&lowercase_words(line)))
+            .into_iter()
+            .map(|c| c.0)
+            .collect()
     }
 
     #[test]
@@ -667,7 +676,9 @@ mod tests {
         assert!(reasons("Sam Lee, AP").contains(&"caption"));
         assert!(cues(
             "A survey boat near the eastern pier. Credit: Harbour Authority",
-            &words("A survey boat near the eastern pier. Credit: Harbour Authority")
+            &word_slices(&lowercase_words(
+                "A survey boat near the eastern pier. Credit: Harbour Authority"
+            ))
         )
         .contains(&("caption", 4.0)));
         assert!(reasons("Sam Lee/Reuters").contains(&"caption"));
