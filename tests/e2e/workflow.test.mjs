@@ -356,8 +356,9 @@ test('a damaged entry, a damaged index or a full store never lose the other arti
   await annotate(page, STORY);
   await page.getByRole('button', { name: 'New article' }).click();
   await annotate(page, 'Second story\nThe bridge cost 3 million euros in 2020.');
+  // Saving waits for an idle moment (within a second).
+  await eventually(() => page.locator('.library-item').count(), 2, 'both saved');
   const ids = await page.$$eval('.library-item', (items) => items.map((i) => i.dataset.id));
-  assert.equal(ids.length, 2);
 
   // Damage the first story's entry and the index, then reload.
   await page.evaluate((id) => {
