@@ -38,10 +38,16 @@ pub struct Hit {
     pub words: usize,
 }
 
-/// Lowercase words of `line`: maximal runs of letters and digits.
-pub fn words(line: &str) -> Vec<String> {
+/// The maximal runs of letters and digits in `line`, as written: the words
+/// that [`words`], [`lowercase_words`] and [`count_words`] all see.
+fn raw_words(line: &str) -> impl Iterator<Item = &str> {
     line.split(|c: char| !crate::core::scan::is_alphanumeric(c))
         .filter(|w| !w.is_empty())
+}
+
+/// Lowercase words of `line`: maximal runs of letters and digits.
+pub fn words(line: &str) -> Vec<String> {
+    raw_words(line)
         .map(|w| {
             // Most words are ASCII, whose lowercasing needs no tables.
             if w.is_ascii() {
@@ -60,10 +66,7 @@ pub fn words(line: &str) -> Vec<String> {
 /// never yields a space, so [`word_slices`] recovers the words.
 pub fn lowercase_words(line: &str) -> String {
     let mut lower = String::with_capacity(line.len());
-    for w in line
-        .split(|c: char| !crate::core::scan::is_alphanumeric(c))
-        .filter(|w| !w.is_empty())
-    {
+    for w in raw_words(line) {
         if !lower.is_empty() {
             lower.push(' ');
         }
@@ -86,9 +89,7 @@ pub fn word_slices(lower: &str) -> Vec<&str> {
 
 /// How many words [`words`] finds in `line`, without building them.
 pub fn count_words(line: &str) -> usize {
-    line.split(|c: char| !crate::core::scan::is_alphanumeric(c))
-        .filter(|w| !w.is_empty())
-        .count()
+    raw_words(line).count()
 }
 
 impl Lexicon {

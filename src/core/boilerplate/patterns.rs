@@ -16,7 +16,7 @@
 
 /// A word character for `\b`.
 fn is_word(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    crate::core::scan::is_alphanumeric(c) || c == '_'
 }
 
 /// Whether `\b` holds at byte `at` after a word character: at the end or
