@@ -41,8 +41,27 @@ export interface HighlightOptions extends AnnotateOptions {
   kinds?: Kind[];
 }
 
-/** Loads the WebAssembly module (once). Pass a URL if the .wasm is not beside annotator.js. */
-export function init(wasmUrl?: string | URL): Promise<void>;
+export interface InitOptions {
+  /** Warm the code up in the page's idle time after loading (default true): see `warmUp`. */
+  warmUp?: boolean;
+}
+
+/**
+ * Loads the WebAssembly module (once). Pass a URL if the .wasm is not beside
+ * annotator.js (`undefined` to keep the default and still pass options).
+ */
+export function init(wasmUrl?: string | URL, options?: InitOptions): Promise<void>;
+
+/**
+ * Analyses a made-up article in short rounds while the page is idle, so that
+ * the browser has optimised the code before the page's first real call (a
+ * page's first `annotate()` of a long text otherwise takes several times as
+ * long as the next). Stops at the first call of `annotate`, `annotateHtml`,
+ * `highlight` or `toWebAnnotations`, or when the page is hidden. `init()`
+ * starts it unless `{ warmUp: false }`; calling it again returns the same
+ * promise. Resolves with the number of rounds run.
+ */
+export function warmUp(): Promise<number>;
 
 /** Finds claims, quotes and boilerplate in `text`. */
 export function annotate(text: string, options?: AnnotateOptions): Annotation[];

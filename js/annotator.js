@@ -2,7 +2,7 @@
 // any element of a page, offline, with the same WebAssembly core as the app.
 //
 //   import { init, annotate, toWebAnnotations, highlight, unhighlight } from './annotator.js';
-//   await init();
+//   await init();                                        // then warms up while the page is idle
 //   const found = annotate(text, { threshold: 0.5 });   // offsets in code points and UTF-16
 //   const { text, annotations } = annotateHtml(html);   // HTML rendered; its markup used
 //   highlight(document.querySelector('article'));       // wraps matches in <mark data-kind=…>
@@ -15,21 +15,71 @@ import initWasm, * as wasm from './article_annotator.js';
 let loading = null;
 let ready = false;
 
-/** Loads the WebAssembly module once; `wasmUrl` overrides where it is. */
-export async function init(wasmUrl) {
+/**
+ * Loads the WebAssembly module once; `wasmUrl` overrides where it is. Then,
+ * unless `{ warmUp: false }`, starts `warmUp()` in the page's idle time.
+ */
+export async function init(wasmUrl, { warmUp: warm = true } = {}) {
   loading ??= initWasm(wasmUrl ? { module_or_path: wasmUrl } : undefined).then(() => {
     ready = true;
   });
   await loading;
+  if (warm) warmUp();
 }
 
 function needInit(name) {
   if (!ready) throw new Error(`annotator.${name}: call \`await init()\` first`);
 }
 
+/** A call of the page's own: from now on its texts keep the code warm. */
+function startCall(name) {
+  needInit(name);
+  calledByPage = true;
+}
+
+// Browsers run new WebAssembly through a quick baseline compiler and
+// optimise a function only once it has run a while, and the annotator's
+// tables are built on first use: a page's first annotate() of a long text
+// took several times as long as the next (`scripts/bench` measures both).
+// So while the page is idle after init(), the annotator analyses a made-up
+// article (src/core/warm_up.rs) in short rounds, one idle callback each, and
+// stops at the first real call or when the page hides.
+const WARM_UP_ROUNDS = 20;
+const WARM_UP_PARAGRAPHS = 10;
+let calledByPage = false;
+let warming = null;
+
+// requestIdleCallback is missing in some browsers (Safari): a zero timeout
+// still yields to the page between rounds.
+const whenIdle = globalThis.requestIdleCallback?.bind(globalThis) ?? ((callback) => setTimeout(callback, 0));
+
+/**
+ * Warms the annotator's code in idle time (see above); `init()` starts this
+ * itself unless told not to. Resolves with the number of rounds run: fewer
+ * than the full count when a real call came first.
+ */
+export function warmUp() {
+  needInit('warmUp');
+  warming ??= new Promise((resolve) => {
+    let rounds = 0;
+    const round = () => {
+      if (calledByPage || rounds === WARM_UP_ROUNDS || globalThis.document?.visibilityState === 'hidden') {
+        resolve(rounds);
+        return;
+      }
+      wasm.warm_up(WARM_UP_PARAGRAPHS);
+      rounds += 1;
+      whenIdle(round);
+    };
+    whenIdle(round);
+  });
+  return warming;
+}
+
+
 /** Annotations of `text`: see annotator.d.ts for the shape. */
 export function annotate(text, options) {
-  needInit('annotate');
+  startCall('annotate');
   if (typeof text !== 'string') throw new TypeError('annotate(text): text must be a string');
   return wasm.annotate(text, options ?? undefined);
 }
@@ -41,14 +91,14 @@ export function annotate(text, options) {
  * HTML is only parsed as a string in WebAssembly: it never enters the DOM.
  */
 export function annotateHtml(html, options) {
-  needInit('annotateHtml');
+  startCall('annotateHtml');
   if (typeof html !== 'string') throw new TypeError('annotateHtml(html): html must be a string');
   return wasm.annotate_html(html, options ?? undefined);
 }
 
 /** W3C Web Annotation JSON-LD (an AnnotationCollection) for `annotations` of `text`. */
 export function toWebAnnotations(text, annotations) {
-  needInit('toWebAnnotations');
+  startCall('toWebAnnotations');
   if (typeof text !== 'string') throw new TypeError('toWebAnnotations(text, …): text must be a string');
   return wasm.to_web_annotations(text, annotations);
 }
@@ -130,7 +180,7 @@ function readableText(root) {
  * offsets referring to `text`. Calling it again first undoes the last call.
  */
 export function highlight(element, options = {}) {
-  needInit('highlight');
+  startCall('highlight');
   if (!(element instanceof Element)) throw new TypeError('highlight(element): element must be a DOM Element');
   unhighlight(element);
   const kinds = new Set(options.kinds ?? KINDS);

@@ -15,7 +15,8 @@
 //                       are reported, so "< 50" means none)
 //
 // then the wasm analysis of the 10,000-word text called on the main thread
-// (median of several runs), as a check on the worker's figure.
+// (median of several runs), as a check on the worker's figure, and the JS
+// API's first annotate() of it in a fresh page, with and without warm-up.
 //
 //   node scripts/bench-browser.mjs [RUNS]   (default 5 runs per size; medians)
 import { existsSync } from 'node:fs';
@@ -100,6 +101,37 @@ async function mainThreadAnalysis(context, url, text, runs) {
   return median(times);
 }
 
+/**
+ * The JS API's first annotate() of `text` in a fresh page (median of
+ * `runs`), right after init() without warm-up and after `await warmUp()`:
+ * what an embedding page's first call costs with and without it.
+ */
+async function apiFirstCall(context, url, text, runs) {
+  const firstCall = async (warm) => {
+    const page = await context.newPage();
+    // The example page without its own script, so no init() has run.
+    await page.route(`${url}api/example.js`, (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
+    await page.goto(`${url}api/example.html`);
+    const ms = await page.evaluate(async ({ text, warm }) => {
+      const api = await import('./annotator.js');
+      await api.init(undefined, { warmUp: warm });
+      if (warm) await api.warmUp();
+      const start = performance.now();
+      api.annotate(text);
+      return performance.now() - start;
+    }, { text, warm });
+    await page.close();
+    return ms;
+  };
+  const cold = [];
+  const warmed = [];
+  for (let i = 0; i < runs; i += 1) {
+    cold.push(await firstCall(false));
+    warmed.push(await firstCall(true));
+  }
+  return { cold: median(cold), warmed: median(warmed) };
+}
+
 const server = await startServer();
 const browser = await startBrowser();
 try {
@@ -119,6 +151,7 @@ try {
     });
   }
   const direct = await mainThreadAnalysis(browser.context, server.url, sizes[0][1], 15);
+  const api = await apiFirstCall(browser.context, server.url, sizes[0][1], RUNS);
 
   const ms = (value) => (Number.isFinite(value) ? value.toFixed(1) : 'n/a');
   const longest = (value) => (value > 0 ? ms(value) : '< 50');
@@ -131,6 +164,7 @@ try {
     console.log(`| ${row.name} | ${size} | ${ms(row.analysis)} | ${ms(row.roundTrip)} | ${ms(row.decode)} | ${ms(row.painted)} | ${ms(row.afterReply)} | ${ms(row.complete)} | ${longest(row.longest)} | ${row.marks} | ${row.status.replace(/^Found /, '').replace(/\.$/, '')} |`);
   }
   console.log(`\nWasm analysis of the 10,000-word text on the main thread (analyse_for_worker, median of 15): ${ms(direct)} ms`);
+  console.log(`\nJS API, a fresh page's first annotate() of the 10,000-word text (median of ${RUNS}): ${ms(api.cold)} ms right after init() without warm-up, ${ms(api.warmed)} ms after its idle warm-up`);
 } finally {
   await browser.close();
   server.stop();

@@ -66,6 +66,45 @@ test('the JS API returns what the CLI returns on the example article', async () 
   await page.close();
 });
 
+test('the JS API warms its code up while the page is idle, and stops at the first real call', async () => {
+  /** The example page with its own script emptied, so no init() has run. */
+  const bare = async () => {
+    const opened = await live.context.newPage();
+    await opened.route(`${live.url}api/example.js`, (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
+    await opened.goto(`${live.url}api/example.html`);
+    return opened;
+  };
+  const errors = [];
+  const idle = await bare();
+  idle.on('pageerror', (error) => errors.push(String(error)));
+  const { rounds, before, after } = await idle.evaluate(async (text) => {
+    const api = await import('./annotator.js');
+    await api.init(undefined, { warmUp: false });
+    const wasm = await import('./article_annotator.js');
+    // What the annotator finds, analysed directly before any warm-up.
+    const before = wasm.annotate(text, undefined);
+    const rounds = await api.warmUp();
+    return { rounds, before, after: api.annotate(text) };
+  }, ARTICLE);
+  assert.ok(rounds >= 2, `an idle page ran ${rounds} warm-up rounds`);
+  assert.deepEqual(after, before, 'warming up changes nothing that is found');
+
+  const busy = await bare();
+  busy.on('pageerror', (error) => errors.push(String(error)));
+  const { roundsAfterCall, again } = await busy.evaluate(async (text) => {
+    const api = await import('./annotator.js');
+    await api.init();
+    api.annotate(text);
+    const roundsAfterCall = await api.warmUp();
+    return { roundsAfterCall, again: await api.warmUp() };
+  }, ARTICLE);
+  assert.equal(roundsAfterCall, 0, 'a call right after init() stops the warm-up before its first round');
+  assert.equal(again, 0, 'warmUp() again returns the same outcome, it does not start over');
+  assert.deepEqual(errors, []);
+  await idle.close();
+  await busy.close();
+});
+
 test('the example page highlights across inline markup and unhighlight restores the DOM exactly', async () => {
   const { page, foreign, errors } = await openRecorded(`${live.url}api/example.html`, live.url);
   const button = page.getByRole('button', { name: /Highlight claims/ });
