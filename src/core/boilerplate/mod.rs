@@ -9,7 +9,6 @@
 mod address;
 mod code;
 mod comments;
-mod fnv;
 mod lexicon;
 mod main_run;
 mod markup;
@@ -22,8 +21,8 @@ mod shape;
 mod teaser_lists;
 mod transcript;
 
+use super::fnv::FnvMap;
 use super::{Finding, Kind, MarkupHint};
-use fnv::FnvMap;
 use lexicon::{lowercase_words, word_slices, Lexicon};
 pub use markup::detect_with_markup;
 use sequence::LineScore;

@@ -4,9 +4,8 @@
 //! orders). Each cue is a feature of the learned model, which weighs it, and
 //! a human-readable reason when it fires.
 
+use crate::core::fnv::FnvMap;
 use crate::core::scan;
-use std::collections::HashMap;
-use std::hash::{BuildHasher, Hasher};
 use std::sync::OnceLock;
 
 /// One kind of cue. The order is the order of the model's cue weights, so a
@@ -669,10 +668,10 @@ impl List {
 
 /// For each word, the set of lists with an entry it starts, and the set of
 /// lists of which it is a whole one-word entry.
-fn lexicon() -> &'static HashMap<&'static str, (u64, u64), BuildFnv> {
-    static LEXICON: OnceLock<HashMap<&'static str, (u64, u64), BuildFnv>> = OnceLock::new();
+fn lexicon() -> &'static FnvMap<&'static str, (u64, u64)> {
+    static LEXICON: OnceLock<FnvMap<&'static str, (u64, u64)>> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let mut map: HashMap<&'static str, (u64, u64), BuildFnv> = HashMap::default();
+        let mut map: FnvMap<&'static str, (u64, u64)> = FnvMap::default();
         for list in List::ALL {
             for entry in list.entries() {
                 let (first, whole) = match entry.split_once(' ') {
@@ -686,32 +685,6 @@ fn lexicon() -> &'static HashMap<&'static str, (u64, u64), BuildFnv> {
         }
         map
     })
-}
-
-/// FNV-1a for the lexicon's short keys: several times cheaper than std's
-/// DoS-resistant default, and the keys are our own word lists.
-#[derive(Default, Clone, Copy)]
-struct BuildFnv;
-
-struct Fnv(u64);
-
-impl BuildHasher for BuildFnv {
-    type Hasher = Fnv;
-    fn build_hasher(&self) -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 ^= u64::from(byte);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 /// The sentence as lower-case words, punctuation stripped from their ends
