@@ -2,8 +2,9 @@
 //! lists, product cards, reference sections, tables, hard-wrapped
 //! paragraphs, program listings and the heading above a hatnote. Each rule
 //! finds one such part and leans its lines back towards body, or takes
-//! away the shape cues that say nothing about it, before the rules that
-//! spread furniture evidence run.
+//! away the shape cues that say nothing about it. Most run first, so that
+//! the repetition, menu and [`neighbours`](super::neighbours) rules find
+//! these lines already marked as the article's own.
 
 use super::lexicon::{lowercase_words, word_slices};
 use super::transcript::TranscriptLine;
