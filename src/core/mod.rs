@@ -20,6 +20,7 @@ pub mod document;
 pub mod editing;
 pub mod eval;
 pub mod export;
+pub(crate) mod fnv;
 pub mod html;
 pub mod library;
 pub mod model;

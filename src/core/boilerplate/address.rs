@@ -113,7 +113,7 @@ pub fn reader_address_words_in(line: &str, words: &[&str]) -> usize {
     }
 }
 
-use super::fnv::FnvSet;
+use crate::core::fnv::FnvSet;
 
 #[cfg(test)]
 mod tests {

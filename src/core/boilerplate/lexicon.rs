@@ -5,7 +5,7 @@
 //! Matching works on whole lowercase words, so "share" matches "Share this"
 //! but not "shareholders", and a lookup costs a hash probe per word.
 
-use super::fnv::FnvMap;
+use crate::core::fnv::FnvMap;
 use std::sync::OnceLock;
 
 const DATA: &str = include_str!("lexicon.txt");

@@ -1,7 +1,13 @@
-//! FNV-1a hashing for the detector's small lookups (lexicon first words,
-//! reader-address words, repeated lines): keys are short words and lines
-//! from the paste itself, so the standard library's DoS-resistant SipHash
-//! buys nothing here and costs a large share of the detector's time.
+//! FNV-1a hashing for the detectors' small lookups (boilerplate lexicon first
+//! words, reader-address words, repeated lines; the claim cues' word-list
+//! lexicon): keys are short words and lines from the paste or from our own
+//! word lists, so the standard library's DoS-resistant SipHash buys nothing
+//! here and costs a large share of the detectors' time. One hasher for all
+//! of them, so that a speed-up or a fix lands everywhere at once.
+//!
+//! The claims model's features (`claims/features.rs`) keep their own inline
+//! FNV steps: those run fused with the n-gram scan, and their buckets are
+//! the model's weights, so they must never change with this file.
 
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -47,5 +53,19 @@ mod tests {
         *map.entry("we").or_default() += 2;
         assert_eq!(map.get("we"), Some(&2));
         assert_eq!(map.get("you"), None);
+    }
+
+    #[test]
+    fn it_is_fnv_1a_64() {
+        // The published FNV-1a test vectors: a changed constant or step
+        // order would silently become a different (and untested) hash.
+        let hash = |bytes: &[u8]| {
+            let mut hasher = Fnv::default();
+            hasher.write(bytes);
+            hasher.finish()
+        };
+        assert_eq!(hash(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(hash(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(hash(b"foobar"), 0x8594_4171_f739_67e8);
     }
 }
