@@ -2,22 +2,42 @@
 //! verb, looked for after the quotation ("…," the minister said), before it
 //! (the minister said: "…"), through "according to", a colon, or the
 //! sentence before.
+//!
+//! Each idea has its own file: [`phrases`] (speaker noun phrases), [`verbs`]
+//! (reporting verbs), [`subjects`] (the subject of a verb), [`clauses`]
+//! (sentence and clause bounds and the sentence subject). This module holds
+//! what they share: the [`Cue`] and [`Attribution`] a speaker is reported with,
+//! and the surface the parent module calls.
 
-use super::lexicon::{self, is_participle, SPEAKER_PRONOUNS};
+mod clauses;
+mod phrases;
+mod subjects;
+mod verbs;
+
+pub(crate) use phrases::relative_head;
+
+use super::lexicon::{self, is_participle};
 use super::tokens::{TokenKind, Tokens};
+use clauses::{clause_start, sentence_start, sentence_subject};
+use phrases::{
+    coordinated, is_determiner, phrase_ending_at, phrase_starting_at, pronoun_at,
+    with_appositive_name,
+};
 use std::ops::Range;
+use subjects::{
+    inverted_subject, inverted_subject_after_quote, speech_owner, stance_subject, subject_of,
+};
+use verbs::{
+    inverts, is_between, is_reporting_verb, needs_governing_subject, reporting_verb_at,
+    skip_back_between, skip_forward_between,
+};
 
 /// How far (in tokens) a speaker may lie from its quotation.
 const WINDOW: usize = 90;
-/// The longest speaker noun phrase, in tokens.
-const MAX_PHRASE: usize = 14;
-/// How far (in tokens) before a quotation a verb of belief or stance may
-/// govern it.
-const STANCE_REACH: usize = 16;
 
 /// Where the attribution was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Cue {
+pub(crate) enum Cue {
     After,
     Before,
     According,
@@ -29,7 +49,7 @@ pub enum Cue {
 }
 
 impl Cue {
-    pub fn describe(self) -> &'static str {
+    pub(crate) fn describe(self) -> &'static str {
         match self {
             Cue::After => "speaker after quote",
             Cue::Before => "speaker before quote",
@@ -46,176 +66,10 @@ impl Cue {
 /// A speaker mention (token indexes, end exclusive) and what tied it to
 /// the quotation.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Attribution {
-    pub tokens: Range<usize>,
-    pub verb: Option<String>,
-    pub cue: Cue,
-}
-
-fn is_reporting_verb(word: &str) -> bool {
-    lexicon::is_reporting_verb(word)
-}
-
-pub fn is_pronoun(word: &str) -> bool {
-    SPEAKER_PRONOUNS.iter().any(|(p, _)| *p == word)
-}
-
-/// Whether token `i` may be part of a speaker noun phrase.
-fn phrase_word(t: &Tokens, i: usize) -> bool {
-    let Some(word) = t.word(i) else {
-        return false;
-    };
-    if t.is_capitalised(i) {
-        return !lexicon::is_not_a_name(word) || lexicon::is_determiner(word);
-    }
-    // "the report stated": after a determiner a reporting word is a noun.
-    let noun = i > 0 && is_determiner(t, i - 1);
-    !lexicon::is_not_in_speaker(word)
-        && (!is_reporting_verb(word) || noun)
-        && !word.ends_with("ly")
-        && !word.ends_with("n't")
-}
-
-fn is_determiner(t: &Tokens, i: usize) -> bool {
-    t.word(i).is_some_and(lexicon::is_determiner)
-}
-
-fn is_link(t: &Tokens, i: usize) -> bool {
-    t.word(i).is_some_and(lexicon::is_noun_phrase_link) || t.is_punct(i, '&')
-}
-
-fn pronoun_at(t: &Tokens, i: usize) -> bool {
-    t.word(i).is_some_and(is_pronoun)
-}
-
-/// The noun phrase ending at token `end` (inclusive), read backwards.
-pub fn phrase_ending_at(t: &Tokens, end: usize) -> Option<Range<usize>> {
-    let quantifier = t.word(end).is_some_and(|w| {
-        matches!(
-            w,
-            "several" | "some" | "many" | "both" | "others" | "few" | "another"
-        )
-    });
-    if pronoun_at(t, end) || quantifier {
-        return Some(end..end + 1);
-    }
-    if !phrase_word(t, end) || is_determiner(t, end) {
-        return None;
-    }
-    let mut start = end;
-    let mut i = end;
-    while i > 0 && end - i < MAX_PHRASE {
-        let j = i - 1;
-        if is_determiner(t, j) {
-            start = j;
-            // "the office of the president": a determiner after a link
-            // does not end the phrase.
-            if j > 0 && is_link(t, j - 1) && j >= 2 && phrase_word(t, j - 2) {
-                i = j - 1;
-                start = j - 1;
-                continue;
-            }
-            break;
-        }
-        if t.is_abbreviation_period(j) || is_link(t, j) {
-            i = j;
-            continue;
-        }
-        // Maria “Mimi” Torres: a nickname is part of the name.
-        if nickname_in_name(t, j) {
-            start = j;
-            i = j;
-            continue;
-        }
-        // "Voters backed Ana Ruiz": a past form before a name, with no
-        // determiner before it, is the verb, not a modifier.
-        let verb_before_name = t.word(j).is_some_and(|w| w.ends_with("ed"))
-            && !t.is_capitalised(j)
-            && t.is_capitalised(j + 1)
-            && !(j > 0 && is_determiner(t, j - 1));
-        if phrase_word(t, j) && !pronoun_at(t, j) && !verb_before_name {
-            start = j;
-            i = j;
-            continue;
-        }
-        break;
-    }
-    while start < end && (is_link(t, start) || t.kind(start) != Some(TokenKind::Word)) {
-        start += 1;
-    }
-    // "said that Kim …": before a name "that" joins a clause, it does not
-    // point at anything.
-    if start < end && t.word(start) == Some("that") && t.is_capitalised(start + 1) {
-        start += 1;
-    }
-    Some(start..end + 1)
-}
-
-/// The noun phrase starting at token `start`, read forwards.
-pub fn phrase_starting_at(t: &Tokens, start: usize) -> Option<Range<usize>> {
-    if pronoun_at(t, start) {
-        return Some(start..start + 1);
-    }
-    // "… for even asking": a link word joins a phrase, it never opens one.
-    if !phrase_word(t, start) || is_link(t, start) {
-        return None;
-    }
-    let mut end = start;
-    let mut i = start + 1;
-    while i < t.len() && i - start < MAX_PHRASE {
-        if t.is_abbreviation_period(i) {
-            i += 1;
-            continue;
-        }
-        if nickname_in_name(t, i) {
-            end = i;
-            i += 1;
-            continue;
-        }
-        // "Park struck a note": a lowercase word between a name and a
-        // determiner is a verb, and the phrase ends before it.
-        let verb_then_determiner = is_determiner(t, i)
-            && i > start + 1
-            && !is_link(t, i - 1)
-            && !t.is_capitalised(i - 1)
-            && t.is_capitalised(i - 2);
-        if verb_then_determiner {
-            end = end.min(i - 2);
-            break;
-        }
-        if is_link(t, i) || is_determiner(t, i) {
-            if phrase_word(t, i + 1) || is_determiner(t, i + 1) {
-                i += 1;
-                continue;
-            }
-            break;
-        }
-        // "Politifact seized on …": a past form after a noun is a verb.
-        let past_after_noun = t.word(i).is_some_and(|w| w.ends_with("ed"))
-            && !t.is_capitalised(i)
-            && !is_determiner(t, i - 1)
-            && !is_link(t, i - 1);
-        // "This follows …": a present form after a lone demonstrative.
-        let verb_after_demonstrative = i == start + 1
-            && t.word(start).is_some_and(|w| matches!(w, "this" | "that"))
-            && t.word(i)
-                .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"));
-        if phrase_word(t, i)
-            && !pronoun_at(t, i)
-            && !is_determiner(t, i)
-            && !past_after_noun
-            && !verb_after_demonstrative
-        {
-            end = i;
-            i += 1;
-            continue;
-        }
-        break;
-    }
-    let has_content = (start..=end).any(|k| {
-        phrase_word(t, k) && !is_determiner(t, k) && t.str(k).chars().any(char::is_alphabetic)
-    });
-    has_content.then_some(start..end + 1)
+pub(crate) struct Attribution {
+    pub(crate) tokens: Range<usize>,
+    pub(crate) verb: Option<String>,
+    pub(crate) cue: Cue,
 }
 
 /// The source named after "according to" at token `start`, with the
@@ -241,418 +95,6 @@ fn source_phrase(t: &Tokens, start: usize) -> Option<Range<usize>> {
         Some(agent) if !pronoun_at(t, agent.start) => Some(phrase.start..agent.end),
         _ => Some(phrase),
     }
-}
-
-/// Steps back over "-ly" adverbs ("was widely described").
-fn skip_back_adverbs(t: &Tokens, mut i: usize) -> usize {
-    while i > 0 && t.word(i).is_some_and(|w| w.ends_with("ly")) {
-        i -= 1;
-    }
-    i
-}
-
-fn is_between(t: &Tokens, i: usize) -> bool {
-    t.word(i).is_some_and(|w| {
-        lexicon::is_between_speaker_and_verb(w)
-            || (w.ends_with("ly") && !t.is_capitalised(i) && !is_reporting_verb(w))
-    })
-}
-
-/// Skips backwards over words that sit between a subject and its verb.
-fn skip_back_between(t: &Tokens, mut i: usize, floor: usize) -> usize {
-    loop {
-        if i > floor && is_between(t, i) {
-            i -= 1;
-            continue;
-        }
-        // "Smith on Tuesday said"
-        let weekday = t
-            .word(i)
-            .is_some_and(|w| w.ends_with("day") && t.is_capitalised(i));
-        if weekday && i > floor + 1 && t.word(i - 1) == Some("on") {
-            i -= 2;
-            continue;
-        }
-        return i;
-    }
-}
-
-/// Skips forwards over words that sit between a subject and its verb.
-fn skip_forward_between(t: &Tokens, mut i: usize) -> usize {
-    while is_between(t, i) && !t.word(i).is_some_and(is_reporting_verb) {
-        i += 1;
-    }
-    i
-}
-
-/// Whether token `i` is a reporting verb used as a verb: not capitalised,
-/// and not a noun after a determiner, a possessive or "of" ("his claims",
-/// "Trump's call", "a media call").
-fn reporting_verb_at(t: &Tokens, i: usize) -> Option<String> {
-    let word = t.word(i)?;
-    // "went on", "shot back", "fired back": a verb and its particle.
-    let particle = matches!(
-        (word, t.word(i + 1)),
-        ("went" | "goes", Some("on")) | ("shot" | "fired" | "hit" | "wrote", Some("back"))
-    );
-    if particle && !t.is_capitalised(i) {
-        return Some(format!("{word} {}", t.word(i + 1).unwrap_or_default()));
-    }
-    if !is_reporting_verb(word) || t.is_capitalised(i) || word == "according" {
-        return None;
-    }
-    // "the winner was declared": a passive reports nobody's words.
-    let passive = word.ends_with("ed")
-        && i > 0
-        && matches!(
-            t.word(skip_back_adverbs(t, i - 1)),
-            Some("was" | "were" | "been" | "be" | "is" | "are" | "being")
-        );
-    // "so called": an adjective of distance (= "so-called"), no verb.
-    let so_called = word == "called" && i > 0 && t.word(i - 1) == Some("so");
-    if passive || so_called {
-        return None;
-    }
-    if i > 0 {
-        if let Some(prev) = t.word(i - 1) {
-            let possessive = prev.ends_with("'s") || prev.ends_with("’s") || prev.ends_with("s'");
-            // Past forms are never nouns ("the governor of Ohio told").
-            let past = word.ends_with("ed") || matches!(word, "said" | "told" | "wrote");
-            // "Some chanted": a quantifier standing alone before a past form.
-            let alone = past
-                && matches!(
-                    prev,
-                    "some" | "many" | "several" | "both" | "others" | "few" | "one" | "another"
-                );
-            // "the Union of Nurses calling it …", "the head of state
-            // calling it …": a participle after "of" and a noun is that
-            // noun's verb.
-            let named_participle = word.ends_with("ing");
-            let noun_before = (lexicon::is_determiner(prev) && !alone)
-                || possessive
-                || prev == "of"
-                || (i > 1 && t.word(i - 2) == Some("of") && !past && !named_participle);
-            if noun_before && !pronoun_at(t, i - 1) {
-                return None;
-            }
-            // "articles from noted scholars": an adjective after a preposition.
-            if matches!(prev, "from" | "by" | "with" | "for" | "in" | "on" | "at") {
-                return None;
-            }
-            // "a short film called …", "a memo released Monday": a past
-            // participle describing an indefinite noun.
-            let indefinite = i > 1 && matches!(t.word(i - 2), Some("a" | "an"));
-            let participle = word.ends_with("ed") || matches!(word, "told" | "written");
-            if participle && indefinite && !t.is_capitalised(i - 1) {
-                return None;
-            }
-            // "a rare note of …", "a fundraising call": after "a" and one
-            // word, a bare form is a noun; a singular subject would take
-            // "notes".
-            let bare = !word.ends_with('s') && !word.ends_with("ed") && !is_participle(word);
-            if bare && indefinite && !matches!(word, "told" | "said" | "read" | "wrote") {
-                return None;
-            }
-        }
-    }
-    // "a memo released by …" describes the memo; nobody speaks. "continued
-    // by saying" is the speaker's own verb.
-    let by_gerund = t.word(i + 2).is_some_and(|w| w.ends_with("ing"));
-    if t.word(i + 1) == Some("by") && !by_gerund {
-        return None;
-    }
-    Some(word.to_string())
-}
-
-/// A verb whose subject must be found elsewhere: a present participle not
-/// after "is"/"was", or an infinitive ("to say").
-fn needs_governing_subject(t: &Tokens, i: usize, word: &str) -> bool {
-    let prev = i.checked_sub(1).and_then(|p| t.word(p));
-    let after_be = prev.is_some_and(|p| matches!(p, "is" | "was" | "are" | "were" | "been" | "be"));
-    (is_participle(word) && !after_be) || prev == Some("to")
-}
-
-/// Steps back over a parenthesis ending at `i` ("Smith (D-N.Y.)").
-fn skip_back_parenthesis(t: &Tokens, i: usize, floor: usize) -> usize {
-    if !t.is_punct(i, ')') {
-        return i;
-    }
-    let mut k = i;
-    while k > floor && i - k < 12 {
-        k -= 1;
-        if t.is_punct(k, '(') {
-            return k.saturating_sub(1).max(floor);
-        }
-    }
-    i
-}
-
-/// The subject of the verb at `verb`: the phrase just before it, or the one
-/// before an appositive ("Smith, a former aide, said").
-fn subject_of(t: &Tokens, verb: usize, floor: usize) -> Option<Range<usize>> {
-    if verb == 0 || verb <= floor {
-        return None;
-    }
-    let before = skip_back_between(t, verb - 1, floor);
-    let before = skip_back_parenthesis(t, before, floor);
-    if let Some(phrase) = phrase_ending_at(t, before) {
-        if phrase.start >= floor {
-            // "Trump in his speech called …": the phrase after a
-            // preposition is an adjunct; the subject comes before it.
-            let preposition = if phrase.start > floor + 1 {
-                t.word(phrase.start - 1)
-            } else {
-                None
-            };
-            // "Marchers walking through the town chanted": the place of a
-            // participle before the verb belongs to the participle.
-            let participle_place = preposition.is_some_and(|w| {
-                matches!(
-                    w,
-                    "through" | "across" | "along" | "around" | "into" | "outside"
-                )
-            }) && phrase.start > floor + 2
-                && t.word(phrase.start - 2).is_some_and(is_participle);
-            if participle_place {
-                if let Some(subject) =
-                    phrase_ending_at(t, phrase.start - 3).filter(|s| s.start >= floor)
-                {
-                    return Some(subject);
-                }
-            }
-            // "Six in 10 voters say": a proportion, not a place or a time.
-            let proportion = preposition == Some("in")
-                && phrase.start > floor + 1
-                && t.word(phrase.start - 2).is_some_and(is_number_word);
-            if proportion {
-                return Some(phrase.start - 2..phrase.end);
-            }
-            let adjunct = preposition.is_some_and(|w| matches!(w, "in" | "on" | "at" | "during"));
-            // "a source speaking to the paper said": the object of a
-            // participle's preposition never speaks; its subject does.
-            let object = preposition.is_some_and(|w| matches!(w, "to" | "with" | "about"));
-            if adjunct || object {
-                let subject = phrase_ending_at(t, phrase.start - 2).filter(|s| {
-                    s.start >= floor
-                        && (object || t.is_capitalised(s.end - 1) || pronoun_at(t, s.start))
-                });
-                if subject.is_some() {
-                    return subject;
-                }
-                // "…, in a low voice said": an adjunct with nothing before
-                // it is no subject; the sentence's own subject is meant.
-                if adjunct {
-                    return None;
-                }
-            }
-            return Some(phrase);
-        }
-    }
-    if t.is_punct(before, ',') {
-        // "Sen. Lee (R-Ohio), said": a parenthesis before the comma.
-        if before > floor + 1 && t.is_punct(before - 1, ')') {
-            let end = skip_back_parenthesis(t, before - 1, floor);
-            if let Some(phrase) = phrase_ending_at(t, end).filter(|p| p.start >= floor) {
-                return Some(phrase);
-            }
-        }
-        return subject_before_appositives(t, before, floor);
-    }
-    None
-}
-
-/// The subject before the appositives that end at the comma `before`:
-/// "X, who …, said", "X, a …, said", "X, 45, of Dayton, Ohio, said", but
-/// never "…, and said".
-fn subject_before_appositives(t: &Tokens, before: usize, floor: usize) -> Option<Range<usize>> {
-    let mut k = before;
-    let mut hops = 0;
-    // The last phrase found, should the search further back fail.
-    let mut found: Option<Range<usize>> = None;
-    while k > floor + 1 && before - k < 40 {
-        k -= 1;
-        if t.is_punct(k, ',') {
-            let end = skip_back_parenthesis(t, k - 1, floor);
-            let Some(phrase) = phrase_ending_at(t, end).filter(|p| p.start >= floor) else {
-                return found;
-            };
-            let opener = t.word(k + 1).unwrap_or_default();
-            let apposition = lexicon::is_determiner(opener)
-                || matches!(opener, "who" | "which" | "at" | "of" | "from")
-                || opener.chars().next().is_some_and(|c| c.is_ascii_digit())
-                || t.is_capitalised(k + 1);
-            if !apposition {
-                return found;
-            }
-            // ", 45," or ", of Dayton,": a segment of the appositive
-            // itself, opening right after a comma; the subject lies further
-            // back.
-            let after_comma = |i: usize| i > floor && t.is_punct(i - 1, ',');
-            let preposition = |i: usize| {
-                i > floor
-                    && t.word(i - 1)
-                        .is_some_and(|w| matches!(w, "of" | "from" | "in" | "at"))
-            };
-            let digits = phrase
-                .clone()
-                .all(|i| t.str(i).chars().all(|c| c.is_ascii_digit()));
-            // "Flint, Mich.": a short place name after a name and a comma.
-            let state = phrase.len() == 1
-                && after_comma(phrase.start)
-                && phrase.start >= 2
-                && t.is_capitalised(phrase.start - 2)
-                && t.str(phrase.start).chars().count() <= 5;
-            let segment =
-                digits || state || (preposition(phrase.start) && after_comma(phrase.start - 1));
-            hops += 1;
-            if segment && hops < 4 {
-                found = Some(phrase);
-                continue;
-            }
-            return Some(with_appositive_name(t, phrase));
-        }
-        if t.ends_sentence(k) || matches!(t.kind(k), Some(TokenKind::Quote(_))) {
-            break;
-        }
-    }
-    found
-}
-
-/// "the mayor, Ana Berg, said": a speaker named by role, with the person's
-/// name in apposition right after, is widened to take the name in; the
-/// name is who a fact-checker records as the claim's author. A name first
-/// ("Ana Berg, the mayor") already is the speaker and stays as it is.
-fn with_appositive_name(t: &Tokens, phrase: Range<usize>) -> Range<usize> {
-    let by_role = phrase.end > phrase.start
-        && !t.is_capitalised(phrase.end - 1)
-        && !pronoun_at(t, phrase.start);
-    if !by_role || !t.is_punct(phrase.end, ',') {
-        return phrase;
-    }
-    let Some(name) = phrase_starting_at(t, phrase.end + 1) else {
-        return phrase;
-    };
-    let calendar = |k: usize| {
-        t.word(k).is_some_and(|w| {
-            matches!(
-                w,
-                "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
-                    | "january"
-                    | "february"
-                    | "march"
-                    | "april"
-                    | "may"
-                    | "june"
-                    | "july"
-                    | "august"
-                    | "september"
-                    | "october"
-                    | "november"
-                    | "december"
-            )
-        })
-    };
-    let proper = name.len() <= 4
-        && name
-            .clone()
-            .all(|k| (t.is_capitalised(k) && !calendar(k)) || t.is_abbreviation_period(k));
-    let closed = name.end >= t.len() || t.is_punct(name.end, ',') || t.ends_sentence(name.end);
-    if proper && closed {
-        phrase.start..name.end
-    } else {
-        phrase
-    }
-}
-
-/// Verbs that may come before their subject after a quotation ("…," said
-/// Smith).
-fn inverts(word: &str) -> bool {
-    matches!(
-        word,
-        "said"
-            | "says"
-            | "asked"
-            | "asks"
-            | "added"
-            | "adds"
-            | "wrote"
-            | "writes"
-            | "continued"
-            | "continues"
-            | "explained"
-            | "explains"
-            | "noted"
-            | "notes"
-            | "replied"
-            | "recalled"
-            | "recalls"
-            | "tweeted"
-            | "argued"
-            | "argues"
-            | "declared"
-            | "insisted"
-            | "responded"
-            | "countered"
-            | "concluded"
-            | "concludes"
-            | "warned"
-            | "cautioned"
-            | "quipped"
-            | "joked"
-            | "observed"
-            | "remarked"
-            | "answered"
-            | "told"
-            | "tells"
-            | "read"
-            | "reads"
-            | "agrees"
-            | "agreed"
-            | "beamed"
-            | "snapped"
-    )
-}
-
-/// The inverted speaker after `verb` ("said Smith"), a name or a
-/// determiner phrase, never a pronoun ("said it was").
-fn inverted_subject(t: &Tokens, verb: usize) -> Option<Range<usize>> {
-    let start = verb + 1;
-    if pronoun_at(t, start) || !(t.is_capitalised(start) || is_determiner(t, start)) {
-        return None;
-    }
-    phrase_starting_at(t, start).map(|phrase| with_appositive_name(t, phrase))
-}
-
-/// Right after a quotation the inverted speaker may also start with a
-/// title in lowercase ("…," said spokesman Josh Smith), as long as a name
-/// follows.
-fn inverted_subject_after_quote(t: &Tokens, verb: usize) -> Option<Range<usize>> {
-    // "…,” said one. “…,” tweeted another.": a lone quantifier closing the
-    // clause stands for one of the people just mentioned.
-    let lone = t.word(verb + 1).is_some_and(|w| {
-        matches!(
-            w,
-            "one" | "another" | "some" | "others" | "many" | "several" | "both"
-        )
-    }) && (t.ends_sentence(verb + 2) || t.is_punct(verb + 2, ','));
-    if lone {
-        return Some(verb + 1..verb + 2);
-    }
-    inverted_subject(t, verb).or_else(|| {
-        let phrase = phrase_starting_at(t, verb + 1)?;
-        // A lowercase phrase is a speaker when it is short and ends the
-        // clause ("…», sa statsministern.").
-        let named = phrase.clone().any(|k| t.is_capitalised(k));
-        let short_and_final =
-            phrase.len() <= 3 && (t.ends_sentence(phrase.end) || t.is_punct(phrase.end, ','));
-        (named || short_and_final).then_some(phrase)
-    })
 }
 
 /// The speaker named right after the quotation at token `q`: "…," said
@@ -852,7 +294,7 @@ fn later_in_sentence(t: &Tokens, q: usize) -> Option<Attribution> {
 /// a reporting verb anywhere in it, before or after the quotation ("… his
 /// rival, whom he described as a “menace”"). A partial quotation in such a
 /// sentence is somebody's words even when no speaker phrase is found.
-pub fn sentence_reports(t: &Tokens, q: usize) -> bool {
+pub(crate) fn sentence_reports(t: &Tokens, q: usize) -> bool {
     let from = sentence_start(t, q);
     let mut end = q + 1;
     while end < t.len() && end - q < WINDOW && !t.ends_sentence(end - 1) {
@@ -930,7 +372,7 @@ fn labelled_as(t: &Tokens, q: usize) -> bool {
 
 /// Whether a byline follows the quotation at token `q`: `“Museum to
 /// close,” by Times' Ann Lee` cites a headline, which nobody says.
-pub fn byline_follows(t: &Tokens, q: usize) -> bool {
+pub(crate) fn byline_follows(t: &Tokens, q: usize) -> bool {
     let possessive = |k: usize| {
         t.word(k)
             .is_some_and(|w| w.ends_with("'s") || w.ends_with("s'"))
@@ -945,7 +387,7 @@ pub fn byline_follows(t: &Tokens, q: usize) -> bool {
 /// Whether the quotation at token `q` stands where a title does: after a
 /// possessive ("the network's “Today”"), an article or a preposition ("on
 /// “Evening Talk”"), so that even a reported sentence names a work there.
-pub fn title_position(t: &Tokens, q: usize) -> bool {
+pub(crate) fn title_position(t: &Tokens, q: usize) -> bool {
     // "her memoir, “Tough Choices”": a work's noun and a comma.
     let work = |w: &str| {
         matches!(
@@ -996,7 +438,7 @@ pub fn title_position(t: &Tokens, q: usize) -> bool {
 /// "chants of “Lock Him Up”", "a cape bearing the words, “Vote Now”"), a
 /// verb of reading ("a banner that read “Welcome Home”"), or a reporting
 /// verb and its comma ("she blurted out, “Oh, God,”").
-pub fn words_stand_before(t: &Tokens, q: usize) -> bool {
+pub(crate) fn words_stand_before(t: &Tokens, q: usize) -> bool {
     let mut k = q;
     let set_off = k > 0 && (t.is_punct(k - 1, ',') || t.is_punct(k - 1, ':'));
     if set_off {
@@ -1028,7 +470,7 @@ pub fn words_stand_before(t: &Tokens, q: usize) -> bool {
 /// name (Juan “Chico” Lopez): one or two capitalised words with no
 /// punctuation of their own, right between a capitalised given name and
 /// a capitalised surname.
-pub fn nickname_in_name(t: &Tokens, q: usize) -> bool {
+pub(crate) fn nickname_in_name(t: &Tokens, q: usize) -> bool {
     if q == 0 || !matches!(t.kind(q), Some(TokenKind::Quote(_))) {
         return false;
     }
@@ -1051,7 +493,7 @@ pub fn nickname_in_name(t: &Tokens, q: usize) -> bool {
 
 /// Whether the quotation at token `q` is listed right after the one at
 /// `earlier`: "“a” and “b”", "a “fraud” and a “liar”", "“x,” or “y”".
-pub fn listed_after(t: &Tokens, earlier: usize, q: usize) -> bool {
+pub(crate) fn listed_after(t: &Tokens, earlier: usize, q: usize) -> bool {
     let mut k = q;
     if k > 0
         && t.word(k - 1)
@@ -1073,7 +515,7 @@ pub fn listed_after(t: &Tokens, earlier: usize, q: usize) -> bool {
 /// "tzw.") stands right before the quotation at token `q`: the writer's
 /// own distance from a label ("the so-called “rebels”"), nobody's words
 /// being reported.
-pub fn so_called_before(t: &Tokens, q: usize) -> bool {
+pub(crate) fn so_called_before(t: &Tokens, q: usize) -> bool {
     let Some(mut before) = q.checked_sub(1) else {
         return false;
     };
@@ -1095,7 +537,7 @@ pub fn so_called_before(t: &Tokens, q: usize) -> bool {
 
 /// Whether a naming word stands just before the quotation at token `q`,
 /// its object aside: "called him “The Boss”" quotes the caller, not a title.
-pub fn named_just_before(t: &Tokens, q: usize) -> bool {
+pub(crate) fn named_just_before(t: &Tokens, q: usize) -> bool {
     // "a website called “…”": a thing's name, given by nobody in particular.
     let thing_named = q > 1
         && t.word(q - 1)
@@ -1115,166 +557,6 @@ pub fn named_just_before(t: &Tokens, q: usize) -> bool {
         // "as" names only what follows it at once ("known as “Ace”", "as a
         // “fraud”"), not a phrase further on ("as part of the “…”").
         .any(|(k, w)| lexicon::is_naming_word(w) && (w != "as" || q - k <= 2))
-}
-
-/// Index of the first token of the sentence holding token `i`.
-fn sentence_start(t: &Tokens, i: usize) -> usize {
-    let mut k = i;
-    while k > 0 && i - k < WINDOW {
-        if t.ends_sentence(k - 1) {
-            return k;
-        }
-        k -= 1;
-    }
-    k
-}
-
-/// The subject of the sentence starting at `from`: its first noun phrase,
-/// past an opening adverbial or participle clause ("On Monday, …",
-/// "Holding signs, the protesters …").
-fn sentence_subject(t: &Tokens, from: usize, limit: usize) -> Option<Range<usize>> {
-    // Past an opening bracket or dash, and a leading "And" or "But".
-    let mut from = from;
-    while from < limit
-        && (matches!(t.kind(from), Some(TokenKind::Punct(_)))
-            || t.word(from)
-                .is_some_and(|w| matches!(w, "and" | "but" | "so" | "yet" | "or")))
-    {
-        from += 1;
-    }
-    let first = t.word(from)?;
-    // "WASHINGTON (AP) — Smith said": a dateline is no subject.
-    let shouted = t.str(from).chars().count() > 1 && t.str(from).chars().all(|c| !c.is_lowercase());
-    if shouted {
-        let dash = (from..limit.min(from + 12))
-            .find(|&i| matches!(t.kind(i), Some(TokenKind::Punct('—' | '–' | '-'))));
-        if let Some(dash) = dash {
-            return sentence_subject(t, dash + 1, limit);
-        }
-    }
-    // "Asked by …", "Preceded at …", but not the name "Ted".
-    let participle_opening = (first.ends_with("ing") || first.ends_with("ed"))
-        && first.chars().count() > 4
-        && !t.is_capitalised(from + 1);
-    // "First, she …", "Moreover, the …": a sentence adverb set off by a comma.
-    let sentence_adverb = t.is_punct(from + 1, ',')
-        && matches!(
-            first,
-            "first"
-                | "second"
-                | "third"
-                | "finally"
-                | "moreover"
-                | "indeed"
-                | "instead"
-                | "yet"
-                | "later"
-                | "earlier"
-                | "yesterday"
-                | "already"
-                | "ironically"
-                | "separately"
-                | "besides"
-                | "nonetheless"
-                | "nevertheless"
-                | "thus"
-                | "overall"
-                | "again"
-                | "afterward"
-                | "afterwards"
-                | "otherwise"
-                | "regardless"
-                | "well"
-                | "perhaps"
-                | "maybe"
-                | "therefore"
-                | "hence"
-                | "consequently"
-                | "still"
-                | "now"
-                | "oh"
-                | "look"
-                | "listen"
-                | "sure"
-                | "granted"
-                | "admittedly"
-                | "anyway"
-                | "today"
-                | "tomorrow"
-        );
-    let adverbial =
-        (lexicon::is_not_a_name(first) && !pronoun_at(t, from) && !is_determiner(t, from))
-            || participle_opening
-            || sentence_adverb
-            || first.ends_with("ly");
-    if !adverbial {
-        let phrase = phrase_starting_at(t, from).filter(|p| p.end <= limit);
-        // "A few days later, …", "That same month, …": a time, not a subject.
-        let timed = phrase
-            .as_ref()
-            .and_then(|p| t.word(p.end - 1))
-            .is_some_and(is_time_word);
-        if !timed {
-            return phrase;
-        }
-    }
-    // Past the opening adverbial: a lone word ("Then he …"), or after its
-    // first, second or third comma ("On Monday, he …").
-    if !t.is_punct(from + 1, ',') && pronoun_at(t, from + 1) {
-        return Some(from + 1..from + 2).filter(|p| p.end <= limit);
-    }
-    // "Speaking in Salem, New Hampshire, Lee said …": the first phrase
-    // after a comma that a verb, not another comma, follows.
-    let after_commas = || {
-        (from..limit)
-            .filter(|&i| t.is_punct(i, ','))
-            .take(3)
-            .filter_map(|comma| phrase_starting_at(t, comma + 1).filter(|p| p.end <= limit))
-            // "…, 100 times, …", "…, last week, …": a count or a time
-            // between commas is no subject.
-            .filter(|p| {
-                !t.word(p.end - 1)
-                    .is_some_and(|w| is_time_word(w) || w == "times")
-            })
-    };
-    // A phrase that "and" continues ("the sheriff and hard-liner, Trump
-    // said") is still inside the opening appositive.
-    after_commas()
-        .find(|p| {
-            !t.is_punct(p.end, ',') && !t.word(p.end).is_some_and(|w| matches!(w, "and" | "or"))
-        })
-        .or_else(|| after_commas().next())
-}
-
-/// Digits or a small number's name ("four in 10", "one in five").
-fn is_number_word(word: &str) -> bool {
-    word.chars().all(|c| c.is_ascii_digit()) && !word.is_empty()
-        || matches!(
-            word,
-            "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
-        )
-}
-
-fn is_time_word(word: &str) -> bool {
-    matches!(
-        word,
-        "day"
-            | "days"
-            | "week"
-            | "weeks"
-            | "month"
-            | "months"
-            | "year"
-            | "years"
-            | "hour"
-            | "hours"
-            | "minutes"
-            | "time"
-            | "night"
-            | "morning"
-            | "evening"
-            | "afternoon"
-    )
 }
 
 /// "…, Lee saying it was “a start” and Kim calling it …": a name right
@@ -1457,18 +739,6 @@ fn before(t: &Tokens, q: usize, from: usize, fallback: bool) -> Option<Attributi
     relative
 }
 
-/// `phrase` widened to the phrase joined to it by "and" ("many marchers
-/// and spectators"), when there is one after `floor`.
-fn coordinated(t: &Tokens, phrase: Range<usize>, floor: usize) -> Range<usize> {
-    if phrase.start < floor + 2 || t.word(phrase.start - 1) != Some("and") {
-        return phrase;
-    }
-    match phrase_ending_at(t, phrase.start - 2) {
-        Some(first) if first.start >= floor => first.start..phrase.end,
-        _ => phrase,
-    }
-}
-
 /// The outermost reporting clause around `found`: when its subject opens
 /// the complement of an earlier reporting verb ("Lee said [that] Kim told
 /// him “…”", "officials say he said “…”"), the earlier verb's subject
@@ -1500,17 +770,6 @@ fn reporting_clause(t: &Tokens, mut found: Attribution, from: usize) -> Attribut
     found
 }
 
-/// The noun phrase a relative pronoun at `who` stands for: the one right
-/// before it, past a comma ("Lee Park, who …", "a surrogate who …").
-pub fn relative_head(t: &Tokens, who: usize, floor: usize) -> Option<Range<usize>> {
-    let mut end = who.checked_sub(1)?;
-    if t.is_punct(end, ',') {
-        end = end.checked_sub(1)?;
-    }
-    let end = skip_back_parenthesis(t, end, floor);
-    phrase_ending_at(t, end).filter(|p| p.start >= floor && !pronoun_at(t, p.start))
-}
-
 /// "Smith: «…»": a name and a colon just before the quotation, or a
 /// sentence ending in a colon whose subject introduces it.
 fn colon(t: &Tokens, q: usize, from: usize) -> Option<Attribution> {
@@ -1533,7 +792,7 @@ fn colon(t: &Tokens, q: usize, from: usize) -> Option<Attribution> {
 
 /// Finds the speaker of the quotation folded into token `q` in its own
 /// sentence.
-pub fn attribute(t: &Tokens, q: usize) -> Option<Attribution> {
+pub(crate) fn attribute(t: &Tokens, q: usize) -> Option<Attribution> {
     let from = sentence_start(t, q);
     let clause = clause_start(t, from, q);
     let Some(found) = direct(t, q, from, clause) else {
@@ -1756,36 +1015,6 @@ fn last_clause(t: &Tokens, q: usize, clause: usize) -> Option<Attribution> {
     })
 }
 
-/// The start of the last clause before token `q` in the sentence from
-/// `from`: after "but", "while", a semicolon or ", and" ("Smith spoke, but
-/// she said …").
-fn clause_start(t: &Tokens, from: usize, q: usize) -> usize {
-    let Some(k) = (from..q).rev().find(|&k| {
-        let word = t.word(k).unwrap_or_default();
-        matches!(word, "but" | "while" | "whereas" | "although" | "though")
-            || (word == "and" && k > from && t.is_punct(k - 1, ','))
-    }) else {
-        return from;
-    };
-    // "Although he thanked them, he sounded …": a subordinate clause
-    // opening the sentence ends at its comma, and the main clause after it
-    // holds the quotation.
-    let opens = (from..k).all(|i| {
-        matches!(t.kind(i), Some(TokenKind::Punct(_)))
-            || t.word(i)
-                .is_some_and(|w| matches!(w, "and" | "but" | "yet"))
-    });
-    let subordinate = t
-        .word(k)
-        .is_some_and(|w| matches!(w, "while" | "whereas" | "although" | "though"));
-    if opens && subordinate {
-        if let Some(comma) = (k + 1..q).find(|&i| t.is_punct(i, ',')) {
-            return comma + 1;
-        }
-    }
-    k + 1
-}
-
 /// A partial quotation inside a sentence with no reporting verb belongs to
 /// the subject of the clause that governs it ("Smith welcomed "the news"").
 fn governing_subject(t: &Tokens, q: usize, from: usize) -> Option<Attribution> {
@@ -1825,67 +1054,10 @@ fn governing_subject(t: &Tokens, q: usize, from: usize) -> Option<Attribution> {
     })
 }
 
-/// "Critics, who say little, feel the vote was “rigged”", "a study that
-/// found “significant” harm": the subject of the nearest verb of belief or
-/// stance before the quotation holds the view it quotes, rather than the
-/// sentence's first noun phrase.
-fn stance_subject(t: &Tokens, q: usize, from: usize) -> Option<Range<usize>> {
-    let floor = q.saturating_sub(STANCE_REACH).max(from);
-    let verb = (floor..q).rev().find(|&k| {
-        !t.is_capitalised(k)
-            && t.word(k)
-                .is_some_and(|w| lexicon::is_belief_verb(w) || lexicon::is_attitude_verb(w))
-            // "the feel of it", "with pep talks": after a determiner, or a
-            // preposition and a word, it is a noun.
-            && !(k > 0 && is_determiner(t, k - 1) && !relative_pronoun(t, k - 1))
-            && !(k > 1 && preposition_at(t, k - 2) && !pronoun_at(t, k - 1))
-    })?;
-    if verb <= from {
-        return None;
-    }
-    // "a study that found …": a relative pronoun stands for the phrase
-    // before it.
-    if relative_pronoun(t, verb - 1) {
-        return relative_head(t, verb - 1, from);
-    }
-    subject_of(t, verb, from).filter(|s| s.end <= verb)
-}
-
-fn preposition_at(t: &Tokens, i: usize) -> bool {
-    t.word(i).is_some_and(|w| {
-        matches!(
-            w,
-            "with" | "for" | "of" | "in" | "on" | "by" | "from" | "at" | "about" | "like"
-        )
-    })
-}
-
-fn relative_pronoun(t: &Tokens, i: usize) -> bool {
-    t.word(i)
-        .is_some_and(|w| matches!(w, "that" | "which" | "who"))
-}
-
-/// "his call for “…”", "Trump's claim that “…”": the owner of a speech
-/// noun just before the quotation is its speaker.
-fn speech_owner(t: &Tokens, q: usize, from: usize) -> Option<usize> {
-    let floor = q.saturating_sub(8).max(from);
-    let noun = (floor..q)
-        .rev()
-        .find(|&k| t.word(k).is_some_and(lexicon::is_speech_noun))?;
-    let owner = (noun.saturating_sub(3).max(floor)..noun).rev().find(|&k| {
-        t.word(k).is_some_and(|w| {
-            matches!(w, "his" | "her" | "their" | "its")
-                || (t.is_capitalised(k)
-                    && (w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'")))
-        })
-    })?;
-    Some(owner)
-}
-
 /// Finds the speaker of the quotation at token `q` in the sentence before
 /// it, when the quotation opens its sentence and that sentence leads into
 /// it ("Smith made the following comment:" or "Smith said so on Monday.").
-pub fn attribute_from_previous_sentence(t: &Tokens, q: usize) -> Option<Attribution> {
+pub(crate) fn attribute_from_previous_sentence(t: &Tokens, q: usize) -> Option<Attribution> {
     previous_sentence(t, q, None)
 }
 
@@ -1896,7 +1068,7 @@ pub fn attribute_from_previous_sentence(t: &Tokens, q: usize) -> Option<Attribut
 /// said. Kim says the count is wrong. “…”" hands the last quotation to
 /// Kim, whoever spoke before; "Lee did not say when." reports nobody's
 /// words.
-pub fn attribute_from_sentence_after(
+pub(crate) fn attribute_from_sentence_after(
     t: &Tokens,
     earlier: usize,
     named_until: usize,
@@ -1953,7 +1125,7 @@ fn negated_verb(t: &Tokens, from: usize, end: usize) -> bool {
 /// Finds the speaker of the quotation at token `q` in the sentence right
 /// after it, when the quotation is a sentence of its own: `"We won." Smith
 /// said so twice.`
-pub fn attribute_from_next_sentence(t: &Tokens, q: usize) -> Option<Attribution> {
+pub(crate) fn attribute_from_next_sentence(t: &Tokens, q: usize) -> Option<Attribution> {
     if !t.quote_ends_sentence(q) || t.kind(q + 1) != Some(TokenKind::Word) {
         return None;
     }
@@ -1967,13 +1139,13 @@ pub fn attribute_from_next_sentence(t: &Tokens, q: usize) -> Option<Attribution>
 }
 
 #[cfg(test)]
-mod tests {
+mod test_support {
     use super::super::marks;
     use super::*;
 
     /// The speaker text of each quotation of `text`, by attribution in its
     /// own sentence only.
-    fn speakers(text: &str) -> Vec<Option<&str>> {
+    pub(super) fn speakers(text: &str) -> Vec<Option<&str>> {
         let ranges: Vec<Range<usize>> = marks::find(text).into_iter().map(|s| s.range).collect();
         let t = Tokens::new(text, &ranges);
         (0..t.len())
@@ -1987,36 +1159,11 @@ mod tests {
             })
             .collect()
     }
+}
 
-    #[test]
-    fn a_long_speaker_phrase_with_links_and_titles() {
-        assert_eq!(
-            speakers("“Ready,” the office of President Ana Silva said on Monday."),
-            [Some("the office of President Ana Silva")]
-        );
-        assert_eq!(
-            speakers("Sen. Joe Park (D-Ore.) said the bill was “a mess.”"),
-            [Some("Sen. Joe Park")]
-        );
-    }
-
-    #[test]
-    fn inverted_speaker_with_a_lowercase_title() {
-        assert_eq!(
-            speakers("“It is done,” said spokesman Josh Smith."),
-            [Some("spokesman Josh Smith")]
-        );
-    }
-
-    #[test]
-    fn a_reporting_word_used_as_a_noun_is_no_verb() {
-        // "claims" after a possessive is a noun; the speaker is the subject
-        // of "said".
-        assert_eq!(
-            speakers("The mayor said his rival's claims were “pure fiction.”"),
-            [Some("The mayor")]
-        );
-    }
+#[cfg(test)]
+mod tests {
+    use super::test_support::speakers;
 
     #[test]
     fn participle_subjects() {
@@ -2027,47 +1174,6 @@ mod tests {
         assert_eq!(
             speakers("Then she left the stage, calling the plan “a disgrace.”"),
             [Some("she")]
-        );
-    }
-
-    #[test]
-    fn appositive_between_speaker_and_verb() {
-        assert_eq!(
-            speakers("“We lost,” Tom Hale, a party organiser, said."),
-            [Some("Tom Hale")]
-        );
-        assert_eq!(
-            speakers("“We lost,” Tom Hale, 45, of Dayton, said."),
-            [Some("Tom Hale")]
-        );
-        assert_eq!(
-            speakers("Lena Ward, who chairs the board, told reporters: “We stay.”"),
-            [Some("Lena Ward")]
-        );
-    }
-
-    #[test]
-    fn a_role_with_the_name_in_apposition_takes_the_name_in() {
-        assert_eq!(
-            speakers("“Fares fall,” the mayor, Ana Berg, told reporters."),
-            [Some("the mayor, Ana Berg")]
-        );
-        assert_eq!(
-            speakers("“Fares fall,” said the mayor, Ana Berg."),
-            [Some("the mayor, Ana Berg")]
-        );
-        assert_eq!(
-            speakers("« Les tarifs baissent », a déclaré le maire, Anne Berg."),
-            [Some("le maire, Anne Berg")]
-        );
-        // A name first is the speaker already; a day is no name.
-        assert_eq!(
-            speakers("“Fares fall,” Ana Berg, the mayor, said."),
-            [Some("Ana Berg")]
-        );
-        assert_eq!(
-            speakers("“Fares fall,” said the mayor, Tuesday."),
-            [Some("the mayor")]
         );
     }
 
@@ -2133,67 +1239,6 @@ mod tests {
     }
 
     #[test]
-    fn a_bare_reporting_word_after_a_and_a_modifier_is_a_noun() {
-        assert_eq!(
-            speakers("Park struck a rare note of doubt, saying “I may be wrong.”"),
-            [Some("Park")]
-        );
-    }
-
-    #[test]
-    fn appositive_segments_and_parentheses_before_the_verb() {
-        assert_eq!(
-            speakers("Ana Ruiz, 31, of Salem, Ore., said the vote was “a wake-up call.”"),
-            [Some("Ana Ruiz")]
-        );
-        assert_eq!(
-            speakers("After the count, Sen. Tom Hale (R-Ohio), said, “We are not done.”"),
-            [Some("Sen. Tom Hale")]
-        );
-        assert_eq!(
-            speakers("At the depot, Kim Lee, 70, said “the trains are late.”"),
-            [Some("Kim Lee")]
-        );
-    }
-
-    #[test]
-    fn an_adjunct_with_nothing_before_it_is_no_subject() {
-        assert_eq!(
-            speakers("Lee took her arm and, in a low voice said, “Stay calm.”"),
-            [Some("Lee")]
-        );
-        assert_eq!(
-            speakers("Park, who in 2010 said the plan was “doomed,” left."),
-            [Some("who")]
-        );
-    }
-
-    #[test]
-    fn an_opening_place_list_is_no_subject() {
-        assert_eq!(
-            speakers("Speaking in Salem, Oregon, Lee went after Kim, calling him “a quitter.”"),
-            [Some("Lee")]
-        );
-        assert_eq!(
-            speakers("Already, Lee has denounced the deal and said, “It will fail.”"),
-            [Some("Lee")]
-        );
-    }
-
-    #[test]
-    fn particle_verbs_and_questions_put_to_someone() {
-        assert_eq!(speakers("“We never quit,” Lee shot back."), [Some("Lee")]);
-        assert_eq!(
-            speakers("“Is that fair?” Kim asked the minister."),
-            [Some("Kim")]
-        );
-        assert_eq!(
-            speakers("“Vote early,” the mayor implored."),
-            [Some("the mayor")]
-        );
-    }
-
-    #[test]
     fn a_speaker_of_somewhere_told_and_a_voice_in_an_ad_states() {
         assert_eq!(
             speakers("“I think it is close,” Trump running mate Gov. Mike Pence of Indiana told Fox News Sunday."),
@@ -2214,14 +1259,6 @@ mod tests {
         assert_eq!(
             speakers("The senator made a brief statement: “We will appeal.”"),
             [Some("The senator")]
-        );
-    }
-
-    #[test]
-    fn a_quantifier_alone_is_a_subject() {
-        assert_eq!(
-            speakers("The fans cheered. Some chanted “One more year!”"),
-            [Some("Some")]
         );
     }
 
@@ -2247,71 +1284,10 @@ mod tests {
     }
 
     #[test]
-    fn the_subject_of_a_belief_verb_holds_the_quoted_view() {
-        assert_eq!(
-            speakers("The rally ended early, and the organisers feel the count was “rigged.”"),
-            [Some("the organisers")]
-        );
-        assert_eq!(
-            speakers("One exception was a 2014 study that found “lasting” harm to wages."),
-            [Some("a 2014 study")]
-        );
-        // A noun after a determiner is no verb: "pep talks" names nobody.
-        assert_ne!(
-            speakers(
-                "The coach, a former sprinter, won them over with pep talks like “Run for it.”"
-            ),
-            [Some("pep")]
-        );
-    }
-
-    #[test]
     fn the_owner_of_an_allegation_speaks() {
         assert_eq!(
             speakers("The report repeated Lee's allegations of a “secret deal” last year."),
             [Some("Lee's")]
-        );
-    }
-
-    #[test]
-    fn coordinated_subjects_of_a_participle_after_with() {
-        assert_eq!(
-            speakers("The square was full, with many nurses and teachers chanting “Fair pay now.”"),
-            [Some("many nurses and teachers")]
-        );
-    }
-
-    #[test]
-    fn the_place_of_a_participle_is_no_subject() {
-        assert_eq!(
-            speakers("Students marching through the campus chanted “No cuts!”"),
-            [Some("Students")]
-        );
-    }
-
-    #[test]
-    fn a_link_word_never_opens_a_speaker() {
-        assert_eq!(
-            speakers("Critics say the rivals are “laughing at us” for even asking the question."),
-            [Some("Critics")]
-        );
-        let found = speakers("Most protests were either called “minor” or ignored.");
-        assert_ne!(found, [Some("either")]);
-    }
-
-    #[test]
-    fn a_long_dateline_is_no_subject() {
-        assert_eq!(
-            speakers("LISBON, March 3 (Reuters) — The minister's chief aide rallied the staff, saying: “We stay the course.”"),
-            [Some("The minister's chief aide")]
-        );
-    }
-
-    #[test]
-    fn an_appositive_continued_by_and_is_no_subject() {
-        assert_eq!(
-            speakers("Preceded on stage by the mayor, a lawyer and former judge, Lee Park launched into a defence of the “green corridor” plan."),
-            [Some("Lee Park")]
         );
     }
 
@@ -2325,34 +1301,6 @@ mod tests {
         assert_eq!(
             speakers("Then she repeated her claim that the bridge was “unsafe.”"),
             [Some("her")]
-        );
-    }
-
-    #[test]
-    fn a_proportion_is_a_subject_not_an_adjunct() {
-        assert_eq!(
-            speakers("About six in 10 voters say the mayor “keeps her word.”"),
-            [Some("six in 10 voters")]
-        );
-        assert_eq!(
-            speakers("Lee in his speech called the plan “a mess.”"),
-            [Some("Lee")]
-        );
-    }
-
-    #[test]
-    fn another_alone_is_a_subject() {
-        assert_eq!(
-            speakers("One fan cheered. Another said he hoped for a “fair fight.”"),
-            [Some("Another")]
-        );
-    }
-
-    #[test]
-    fn keeps_stands_between_a_subject_and_its_verb() {
-        assert_eq!(
-            speakers("The crowd clapped as she keeps talking about the “quiet majority.”"),
-            [Some("she")]
         );
     }
 }
