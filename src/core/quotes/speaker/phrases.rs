@@ -7,7 +7,7 @@
 
 use super::super::lexicon::{self, SPEAKER_PRONOUNS};
 use super::super::tokens::{TokenKind, Tokens};
-use super::nickname_in_name;
+use super::roles::nickname_in_name;
 use super::verbs::is_reporting_verb;
 use std::ops::Range;
 
