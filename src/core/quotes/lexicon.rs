@@ -106,9 +106,11 @@ const DETERMINERS: &str = "\
 ";
 
 /// Words that join a noun phrase to its complement inside a speaker
-/// ("the office of President X", "a spokesman for the campaign").
+/// ("the office of President X", "a spokesman for the campaign"). Marks
+/// that do so ("&", a plural possessive's apostrophe) are no words; the
+/// phrase reader tests them itself.
 const NOUN_PHRASE_LINKS: &str = "\
-    of for at from 's ’s &
+    of for at from
 ";
 
 /// Lowercase words that never belong to a speaker noun phrase: function

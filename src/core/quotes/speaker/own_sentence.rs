@@ -121,4 +121,22 @@ mod tests {
             [Some("her")]
         );
     }
+
+    #[test]
+    fn the_owner_of_a_speech_noun_speaks_with_either_apostrophe() {
+        for (text, owner) in [
+            ("Few expected Mayor Kim's promise of “free buses.”", "Kim's"),
+            ("Few expected Mayor Kim’s promise of “free buses.”", "Kim’s"),
+            (
+                "Few expected the Greens' promise of “free buses.”",
+                "Greens",
+            ),
+            (
+                "Few expected the Greens’ promise of “free buses.”",
+                "Greens",
+            ),
+        ] {
+            assert_eq!(speakers(text), [Some(owner)], "{text}");
+        }
+    }
 }

@@ -245,8 +245,7 @@ pub(super) fn speech_owner(t: &Tokens, q: usize, from: usize) -> Option<usize> {
     let owner = (noun.saturating_sub(3).max(floor)..noun).rev().find(|&k| {
         t.word(k).is_some_and(|w| {
             matches!(w, "his" | "her" | "their" | "its")
-                || (t.is_capitalised(k)
-                    && (w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'")))
+                || (t.is_capitalised(k) && t.is_possessive(k))
         })
     })?;
     Some(owner)

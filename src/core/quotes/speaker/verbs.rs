@@ -83,9 +83,13 @@ pub(super) fn reporting_verb_at(t: &Tokens, i: usize) -> Option<String> {
     if passive || so_called {
         return None;
     }
+    // "Lee's claims", "the voters’ call": after a possessive it is a noun.
+    let possessive = t.possessive_before(i).is_some();
+    if possessive {
+        return None;
+    }
     if i > 0 {
         if let Some(prev) = t.word(i - 1) {
-            let possessive = prev.ends_with("'s") || prev.ends_with("’s") || prev.ends_with("s'");
             // Past forms are never nouns ("the governor of Ohio told").
             let past = word.ends_with("ed") || matches!(word, "said" | "told" | "wrote");
             // "Some chanted": a quantifier standing alone before a past form.
@@ -99,7 +103,6 @@ pub(super) fn reporting_verb_at(t: &Tokens, i: usize) -> Option<String> {
             // noun's verb.
             let named_participle = word.ends_with("ing");
             let noun_before = (lexicon::is_determiner(prev) && !alone)
-                || possessive
                 || prev == "of"
                 || (i > 1 && t.word(i - 2) == Some("of") && !past && !named_participle);
             if noun_before && !pronoun_at(t, i - 1) {
@@ -248,5 +251,17 @@ mod tests {
             speakers("The crowd clapped as she keeps talking about the “quiet majority.”"),
             [Some("she")]
         );
+    }
+
+    #[test]
+    fn a_reporting_word_after_a_possessive_is_a_noun_with_either_apostrophe() {
+        for text in [
+            "The mayor said the union's claims were “pure fiction.”",
+            "The mayor said the unions' claims were “pure fiction.”",
+            "The mayor said the union’s claims were “pure fiction.”",
+            "The mayor said the unions’ claims were “pure fiction.”",
+        ] {
+            assert_eq!(speakers(text), [Some("The mayor")], "{text}");
+        }
     }
 }
