@@ -37,7 +37,7 @@ pub(super) fn after(t: &Tokens, q: usize) -> Option<Attribution> {
         });
     }
     let mut word = t.word(i)?;
-    if matches!(word, "while" | "whereas" | "but" | "although" | "though") {
+    if lexicon::is_contrast_word(word) {
         // "…“unfair,” while others call it …": a new clause with its own
         // subject, not an attribution.
         return None;
@@ -77,9 +77,7 @@ pub(super) fn after(t: &Tokens, q: usize) -> Option<Attribution> {
         phrase.end = last;
     }
     let mut v = skip_forward_between(t, phrase.end);
-    let preposition = t
-        .word(v)
-        .is_some_and(|w| matches!(w, "in" | "at" | "on" | "with" | "from"));
+    let preposition = t.word(v).is_some_and(lexicon::is_preposition);
     if preposition {
         // "a voice-over in the ad states"
         if let Some(mut complement) = phrase_starting_at(t, v + 1) {
@@ -131,26 +129,16 @@ pub(super) fn after(t: &Tokens, q: usize) -> Option<Attribution> {
         let clause_ends = match t.kind(v + 1) {
             None | Some(TokenKind::Break) | Some(TokenKind::Quote(_)) => true,
             Some(TokenKind::Punct(_)) => true,
+            // "asked at the rally", "said as she left": an adjunct, not
+            // an object, follows the verb.
             Some(TokenKind::Word) => {
                 t.is_capitalised(v + 1)
                     || t.word(v + 1).is_some_and(|w| {
-                        matches!(
-                            w,
-                            "about"
-                                | "in"
-                                | "on"
-                                | "at"
-                                | "of"
-                                | "to"
-                                | "during"
-                                | "after"
-                                | "before"
-                                | "while"
-                                | "as"
-                                | "with"
-                                | "from"
-                                | "when"
-                        )
+                        lexicon::is_preposition(w)
+                            || matches!(
+                                w,
+                                "to" | "during" | "after" | "before" | "while" | "as" | "when"
+                            )
                     })
             }
         };
@@ -182,9 +170,7 @@ pub(super) fn later_in_sentence(t: &Tokens, q: usize) -> Option<Attribution> {
         if matches!(t.kind(k), Some(TokenKind::Quote(_))) && !joined {
             return None;
         }
-        if t.word(k)
-            .is_some_and(|w| matches!(w, "while" | "whereas" | "but" | "although" | "though"))
-        {
+        if t.word(k).is_some_and(lexicon::is_contrast_word) {
             return None;
         }
         if let Some(verb) = reporting_verb_at(t, k) {
@@ -235,5 +221,33 @@ mod tests {
     #[test]
     fn a_period_inside_the_quote_ends_its_sentence() {
         assert_eq!(speakers("“We are done.” He noted the hour."), [None]);
+    }
+
+    #[test]
+    fn every_contrast_word_opens_a_clause_that_names_nobody_for_the_quotation() {
+        for word in ["while", "whereas", "but", "although", "though"] {
+            let text = format!("“The fee is unfair,” {word} the council says it is fair.");
+            assert_eq!(speakers(&text), [None], "{text}");
+            let text = format!("Lee spoke first, {word} Kim said the plan was “a mess.”");
+            assert_eq!(speakers(&text), [Some("Kim")], "{text}");
+        }
+        assert_eq!(
+            speakers("“The fee is unfair,” the council says."),
+            [Some("the council")]
+        );
+    }
+
+    #[test]
+    fn a_speaker_with_a_place_after_a_preposition() {
+        for (text, speaker) in [
+            ("“We stay,” a man by the gate said.", "a man"),
+            ("“We stay,” a woman in the crowd said.", "a woman"),
+            (
+                "“We stay,” a guard at the gate said.",
+                "a guard at the gate",
+            ),
+        ] {
+            assert_eq!(speakers(text), [Some(speaker)], "{text}");
+        }
     }
 }

@@ -52,13 +52,7 @@ pub(super) fn pronoun_at(t: &Tokens, i: usize) -> bool {
 
 /// The noun phrase ending at token `end` (inclusive), read backwards.
 pub(super) fn phrase_ending_at(t: &Tokens, end: usize) -> Option<Range<usize>> {
-    let quantifier = t.word(end).is_some_and(|w| {
-        matches!(
-            w,
-            "several" | "some" | "many" | "both" | "others" | "few" | "another"
-        )
-    });
-    if pronoun_at(t, end) || quantifier {
+    if pronoun_at(t, end) || t.word(end).is_some_and(lexicon::is_lone_quantifier) {
         return Some(end..end + 1);
     }
     if !phrase_word(t, end) || is_determiner(t, end) {

@@ -45,10 +45,7 @@ fn noun_use(t: &Tokens, i: usize) -> bool {
     // "that" opens relative clauses too ("a paper that found …").
     (lexicon::is_determiner(prev) && prev != "that")
         || prev == "far"
-        || matches!(
-            prev,
-            "of" | "for" | "in" | "on" | "at" | "with" | "by" | "from" | "about" | "under" | "into"
-        )
+        || lexicon::is_preposition(prev)
 }
 
 /// "made it clear that …", "makes clear": a statement of position.
@@ -345,6 +342,20 @@ mod tests {
         assert!(!at_first_quote(
             "She cited “Museum to close,” by and large.",
             byline_follows
+        ));
+    }
+
+    #[test]
+    fn a_stance_word_after_any_preposition_is_a_noun() {
+        for word in [
+            "of", "for", "in", "on", "at", "with", "by", "from", "about", "under", "into", "like",
+        ] {
+            let text = format!("Nothing changed {word} talks about the “new deal.”");
+            assert!(!at_first_quote(&text, sentence_reports), "{text}");
+        }
+        assert!(at_first_quote(
+            "Nothing changed, and she talks about the “new deal.”",
+            sentence_reports
         ));
     }
 }

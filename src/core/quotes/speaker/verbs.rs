@@ -93,11 +93,7 @@ pub(super) fn reporting_verb_at(t: &Tokens, i: usize) -> Option<String> {
             // Past forms are never nouns ("the governor of Ohio told").
             let past = word.ends_with("ed") || matches!(word, "said" | "told" | "wrote");
             // "Some chanted": a quantifier standing alone before a past form.
-            let alone = past
-                && matches!(
-                    prev,
-                    "some" | "many" | "several" | "both" | "others" | "few" | "one" | "another"
-                );
+            let alone = past && lexicon::is_lone_quantifier(prev);
             // "the Union of Nurses calling it …", "the head of state
             // calling it …": a participle after "of" and a noun is that
             // noun's verb.
@@ -109,7 +105,7 @@ pub(super) fn reporting_verb_at(t: &Tokens, i: usize) -> Option<String> {
                 return None;
             }
             // "articles from noted scholars": an adjective after a preposition.
-            if matches!(prev, "from" | "by" | "with" | "for" | "in" | "on" | "at") {
+            if lexicon::is_preposition(prev) {
                 return None;
             }
             // "a short film called …", "a memo released Monday": a past
@@ -262,6 +258,19 @@ mod tests {
             "The mayor said the unions’ claims were “pure fiction.”",
         ] {
             assert_eq!(speakers(text), [Some("The mayor")], "{text}");
+        }
+    }
+
+    #[test]
+    fn every_lone_quantifier_speaks_before_and_after_the_quotation() {
+        for word in [
+            "One", "Another", "Some", "Others", "Many", "Several", "Both", "Few",
+        ] {
+            let before = format!("The fans cheered. {word} chanted “One more year!”");
+            assert_eq!(speakers(&before), [Some(word)], "{before}");
+            let lower = word.to_lowercase();
+            let after = format!("The fans cheered. “One more year!” chanted {lower}.");
+            assert_eq!(speakers(&after), [Some(lower.as_str())], "{after}");
         }
     }
 }
