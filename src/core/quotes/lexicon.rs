@@ -124,6 +124,18 @@ const COORDINATORS: &str = "\
     and but or so yet
 ";
 
+/// Possessive pronouns that may stand for a speaker's name ("Lee repeated
+/// her claim …").
+const POSSESSIVE_PRONOUNS: &str = "\
+    his her their its
+";
+
+/// Forms of "be": before a past form they make a passive ("was declared"),
+/// before a participle a progressive ("is saying") with its own subject.
+const FORMS_OF_BE: &str = "\
+    be is are was were been being
+";
+
 /// Prepositions that take a noun phrase: a word right after one ("for
 /// terms", "with claims") is a noun, not a verb.
 const PREPOSITIONS: &str = "\
@@ -324,6 +336,10 @@ lookup! {
     is_contrast_word => CONTRAST_WORDS;
     /// Whether `word` is in [`COORDINATORS`].
     is_coordinator => COORDINATORS;
+    /// Whether `word` is in [`POSSESSIVE_PRONOUNS`].
+    is_possessive_pronoun => POSSESSIVE_PRONOUNS;
+    /// Whether `word` is in [`FORMS_OF_BE`].
+    is_form_of_be => FORMS_OF_BE;
     /// Whether `word` is in [`PREPOSITIONS`].
     is_preposition => PREPOSITIONS;
 }

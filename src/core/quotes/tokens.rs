@@ -204,6 +204,12 @@ impl<'a> Tokens<'a> {
         self.kind(i) == Some(TokenKind::Punct(c))
     }
 
+    /// Whether token `i` is a dash: an em or en dash, or a hyphen standing
+    /// alone for one ("WASHINGTON - The mayor …").
+    pub fn is_dash(&self, i: usize) -> bool {
+        matches!(self.kind(i), Some(TokenKind::Punct('—' | '–' | '-')))
+    }
+
     /// Whether the word at `i` is marked as a possessive, with either
     /// apostrophe: "Lee's" and "Lee’s" (one word, read with a straight
     /// apostrophe), or a plural "the players'" / "the players’", whose

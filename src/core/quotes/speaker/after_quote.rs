@@ -7,7 +7,7 @@
 use super::super::lexicon::{self, is_participle};
 use super::super::tokens::{TokenKind, Tokens};
 use super::phrases::{phrase_starting_at, with_appositive_name};
-use super::sources::source_phrase;
+use super::sources::{according_source, source_phrase};
 use super::subjects::{inverted_subject, inverted_subject_after_quote, subject_of};
 use super::verbs::{
     is_reporting_verb, needs_governing_subject, reporting_verb_at, skip_forward_between,
@@ -22,11 +22,10 @@ pub(super) fn after(t: &Tokens, q: usize) -> Option<Attribution> {
         return None;
     }
     let mut i = q + 1;
-    while t.is_punct(i, ',') || t.is_punct(i, '—') || t.is_punct(i, '–') {
+    while t.is_punct(i, ',') || t.is_dash(i) {
         i += 1;
     }
-    if t.kind(i) == Some(TokenKind::Break) && ['-', '—', '–'].iter().any(|&d| t.is_punct(i + 1, d))
-    {
+    if t.kind(i) == Some(TokenKind::Break) && t.is_dash(i + 1) {
         // A credit line under the quotation: "— Smith."
         let phrase = phrase_starting_at(t, i + 2)?;
         let closes = t.ends_sentence(phrase.end) || phrase.end >= t.len();
@@ -46,10 +45,7 @@ pub(super) fn after(t: &Tokens, q: usize) -> Option<Attribution> {
         i += 1;
         word = t.word(i)?;
     }
-    let according = lexicon::means_according_to(word).then_some(i + 1);
-    let according =
-        according.or_else(|| (word == "according" && t.word(i + 1) == Some("to")).then_some(i + 2));
-    if let Some(source) = according {
+    if let Some(source) = according_source(t, i) {
         let phrase = source_phrase(t, source)?;
         return Some(Attribution {
             tokens: phrase,
@@ -248,6 +244,16 @@ mod tests {
             ),
         ] {
             assert_eq!(speakers(text), [Some(speaker)], "{text}");
+        }
+    }
+
+    #[test]
+    fn any_dash_after_a_quotation_leads_to_its_speaker() {
+        for dash in ['—', '–', '-'] {
+            let text = format!("“We stay” {dash} said Lee Park.");
+            assert_eq!(speakers(&text), [Some("Lee Park")], "{text}");
+            let text = format!("“We stay.”\n{dash} Lee Park");
+            assert_eq!(speakers(&text), [Some("Lee Park")], "{text:?}");
         }
     }
 }

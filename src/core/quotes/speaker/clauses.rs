@@ -38,8 +38,7 @@ pub(super) fn sentence_subject(t: &Tokens, from: usize, limit: usize) -> Option<
     // "WASHINGTON (AP) — Smith said": a dateline is no subject.
     let shouted = t.str(from).chars().count() > 1 && t.str(from).chars().all(|c| !c.is_lowercase());
     if shouted {
-        let dash = (from..limit.min(from + 12))
-            .find(|&i| matches!(t.kind(i), Some(TokenKind::Punct('—' | '–' | '-'))));
+        let dash = (from..limit.min(from + 12)).find(|&i| t.is_dash(i));
         if let Some(dash) = dash {
             return sentence_subject(t, dash + 1, limit);
         }

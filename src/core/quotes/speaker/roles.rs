@@ -129,6 +129,9 @@ pub(crate) fn title_position(t: &Tokens, q: usize) -> bool {
     if t.possessive_before(q).is_some() {
         return true;
     }
+    // Not every preposition of `lexicon::is_preposition`: a quotation after
+    // "by", "about", "under", "into" or "like" ("known by “Ace”", "talk
+    // about “reform”") is as often a label or somebody's words as a title.
     q > 0
         && t.word(q - 1).is_some_and(|w| {
             work(w)

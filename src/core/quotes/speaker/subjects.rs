@@ -238,8 +238,7 @@ pub(super) fn speech_owner(t: &Tokens, q: usize, from: usize) -> Option<usize> {
         .find(|&k| t.word(k).is_some_and(lexicon::is_speech_noun))?;
     let owner = (noun.saturating_sub(3).max(floor)..noun).rev().find(|&k| {
         t.word(k).is_some_and(|w| {
-            matches!(w, "his" | "her" | "their" | "its")
-                || (t.is_capitalised(k) && t.is_possessive(k))
+            lexicon::is_possessive_pronoun(w) || (t.is_capitalised(k) && t.is_possessive(k))
         })
     })?;
     Some(owner)

@@ -74,10 +74,8 @@ pub(super) fn reporting_verb_at(t: &Tokens, i: usize) -> Option<String> {
     // "the winner was declared": a passive reports nobody's words.
     let passive = word.ends_with("ed")
         && i > 0
-        && matches!(
-            t.word(skip_back_adverbs(t, i - 1)),
-            Some("was" | "were" | "been" | "be" | "is" | "are" | "being")
-        );
+        && t.word(skip_back_adverbs(t, i - 1))
+            .is_some_and(lexicon::is_form_of_be);
     // "so called": an adjective of distance (= "so-called"), no verb.
     let so_called = word == "called" && i > 0 && t.word(i - 1) == Some("so");
     if passive || so_called {
@@ -137,7 +135,7 @@ pub(super) fn reporting_verb_at(t: &Tokens, i: usize) -> Option<String> {
 /// after "is"/"was", or an infinitive ("to say").
 pub(super) fn needs_governing_subject(t: &Tokens, i: usize, word: &str) -> bool {
     let prev = i.checked_sub(1).and_then(|p| t.word(p));
-    let after_be = prev.is_some_and(|p| matches!(p, "is" | "was" | "are" | "were" | "been" | "be"));
+    let after_be = prev.is_some_and(lexicon::is_form_of_be);
     (is_participle(word) && !after_be) || prev == Some("to")
 }
 
@@ -192,7 +190,9 @@ pub(super) fn inverts(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::super::tokens::Tokens;
     use super::super::test_support::speakers;
+    use super::{needs_governing_subject, reporting_verb_at};
 
     #[test]
     fn a_reporting_word_used_as_a_noun_is_no_verb() {
@@ -272,5 +272,22 @@ mod tests {
             let after = format!("The fans cheered. “One more year!” chanted {lower}.");
             assert_eq!(speakers(&after), [Some(lower.as_str())], "{after}");
         }
+    }
+
+    #[test]
+    fn every_form_of_be_makes_a_passive_and_a_progressive() {
+        for be in ["be", "is", "are", "was", "were", "been", "being"] {
+            let text = format!("The winner {be} declared and Lee {be} saying no.");
+            let t = Tokens::new(&text, &[]);
+            let at = |w: &str| (0..t.len()).find(|&i| t.word(i) == Some(w)).unwrap();
+            assert_eq!(reporting_verb_at(&t, at("declared")), None, "{text}");
+            assert!(
+                !needs_governing_subject(&t, at("saying"), "saying"),
+                "{text}"
+            );
+        }
+        let t = Tokens::new("The judge declared it, Lee saying no.", &[]);
+        assert!(reporting_verb_at(&t, 2).is_some());
+        assert!(needs_governing_subject(&t, 6, "saying"));
     }
 }
