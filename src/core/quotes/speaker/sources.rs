@@ -131,23 +131,14 @@ pub(super) fn closing_source(t: &Tokens, from: usize) -> Option<Attribution> {
 /// fans as “…”": the agent of a passive verb of speech or naming right
 /// next to the quotation said the words.
 pub(super) fn passive_agent(t: &Tokens, q: usize, from: usize) -> Option<Attribution> {
+    // The past participle of a naming word ("dubbed", "deemed") or of a
+    // verb of describing.
     let speech = |w: &str| {
-        matches!(
-            w,
-            "described"
-                | "called"
-                | "dubbed"
-                | "labeled"
-                | "labelled"
-                | "termed"
-                | "branded"
-                | "characterized"
-                | "characterised"
-                | "known"
-                | "derided"
-                | "hailed"
-                | "nicknamed"
-        )
+        (lexicon::is_naming_word(w) && w.ends_with("ed"))
+            || matches!(
+                w,
+                "described" | "characterized" | "characterised" | "known" | "derided"
+            )
     };
     let near = q.saturating_sub(3).max(from)..(q + 3).min(t.len());
     for k in near {
@@ -255,6 +246,16 @@ mod tests {
             ("« Nous restons », selon le journal.", "le journal"),
         ] {
             assert_eq!(speakers(text), [Some(source)], "{text}");
+        }
+    }
+
+    #[test]
+    fn every_naming_participle_names_its_agent() {
+        for verb in [
+            "called", "dubbed", "labelled", "termed", "branded", "hailed", "deemed",
+        ] {
+            let text = format!("The bridge was {verb} “unsafe” by inspectors.");
+            assert_eq!(speakers(&text), [Some("inspectors")], "{text}");
         }
     }
 }
