@@ -72,10 +72,14 @@ pub(super) fn reporting_verb_at(t: &Tokens, i: usize) -> Option<String> {
         return None;
     }
     // "the winner was declared": a passive reports nobody's words.
-    let passive = word.ends_with("ed")
-        && i > 0
-        && t.word(skip_back_adverbs(t, i - 1))
-            .is_some_and(lexicon::is_form_of_be);
+    // "what's called …": a contracted "'s" (no possessive) is "is" as often
+    // as "has" before a past form; read it as a passive, as "is" is.
+    let be = |k: usize| {
+        t.word(k).is_some_and(|w| {
+            lexicon::is_form_of_be(w) || (w.ends_with("'s") && !t.is_possessive(k))
+        })
+    };
+    let passive = word.ends_with("ed") && i > 0 && be(skip_back_adverbs(t, i - 1));
     // "so called": an adjective of distance (= "so-called"), no verb.
     let so_called = word == "called" && i > 0 && t.word(i - 1) == Some("so");
     if passive || so_called {
@@ -289,5 +293,30 @@ mod tests {
         let t = Tokens::new("The judge declared it, Lee saying no.", &[]);
         assert!(reporting_verb_at(&t, 2).is_some());
         assert!(needs_governing_subject(&t, 6, "saying"));
+    }
+
+    #[test]
+    fn a_contracted_is_makes_a_passive_but_no_possessive() {
+        // "what's called": a passive, as "what is called" is.
+        for text in [
+            "It is what is called a “soft launch.”",
+            "It is what's called a “soft launch.”",
+        ] {
+            let t = Tokens::new(text, &[]);
+            let called = (0..t.len()).find(|&i| t.word(i) == Some("called")).unwrap();
+            assert_eq!(reporting_verb_at(&t, called), None, "{text}");
+        }
+        // "He’s predicting": the contraction is no possessive, so the
+        // participle stays a verb, as after "He is".
+        for text in [
+            "He is predicting a “landslide.”",
+            "He’s predicting a “landslide.”",
+        ] {
+            let t = Tokens::new(text, &[]);
+            let verb = (0..t.len())
+                .find(|&i| t.word(i) == Some("predicting"))
+                .unwrap();
+            assert!(reporting_verb_at(&t, verb).is_some(), "{text}");
+        }
     }
 }
