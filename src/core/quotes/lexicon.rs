@@ -105,10 +105,49 @@ const DETERMINERS: &str = "\
     another each every both other former no le la les der die das
 ";
 
+/// Quantifiers that may stand alone for people just mentioned ("Some
+/// chanted …", "…,” said one."): a whole speaker phrase by themselves.
+const LONE_QUANTIFIERS: &str = "\
+    one another some others many several both few
+";
+
+/// Words opening a clause that sets itself against the one before it
+/// ("…, while critics say …"): the new clause has its own subject, so a
+/// speaker is never looked for across one.
+const CONTRAST_WORDS: &str = "\
+    but while whereas although though
+";
+
+/// Conjunctions that may open a sentence or clause before its subject
+/// ("And she said …", "But although …").
+const COORDINATORS: &str = "\
+    and but or so yet
+";
+
+/// Possessive pronouns that may stand for a speaker's name ("Lee repeated
+/// her claim …").
+const POSSESSIVE_PRONOUNS: &str = "\
+    his her their its
+";
+
+/// Forms of "be": before a past form they make a passive ("was declared"),
+/// before a participle a progressive ("is saying") with its own subject.
+const FORMS_OF_BE: &str = "\
+    be is are was were been being
+";
+
+/// Prepositions that take a noun phrase: a word right after one ("for
+/// terms", "with claims") is a noun, not a verb.
+const PREPOSITIONS: &str = "\
+    of for in on at with by from about under into like
+";
+
 /// Words that join a noun phrase to its complement inside a speaker
-/// ("the office of President X", "a spokesman for the campaign").
+/// ("the office of President X", "a spokesman for the campaign"). Marks
+/// that do so ("&", a plural possessive's apostrophe) are no words; the
+/// phrase reader tests them itself.
 const NOUN_PHRASE_LINKS: &str = "\
-    of for at from 's ’s &
+    of for at from
 ";
 
 /// Lowercase words that never belong to a speaker noun phrase: function
@@ -291,6 +330,18 @@ lookup! {
     is_utterance_noun => UTTERANCE_NOUNS;
     /// Whether `word` is in [`READING_VERBS`].
     is_reading_verb => READING_VERBS;
+    /// Whether `word` is in [`LONE_QUANTIFIERS`].
+    is_lone_quantifier => LONE_QUANTIFIERS;
+    /// Whether `word` is in [`CONTRAST_WORDS`].
+    is_contrast_word => CONTRAST_WORDS;
+    /// Whether `word` is in [`COORDINATORS`].
+    is_coordinator => COORDINATORS;
+    /// Whether `word` is in [`POSSESSIVE_PRONOUNS`].
+    is_possessive_pronoun => POSSESSIVE_PRONOUNS;
+    /// Whether `word` is in [`FORMS_OF_BE`].
+    is_form_of_be => FORMS_OF_BE;
+    /// Whether `word` is in [`PREPOSITIONS`].
+    is_preposition => PREPOSITIONS;
 }
 
 /// Reporting verbs whose subject is not the speaker in the usual way: a

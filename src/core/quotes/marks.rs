@@ -96,7 +96,7 @@ pub fn is_mark(c: char) -> bool {
 }
 
 /// Single marks double as apostrophes; double marks never do.
-fn is_single(c: char) -> bool {
+pub(super) fn is_single(c: char) -> bool {
     matches!(c, '\'' | '‘' | '’' | '‚' | '‹' | '›')
 }
 

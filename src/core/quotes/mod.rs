@@ -312,7 +312,7 @@ fn exclaims(text: &str, range: &Range<usize>) -> bool {
 fn opens_with_single_mark(text: &str, range: &Range<usize>) -> bool {
     text.get(range.clone())
         .and_then(|s| s.chars().next())
-        .is_some_and(|c| matches!(c, '\'' | '‘' | '’' | '‚' | '‹' | '›'))
+        .is_some_and(marks::is_single)
 }
 
 /// How the speaker of a quotation was found.

@@ -105,6 +105,15 @@ pub fn tokenize(text: &str, quotes: &[Range<usize>]) -> Vec<Token> {
     tokens
 }
 
+/// Pronouns and question words that "'s" contracts with ("it's", "that's",
+/// "who's"): the "'s" is "is" or "has", never a possessive.
+fn is_contracted_pronoun(word: &str) -> bool {
+    matches!(
+        word,
+        "it" | "he" | "she" | "that" | "there" | "here" | "what" | "who" | "where" | "how" | "let"
+    )
+}
+
 /// Read access to a token list with the questions attribution asks.
 pub struct Tokens<'a> {
     pub text: &'a str,
@@ -193,6 +202,55 @@ impl<'a> Tokens<'a> {
 
     pub fn is_punct(&self, i: usize, c: char) -> bool {
         self.kind(i) == Some(TokenKind::Punct(c))
+    }
+
+    /// Whether token `i` is a dash: an em or en dash, or a hyphen standing
+    /// alone for one ("WASHINGTON - The mayor …").
+    pub fn is_dash(&self, i: usize) -> bool {
+        matches!(self.kind(i), Some(TokenKind::Punct('—' | '–' | '-')))
+    }
+
+    /// Whether the word at `i` is marked as a possessive, with either
+    /// apostrophe: "Lee's" and "Lee’s" (one word, read with a straight
+    /// apostrophe), or a plural "the players'" / "the players’", whose
+    /// apostrophe ends no word and so is a token of its own right after it.
+    /// "it's", "that's" and their kind are contractions, not possessives.
+    pub fn is_possessive(&self, i: usize) -> bool {
+        let Some(word) = self.word(i) else {
+            return false;
+        };
+        if let Some(owner) = word.strip_suffix("'s") {
+            return !is_contracted_pronoun(owner);
+        }
+        word.ends_with('s') && self.apostrophe_closes(i)
+    }
+
+    /// The possessive word whose mark ends right before token `i`: "Lee's"
+    /// at `i - 1`, or "players" at `i - 2` with its apostrophe at `i - 1`.
+    pub fn possessive_before(&self, i: usize) -> Option<usize> {
+        let prev = i.checked_sub(1)?;
+        if self.is_possessive(prev) {
+            return Some(prev);
+        }
+        let owner = prev.checked_sub(1)?;
+        (self.is_possessive_apostrophe(prev) && self.is_possessive(owner)).then_some(owner)
+    }
+
+    /// Whether token `i` is the apostrophe of a plural possessive ("the
+    /// players’ union"): part of the noun phrase, not punctuation.
+    pub fn is_possessive_apostrophe(&self, i: usize) -> bool {
+        (self.is_punct(i, '\'') || self.is_punct(i, '’'))
+            && i > 0
+            && self.word(i - 1).is_some_and(|w| w.ends_with('s'))
+            && self.apostrophe_closes(i - 1)
+    }
+
+    /// Whether an apostrophe token follows the word at `i` with no space.
+    fn apostrophe_closes(&self, i: usize) -> bool {
+        let (Some(word), Some(next)) = (self.list.get(i), self.list.get(i + 1)) else {
+            return false;
+        };
+        matches!(next.kind, TokenKind::Punct('\'' | '’')) && next.range.start == word.range.end
     }
 
     /// A period after an abbreviation or an initial ("Sen.", "J.").
@@ -314,5 +372,35 @@ mod tests {
             .collect();
         assert_eq!(ends, ["."]);
         assert!(t.ends_sentence(t.len() - 2));
+    }
+
+    #[test]
+    fn possessives_read_alike_with_either_apostrophe() {
+        for text in [
+            "The coach's plan and the players' union.",
+            "The coach’s plan and the players’ union.",
+        ] {
+            let t = Tokens::new(text, &[]);
+            let possessive: Vec<&str> = (0..t.len())
+                .filter(|&i| t.is_possessive(i))
+                .map(|i| t.str(i))
+                .collect();
+            assert_eq!(possessive.len(), 2, "{text}");
+            assert!(possessive[1] == "players", "{text}");
+            // "plan" follows the coach's mark, "union" the players' one.
+            let plan = (0..t.len()).find(|&i| t.word(i) == Some("plan")).unwrap();
+            let union = (0..t.len()).find(|&i| t.word(i) == Some("union")).unwrap();
+            assert_eq!(t.possessive_before(plan), Some(plan - 1), "{text}");
+            assert_eq!(t.possessive_before(union), Some(union - 2), "{text}");
+            assert!(t.is_possessive_apostrophe(union - 1), "{text}");
+        }
+    }
+
+    #[test]
+    fn contractions_and_spaced_apostrophes_are_no_possessives() {
+        for text in ["It's late and that’s all.", "The bus ' stops here."] {
+            let t = Tokens::new(text, &[]);
+            assert!(!(0..t.len()).any(|i| t.is_possessive(i)), "{text}");
+        }
     }
 }

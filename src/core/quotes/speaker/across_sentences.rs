@@ -65,9 +65,10 @@ fn previous_sentence(t: &Tokens, q: usize, earlier: Option<(usize, usize)>) -> O
 /// `from` and its reporting verb ("Lee did not say", "Kim never told").
 fn negated_verb(t: &Tokens, from: usize, end: usize) -> bool {
     for k in from..end.min(from + 5) {
-        let negation = t.word(k).is_some_and(|w| {
-            matches!(w, "not" | "never" | "no") || w.ends_with("n't") || w.ends_with("n’t")
-        });
+        // Words are read with a straight apostrophe: "didn’t" is "didn't".
+        let negation = t
+            .word(k)
+            .is_some_and(|w| matches!(w, "not" | "never" | "no") || w.ends_with("n't"));
         if negation {
             return true;
         }
@@ -92,4 +93,24 @@ pub(crate) fn attribute_from_next_sentence(t: &Tokens, q: usize) -> Option<Attri
         verb: Some(verb),
         cue: Cue::NextSentence,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::tokens::Tokens;
+    use super::negated_verb;
+
+    #[test]
+    fn a_negation_is_read_alike_with_either_apostrophe() {
+        for text in [
+            "Kim didn't say when.",
+            "Kim didn’t say when.",
+            "Kim never said when.",
+        ] {
+            let t = Tokens::new(text, &[]);
+            assert!(negated_verb(&t, 1, t.len()), "{text}");
+        }
+        let t = Tokens::new("Kim said when.", &[]);
+        assert!(!negated_verb(&t, 1, t.len()));
+    }
 }

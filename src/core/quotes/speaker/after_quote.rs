@@ -7,7 +7,7 @@
 use super::super::lexicon::{self, is_participle};
 use super::super::tokens::{TokenKind, Tokens};
 use super::phrases::{phrase_starting_at, with_appositive_name};
-use super::sources::source_phrase;
+use super::sources::{according_source, source_phrase};
 use super::subjects::{inverted_subject, inverted_subject_after_quote, subject_of};
 use super::verbs::{
     is_reporting_verb, needs_governing_subject, reporting_verb_at, skip_forward_between,
@@ -22,11 +22,10 @@ pub(super) fn after(t: &Tokens, q: usize) -> Option<Attribution> {
         return None;
     }
     let mut i = q + 1;
-    while t.is_punct(i, ',') || t.is_punct(i, '—') || t.is_punct(i, '–') {
+    while t.is_punct(i, ',') || t.is_dash(i) {
         i += 1;
     }
-    if t.kind(i) == Some(TokenKind::Break) && ['-', '—', '–'].iter().any(|&d| t.is_punct(i + 1, d))
-    {
+    if t.kind(i) == Some(TokenKind::Break) && t.is_dash(i + 1) {
         // A credit line under the quotation: "— Smith."
         let phrase = phrase_starting_at(t, i + 2)?;
         let closes = t.ends_sentence(phrase.end) || phrase.end >= t.len();
@@ -37,7 +36,7 @@ pub(super) fn after(t: &Tokens, q: usize) -> Option<Attribution> {
         });
     }
     let mut word = t.word(i)?;
-    if matches!(word, "while" | "whereas" | "but" | "although" | "though") {
+    if lexicon::is_contrast_word(word) {
         // "…“unfair,” while others call it …": a new clause with its own
         // subject, not an attribution.
         return None;
@@ -46,10 +45,7 @@ pub(super) fn after(t: &Tokens, q: usize) -> Option<Attribution> {
         i += 1;
         word = t.word(i)?;
     }
-    let according = lexicon::means_according_to(word).then_some(i + 1);
-    let according =
-        according.or_else(|| (word == "according" && t.word(i + 1) == Some("to")).then_some(i + 2));
-    if let Some(source) = according {
+    if let Some(source) = according_source(t, i) {
         let phrase = source_phrase(t, source)?;
         return Some(Attribution {
             tokens: phrase,
@@ -77,9 +73,7 @@ pub(super) fn after(t: &Tokens, q: usize) -> Option<Attribution> {
         phrase.end = last;
     }
     let mut v = skip_forward_between(t, phrase.end);
-    let preposition = t
-        .word(v)
-        .is_some_and(|w| matches!(w, "in" | "at" | "on" | "with" | "from"));
+    let preposition = t.word(v).is_some_and(lexicon::is_preposition);
     if preposition {
         // "a voice-over in the ad states"
         if let Some(mut complement) = phrase_starting_at(t, v + 1) {
@@ -131,26 +125,16 @@ pub(super) fn after(t: &Tokens, q: usize) -> Option<Attribution> {
         let clause_ends = match t.kind(v + 1) {
             None | Some(TokenKind::Break) | Some(TokenKind::Quote(_)) => true,
             Some(TokenKind::Punct(_)) => true,
+            // "asked at the rally", "said as she left": an adjunct, not
+            // an object, follows the verb.
             Some(TokenKind::Word) => {
                 t.is_capitalised(v + 1)
                     || t.word(v + 1).is_some_and(|w| {
-                        matches!(
-                            w,
-                            "about"
-                                | "in"
-                                | "on"
-                                | "at"
-                                | "of"
-                                | "to"
-                                | "during"
-                                | "after"
-                                | "before"
-                                | "while"
-                                | "as"
-                                | "with"
-                                | "from"
-                                | "when"
-                        )
+                        lexicon::is_preposition(w)
+                            || matches!(
+                                w,
+                                "to" | "during" | "after" | "before" | "while" | "as" | "when"
+                            )
                     })
             }
         };
@@ -182,9 +166,7 @@ pub(super) fn later_in_sentence(t: &Tokens, q: usize) -> Option<Attribution> {
         if matches!(t.kind(k), Some(TokenKind::Quote(_))) && !joined {
             return None;
         }
-        if t.word(k)
-            .is_some_and(|w| matches!(w, "while" | "whereas" | "but" | "although" | "though"))
-        {
+        if t.word(k).is_some_and(lexicon::is_contrast_word) {
             return None;
         }
         if let Some(verb) = reporting_verb_at(t, k) {
@@ -235,5 +217,43 @@ mod tests {
     #[test]
     fn a_period_inside_the_quote_ends_its_sentence() {
         assert_eq!(speakers("“We are done.” He noted the hour."), [None]);
+    }
+
+    #[test]
+    fn every_contrast_word_opens_a_clause_that_names_nobody_for_the_quotation() {
+        for word in ["while", "whereas", "but", "although", "though"] {
+            let text = format!("“The fee is unfair,” {word} the council says it is fair.");
+            assert_eq!(speakers(&text), [None], "{text}");
+            let text = format!("Lee spoke first, {word} Kim said the plan was “a mess.”");
+            assert_eq!(speakers(&text), [Some("Kim")], "{text}");
+        }
+        assert_eq!(
+            speakers("“The fee is unfair,” the council says."),
+            [Some("the council")]
+        );
+    }
+
+    #[test]
+    fn a_speaker_with_a_place_after_a_preposition() {
+        for (text, speaker) in [
+            ("“We stay,” a man by the gate said.", "a man"),
+            ("“We stay,” a woman in the crowd said.", "a woman"),
+            (
+                "“We stay,” a guard at the gate said.",
+                "a guard at the gate",
+            ),
+        ] {
+            assert_eq!(speakers(text), [Some(speaker)], "{text}");
+        }
+    }
+
+    #[test]
+    fn any_dash_after_a_quotation_leads_to_its_speaker() {
+        for dash in ['—', '–', '-'] {
+            let text = format!("“We stay” {dash} said Lee Park.");
+            assert_eq!(speakers(&text), [Some("Lee Park")], "{text}");
+            let text = format!("“We stay.”\n{dash} Lee Park");
+            assert_eq!(speakers(&text), [Some("Lee Park")], "{text:?}");
+        }
     }
 }

@@ -8,7 +8,7 @@ use super::super::lexicon::{self, is_participle};
 use super::super::tokens::{TokenKind, Tokens};
 use super::clauses::sentence_subject;
 use super::phrases::{coordinated, is_determiner, phrase_ending_at, pronoun_at};
-use super::sources::source_phrase;
+use super::sources::{according_source, source_phrase};
 use super::subjects::{inverted_subject, speech_owner, subject_of};
 use super::verbs::{inverts, needs_governing_subject, reporting_verb_at, skip_back_between};
 use super::{Attribution, Cue};
@@ -53,9 +53,7 @@ pub(super) fn before(t: &Tokens, q: usize, from: usize, fallback: bool) -> Optio
     // only reports or judges them.
     let named_owner = speech_owner(t, q, from).filter(|&o| {
         t.is_capitalised(o)
-            && !t
-                .word(o)
-                .is_some_and(|w| matches!(w, "his" | "her" | "their" | "its"))
+            && !t.word(o).is_some_and(lexicon::is_possessive_pronoun)
             && (o + 2..q).any(|k| t.word(k) == Some("that"))
     });
     let named_owner = named_owner.map(|o| {
@@ -73,13 +71,7 @@ pub(super) fn before(t: &Tokens, q: usize, from: usize, fallback: bool) -> Optio
                 cue: Cue::SpeechNoun,
             });
         }
-        let word = t.word(k).unwrap_or_default();
-        let source = if word == "according" && t.word(k + 1) == Some("to") {
-            Some(k + 2)
-        } else {
-            lexicon::means_according_to(word).then_some(k + 1)
-        };
-        if let Some(source) = source {
+        if let Some(source) = according_source(t, k) {
             if let Some(phrase) = source_phrase(t, source).filter(|p| p.end <= q) {
                 return Some(Attribution {
                     tokens: phrase,

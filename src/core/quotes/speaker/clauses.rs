@@ -30,8 +30,7 @@ pub(super) fn sentence_subject(t: &Tokens, from: usize, limit: usize) -> Option<
     let mut from = from;
     while from < limit
         && (matches!(t.kind(from), Some(TokenKind::Punct(_)))
-            || t.word(from)
-                .is_some_and(|w| matches!(w, "and" | "but" | "so" | "yet" | "or")))
+            || t.word(from).is_some_and(lexicon::is_coordinator))
     {
         from += 1;
     }
@@ -39,8 +38,7 @@ pub(super) fn sentence_subject(t: &Tokens, from: usize, limit: usize) -> Option<
     // "WASHINGTON (AP) — Smith said": a dateline is no subject.
     let shouted = t.str(from).chars().count() > 1 && t.str(from).chars().all(|c| !c.is_lowercase());
     if shouted {
-        let dash = (from..limit.min(from + 12))
-            .find(|&i| matches!(t.kind(i), Some(TokenKind::Punct('—' | '–' | '-'))));
+        let dash = (from..limit.min(from + 12)).find(|&i| t.is_dash(i));
         if let Some(dash) = dash {
             return sentence_subject(t, dash + 1, limit);
         }
@@ -167,8 +165,7 @@ fn is_time_word(word: &str) -> bool {
 pub(super) fn clause_start(t: &Tokens, from: usize, q: usize) -> usize {
     let Some(k) = (from..q).rev().find(|&k| {
         let word = t.word(k).unwrap_or_default();
-        matches!(word, "but" | "while" | "whereas" | "although" | "though")
-            || (word == "and" && k > from && t.is_punct(k - 1, ','))
+        lexicon::is_contrast_word(word) || (word == "and" && k > from && t.is_punct(k - 1, ','))
     }) else {
         return from;
     };
@@ -177,12 +174,12 @@ pub(super) fn clause_start(t: &Tokens, from: usize, q: usize) -> usize {
     // holds the quotation.
     let opens = (from..k).all(|i| {
         matches!(t.kind(i), Some(TokenKind::Punct(_)))
-            || t.word(i)
-                .is_some_and(|w| matches!(w, "and" | "but" | "yet"))
+            || t.word(i).is_some_and(lexicon::is_coordinator)
     });
+    // Every contrast word but "but" subordinates its clause.
     let subordinate = t
         .word(k)
-        .is_some_and(|w| matches!(w, "while" | "whereas" | "although" | "though"));
+        .is_some_and(|w| lexicon::is_contrast_word(w) && w != "but");
     if opens && subordinate {
         if let Some(comma) = (k + 1..q).find(|&i| t.is_punct(i, ',')) {
             return comma + 1;
@@ -193,7 +190,9 @@ pub(super) fn clause_start(t: &Tokens, from: usize, q: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::super::super::tokens::Tokens;
     use super::super::test_support::speakers;
+    use super::clause_start;
 
     #[test]
     fn an_opening_place_list_is_no_subject() {
@@ -221,5 +220,17 @@ mod tests {
             speakers("Preceded on stage by the mayor, a lawyer and former judge, Lee Park launched into a defence of the “green corridor” plan."),
             [Some("Lee Park")]
         );
+    }
+
+    #[test]
+    fn any_coordinator_may_open_a_sentence_before_a_subordinate_clause() {
+        for word in ["And", "But", "Or", "So", "Yet"] {
+            let text = format!("{word} although Lee thanked them, Kim left.");
+            let t = Tokens::new(&text, &[]);
+            let kim = (0..t.len()).find(|&i| t.word(i) == Some("kim")).unwrap();
+            // The main clause, after the subordinate one's comma, holds
+            // what comes last in the sentence.
+            assert_eq!(clause_start(&t, 0, t.len() - 1), kim, "{text}");
+        }
     }
 }

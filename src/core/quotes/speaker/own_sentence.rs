@@ -4,6 +4,7 @@
 //! and the fallback for a partial quotation with no reporting verb, whose
 //! words belong to the owner of a speech noun or the governing subject.
 
+use super::super::lexicon;
 use super::super::tokens::Tokens;
 use super::after_quote::{after, later_in_sentence};
 use super::before_quote::{before, colon, last_clause};
@@ -59,9 +60,7 @@ fn governing_subject(t: &Tokens, q: usize, from: usize) -> Option<Attribution> {
     if let Some(owner) = speech_owner(t, q, from) {
         // "Lee repeated his claim that …": a possessive pronoun stands for
         // the name that is the sentence's subject.
-        let possessive = t
-            .word(owner)
-            .is_some_and(|w| matches!(w, "his" | "her" | "their" | "its"));
+        let possessive = t.word(owner).is_some_and(lexicon::is_possessive_pronoun);
         let named = possessive
             .then(|| sentence_subject(t, from, owner))
             .flatten()
@@ -120,5 +119,32 @@ mod tests {
             speakers("Then she repeated her claim that the bridge was “unsafe.”"),
             [Some("her")]
         );
+    }
+
+    #[test]
+    fn the_owner_of_a_speech_noun_speaks_with_either_apostrophe() {
+        for (text, owner) in [
+            ("Few expected Mayor Kim's promise of “free buses.”", "Kim's"),
+            ("Few expected Mayor Kim’s promise of “free buses.”", "Kim’s"),
+            (
+                "Few expected the Greens' promise of “free buses.”",
+                "Greens",
+            ),
+            (
+                "Few expected the Greens’ promise of “free buses.”",
+                "Greens",
+            ),
+        ] {
+            assert_eq!(speakers(text), [Some(owner)], "{text}");
+        }
+    }
+
+    #[test]
+    fn every_possessive_pronoun_stands_for_the_named_subject() {
+        for pronoun in ["his", "her", "their", "its"] {
+            let text =
+                format!("The Green Party repeated {pronoun} claim that fares were “unfair.”");
+            assert_eq!(speakers(&text), [Some("The Green Party")], "{text}");
+        }
     }
 }

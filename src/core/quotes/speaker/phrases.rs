@@ -38,8 +38,12 @@ pub(super) fn is_determiner(t: &Tokens, i: usize) -> bool {
     t.word(i).is_some_and(lexicon::is_determiner)
 }
 
+/// A word or mark joining two parts of one noun phrase: "of", "&", or the
+/// apostrophe of a plural possessive ("the players’ union").
 fn is_link(t: &Tokens, i: usize) -> bool {
-    t.word(i).is_some_and(lexicon::is_noun_phrase_link) || t.is_punct(i, '&')
+    t.word(i).is_some_and(lexicon::is_noun_phrase_link)
+        || t.is_punct(i, '&')
+        || t.is_possessive_apostrophe(i)
 }
 
 pub(super) fn pronoun_at(t: &Tokens, i: usize) -> bool {
@@ -48,13 +52,7 @@ pub(super) fn pronoun_at(t: &Tokens, i: usize) -> bool {
 
 /// The noun phrase ending at token `end` (inclusive), read backwards.
 pub(super) fn phrase_ending_at(t: &Tokens, end: usize) -> Option<Range<usize>> {
-    let quantifier = t.word(end).is_some_and(|w| {
-        matches!(
-            w,
-            "several" | "some" | "many" | "both" | "others" | "few" | "another"
-        )
-    });
-    if pronoun_at(t, end) || quantifier {
+    if pronoun_at(t, end) || t.word(end).is_some_and(lexicon::is_lone_quantifier) {
         return Some(end..end + 1);
     }
     if !phrase_word(t, end) || is_determiner(t, end) {
@@ -323,5 +321,23 @@ mod tests {
         );
         let found = speakers("Most protests were either called “minor” or ignored.");
         assert_ne!(found, [Some("either")]);
+    }
+
+    #[test]
+    fn a_plural_possessive_stays_inside_the_speaker_phrase() {
+        for text in [
+            "“We will strike,” the players' union said.",
+            "“We will strike,” the players’ union said.",
+            "The players' union said it would “strike at once.”",
+            "The players’ union said it would “strike at once.”",
+        ] {
+            let found = speakers(text);
+            let found = found[0].unwrap_or_default();
+            assert!(
+                found.starts_with("the players") || found.starts_with("The players"),
+                "{text}: {found}"
+            );
+            assert!(found.ends_with("union"), "{text}: {found}");
+        }
     }
 }

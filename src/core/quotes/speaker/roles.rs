@@ -36,18 +36,16 @@ pub(crate) fn sentence_reports(t: &Tokens, q: usize) -> bool {
 /// "their frames", "a far cry from"). Stance verbs that double as nouns
 /// ("terms", "cry", "frame", "references") say nothing about speech then.
 fn noun_use(t: &Tokens, i: usize) -> bool {
+    if t.possessive_before(i).is_some() {
+        return true;
+    }
     let Some(prev) = i.checked_sub(1).and_then(|p| t.word(p)) else {
         return false;
     };
     // "that" opens relative clauses too ("a paper that found …").
     (lexicon::is_determiner(prev) && prev != "that")
-        || prev.ends_with("'s")
-        || prev.ends_with("s'")
         || prev == "far"
-        || matches!(
-            prev,
-            "of" | "for" | "in" | "on" | "at" | "with" | "by" | "from" | "about" | "under" | "into"
-        )
+        || lexicon::is_preposition(prev)
 }
 
 /// "made it clear that …", "makes clear": a statement of position.
@@ -95,15 +93,9 @@ fn labelled_as(t: &Tokens, q: usize) -> bool {
 /// Whether a byline follows the quotation at token `q`: `“Museum to
 /// close,” by Times' Ann Lee` cites a headline, which nobody says.
 pub(crate) fn byline_follows(t: &Tokens, q: usize) -> bool {
-    let possessive = |k: usize| {
-        t.word(k)
-            .is_some_and(|w| w.ends_with("'s") || w.ends_with("s'"))
-            || t.is_punct(k + 1, '\'')
-            || t.is_punct(k + 1, '’')
-    };
     t.quote_terminal(q) == Some(',')
         && t.word(q + 1) == Some("by")
-        && (q + 2..q + 6).any(possessive)
+        && (q + 2..q + 6).any(|k| t.is_possessive(k))
 }
 
 /// Whether the quotation at token `q` stands where a title does: after a
@@ -134,11 +126,15 @@ pub(crate) fn title_position(t: &Tokens, q: usize) -> bool {
     if q > 1 && t.is_punct(q - 1, ',') && t.word(q - 2).is_some_and(work) {
         return true;
     }
+    if t.possessive_before(q).is_some() {
+        return true;
+    }
+    // Not every preposition of `lexicon::is_preposition`: a quotation after
+    // "by", "about", "under", "into" or "like" ("known by “Ace”", "talk
+    // about “reform”") is as often a label or somebody's words as a title.
     q > 0
         && t.word(q - 1).is_some_and(|w| {
             work(w)
-                || w.ends_with("'s")
-                || w.ends_with("s'")
                 || matches!(
                     w,
                     "on" | "in"
@@ -279,4 +275,90 @@ pub(crate) fn named_just_before(t: &Tokens, q: usize) -> bool {
         // "as" names only what follows it at once ("known as “Ace”", "as a
         // “fraud”"), not a phrase further on ("as part of the “…”").
         .any(|(k, w)| lexicon::is_naming_word(w) && (w != "as" || q - k <= 2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::marks;
+    use super::super::super::tokens::{TokenKind, Tokens};
+    use super::*;
+    use std::ops::Range;
+
+    /// Whether `rule` holds at the first quotation of `text`.
+    fn at_first_quote(text: &str, rule: fn(&Tokens, usize) -> bool) -> bool {
+        let ranges: Vec<Range<usize>> = marks::find(text).into_iter().map(|s| s.range).collect();
+        let t = Tokens::new(text, &ranges);
+        let q = (0..t.len())
+            .find(|&i| matches!(t.kind(i), Some(TokenKind::Quote(_))))
+            .expect("a quotation");
+        rule(&t, q)
+    }
+
+    /// Each sentence with a straight apostrophe, then with a typographic one.
+    fn both_apostrophes(text: &str) -> [String; 2] {
+        [text.to_string(), text.replace('\'', "’")]
+    }
+
+    #[test]
+    fn a_stance_word_after_a_possessive_is_a_noun_with_either_apostrophe() {
+        for text in [
+            "The mayor's frames were “bold.”",
+            "The voters' frames were “bold.”",
+        ] {
+            for text in both_apostrophes(text) {
+                assert!(!at_first_quote(&text, sentence_reports), "{text}");
+            }
+        }
+        // As a verb, the same word makes the sentence report a view.
+        assert!(at_first_quote(
+            "The mayor frames the plan as “bold.”",
+            sentence_reports
+        ));
+    }
+
+    #[test]
+    fn a_title_after_a_possessive_with_either_apostrophe() {
+        for text in [
+            "She praised the network's “Evening Hour” at length.",
+            "She praised the critics' “Top Ten” at length.",
+        ] {
+            for text in both_apostrophes(text) {
+                assert!(at_first_quote(&text, title_position), "{text}");
+            }
+        }
+        assert!(!at_first_quote(
+            "She praised it: “Evening Hour” at length.",
+            title_position
+        ));
+    }
+
+    #[test]
+    fn a_byline_with_either_apostrophe() {
+        for text in [
+            "She cited “Museum to close,” by Times' Ann Lee.",
+            "She cited “Museum to close,” by the Post's Ann Lee.",
+        ] {
+            for text in both_apostrophes(text) {
+                assert!(at_first_quote(&text, byline_follows), "{text}");
+            }
+        }
+        assert!(!at_first_quote(
+            "She cited “Museum to close,” by and large.",
+            byline_follows
+        ));
+    }
+
+    #[test]
+    fn a_stance_word_after_any_preposition_is_a_noun() {
+        for word in [
+            "of", "for", "in", "on", "at", "with", "by", "from", "about", "under", "into", "like",
+        ] {
+            let text = format!("Nothing changed {word} talks about the “new deal.”");
+            assert!(!at_first_quote(&text, sentence_reports), "{text}");
+        }
+        assert!(at_first_quote(
+            "Nothing changed, and she talks about the “new deal.”",
+            sentence_reports
+        ));
+    }
 }

@@ -11,6 +11,18 @@ use super::verbs::{is_between, skip_forward_between};
 use super::{Attribution, Cue};
 use std::ops::Range;
 
+/// Where the source begins when token `k` opens an attribution by
+/// "according to" or a word meaning it ("selon", "laut"): every cue that
+/// reads such a source asks this one question.
+pub(super) fn according_source(t: &Tokens, k: usize) -> Option<usize> {
+    let word = t.word(k)?;
+    if word == "according" && t.word(k + 1) == Some("to") {
+        Some(k + 2)
+    } else {
+        lexicon::means_according_to(word).then_some(k + 1)
+    }
+}
+
 /// The source named after "according to" at token `start`, with the
 /// agent that made it when one is named: "a court filing by the state
 /// attorney", "audio obtained by the station", "a memo released by the
@@ -39,14 +51,7 @@ pub(super) fn source_phrase(t: &Tokens, start: usize) -> Option<Range<usize>> {
 /// "According to the paper, Smith said “…”": a source opening the
 /// sentence relays everything reported in it, up to token `limit`.
 pub(super) fn opening_source(t: &Tokens, from: usize, limit: usize) -> Option<Attribution> {
-    let word = t.word(from)?;
-    let source = if word == "according" && t.word(from + 1) == Some("to") {
-        from + 2
-    } else if lexicon::means_according_to(word) {
-        from + 1
-    } else {
-        return None;
-    };
+    let source = according_source(t, from)?;
     let phrase = source_phrase(t, source).filter(|p| p.end < limit)?;
     t.is_punct(phrase.end, ',').then_some(Attribution {
         tokens: phrase,
@@ -69,8 +74,8 @@ pub(super) fn outer_source(t: &Tokens, from: usize) -> Option<Attribution> {
         if t.ends_sentence(k) || matches!(t.kind(k), Some(TokenKind::Quote(_))) {
             return None;
         }
-        if t.word(k) == Some("according") && t.word(k + 1) == Some("to") {
-            let phrase = source_phrase(t, k + 2)?;
+        if let Some(source) = according_source(t, k) {
+            let phrase = source_phrase(t, source)?;
             return Some(Attribution {
                 tokens: phrase,
                 verb: Some("according to".into()),
@@ -126,23 +131,14 @@ pub(super) fn closing_source(t: &Tokens, from: usize) -> Option<Attribution> {
 /// fans as “…”": the agent of a passive verb of speech or naming right
 /// next to the quotation said the words.
 pub(super) fn passive_agent(t: &Tokens, q: usize, from: usize) -> Option<Attribution> {
+    // The past participle of a naming word ("dubbed", "deemed") or of a
+    // verb of describing.
     let speech = |w: &str| {
-        matches!(
-            w,
-            "described"
-                | "called"
-                | "dubbed"
-                | "labeled"
-                | "labelled"
-                | "termed"
-                | "branded"
-                | "characterized"
-                | "characterised"
-                | "known"
-                | "derided"
-                | "hailed"
-                | "nicknamed"
-        )
+        (lexicon::is_naming_word(w) && w.ends_with("ed"))
+            || matches!(
+                w,
+                "described" | "characterized" | "characterised" | "known" | "derided"
+            )
     };
     let near = q.saturating_sub(3).max(from)..(q + 3).min(t.len());
     for k in near {
@@ -230,5 +226,36 @@ mod tests {
             speakers("Thousands joined a “school walk-in” on Monday, according to the organisers."),
             [Some("the organisers")]
         );
+    }
+
+    #[test]
+    fn according_to_and_its_translations_relay_alike_wherever_they_stand() {
+        for (text, source) in [
+            ("“We stay,” Lee said, according to the paper.", "the paper"),
+            (
+                "« Nous restons », a dit Lee, selon le journal.",
+                "le journal",
+            ),
+            ("„Wir bleiben“, sagte Lee, laut der Zeitung.", "der Zeitung"),
+            ("According to the paper, Lee said “we stay.”", "the paper"),
+            (
+                "Selon le journal, Lee a dit « nous restons ».",
+                "le journal",
+            ),
+            ("“We stay,” according to the paper.", "the paper"),
+            ("« Nous restons », selon le journal.", "le journal"),
+        ] {
+            assert_eq!(speakers(text), [Some(source)], "{text}");
+        }
+    }
+
+    #[test]
+    fn every_naming_participle_names_its_agent() {
+        for verb in [
+            "called", "dubbed", "labelled", "termed", "branded", "hailed", "deemed",
+        ] {
+            let text = format!("The bridge was {verb} “unsafe” by inspectors.");
+            assert_eq!(speakers(&text), [Some("inspectors")], "{text}");
+        }
     }
 }

@@ -110,7 +110,8 @@ fn subject_before_appositives(t: &Tokens, before: usize, floor: usize) -> Option
             };
             let opener = t.word(k + 1).unwrap_or_default();
             let apposition = lexicon::is_determiner(opener)
-                || matches!(opener, "who" | "which" | "at" | "of" | "from")
+                || matches!(opener, "who" | "which")
+                || origin_preposition(opener)
                 || opener.chars().next().is_some_and(|c| c.is_ascii_digit())
                 || t.is_capitalised(k + 1);
             if !apposition {
@@ -120,11 +121,7 @@ fn subject_before_appositives(t: &Tokens, before: usize, floor: usize) -> Option
             // itself, opening right after a comma; the subject lies further
             // back.
             let after_comma = |i: usize| i > floor && t.is_punct(i - 1, ',');
-            let preposition = |i: usize| {
-                i > floor
-                    && t.word(i - 1)
-                        .is_some_and(|w| matches!(w, "of" | "from" | "in" | "at"))
-            };
+            let preposition = |i: usize| i > floor && t.word(i - 1).is_some_and(origin_preposition);
             let digits = phrase
                 .clone()
                 .all(|i| t.str(i).chars().all(|c| c.is_ascii_digit()));
@@ -150,6 +147,12 @@ fn subject_before_appositives(t: &Tokens, before: usize, floor: usize) -> Option
     found
 }
 
+/// Prepositions of origin or place that open a segment of an appositive
+/// (", of Dayton,", ", from the union,", ", at Yale,", ", in Ohio,").
+fn origin_preposition(word: &str) -> bool {
+    matches!(word, "of" | "from" | "at" | "in")
+}
+
 /// The inverted speaker after `verb` ("said Smith"), a name or a
 /// determiner phrase, never a pronoun ("said it was").
 pub(super) fn inverted_subject(t: &Tokens, verb: usize) -> Option<Range<usize>> {
@@ -166,12 +169,8 @@ pub(super) fn inverted_subject(t: &Tokens, verb: usize) -> Option<Range<usize>> 
 pub(super) fn inverted_subject_after_quote(t: &Tokens, verb: usize) -> Option<Range<usize>> {
     // "…,” said one. “…,” tweeted another.": a lone quantifier closing the
     // clause stands for one of the people just mentioned.
-    let lone = t.word(verb + 1).is_some_and(|w| {
-        matches!(
-            w,
-            "one" | "another" | "some" | "others" | "many" | "several" | "both"
-        )
-    }) && (t.ends_sentence(verb + 2) || t.is_punct(verb + 2, ','));
+    let lone = t.word(verb + 1).is_some_and(lexicon::is_lone_quantifier)
+        && (t.ends_sentence(verb + 2) || t.is_punct(verb + 2, ','));
     if lone {
         return Some(verb + 1..verb + 2);
     }
@@ -222,12 +221,7 @@ pub(super) fn stance_subject(t: &Tokens, q: usize, from: usize) -> Option<Range<
 }
 
 fn preposition_at(t: &Tokens, i: usize) -> bool {
-    t.word(i).is_some_and(|w| {
-        matches!(
-            w,
-            "with" | "for" | "of" | "in" | "on" | "by" | "from" | "at" | "about" | "like"
-        )
-    })
+    t.word(i).is_some_and(lexicon::is_preposition)
 }
 
 fn relative_pronoun(t: &Tokens, i: usize) -> bool {
@@ -244,9 +238,7 @@ pub(super) fn speech_owner(t: &Tokens, q: usize, from: usize) -> Option<usize> {
         .find(|&k| t.word(k).is_some_and(lexicon::is_speech_noun))?;
     let owner = (noun.saturating_sub(3).max(floor)..noun).rev().find(|&k| {
         t.word(k).is_some_and(|w| {
-            matches!(w, "his" | "her" | "their" | "its")
-                || (t.is_capitalised(k)
-                    && (w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'")))
+            lexicon::is_possessive_pronoun(w) || (t.is_capitalised(k) && t.is_possessive(k))
         })
     })?;
     Some(owner)
@@ -254,7 +246,9 @@ pub(super) fn speech_owner(t: &Tokens, q: usize, from: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::super::tokens::Tokens;
     use super::super::test_support::speakers;
+    use super::subject_of;
 
     #[test]
     fn inverted_speaker_with_a_lowercase_title() {
@@ -345,5 +339,17 @@ mod tests {
             speakers("Lee in his speech called the plan “a mess.”"),
             [Some("Lee")]
         );
+    }
+
+    #[test]
+    fn an_appositive_may_open_with_any_preposition_of_place() {
+        for word in ["of", "from", "at", "in"] {
+            let text = format!("Tom Hale, {word} the union, said no.");
+            let t = Tokens::new(&text, &[]);
+            let said = (0..t.len()).find(|&i| t.word(i) == Some("said")).unwrap();
+            let subject = subject_of(&t, said, 0)
+                .map(|s| &text[t.list[s.start].range.start..t.list[s.end - 1].range.end]);
+            assert_eq!(subject, Some("Tom Hale"), "{text}");
+        }
     }
 }

@@ -72,41 +72,42 @@ pub(super) fn reporting_verb_at(t: &Tokens, i: usize) -> Option<String> {
         return None;
     }
     // "the winner was declared": a passive reports nobody's words.
-    let passive = word.ends_with("ed")
-        && i > 0
-        && matches!(
-            t.word(skip_back_adverbs(t, i - 1)),
-            Some("was" | "were" | "been" | "be" | "is" | "are" | "being")
-        );
+    // "what's called …": a contracted "'s" (no possessive) is "is" as often
+    // as "has" before a past form; read it as a passive, as "is" is.
+    let be = |k: usize| {
+        t.word(k).is_some_and(|w| {
+            lexicon::is_form_of_be(w) || (w.ends_with("'s") && !t.is_possessive(k))
+        })
+    };
+    let passive = word.ends_with("ed") && i > 0 && be(skip_back_adverbs(t, i - 1));
     // "so called": an adjective of distance (= "so-called"), no verb.
     let so_called = word == "called" && i > 0 && t.word(i - 1) == Some("so");
     if passive || so_called {
         return None;
     }
+    // "Lee's claims", "the voters’ call": after a possessive it is a noun.
+    let possessive = t.possessive_before(i).is_some();
+    if possessive {
+        return None;
+    }
     if i > 0 {
         if let Some(prev) = t.word(i - 1) {
-            let possessive = prev.ends_with("'s") || prev.ends_with("’s") || prev.ends_with("s'");
             // Past forms are never nouns ("the governor of Ohio told").
             let past = word.ends_with("ed") || matches!(word, "said" | "told" | "wrote");
             // "Some chanted": a quantifier standing alone before a past form.
-            let alone = past
-                && matches!(
-                    prev,
-                    "some" | "many" | "several" | "both" | "others" | "few" | "one" | "another"
-                );
+            let alone = past && lexicon::is_lone_quantifier(prev);
             // "the Union of Nurses calling it …", "the head of state
             // calling it …": a participle after "of" and a noun is that
             // noun's verb.
             let named_participle = word.ends_with("ing");
             let noun_before = (lexicon::is_determiner(prev) && !alone)
-                || possessive
                 || prev == "of"
                 || (i > 1 && t.word(i - 2) == Some("of") && !past && !named_participle);
             if noun_before && !pronoun_at(t, i - 1) {
                 return None;
             }
             // "articles from noted scholars": an adjective after a preposition.
-            if matches!(prev, "from" | "by" | "with" | "for" | "in" | "on" | "at") {
+            if lexicon::is_preposition(prev) {
                 return None;
             }
             // "a short film called …", "a memo released Monday": a past
@@ -138,7 +139,7 @@ pub(super) fn reporting_verb_at(t: &Tokens, i: usize) -> Option<String> {
 /// after "is"/"was", or an infinitive ("to say").
 pub(super) fn needs_governing_subject(t: &Tokens, i: usize, word: &str) -> bool {
     let prev = i.checked_sub(1).and_then(|p| t.word(p));
-    let after_be = prev.is_some_and(|p| matches!(p, "is" | "was" | "are" | "were" | "been" | "be"));
+    let after_be = prev.is_some_and(lexicon::is_form_of_be);
     (is_participle(word) && !after_be) || prev == Some("to")
 }
 
@@ -193,7 +194,9 @@ pub(super) fn inverts(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::super::tokens::Tokens;
     use super::super::test_support::speakers;
+    use super::{needs_governing_subject, reporting_verb_at};
 
     #[test]
     fn a_reporting_word_used_as_a_noun_is_no_verb() {
@@ -248,5 +251,72 @@ mod tests {
             speakers("The crowd clapped as she keeps talking about the “quiet majority.”"),
             [Some("she")]
         );
+    }
+
+    #[test]
+    fn a_reporting_word_after_a_possessive_is_a_noun_with_either_apostrophe() {
+        for text in [
+            "The mayor said the union's claims were “pure fiction.”",
+            "The mayor said the unions' claims were “pure fiction.”",
+            "The mayor said the union’s claims were “pure fiction.”",
+            "The mayor said the unions’ claims were “pure fiction.”",
+        ] {
+            assert_eq!(speakers(text), [Some("The mayor")], "{text}");
+        }
+    }
+
+    #[test]
+    fn every_lone_quantifier_speaks_before_and_after_the_quotation() {
+        for word in [
+            "One", "Another", "Some", "Others", "Many", "Several", "Both", "Few",
+        ] {
+            let before = format!("The fans cheered. {word} chanted “One more year!”");
+            assert_eq!(speakers(&before), [Some(word)], "{before}");
+            let lower = word.to_lowercase();
+            let after = format!("The fans cheered. “One more year!” chanted {lower}.");
+            assert_eq!(speakers(&after), [Some(lower.as_str())], "{after}");
+        }
+    }
+
+    #[test]
+    fn every_form_of_be_makes_a_passive_and_a_progressive() {
+        for be in ["be", "is", "are", "was", "were", "been", "being"] {
+            let text = format!("The winner {be} declared and Lee {be} saying no.");
+            let t = Tokens::new(&text, &[]);
+            let at = |w: &str| (0..t.len()).find(|&i| t.word(i) == Some(w)).unwrap();
+            assert_eq!(reporting_verb_at(&t, at("declared")), None, "{text}");
+            assert!(
+                !needs_governing_subject(&t, at("saying"), "saying"),
+                "{text}"
+            );
+        }
+        let t = Tokens::new("The judge declared it, Lee saying no.", &[]);
+        assert!(reporting_verb_at(&t, 2).is_some());
+        assert!(needs_governing_subject(&t, 6, "saying"));
+    }
+
+    #[test]
+    fn a_contracted_is_makes_a_passive_but_no_possessive() {
+        // "what's called": a passive, as "what is called" is.
+        for text in [
+            "It is what is called a “soft launch.”",
+            "It is what's called a “soft launch.”",
+        ] {
+            let t = Tokens::new(text, &[]);
+            let called = (0..t.len()).find(|&i| t.word(i) == Some("called")).unwrap();
+            assert_eq!(reporting_verb_at(&t, called), None, "{text}");
+        }
+        // "He’s predicting": the contraction is no possessive, so the
+        // participle stays a verb, as after "He is".
+        for text in [
+            "He is predicting a “landslide.”",
+            "He’s predicting a “landslide.”",
+        ] {
+            let t = Tokens::new(text, &[]);
+            let verb = (0..t.len())
+                .find(|&i| t.word(i) == Some("predicting"))
+                .unwrap();
+            assert!(reporting_verb_at(&t, verb).is_some(), "{text}");
+        }
     }
 }
