@@ -523,10 +523,13 @@ pub fn app() -> Html {
                         Callback::from(move |_: MouseEvent| on_action.emit(Action::ShowHelp(true)))
                     }>{ "Keyboard shortcuts (?)" }</button>
                 </aside>
+                // Inside <main> with the marks it describes, so that a reader
+                // moving by landmarks finds it there; no ancestor is
+                // positioned, so its page coordinates stay the same.
+                if let Some((inspected, annotation)) = tooltip {
+                    <MarkTooltip {annotation} left={inspected.left} top={inspected.top} />
+                }
             </main>
-            if let Some((inspected, annotation)) = tooltip {
-                <MarkTooltip {annotation} left={inspected.left} top={inspected.top} />
-            }
             if state.help {
                 <Help on_action={on_action.clone()} />
             }
