@@ -46,7 +46,7 @@ def ensure_libraries():
     except ImportError:
         venv = ROOT / "target" / "ceiling-venv"
         python = venv / "bin" / "python"
-        if os.environ.get("CEILING_VENV") or not sys.executable:
+        if os.environ.get("CEILING_VENV"):
             sys.exit("transcript-ceiling: numpy and scikit-learn are needed")
         if not python.exists():
             print(f"making {venv} (numpy, scikit-learn)", file=sys.stderr)
@@ -65,11 +65,10 @@ def eval_transcripts():
 
 
 def sentences(documents):
-    """One row per gold sentence: text, transcript, speaker share, label and
-    the shipped model's score (the highest claim covering half of it or more,
-    as the evaluation counts coverage)."""
+    """One row per gold sentence: text, transcript, speaker, label and the
+    shipped model's score (the highest claim covering half of it or more, as
+    the evaluation counts coverage). The release `annotate` must be built."""
     binary = ROOT / "target" / "release" / "annotate"
-    subprocess.check_call(["cargo", "build", "--quiet", "--release", "--bin", "annotate"], cwd=ROOT)
     request = "\n".join(json.dumps({"id": d["id"], "text": d["text"]}) for d in documents)
     reply = subprocess.run([str(binary), "--jsonl", "--threshold", "0"], input=request,
                            capture_output=True, text=True, check=True).stdout
@@ -137,6 +136,7 @@ def main():
         sys.exit(f"transcript-ceiling: no .tsv files in {training_dir}")
     with open(dev_file, encoding="utf-8") as f:
         dev = [d for d in map(json.loads, f) if d["source"].startswith("CheckThat2019")]
+    subprocess.check_call(["cargo", "build", "--quiet", "--release", "--bin", "annotate"], cwd=ROOT)
     train_rows, dev_rows = sentences(training), sentences(dev)
     y_train = np.array([r["label"] for r in train_rows])
     y_dev = np.array([r["label"] for r in dev_rows])
