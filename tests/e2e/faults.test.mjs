@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  annotate, eventually, markGroups, openPage, sliceCodePoints, servedPageAndBrowser,
+  analysed, annotate, eventually, markGroups, openPage, sliceCodePoints, servedPageAndBrowser,
 } from './harness.mjs';
 
 const live = servedPageAndBrowser();
@@ -100,7 +100,7 @@ test('binary junk (NUL, control characters, invalid UTF-8) is annotated as text,
     ]) {
       await setBox(page, text);
       await page.getByRole('button', { name: 'Annotate' }).click();
-      await page.locator('article.article').waitFor();
+      await analysed(page);
       await eventually(() => page.locator('#status').textContent(), /^Found /, 'analysed');
       // The article shows the text without the stray controls the paste
       // repair drops; every mark quotes its own span of that text.
@@ -124,7 +124,7 @@ test('lone UTF-16 surrogates from the clipboard: no panic, offsets still right',
     + 'The harbour \udc00\ud800 handled 2.1 million tonnes 😀 in 2022, the port said.';
   await setBox(page, text);
   await page.getByRole('button', { name: 'Annotate' }).click();
-  await page.locator('article.article').waitFor();
+  await analysed(page);
   await eventually(() => page.locator('#status').textContent(), /^Found /, 'analysed');
   const shown = await page.locator('article.article').evaluate((a) => a.textContent);
   // Each lone half reaches the analysis as U+FFFD, one code point each.

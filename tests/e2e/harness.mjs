@@ -151,6 +151,17 @@ export async function legendCount(page, kind) {
 export async function annotate(page, text) {
   await page.getByRole('textbox', { name: 'Article text' }).fill(text);
   await page.getByRole('button', { name: 'Annotate' }).click();
+  await analysed(page);
+}
+
+/**
+ * Waits until the text just sent for analysis is on show. The previous
+ * article, with its marks, stays on show until the worker answers; the page
+ * marks itself busy (aria-busy) when it sends the request, before the click
+ * that sent it returns, so waiting for the busy mark to go is enough.
+ */
+export async function analysed(page) {
+  await page.locator('.main-column:not([aria-busy])').waitFor();
   await page.locator('article.article').waitFor();
 }
 

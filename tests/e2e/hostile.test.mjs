@@ -9,7 +9,7 @@
 // hostile strings show as text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { annotate, openPage, servedPageAndBrowser } from './harness.mjs';
+import { analysed, annotate, openPage, servedPageAndBrowser } from './harness.mjs';
 
 const live = servedPageAndBrowser();
 
@@ -112,7 +112,7 @@ test('pasted HTML and text with scripts, handlers, javascript: links and CSS tri
   const { page, assertClean } = await openPage(live.context, live.url);
   await pasteEvent(page, PLAIN, HTML);
   await page.getByRole('button', { name: 'Annotate' }).click();
-  await page.locator('article.article').waitFor();
+  await analysed(page);
   await clickEverything(page);
   await assertNothingRan(page, assertClean, 'ClipboardEvent paste');
   // The words of the story are there, and no markup was turned into elements.
@@ -141,7 +141,7 @@ test('a trusted Ctrl+V paste from the system clipboard (text/plain and text/html
   await page.keyboard.press('Control+V');
   await page.waitForFunction(() => document.getElementById('article-text').value.length > 0);
   await page.getByRole('button', { name: 'Annotate' }).click();
-  await page.locator('article.article').waitFor();
+  await analysed(page);
   await clickEverything(page);
   await assertNothingRan(page, assertClean, 'Ctrl+V paste');
   assert.match(await page.locator('article.article').textContent(), /3,200 pages were changed/);
@@ -161,9 +161,7 @@ test('the hostile strings typed as plain text show as text and run nothing', asy
   await box.fill('');
   await box.pressSequentially(typed);
   await page.getByRole('button', { name: 'Annotate' }).click();
-  // The first story's marks stay on show until the worker answers: wait for
-  // the typed story itself, or its marks would be counted and then vanish.
-  await page.locator('article.article', { hasText: 'Officials said 40 pages' }).locator('mark').first().waitFor();
+  await analysed(page);
   await clickEverything(page);
   await assertNothingRan(page, assertClean, 'text typed key by key');
   await assertShownAsText(page, [HOSTILE[1], HOSTILE[3]]);
