@@ -12,9 +12,9 @@
 //! instead (what `scripts/bench --peers` reads), `--only` runs some phases
 //! (names separated by commas).
 
-use article_annotator::core::claims::questioners::Questioners;
-use article_annotator::core::offsets::OffsetMap;
-use article_annotator::core::{annotate, boilerplate, claims, quotes, segment};
+use article_annotator::analysis::claims::questioners::Questioners;
+use article_annotator::analysis::offsets::OffsetMap;
+use article_annotator::analysis::{annotate, boilerplate, claims, quotes, segment};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 

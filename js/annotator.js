@@ -42,7 +42,7 @@ function startCall(name) {
 // tables are built on first use: a page's first annotate() of a long text
 // took several times as long as the next (`scripts/bench` measures both).
 // So while the page is idle after init(), the annotator analyses a made-up
-// article (src/core/warm_up.rs) in short rounds, one idle callback each, and
+// article (src/analysis/warm_up.rs) in short rounds, one idle callback each, and
 // stops at the first real call or when the page hides.
 const WARM_UP_ROUNDS = 20;
 const WARM_UP_PARAGRAPHS = 10;

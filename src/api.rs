@@ -8,10 +8,10 @@
 //! The page is mounted by an explicit call rather than `#[wasm_bindgen(start)]`
 //! so the same wasm module also serves as a plain JS library.
 
-use crate::core::document::Article;
-use crate::core::export::web_annotation;
-use crate::core::offsets::OffsetMap;
-use crate::core::{self, Annotation, Kind, MarkupHint, DEFAULT_CLAIM_THRESHOLD};
+use crate::analysis::document::Article;
+use crate::analysis::export::web_annotation;
+use crate::analysis::offsets::OffsetMap;
+use crate::analysis::{self, Annotation, Kind, MarkupHint, DEFAULT_CLAIM_THRESHOLD};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -89,7 +89,7 @@ pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 pub fn annotate_html(html: &str, options: JsValue) -> Result<JsValue, JsError> {
     let threshold = threshold_of(options, "annotateHtml")?;
-    let rendered = core::html::render(html);
+    let rendered = analysis::html::render(html);
     #[derive(Serialize)]
     struct Output {
         text: String,
@@ -123,7 +123,7 @@ fn threshold_of(options: JsValue, function: &str) -> Result<f32, JsError> {
 
 fn js_annotations(text: &str, markup: &[MarkupHint], threshold: f32) -> Vec<JsAnnotation> {
     let map = OffsetMap::new(text);
-    core::annotate_with_markup(text, markup)
+    analysis::annotate_with_markup(text, markup)
         .annotations(threshold)
         .into_iter()
         .map(|a| to_js(a, &map))
@@ -153,31 +153,31 @@ pub fn to_web_annotations(text: &str, annotations: JsValue) -> Result<JsValue, J
         .map_err(|e| JsError::new(&format!("toWebAnnotations: {e}")))
 }
 
-/// The whole [`core::Analysis`] of `text`, as UTF-8 JSON bytes, for the
+/// The whole [`analysis::Analysis`] of `text`, as UTF-8 JSON bytes, for the
 /// page's analysis worker (`www/worker.js`); the page reads it back with
-/// serde. `markup` is a JSON array of [`core::MarkupHint`] (rich paste), or
+/// serde. `markup` is a JSON array of [`analysis::MarkupHint`] (rich paste), or
 /// empty for none. Bytes rather than a JS object or string: the worker
 /// hands the buffer over without a copy, and the page reads it in one
 /// serde pass with no UTF-16 conversion either way.
 #[wasm_bindgen]
 pub fn analyse_for_worker(text: &str, markup: &str) -> Result<Vec<u8>, JsError> {
-    let hints: Vec<core::MarkupHint> = if markup.trim().is_empty() {
+    let hints: Vec<analysis::MarkupHint> = if markup.trim().is_empty() {
         Vec::new()
     } else {
         serde_json::from_str(markup)
             .map_err(|e| JsError::new(&format!("analyse_for_worker: bad markup: {e}")))?
     };
-    serde_json::to_vec(&core::annotate_with_markup(text, &hints))
+    serde_json::to_vec(&analysis::annotate_with_markup(text, &hints))
         .map_err(|e| JsError::new(&format!("analyse_for_worker: {e}")))
 }
 
 /// Analyses a made-up article of `paragraphs` paragraphs as the worker
 /// analyses a request, and drops the result: the worker calls it while it
 /// waits for the first request, so that the browser has recompiled the hot
-/// code with its optimising compiler by then (see [`core::warm_up`]).
+/// code with its optimising compiler by then (see [`analysis::sample_article`]).
 #[wasm_bindgen]
 pub fn warm_up(paragraphs: usize) -> Result<(), JsError> {
-    analyse_for_worker(&core::warm_up::sample_article(paragraphs), "").map(drop)
+    analyse_for_worker(&analysis::sample_article::sample_article(paragraphs), "").map(drop)
 }
 
 /// Mounts the page into `#app`, after installing a panic hook that logs to

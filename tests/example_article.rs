@@ -1,7 +1,7 @@
 //! The example article (`tests/fixtures/moscow-times-kursk.*`): every `must`
 //! and `must_not` entry a careful fact-checker wrote down must hold.
 
-use article_annotator::core::{annotate, Annotation, Kind, DEFAULT_CLAIM_THRESHOLD};
+use article_annotator::analysis::{annotate, Annotation, Kind, DEFAULT_CLAIM_THRESHOLD};
 use serde_json::Value;
 
 const TEXT: &str = include_str!("fixtures/moscow-times-kursk.txt");

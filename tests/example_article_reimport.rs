@@ -3,10 +3,12 @@
 //! the export onto the edited copy: every annotation is re-anchored or listed
 //! as an orphan, and the judgement survives.
 
-use article_annotator::core::anchor::Fit;
-use article_annotator::core::document::{Article, Origin, Review, SavedAnnotation, Verdict};
-use article_annotator::core::export::web_annotation::{from_web_annotations, to_web_annotations};
-use article_annotator::core::{annotate, Kind, DEFAULT_CLAIM_THRESHOLD};
+use article_annotator::analysis::anchor::Fit;
+use article_annotator::analysis::document::{Article, Origin, Review, SavedAnnotation, Verdict};
+use article_annotator::analysis::export::web_annotation::{
+    from_web_annotations, to_web_annotations,
+};
+use article_annotator::analysis::{annotate, Kind, DEFAULT_CLAIM_THRESHOLD};
 
 const TEXT: &str = include_str!("fixtures/moscow-times-kursk.txt");
 

@@ -8,9 +8,9 @@
 #[path = "../fuzz/src/checks.rs"]
 mod checks;
 
-use article_annotator::core::annotate;
-use article_annotator::core::document::Article;
-use article_annotator::core::export::web_annotation::to_web_annotations;
+use article_annotator::analysis::annotate;
+use article_annotator::analysis::document::Article;
+use article_annotator::analysis::export::web_annotation::to_web_annotations;
 use std::fs;
 use std::path::{Path, PathBuf};
 

@@ -6,8 +6,10 @@
 //! `PROPTEST_CASES` sets the number of cases (CI keeps the default short run;
 //! raise it locally for a longer search).
 
-use article_annotator::core::export::web_annotation::{from_web_annotations, to_web_annotations};
-use article_annotator::core::{annotate, annotate_with_markup, document, Kind, MarkupHint};
+use article_annotator::analysis::export::web_annotation::{
+    from_web_annotations, to_web_annotations,
+};
+use article_annotator::analysis::{annotate, annotate_with_markup, document, Kind, MarkupHint};
 use proptest::prelude::*;
 
 /// The fuzz targets' checks (panicking, which proptest catches and shrinks).

@@ -2,13 +2,13 @@
 //! wasm-bindgen-test: what the reader sees is read back from the DOM.
 #![cfg(target_arch = "wasm32")]
 
+use article_annotator::analysis::{Analysis, Annotation, Kind};
 use article_annotator::api;
 use article_annotator::app::components::article_view::{ArticleView, ArticleViewProps};
 use article_annotator::app::components::legend::{Legend, LegendProps};
 use article_annotator::app::layout::{self, Node};
 use article_annotator::app::state::{Action, KindFilter, Notice, SortOrder, State};
 use article_annotator::app::App;
-use article_annotator::core::{Analysis, Annotation, Kind};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -459,8 +459,8 @@ fn blocks_tile_the_text_at_line_breaks_with_matching_byte_ranges() {
 
 #[wasm_bindgen_test]
 fn marks_drawn_block_by_block_add_up_to_the_whole_annotation() {
+    use article_annotator::analysis::offsets::OffsetMap;
     use article_annotator::app::chunks;
-    use article_annotator::core::offsets::OffsetMap;
     let text = long_text(40);
     let length = text.chars().count();
     // Spans that cross block boundaries, one nested in another.

@@ -1,14 +1,14 @@
 //! The fact-checker workflow's reducer and shortcut table, run in headless
 //! Chromium by wasm-bindgen-test (the reducer reads the browser's clock).
-//! The edits themselves are tested natively in `core::editing`.
+//! The edits themselves are tested natively in `analysis::editing`.
 #![cfg(target_arch = "wasm32")]
 
+use article_annotator::analysis::changes::ClaimChange;
+use article_annotator::analysis::document::{Origin, Verdict};
+use article_annotator::analysis::export::web_annotation::to_web_annotations;
+use article_annotator::analysis::Kind;
 use article_annotator::app::shortcuts::{action_for, SHORTCUTS};
 use article_annotator::app::state::{export_view, Action, State};
-use article_annotator::core::changes::ClaimChange;
-use article_annotator::core::document::{Origin, Verdict};
-use article_annotator::core::export::web_annotation::to_web_annotations;
-use article_annotator::core::Kind;
 use std::rc::Rc;
 use wasm_bindgen_test::*;
 use yew::Reducible;
@@ -192,7 +192,7 @@ fn every_listed_shortcut_does_something_and_question_mark_toggles_help() {
 /// same result; a changed text does not inherit hints that no longer fit.
 #[wasm_bindgen_test]
 fn a_rich_paste_keeps_its_markup_with_the_article() {
-    use article_annotator::core::{document::Article, html};
+    use article_annotator::analysis::{document::Article, html};
     let page = "<article><p>The harbour board voted on Tuesday to dredge the northern channel before the autumn storms.</p>\
         <p>Pilots had warned for years that silt was building up near the breakwater, the chair said.</p></article>\
         <nav><ul><li>Harbours</li><li>Weather</li><li>Shipping</li></ul></nav>";
@@ -238,7 +238,7 @@ fn a_rich_paste_keeps_its_markup_with_the_article() {
 
 #[wasm_bindgen_test]
 fn an_analysis_from_the_worker_is_taken_only_for_the_latest_request() {
-    let analysis = |text: &str| Rc::new(article_annotator::core::annotate(text));
+    let analysis = |text: &str| Rc::new(article_annotator::analysis::annotate(text));
     let start = Rc::new(State::default()).reduce(Action::SetThreshold(0.0));
     let busy = start.clone().reduce(Action::Analysing(1));
     assert_eq!(busy.pending, Some(1), "the page shows it is busy");
@@ -289,7 +289,7 @@ fn a_saved_article_opens_with_the_worker_analysis_of_its_text_and_keeps_its_verd
     let opened = |request: u64| Action::Opened {
         request,
         article: Box::new(saved.clone()),
-        analysis: Rc::new(article_annotator::core::annotate(STORY)),
+        analysis: Rc::new(article_annotator::analysis::annotate(STORY)),
     };
     let busy = elsewhere.clone().reduce(Action::Analysing(7));
     assert_eq!(busy.pending, Some(7));

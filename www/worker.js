@@ -5,7 +5,7 @@
 // beside the glue; a module: the single-file build, which cannot fetch it),
 // then { id, text, markup } per request (markup: JSON of MarkupHint[] or '').
 // Messages out: { id, analysis, ms } (analysis: a Uint8Array of the UTF-8
-// JSON of core::Analysis, its buffer transferred; ms: the wasm call's time)
+// JSON of analysis::Analysis, its buffer transferred; ms: the wasm call's time)
 // or { id, error }.
 //
 // scripts/single-file.mjs inlines the glue in place of the import line below.
@@ -18,7 +18,7 @@ let requested = false;
 
 // Browsers run new wasm through a quick baseline compiler and optimise a
 // function only after it has run a while, so the first analysis of a page's
-// life was 3-5 times slower than the next ones (src/core/warm_up.rs). While
+// life was 3-5 times slower than the next ones (src/analysis/sample_article.rs). While
 // it waits for the reader, the worker analyses a made-up article in short
 // rounds (about 10 ms each once warm), each its own task, so that a request
 // waits for one round at most.

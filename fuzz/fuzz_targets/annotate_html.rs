@@ -1,12 +1,12 @@
 //! Any bytes, read as (lossy) UTF-8 HTML, through rich paste's renderer
-//! (`core::html::render`) and then `core::annotate_with_markup`: the
+//! (`analysis::html::render`) and then `analysis::annotate_with_markup`: the
 //! rendered hints must lie inside the rendered text, in order, with a
 //! finite prior in [-1, 1], and the analysis must hold every span
 //! invariant. (Kept out of `checks.rs` so the main crate's corpus replay
-//! builds on branches without `core::html`.)
+//! builds on branches without `analysis::html`.)
 #![no_main]
 
-use article_annotator::core::{annotate_with_markup, html};
+use article_annotator::analysis::{annotate_with_markup, html};
 use article_annotator_fuzz::checks::assert_spans_hold;
 use libfuzzer_sys::fuzz_target;
 

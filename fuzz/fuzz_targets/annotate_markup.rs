@@ -1,5 +1,5 @@
 //! Text plus markup hints (any offsets, any prior, NaN included) through
-//! `core::annotate_with_markup`; the analysis must hold every span invariant.
+//! `analysis::annotate_with_markup`; the analysis must hold every span invariant.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

@@ -1,4 +1,4 @@
-//! Any bytes, read as (lossy) UTF-8 text, through `core::annotate`; the
+//! Any bytes, read as (lossy) UTF-8 text, through `analysis::annotate`; the
 //! analysis must hold every span invariant.
 #![no_main]
 

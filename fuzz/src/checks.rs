@@ -7,12 +7,12 @@
 //! functions, so CI checks them without cargo-fuzz. Only the main crate and
 //! serde_json are used here, for that reason.
 
-use article_annotator::core::document::{slice_chars, Article};
-use article_annotator::core::export::web_annotation::from_web_annotations;
-use article_annotator::core::library::{decode_article, decode_index, encode_article};
-use article_annotator::core::offsets::OffsetMap;
-use article_annotator::core::{annotate, annotate_with_markup, Analysis, Annotation, Kind};
-use article_annotator::core::{boilerplate, quotes, segment, MarkupHint};
+use article_annotator::analysis::document::{slice_chars, Article};
+use article_annotator::analysis::export::web_annotation::from_web_annotations;
+use article_annotator::analysis::library::{decode_article, decode_index, encode_article};
+use article_annotator::analysis::offsets::OffsetMap;
+use article_annotator::analysis::{annotate, annotate_with_markup, Analysis, Annotation, Kind};
+use article_annotator::analysis::{boilerplate, quotes, segment, MarkupHint};
 
 /// `annotate_text`: any bytes, read as lossy UTF-8, through `annotate`.
 pub fn annotate_text(data: &[u8]) {

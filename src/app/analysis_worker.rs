@@ -10,10 +10,10 @@
 //! speaks the protocol of `www/worker.js` (`www/boot.js` and the single-file
 //! build each define one for how they load the wasm).
 
+use crate::analysis::document::Article;
+use crate::analysis::{self, Analysis, MarkupHint};
 use crate::app::marks;
 use crate::app::state::{self, Action, State};
-use crate::core::document::Article;
-use crate::core::{self, Analysis, MarkupHint};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -139,7 +139,7 @@ impl Analyser {
             return;
         }
         marks::mark(marks::ANNOTATE);
-        let repaired = core::normalise::pasted(&text);
+        let repaired = analysis::normalise::pasted(&text);
         // Hints count code points of the text as given: if repair changed
         // it, they no longer fit, and misapplied hints are worse than none.
         let pasted_markup =
@@ -205,7 +205,7 @@ impl Analyser {
         let dispatch = self.dispatch.clone();
         marks::after_paint(move || {
             let started = marks::now();
-            let analysis = core::annotate_with_markup(&request.text, &request.markup);
+            let analysis = analysis::annotate_with_markup(&request.text, &request.markup);
             marks::measure("analysis", started, marks::now());
             dispatch.dispatch(request.answered(analysis));
         });

@@ -2,7 +2,7 @@
 //! view builds marks only for the blocks near the screen (see
 //! `components::article_view`). Offsets are code points of the text.
 
-use crate::core::Annotation;
+use crate::analysis::Annotation;
 use std::ops::Range;
 
 /// About how many code points a block holds (a few screens of text).

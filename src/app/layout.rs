@@ -11,8 +11,8 @@
 //! Offsets arrive as code points; the only conversion to the byte offsets
 //! needed to slice Rust strings goes through [`OffsetMap`].
 
-use crate::core::offsets::OffsetMap;
-use crate::core::{Annotation, Kind};
+use crate::analysis::offsets::OffsetMap;
+use crate::analysis::{Annotation, Kind};
 
 /// One node of the rendered article.
 #[derive(Debug, Clone, PartialEq)]

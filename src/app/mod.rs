@@ -1,7 +1,7 @@
 //! The Yew front end: wires the state, its reducer and the components.
 //!
-//! Data flows one way: the editor's text → [`crate::core::annotate`] (in a
-//! worker when there is one: [`analysis_worker`]) → [`crate::core::Analysis`]
+//! Data flows one way: the editor's text → [`crate::analysis::annotate`] (in a
+//! worker when there is one: [`analysis_worker`]) → [`crate::analysis::Analysis`]
 //! → [`state::State`] → the views. The components only report what the
 //! reader did, as [`state::Action`]s.
 
@@ -17,9 +17,9 @@ pub mod state;
 pub mod storage;
 pub mod warm_up;
 
-use crate::core::document::{Article, SavedAnnotation, Verdict};
-use crate::core::library::Summary;
-use crate::core::{Kind, MarkupHint};
+use crate::analysis::document::{Article, SavedAnnotation, Verdict};
+use crate::analysis::library::Summary;
+use crate::analysis::{Kind, MarkupHint};
 use components::annotation_card::AnnotationCard;
 use components::article_view::ArticleView;
 use components::editor::Editor;
@@ -394,7 +394,7 @@ pub fn app() -> Html {
     }
     let selected_index = state.selected.as_deref().and_then(|id| state.index_of(id));
     let card = state.selected_entry().cloned().map(|entry| {
-        let suggested_author = crate::core::editing::suggested_author(&state.entries, &entry);
+        let suggested_author = crate::analysis::editing::suggested_author(&state.entries, &entry);
         let key = entry.id.clone();
         html! {
             <AnnotationCard {key} {entry} {suggested_author} on_action={on_action.clone()} />
@@ -402,7 +402,7 @@ pub fn app() -> Html {
     });
     let verdict_counts = Verdict::ALL.map(|v| state.verdict_count(v));
     let selection_excerpt = state.selection.map(|(start, end)| {
-        let words = crate::core::document::slice_chars(&state.text, start, end);
+        let words = crate::analysis::document::slice_chars(&state.text, start, end);
         let words: String = words.split_whitespace().collect::<Vec<_>>().join(" ");
         if words.chars().count() > 80 {
             format!("{}…", words.chars().take(80).collect::<String>())

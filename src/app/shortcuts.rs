@@ -1,9 +1,9 @@
 //! The keyboard shortcuts: one table that both the key handler and the help
 //! overlay read, so the help can never list a key that does nothing.
 
+use crate::analysis::document::Verdict;
+use crate::analysis::Kind;
 use crate::app::state::Action;
-use crate::core::document::Verdict;
-use crate::core::Kind;
 
 /// One shortcut: the keys, what they do, and the action they send.
 pub struct Shortcut {

@@ -5,20 +5,20 @@
 //! same `Rc`, so Yew skips the re-render.
 //!
 //! The fact-checker's decisions live in [`State::article`], a
-//! [`core::document::Article`]; every edit goes through [`core::editing`],
+//! [`analysis::document::Article`]; every edit goes through [`analysis::editing`],
 //! and what the page shows is always `article.merged_with(detections)`.
 //! Storage is not touched here: the app saves the article whenever
 //! [`State::revision`] moves, and reports back with [`Action::Library`] or
 //! [`Action::StorageProblem`].
 
-use crate::app::clock;
-use crate::core::changes::{compare_claims, ClaimChange};
-use crate::core::document::{Article, Judgement, Origin, Review, SavedAnnotation, Verdict};
-use crate::core::export::web_annotation::{from_web_annotations, Orphan};
-use crate::core::library::{clean_title, Summary};
-use crate::core::{
+use crate::analysis::changes::{compare_claims, ClaimChange};
+use crate::analysis::document::{Article, Judgement, Origin, Review, SavedAnnotation, Verdict};
+use crate::analysis::export::web_annotation::{from_web_annotations, Orphan};
+use crate::analysis::library::{clean_title, Summary};
+use crate::analysis::{
     self, editing, normalise, Analysis, Annotation, Kind, MarkupHint, DEFAULT_CLAIM_THRESHOLD,
 };
+use crate::app::clock;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -418,8 +418,12 @@ impl State {
     /// A copy with the saved `article` open in the editor, with `analysis`
     /// of its text (None: analysed here and now).
     fn reopened(&self, article: Article, analysis: Option<Rc<Analysis>>) -> State {
-        let analysis = analysis
-            .unwrap_or_else(|| Rc::new(core::annotate_with_markup(&article.text, &article.markup)));
+        let analysis = analysis.unwrap_or_else(|| {
+            Rc::new(analysis::annotate_with_markup(
+                &article.text,
+                &article.markup,
+            ))
+        });
         let title = article.title.clone();
         State {
             loads: self.loads + 1,
@@ -458,7 +462,7 @@ impl State {
         let weighed = markup
             .or(kept.map(|a| a.markup.as_slice()))
             .unwrap_or_default();
-        let analysis = Rc::new(core::annotate_with_markup(&text, weighed));
+        let analysis = Rc::new(analysis::annotate_with_markup(&text, weighed));
         self.analysed(text, analysis, markup)
     }
 
@@ -490,8 +494,8 @@ impl State {
         let version = open.and_then(|article| {
             let rebased = editing::rebase(article, &text, &now);
             let kept_any = rebased.lost.len() < article.annotations.len();
-            let same_title =
-                core::document::title_from(&text) == core::document::title_from(&article.text);
+            let same_title = analysis::document::title_from(&text)
+                == analysis::document::title_from(&article.text);
             (kept_any || same_title).then(|| {
                 let report = VersionReport {
                     title: article.title.clone(),
@@ -516,7 +520,8 @@ impl State {
             }
             None => {
                 let mut article = Article::new(clock::new_id(), text, &now);
-                article.title = core::document::title_outside(&article.text, &analysis.boilerplate);
+                article.title =
+                    analysis::document::title_outside(&article.text, &analysis.boilerplate);
                 (article, None, String::new())
             }
         };

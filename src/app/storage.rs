@@ -1,5 +1,5 @@
 //! The thin browser half of the library: moves the strings that
-//! [`crate::core::library`] encodes into and out of `localStorage`.
+//! [`crate::analysis::library`] encodes into and out of `localStorage`.
 //!
 //! Every call is fallible and says what went wrong in words a reader can act
 //! on. A write touches only its own article's key and the index, so a full
@@ -8,8 +8,8 @@
 //! (the one gloo wraps), because gloo's `LocalStorage::raw` throws when the
 //! browser refuses storage altogether, and that must be a message, not a crash.
 
-use crate::core::document::Article;
-use crate::core::library::{
+use crate::analysis::document::Article;
+use crate::analysis::library::{
     self, article_key, decode_article, decode_index, encode_article, encode_index, id_of_key,
     upsert_summary, EntryError, Summary, INDEX_KEY,
 };

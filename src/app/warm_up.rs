@@ -2,7 +2,7 @@
 //! first paste.
 //!
 //! A browser runs new wasm through a quick baseline compiler and optimises a
-//! function only once it has run a while (see `core::warm_up`). The worker
+//! function only once it has run a while (see `analysis::sample_article`). The worker
 //! warms the analysis; what follows a reply on the page — reading it, the
 //! reducer, drawing the marks, the list and the strip — was as cold, and on
 //! the first paste of a page's life it took several times as long as on the
@@ -11,12 +11,12 @@
 //! the list and the strip into an element that is never attached to the
 //! document (nothing is laid out or shown), then drops them.
 
+use crate::analysis::{self, Analysis};
 use crate::app::components::article_view::ArticleView;
 use crate::app::components::minimap::Minimap;
 use crate::app::components::side_panel::SidePanel;
 use crate::app::marks;
 use crate::app::state::{Action, State};
-use crate::core::{self, Analysis};
 use std::rc::Rc;
 use yew::prelude::*;
 use yew::Reducible;
@@ -57,8 +57,8 @@ fn round(left: u32) {
 /// page reduces a reply, and drawn into `root` (the warm-up gives one that
 /// is not in the document).
 pub fn draw_sample(root: web_sys::Element) -> Option<yew::AppHandle<Sample>> {
-    let text = core::warm_up::sample_article(PARAGRAPHS);
-    let reply = serde_json::to_vec(&core::annotate(&text)).ok()?;
+    let text = analysis::sample_article::sample_article(PARAGRAPHS);
+    let reply = serde_json::to_vec(&analysis::annotate(&text)).ok()?;
     let analysis: Analysis = serde_json::from_slice(&reply).ok()?;
     let state = Rc::new(State::default())
         .reduce(Action::Analysing(1))

@@ -6,16 +6,16 @@
 //!
 //! TRAIN.jsonl holds one labelled sentence a line: `{"text", "checkworthy"}`.
 //! The model is a logistic regression over the hashed n-grams and cues of
-//! `core::claims`, fitted by AdaGrad with L2. Five-fold cross-validation
+//! `analysis::claims`, fitted by AdaGrad with L2. Five-fold cross-validation
 //! gives out-of-fold scores; the threshold with the best F1 on them becomes
 //! the model's 0.5 by a shift of the bias. `--search` prints the
 //! cross-validated F1 of a small grid of settings (how the defaults below
 //! were chosen) before training. Everything is deterministic: a fixed seed,
 //! fixed fold assignment, no hash-map iteration.
 
-use article_annotator::core::claims::cues::{self, Cue};
-use article_annotator::core::claims::features::{self, BUCKETS};
-use article_annotator::core::claims::model::{ngram_value, Model};
+use article_annotator::analysis::claims::cues::{self, ClaimCue};
+use article_annotator::analysis::claims::features::{self, BUCKETS};
+use article_annotator::analysis::claims::lexical_model::{ngram_value, Model};
 use serde::Deserialize;
 use std::process::ExitCode;
 
@@ -56,7 +56,7 @@ fn main() -> ExitCode {
         eprintln!("usage: train-claims TRAIN.jsonl [OUT.bin] [--search]");
         return ExitCode::from(2);
     };
-    let default_out = concat!(env!("CARGO_MANIFEST_DIR"), "/src/core/claims/model.bin");
+    let default_out = concat!(env!("CARGO_MANIFEST_DIR"), "/src/analysis/claims/model.bin");
     let output = paths.get(1).map_or(default_out, |p| p.as_str());
     match run(input, output, search) {
         Ok(()) => ExitCode::SUCCESS,
@@ -185,7 +185,7 @@ fn probability(model: &Model, example: &Example) -> f32 {
         .cues
         .iter()
         .map(|&(index, value)| cues::CueHit {
-            cue: Cue::ALL[index],
+            cue: ClaimCue::ALL[index],
             value,
             words: None,
         })
@@ -201,7 +201,7 @@ fn logit_of(p: f32) -> f32 {
 
 /// Fits the regression on `indices` and quantises the n-gram weights.
 fn train(examples: &[Example], indices: &[usize], settings: Settings) -> Model {
-    let n_cues = Cue::ALL.len();
+    let n_cues = ClaimCue::ALL.len();
     let mut ngram = vec![0f32; BUCKETS];
     let mut ngram_g2 = vec![1e-8f32; BUCKETS];
     let mut cue = vec![0f32; n_cues];

@@ -6,11 +6,11 @@
 //! clickable when they are http(s) addresses: user text never becomes a
 //! `javascript:` link.
 
+use crate::analysis::document::{Judgement, Origin, Review, SavedAnnotation, Verdict};
+use crate::analysis::Kind;
 use crate::app::components::legend::badge;
 use crate::app::shortcuts::verdict_key;
 use crate::app::state::{kind_name, kind_title, Action};
-use crate::core::document::{Judgement, Origin, Review, SavedAnnotation, Verdict};
-use crate::core::Kind;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

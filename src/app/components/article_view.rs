@@ -12,12 +12,12 @@
 //! text costs a few hundred marks, not tens of thousands, and the DOM text
 //! is always the whole text (selection offsets and find-in-page hold).
 
+use crate::analysis::document::{Origin, SavedAnnotation, Verdict};
+use crate::analysis::offsets::OffsetMap;
+use crate::analysis::{Annotation, Kind};
 use crate::app::chunks::{self, Block, BLOCK_CHARS};
 use crate::app::layout::{self, Node};
 use crate::app::state::{Inspected, KindFilter};
-use crate::core::document::{Origin, SavedAnnotation, Verdict};
-use crate::core::offsets::OffsetMap;
-use crate::core::{Annotation, Kind};
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;

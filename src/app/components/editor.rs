@@ -4,10 +4,10 @@
 //! captions, share bars, the article) goes with the text to the analysis.
 //!
 //! The pasted HTML never enters the DOM: it is only ever a string handed to
-//! `core::html::render`, whose plain-text result becomes the textarea's
+//! `analysis::html::render`, whose plain-text result becomes the textarea's
 //! value, so nothing in it (a `<script>`, an `onerror`) can run.
 
-use crate::core::{html, offsets::OffsetMap, MarkupHint};
+use crate::analysis::{html, offsets::OffsetMap, MarkupHint};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;

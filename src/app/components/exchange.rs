@@ -1,11 +1,11 @@
-//! Export and import: each export is made by [`crate::core::export`] and
+//! Export and import: each export is made by [`crate::analysis::export`] and
 //! handed to the browser as a local download (a Blob, an object URL and an
 //! `<a download>`); nothing is uploaded. The import reads a W3C Web
 //! Annotation file chosen by the reader and hands its text to the reducer.
 
+use crate::analysis::document::{Article, SavedAnnotation};
+use crate::analysis::export::{claim_review, csv, markdown, web_annotation};
 use crate::app::state::{export_view, Action};
-use crate::core::document::{Article, SavedAnnotation};
-use crate::core::export::{claim_review, csv, markdown, web_annotation};
 use gloo::file::callbacks::FileReader;
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -1,7 +1,7 @@
 //! The legend: one toggle per kind with its count and its visual cue.
 
+use crate::analysis::Kind;
 use crate::app::state::KindFilter;
-use crate::core::Kind;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

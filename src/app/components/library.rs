@@ -2,9 +2,9 @@
 //! start a new one. Storage is reached through [`crate::app::storage`];
 //! what it returns goes to the reducer as actions.
 
+use crate::analysis::library::Summary;
 use crate::app::state::Action;
 use crate::app::storage;
-use crate::core::library::Summary;
 use std::rc::Rc;
 use yew::prelude::*;
 

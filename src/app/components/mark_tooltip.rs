@@ -1,8 +1,8 @@
 //! Details of the mark under the pointer or focus: kind, score, reasons,
 //! and for quotes (and claims inside quotes) who said it.
 
+use crate::analysis::{Annotation, Kind};
 use crate::app::components::legend::badge;
-use crate::core::{Annotation, Kind};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

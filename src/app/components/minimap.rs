@@ -10,8 +10,8 @@
 //! Positions go through the CSSOM after each render (the page's CSP allows
 //! no style attributes): each tick carries its place as data attributes.
 
+use crate::analysis::document::{SavedAnnotation, Verdict};
 use crate::app::state::KindFilter;
-use crate::core::document::{SavedAnnotation, Verdict};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;

@@ -2,8 +2,8 @@
 //! that changed or vanished in a new version of the article, and imported
 //! annotations that could not be placed (listed, never dropped silently).
 
+use crate::analysis::changes::ClaimChange;
 use crate::app::state::{kind_name, Action, ImportOutcome, VersionReport};
-use crate::core::changes::ClaimChange;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -52,7 +52,7 @@ pub fn reports(props: &ReportsProps) -> Html {
             .filter(|c| matches!(c, ClaimChange::Moved { .. }))
             .count();
         let unchanged = report.changes.len() - changed.len() - moved;
-        let lost_other = report.lost.iter().filter(|a| a.kind != crate::core::Kind::Claim);
+        let lost_other = report.lost.iter().filter(|a| a.kind != crate::analysis::Kind::Claim);
         html! {
             <div class="report version-report" role="region" aria-labelledby="version-heading">
                 <h3 id="version-heading">{ format!("New version of “{}”", report.title) }</h3>

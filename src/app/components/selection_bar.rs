@@ -1,9 +1,9 @@
 //! The bar that appears when article text is selected: label the selection
 //! as a claim, a quote or boilerplate (also the keys c, q and b).
 
+use crate::analysis::Kind;
 use crate::app::components::legend::badge;
 use crate::app::state::{kind_name, kind_title, Action};
-use crate::core::Kind;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -1,12 +1,12 @@
 //! The side panel's list of annotations, in text order or claims by score;
 //! choosing one moves the keyboard focus to its mark.
 
+use crate::analysis::document::{SavedAnnotation, Verdict};
+use crate::analysis::offsets::OffsetMap;
+use crate::analysis::{Annotation, Kind};
 use crate::app::components::legend::badge;
 use crate::app::layout::excerpt;
 use crate::app::state::{KindFilter, SortOrder};
-use crate::core::document::{SavedAnnotation, Verdict};
-use crate::core::offsets::OffsetMap;
-use crate::core::{Annotation, Kind};
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -1,6 +1,6 @@
 //! How many shown claims carry each verdict.
 
-use crate::core::document::Verdict;
+use crate::analysis::document::Verdict;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

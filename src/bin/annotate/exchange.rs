@@ -1,9 +1,9 @@
 //! `annotate export FORMAT [FILE]` and `annotate import EXPORT.json [FILE]`:
 //! the exporters and the W3C importer of the core, for scripts and pipelines.
 
-use article_annotator::core::document::Article;
-use article_annotator::core::export::{claim_review, csv, markdown, web_annotation};
-use article_annotator::core::{anchor::Fit, annotate};
+use article_annotator::analysis::document::Article;
+use article_annotator::analysis::export::{claim_review, csv, markdown, web_annotation};
+use article_annotator::analysis::{anchor::Fit, annotate};
 use serde_json::json;
 
 pub const FORMATS: &str = "w3c, claimreview, markdown or csv";

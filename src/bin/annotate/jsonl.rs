@@ -5,7 +5,7 @@
 //! order is the input order. A bad line is reported with its number and
 //! skipped; the exit code then says so.
 
-use article_annotator::core::{self, Annotation};
+use article_annotator::analysis::{self, Annotation};
 use serde::{Deserialize, Serialize};
 use std::io::{self, BufRead, Write};
 use std::num::NonZeroUsize;
@@ -121,10 +121,10 @@ fn annotate_line(line: &[u8], threshold: f32, html: bool) -> Outcome {
         Err(e) => return Outcome::Bad(format!("not a JSON object with \"id\" and \"text\": {e}")),
     };
     let output = if html {
-        let rendered = core::html::render(&input.text);
+        let rendered = analysis::html::render(&input.text);
         OutputLine {
             id: &input.id,
-            annotations: core::annotate_with_markup(&rendered.text, &rendered.hints)
+            annotations: analysis::annotate_with_markup(&rendered.text, &rendered.hints)
                 .annotations(threshold),
             text: Some(rendered.text),
         }
@@ -132,7 +132,7 @@ fn annotate_line(line: &[u8], threshold: f32, html: bool) -> Outcome {
         OutputLine {
             id: &input.id,
             text: None,
-            annotations: core::annotate(&input.text).annotations(threshold),
+            annotations: analysis::annotate(&input.text).annotations(threshold),
         }
     };
     match serde_json::to_string(&output) {

@@ -13,7 +13,7 @@
 mod exchange;
 mod jsonl;
 
-use article_annotator::core::{self, eval, Annotation, DEFAULT_CLAIM_THRESHOLD};
+use article_annotator::analysis::{self, eval, Annotation, DEFAULT_CLAIM_THRESHOLD};
 use serde::Serialize;
 use std::io::{self, Read};
 use std::num::NonZeroUsize;
@@ -149,16 +149,16 @@ fn run(options: &Options) -> Result<ExitCode, String> {
             }
             let input = read_text(options.file.as_deref())?;
             let output = if options.html {
-                let rendered = core::html::render(&input);
+                let rendered = analysis::html::render(&input);
                 Output {
-                    annotations: core::annotate_with_markup(&rendered.text, &rendered.hints)
+                    annotations: analysis::annotate_with_markup(&rendered.text, &rendered.hints)
                         .annotations(threshold),
                     text: Some(rendered.text),
                 }
             } else {
                 Output {
                     text: None,
-                    annotations: core::annotate(&input).annotations(threshold),
+                    annotations: analysis::annotate(&input).annotations(threshold),
                 }
             };
             print_out(&serde_json::to_string_pretty(&output).map_err(|e| e.to_string())?)

@@ -1,0 +1,162 @@
+//! The annotation model every door (page, JS API, CLI) shares.
+//!
+//! Public offsets count Unicode code points, end exclusive, as the W3C
+//! `TextPositionSelector` does. Detectors work in UTF-8 byte ranges on the
+//! original text; [`crate::analysis::offsets`] is the one place that converts.
+
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// Quotes scoring below this are quoted words with no one saying them
+/// (titles, nicknames, scare quotes): kept in the analysis with their
+/// reason, but not shown by default.
+pub const QUOTE_MIN_SCORE: f32 = 0.5;
+
+/// What an annotation says about its span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A check-worthy factual statement.
+    Claim,
+    /// A direct or partial quotation, marks included.
+    Quote,
+    /// Text that is not the article: appeals, navigation, captions, credits.
+    Boilerplate,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::Claim, Kind::Quote, Kind::Boilerplate];
+
+    /// The lowercase name used in JSON, CSS (`data-kind`) and the UI.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Claim => "claim",
+            Kind::Quote => "quote",
+            Kind::Boilerplate => "boilerplate",
+        }
+    }
+}
+
+/// Who said a quote (or, on a claim inside a quote, who made the claim).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// Code-point offset of the mention in the text.
+    pub start: usize,
+    /// Code-point offset just past the mention.
+    pub end: usize,
+    /// The mention as written ("the presidency", "he").
+    pub text: String,
+    /// The name a pronoun mention was resolved to, when it was one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolved: Option<String>,
+}
+
+/// One highlighted span, at the public boundary (code-point offsets).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Annotation {
+    pub kind: Kind,
+    pub start: usize,
+    pub end: usize,
+    /// Confidence in [0, 1]; for claims, the check-worthiness score.
+    pub score: f32,
+    /// Short, human-readable names of the cues that decided it.
+    pub reasons: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<Speaker>,
+    /// For one part of an annotation split over several paragraphs (a quote
+    /// whose paragraphs each open with a mark): the start of its first part.
+    /// Every part, the first included, carries it, so parts group by it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<usize>,
+}
+
+/// A speaker as a detector finds it: a byte range of the original text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpeakerFinding {
+    pub range: Range<usize>,
+    /// The antecedent's text when `range` is a pronoun that was resolved.
+    pub resolved: Option<String>,
+}
+
+/// What a detector reports, in byte offsets of the original text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub kind: Kind,
+    pub range: Range<usize>,
+    pub score: f32,
+    pub reasons: Vec<String>,
+    pub speaker: Option<SpeakerFinding>,
+    /// Byte offset of the first part's start, for a part of a multi-part finding.
+    pub part_of: Option<usize>,
+}
+
+impl Finding {
+    pub fn new(kind: Kind, range: Range<usize>, score: f32) -> Self {
+        Finding {
+            kind,
+            range,
+            score: score.clamp(0.0, 1.0),
+            reasons: Vec::new(),
+            speaker: None,
+            part_of: None,
+        }
+    }
+
+    pub fn because(mut self, reason: impl Into<String>) -> Self {
+        self.reasons.push(reason.into());
+        self
+    }
+}
+
+/// What the pasted page's markup says about a stretch of the shown text
+/// (rich paste): `start..end` in code points of the text that is analysed,
+/// `boilerplate` a prior in [-1, 1] (negative: article body, such as
+/// `<article><p>`; positive: page furniture, such as `<nav>` or a class
+/// named "newsletter"), and the reason shown to the user.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct MarkupHint {
+    pub start: usize,
+    pub end: usize,
+    pub boilerplate: f32,
+    pub reason: String,
+}
+
+/// The whole result of analysing one text.
+///
+/// Every sentence outside boilerplate is kept with its claim score, so that
+/// the user's threshold can move without analysing again.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    /// Length of the analysed text in code points.
+    pub length: usize,
+    /// Every scored sentence, whatever its score, in text order.
+    pub sentences: Vec<Annotation>,
+    /// Quotes, in text order.
+    pub quotes: Vec<Annotation>,
+    /// Boilerplate blocks, in text order.
+    pub boilerplate: Vec<Annotation>,
+}
+
+impl Analysis {
+    /// The annotations shown by default: claims scoring at least
+    /// `threshold`, quotes scoring at least [`QUOTE_MIN_SCORE`] (titles and
+    /// scare quotes with no speaker score lower and are left out), and every
+    /// boilerplate block; ordered by start, then kind.
+    pub fn annotations(&self, threshold: f32) -> Vec<Annotation> {
+        self.annotations_with(threshold, QUOTE_MIN_SCORE)
+    }
+
+    /// Like [`Analysis::annotations`], with the quote floor chosen too
+    /// (0 shows every quoted span, titles and scare quotes included).
+    pub fn annotations_with(&self, claim_threshold: f32, quote_threshold: f32) -> Vec<Annotation> {
+        let claims = self.sentences.iter().filter(|s| s.score >= claim_threshold);
+        let quotes = self.quotes.iter().filter(|q| q.score >= quote_threshold);
+        let mut all: Vec<Annotation> = claims
+            .chain(quotes)
+            .chain(&self.boilerplate)
+            .cloned()
+            .collect();
+        all.sort_by_key(|a| (a.start, a.kind, a.end));
+        all
+    }
+}

@@ -1,0 +1,264 @@
+//! Check-worthiness of one sentence: how likely a fact-checker would want to
+//! check it, in [0, 1], with the cues that decided it.
+//!
+//! The score is a small logistic regression (see [`lexical_model`]) over hashed
+//! n-grams of the wording ([`features`]) and hand-written cues ([`cues`]),
+//! trained by `train-claims` on labelled debate sentences. Its bias is
+//! calibrated so that 0.5 is the best-F1 operating point under
+//! cross-validation, which is why [`super::DEFAULT_CLAIM_THRESHOLD`] is 0.5.
+
+pub mod cues;
+pub mod features;
+pub mod lexical_model;
+pub mod questioners;
+pub mod stage_directions;
+
+use super::segment::speaker_tag_len;
+use super::{Finding, Kind};
+use lexical_model::{sigmoid, Model};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// The committed weights, written by
+/// `cargo run --release --bin train-claims -- claims.train.jsonl`.
+const WEIGHTS: &[u8] = include_bytes!("model.bin");
+
+/// Smallest contribution to the logit that is worth naming as a reason.
+const NOTABLE: f32 = 0.1;
+
+/// Effect on the logit of lying in a transcript turn that ends by asking a
+/// question: such a turn is an interviewer's or a moderator's, and its
+/// statements set up the question rather than claim something. The training
+/// sentences come without their turns, so this weight cannot be learned and
+/// is set by hand, strong enough to outweigh one or two factual cues.
+const QUESTION_TURN: f32 = -2.5;
+
+/// Effect on the logit of lying in a transcript turn (a line opening with a
+/// speaker tag). The model learned from debate sentences sampled so that
+/// about one in four (5,651 of 23,532) is check-worthy; in whole live
+/// transcripts (CheckThat! 2019 reports 433 of 16,421 training sentences,
+/// 2.6%; the CheckThat! 2019 transcripts in ../shared/eval, 86 of 3,354,
+/// agree) most sentences are talk. Bayes' rule moves the log-odds by the
+/// difference of the two priors' log-odds: ln(0.026/0.974) - ln(0.24/0.76).
+const TRANSCRIPT_PRIOR: f32 = -2.47;
+
+/// How far to look for the ends of a sentence's line, so that scoring every
+/// sentence of a huge text without line breaks stays linear.
+const LINE_WINDOW: usize = 4096;
+
+/// The committed model, or one that knows nothing if the file does not fit
+/// this build (then every score is 0.5 and the tests say so).
+pub fn committed_model() -> &'static Model {
+    static MODEL: OnceLock<Model> = OnceLock::new();
+    MODEL.get_or_init(|| Model::from_bytes(WEIGHTS).unwrap_or_else(Model::empty))
+}
+
+/// Scores the sentence `text[sentence]`, with the cues that decided it.
+/// Only a line opening with a speaker tag counts as transcript here; see
+/// [`score_in`] for a text known to be a transcript throughout.
+pub fn score(text: &str, sentence: Range<usize>) -> Finding {
+    score_in(text, sentence, false)
+}
+
+/// Like [`score`], where `spoken` says the whole text is a transcript of
+/// live talk ([`stage_directions::has_stage_directions`]), so that the
+/// transcript prior applies to lines without speaker tags too.
+pub fn score_in(text: &str, sentence: Range<usize>, spoken: bool) -> Finding {
+    let words = text.get(sentence.clone()).unwrap_or_default();
+    let hits = cues::detect(words);
+    let logit = committed_model().logit(&features::hashed(words), &hits);
+    let turn = transcript_turn(text, &sentence);
+    let question = if turn.is_some_and(ends_in_question) {
+        QUESTION_TURN
+    } else {
+        0.0
+    };
+    let prior = if spoken || turn.is_some() {
+        TRANSCRIPT_PRIOR
+    } else {
+        0.0
+    };
+
+    // Strongest effects first, raising before lowering at equal strength.
+    let mut effects: Vec<(f32, String)> = hits
+        .iter()
+        .zip(&logit.cues)
+        .filter(|(_, effect)| effect.abs() >= NOTABLE)
+        .map(|(hit, &effect)| (effect, hit.reason()))
+        .collect();
+    if logit.wording >= 4.0 * NOTABLE {
+        effects.push((logit.wording, "wording of checkable claims".into()));
+    } else if logit.wording <= -4.0 * NOTABLE {
+        effects.push((logit.wording, "wording of talk or opinion".into()));
+    }
+    if question != 0.0 {
+        effects.push((question, "question turn".into()));
+    }
+    if prior != 0.0 {
+        effects.push((prior, "transcript, where most sentences are talk".into()));
+    }
+    effects.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()).then(b.0.total_cmp(&a.0)));
+
+    let mut finding = Finding::new(
+        Kind::Claim,
+        sentence,
+        sigmoid(logit.total() + question + prior),
+    );
+    finding.reasons = effects.into_iter().map(|(_, reason)| reason).collect();
+    if finding.reasons.is_empty() {
+        finding.reasons.push("no strong cue either way".into());
+    }
+    finding
+}
+
+/// The transcript turn holding the sentence: its line, when that line opens
+/// with a speaker tag such as "HOST:".
+fn transcript_turn<'a>(text: &'a str, sentence: &Range<usize>) -> Option<&'a str> {
+    line_around(text, sentence).filter(|line| speaker_tag_len(line) > 0)
+}
+
+/// Whether a turn's last sentence is a question.
+fn ends_in_question(turn: &str) -> bool {
+    turn.trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', ')'])
+        .ends_with('?')
+}
+
+/// The line holding `sentence`, if its ends lie within [`LINE_WINDOW`].
+fn line_around<'a>(text: &'a str, sentence: &Range<usize>) -> Option<&'a str> {
+    let mut window_start = sentence.start.saturating_sub(LINE_WINDOW);
+    while !text.is_char_boundary(window_start) {
+        window_start -= 1;
+    }
+    let start = match text.get(window_start..sentence.start)?.rfind('\n') {
+        Some(newline) => window_start + newline + 1,
+        None if window_start == 0 => 0,
+        None => return None,
+    };
+    let after = text.get(sentence.end..)?;
+    let mut window_end = LINE_WINDOW.min(after.len());
+    while !after.is_char_boundary(window_end) {
+        window_end -= 1;
+    }
+    let end = match after[..window_end].find('\n') {
+        Some(newline) => sentence.end + newline,
+        None if window_end == after.len() => text.len(),
+        None => return None,
+    };
+    text.get(start..end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scored(sentence: &str) -> Finding {
+        score(sentence, 0..sentence.len())
+    }
+
+    #[test]
+    fn the_committed_weights_fit_this_build() {
+        assert!(Model::from_bytes(WEIGHTS).is_some());
+        assert!(WEIGHTS.len() <= 200 * 1024);
+    }
+
+    #[test]
+    fn factual_statements_with_figures_outscore_talk() {
+        let fact = scored("Unemployment rose to 7.4% in March, the highest rate since 1992.");
+        assert!(fact.score >= 0.5, "{fact:?}");
+        for talk in [
+            "Thank you all for being here tonight.",
+            "What do you think about that?",
+            "I think that's a wonderful thing.",
+            "(APPLAUSE)",
+        ] {
+            let finding = scored(talk);
+            assert!(finding.score < 0.5, "{finding:?}");
+            assert!(finding.score < fact.score);
+        }
+    }
+
+    #[test]
+    fn reasons_name_the_cues() {
+        let fact = scored("Officials said 1,200 homes were destroyed by the floods in 2019.");
+        assert!(
+            fact.reasons.iter().any(|r| r == "reporting verb 'said'"),
+            "{:?}",
+            fact.reasons
+        );
+        assert!(fact.reasons.iter().any(|r| r == "number" || r == "date"));
+        let question = scored("Why would anyone vote for that?");
+        assert!(question.reasons.iter().any(|r| r == "question"));
+    }
+
+    #[test]
+    fn statements_in_an_interviewers_question_turn_are_lowered() {
+        let statement = "Unemployment rose to 7.4% in March, the highest rate since 1992.";
+        let asked = format!("HOST: {statement} What will you do about it?\nGUEST: Plenty.");
+        let answered = format!("HOST: Go ahead.\nGUEST: {statement} We will act.");
+        let at = |text: &str| {
+            let start = text.find(statement).unwrap();
+            score(text, start..start + statement.len())
+        };
+        let (in_question, in_answer) = (at(&asked), at(&answered));
+        assert!(in_question.score < in_answer.score);
+        assert!(in_question.reasons.iter().any(|r| r == "question turn"));
+        assert!(!in_answer.reasons.iter().any(|r| r == "question turn"));
+        // Without speaker tags it is not a transcript, and nothing changes.
+        let plain = format!("{statement} What will you do about it?");
+        assert!(!at(&plain).reasons.iter().any(|r| r == "question turn"));
+    }
+
+    #[test]
+    fn transcript_turns_carry_the_lower_prior_of_live_talk() {
+        let statement = "Unemployment rose to 7.4% in March, the highest rate since 1992.";
+        let tagged = format!("HOST: Go ahead.\nGUEST: {statement} We will act.");
+        let plain = format!("Go ahead.\n{statement} We will act.");
+        let at = |text: &str| {
+            let start = text.find(statement).unwrap();
+            score(text, start..start + statement.len())
+        };
+        let (in_turn, in_prose) = (at(&tagged), at(&plain));
+        assert!(in_turn.score < in_prose.score);
+        let prior = "transcript, where most sentences are talk";
+        assert!(in_turn.reasons.iter().any(|r| r == prior));
+        assert!(!in_prose.reasons.iter().any(|r| r == prior));
+    }
+
+    #[test]
+    fn a_transcript_without_speaker_tags_carries_the_prior_when_told() {
+        let statement = "Unemployment rose to 7.4% in March, the highest rate since 1992.";
+        let text = format!("Go ahead.\n{statement} We will act.");
+        let start = text.find(statement).unwrap();
+        let range = start..start + statement.len();
+        let (spoken, written) = (
+            score_in(&text, range.clone(), true),
+            score_in(&text, range.clone(), false),
+        );
+        assert!(spoken.score < written.score);
+        assert_eq!(written, score(&text, range));
+        let prior = "transcript, where most sentences are talk";
+        assert!(spoken.reasons.iter().any(|r| r == prior));
+        assert!(!spoken.reasons.iter().any(|r| r == "question turn"));
+    }
+
+    #[test]
+    fn scores_lie_in_the_unit_interval_and_ranges_are_kept() {
+        let text = "Intro. The dam, built in 1961, holds 2 billion cubic metres.";
+        let finding = score(text, 7..text.len());
+        assert_eq!(finding.range, 7..text.len());
+        assert_eq!(finding.kind, Kind::Claim);
+        assert!((0.0..=1.0).contains(&finding.score));
+        assert!(!finding.reasons.is_empty());
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        let text = "é\u{0}\u{FFFD}";
+        let (five, two) = (5, 2);
+        for range in [0..0, 0..1, 0..text.len(), five..two, 0..999] {
+            let finding = score(text, range);
+            assert!((0.0..=1.0).contains(&finding.score));
+        }
+    }
+}

@@ -1,0 +1,494 @@
+//! Scoring against labelled data, computed exactly as `shared/eval/README.md`
+//! describes, so that the figures we report are the figures peers report.
+//!
+//! - claims: a gold sentence (`meta.sentences`) counts as predicted when
+//!   predicted claim spans cover at least half of its characters; P/R/F1 of
+//!   the check-worthy class.
+//! - quotes: a predicted quote matches a gold one when overlap / union ≥ 0.8
+//!   (one-to-one); span F1. Speaker accuracy: over matched gold quotes, the
+//!   share whose predicted speaker span overlaps a gold `speaker_spans` range.
+//! - boilerplate: a non-empty, non-ignored line counts as predicted
+//!   boilerplate when predicted spans cover at least half of it; F1 of the
+//!   boilerplate lines and of the body lines.
+//!
+//! Every figure is pooled over the documents of one `source`.
+
+use super::{annotate, Annotation, Kind};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::fmt::{self, Write as _};
+
+/// A labelled document, as in `shared/eval/*.dev.jsonl`.
+#[derive(Debug, Deserialize)]
+pub struct Document {
+    pub id: String,
+    pub source: String,
+    pub text: String,
+    #[serde(default)]
+    pub spans: Vec<GoldSpan>,
+    #[serde(default)]
+    pub ignore: Vec<Range>,
+    #[serde(default)]
+    pub meta: Meta,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct Meta {
+    /// Claims data: every sentence as `[start, end]`.
+    #[serde(default)]
+    pub sentences: Vec<[usize; 2]>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct GoldSpan {
+    pub start: usize,
+    pub end: usize,
+    #[serde(default)]
+    pub speaker_spans: Vec<[usize; 2]>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Range {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// True/false positive and false negative counts of one class.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct Counts {
+    pub tp: usize,
+    pub fp: usize,
+    pub fn_: usize,
+}
+
+impl Counts {
+    pub fn add(&mut self, predicted: bool, gold: bool) {
+        match (predicted, gold) {
+            (true, true) => self.tp += 1,
+            (true, false) => self.fp += 1,
+            (false, true) => self.fn_ += 1,
+            (false, false) => {}
+        }
+    }
+    pub fn precision(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
+    pub fn recall(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+impl std::ops::AddAssign for Counts {
+    fn add_assign(&mut self, other: Counts) {
+        self.tp += other.tp;
+        self.fp += other.fp;
+        self.fn_ += other.fn_;
+    }
+}
+
+impl fmt::Display for Counts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "P {:.3}  R {:.3}  F1 {:.3}  (tp {}, fp {}, fn {})",
+            self.precision(),
+            self.recall(),
+            self.f1(),
+            self.tp,
+            self.fp,
+            self.fn_
+        )
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
+    a.1.min(b.1).saturating_sub(a.0.max(b.0))
+}
+
+/// Characters of `unit` covered by the union of `spans`.
+fn covered(unit: (usize, usize), spans: &[(usize, usize)]) -> usize {
+    let mut parts: Vec<(usize, usize)> = spans
+        .iter()
+        .map(|&(s, e)| (s.max(unit.0), e.min(unit.1)))
+        .filter(|(s, e)| s < e)
+        .collect();
+    parts.sort_unstable();
+    let (mut total, mut reach) = (0, unit.0);
+    for (s, e) in parts {
+        let s = s.max(reach);
+        if e > s {
+            total += e - s;
+            reach = e;
+        }
+    }
+    total
+}
+
+fn at_least_half_covered(unit: (usize, usize), spans: &[(usize, usize)]) -> bool {
+    let len = unit.1.saturating_sub(unit.0);
+    len > 0 && covered(unit, spans) * 2 >= len
+}
+
+fn spans_of(annotations: &[Annotation], kind: Kind) -> Vec<(usize, usize)> {
+    annotations
+        .iter()
+        .filter(|a| a.kind == kind)
+        .map(|a| (a.start, a.end))
+        .collect()
+}
+
+/// Claims: sentence-level counts of the check-worthy class for one document.
+pub fn score_claims(doc: &Document, predicted: &[Annotation]) -> Counts {
+    let predicted = spans_of(predicted, Kind::Claim);
+    let gold: Vec<(usize, usize)> = doc.spans.iter().map(|s| (s.start, s.end)).collect();
+    let mut counts = Counts::default();
+    for &[start, end] in &doc.meta.sentences {
+        let sentence = (start, end);
+        counts.add(
+            at_least_half_covered(sentence, &predicted),
+            at_least_half_covered(sentence, &gold),
+        );
+    }
+    counts
+}
+
+/// Quotes: span counts plus (matched gold quotes, of which speaker right).
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct QuoteScore {
+    pub spans: Counts,
+    pub matched: usize,
+    pub speaker_right: usize,
+}
+
+pub fn score_quotes(doc: &Document, predicted: &[Annotation]) -> QuoteScore {
+    let predicted: Vec<&Annotation> = predicted.iter().filter(|a| a.kind == Kind::Quote).collect();
+    let mut used = vec![false; predicted.len()];
+    let mut score = QuoteScore::default();
+    for gold in &doc.spans {
+        let g = (gold.start, gold.end);
+        let best = predicted
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !used[*i])
+            .map(|(i, p)| {
+                let p_span = (p.start, p.end);
+                let inter = overlap(g, p_span);
+                let union = (g.1 - g.0) + (p.end - p.start) - inter;
+                (i, ratio(inter, union))
+            })
+            .filter(|&(_, iou)| iou >= 0.8)
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        match best {
+            Some((i, _)) => {
+                used[i] = true;
+                score.spans.tp += 1;
+                score.matched += 1;
+                let right = predicted[i].speaker.as_ref().is_some_and(|s| {
+                    gold.speaker_spans
+                        .iter()
+                        .any(|&[gs, ge]| overlap((s.start, s.end), (gs, ge)) > 0)
+                });
+                score.speaker_right += usize::from(right);
+            }
+            None => score.spans.fn_ += 1,
+        }
+    }
+    score.spans.fp += used.iter().filter(|u| !**u).count();
+    score
+}
+
+/// Boilerplate: (boilerplate-line counts, body-line counts) for one document.
+pub fn score_boilerplate(doc: &Document, predicted: &[Annotation]) -> (Counts, Counts) {
+    let predicted = spans_of(predicted, Kind::Boilerplate);
+    let gold: Vec<(usize, usize)> = doc.spans.iter().map(|s| (s.start, s.end)).collect();
+    let ignored: Vec<(usize, usize)> = doc.ignore.iter().map(|r| (r.start, r.end)).collect();
+    let (mut boiler, mut body) = (Counts::default(), Counts::default());
+    for line in lines(&doc.text) {
+        if at_least_half_covered(line, &ignored) {
+            continue;
+        }
+        let p = at_least_half_covered(line, &predicted);
+        let g = at_least_half_covered(line, &gold);
+        boiler.add(p, g);
+        body.add(!p, !g);
+    }
+    (boiler, body)
+}
+
+/// Non-empty lines as code-point ranges, trimmed of surrounding white space.
+fn lines(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split('\n') {
+        let chars: Vec<char> = line.chars().collect();
+        let lead = chars.iter().take_while(|c| c.is_whitespace()).count();
+        let trail = chars.iter().rev().take_while(|c| c.is_whitespace()).count();
+        if lead < chars.len() {
+            out.push((start + lead, start + chars.len() - trail));
+        }
+        start += chars.len() + 1;
+    }
+    out
+}
+
+/// Runs the annotator over every document of `path` and prints the figures
+/// for `kind` per source.
+pub fn evaluate_file(kind: &str, path: &str, threshold: f32) -> Result<String, String> {
+    let content = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let mut docs = Vec::new();
+    for (i, line) in content
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let doc: Document = serde_json::from_str(line)
+            .map_err(|e| format!("{path}: line {}: not a labelled document: {e}", i + 1))?;
+        docs.push(doc);
+    }
+    let predictions: Vec<Vec<Annotation>> = docs
+        .iter()
+        .map(|d| annotate(&d.text).annotations(threshold))
+        .collect();
+    let pairs = docs.iter().zip(&predictions);
+    match kind {
+        "claims" => Ok(report_claims(pairs)),
+        "quotes" => Ok(report_quotes(pairs)),
+        "boilerplate" => Ok(report_boilerplate(pairs)),
+        other => Err(format!(
+            "eval: unknown kind '{other}' (claims, quotes or boilerplate)"
+        )),
+    }
+}
+
+type Pairs<'a> =
+    std::iter::Zip<std::slice::Iter<'a, Document>, std::slice::Iter<'a, Vec<Annotation>>>;
+
+fn group_of(source: &str) -> String {
+    source
+        .split(['/', '#'])
+        .next()
+        .unwrap_or(source)
+        .to_string()
+}
+
+fn report_claims(pairs: Pairs<'_>) -> String {
+    let mut by_source: BTreeMap<String, (usize, Counts)> = BTreeMap::new();
+    for (doc, predicted) in pairs {
+        let counts = score_claims(doc, predicted);
+        for key in [
+            doc.source.clone(),
+            format!("{} (all)", group_of(&doc.source)),
+        ] {
+            let entry = by_source.entry(key).or_default();
+            entry.0 += 1;
+            entry.1 += counts;
+        }
+    }
+    let mut out = String::from("claims: sentence-level, check-worthy class\n");
+    for (source, (docs, counts)) in by_source {
+        let _ = writeln!(out, "{source:<42} docs {docs:>4}  {counts}");
+    }
+    out
+}
+
+fn report_quotes(pairs: Pairs<'_>) -> String {
+    let mut total = QuoteScore::default();
+    let mut by_source: BTreeMap<String, (usize, QuoteScore)> = BTreeMap::new();
+    for (doc, predicted) in pairs {
+        let s = score_quotes(doc, predicted);
+        let entry = by_source.entry(doc.source.clone()).or_default();
+        entry.0 += 1;
+        for acc in [&mut entry.1, &mut total] {
+            acc.spans += s.spans;
+            acc.matched += s.matched;
+            acc.speaker_right += s.speaker_right;
+        }
+    }
+    let mut out =
+        String::from("quotes: span match at overlap/union >= 0.8; speaker accuracy over matched\n");
+    let line = |out: &mut String, name: &str, docs: usize, s: &QuoteScore| {
+        let _ = writeln!(
+            out,
+            "{name:<42} docs {docs:>4}  {}  speaker acc {:.3} ({}/{})",
+            s.spans,
+            ratio(s.speaker_right, s.matched),
+            s.speaker_right,
+            s.matched
+        );
+    };
+    let all_docs: usize = by_source.values().map(|(d, _)| d).sum();
+    for (source, (docs, s)) in &by_source {
+        line(&mut out, source, *docs, s);
+    }
+    line(&mut out, "all", all_docs, &total);
+    out
+}
+
+fn report_boilerplate(pairs: Pairs<'_>) -> String {
+    let mut by_group: BTreeMap<String, (usize, Counts, Counts)> = BTreeMap::new();
+    for (doc, predicted) in pairs {
+        let (boiler, body) = score_boilerplate(doc, predicted);
+        let page_kind = if doc.source.ends_with("#article-region") {
+            "article region pasted as text"
+        } else {
+            "full pages pasted as text"
+        };
+        for key in [doc.source.clone(), format!("= {page_kind}")] {
+            let entry = by_group.entry(key).or_default();
+            entry.0 += 1;
+            entry.1 += boiler;
+            entry.2 += body;
+        }
+    }
+    let mut out =
+        String::from("boilerplate: line-level F1 of boilerplate lines and of body lines\n");
+    for (group, (docs, boiler, body)) in by_group {
+        let _ = writeln!(
+            out,
+            "{group:<52} docs {docs:>4}  boilerplate F1 {:.3} (P {:.3} R {:.3})  body F1 {:.3} (P {:.3} R {:.3})",
+            boiler.f1(),
+            boiler.precision(),
+            boiler.recall(),
+            body.f1(),
+            body.precision(),
+            body.recall()
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ann(kind: Kind, start: usize, end: usize) -> Annotation {
+        Annotation {
+            kind,
+            start,
+            end,
+            score: 1.0,
+            reasons: vec![],
+            speaker: None,
+            part_of: None,
+        }
+    }
+
+    fn doc(text: &str, spans: &[(usize, usize)], sentences: &[[usize; 2]]) -> Document {
+        Document {
+            id: "t".into(),
+            source: "s".into(),
+            text: text.into(),
+            spans: spans
+                .iter()
+                .map(|&(start, end)| GoldSpan {
+                    start,
+                    end,
+                    speaker_spans: vec![[0, 2]],
+                })
+                .collect(),
+            ignore: vec![],
+            meta: Meta {
+                sentences: sentences.to_vec(),
+            },
+        }
+    }
+
+    #[test]
+    fn claims_count_a_sentence_when_half_is_covered() {
+        let d = doc(
+            "aaaa bbbb cccc",
+            &[(0, 4), (5, 9)],
+            &[[0, 4], [5, 9], [10, 14]],
+        );
+        // Sentence 1 fully, sentence 2 half (2 of 4), sentence 3 a quarter.
+        let predicted = [
+            ann(Kind::Claim, 0, 4),
+            ann(Kind::Claim, 7, 9),
+            ann(Kind::Claim, 13, 14),
+        ];
+        let c = score_claims(&d, &predicted);
+        assert_eq!(
+            c,
+            Counts {
+                tp: 2,
+                fp: 0,
+                fn_: 0
+            }
+        );
+    }
+
+    #[test]
+    fn quotes_match_one_to_one_at_iou_point_eight() {
+        let d = doc("xx said \"hello there\"", &[(8, 21)], &[]);
+        let mut good = ann(Kind::Quote, 8, 20);
+        good.speaker = Some(crate::analysis::Speaker {
+            start: 0,
+            end: 2,
+            text: "xx".into(),
+            resolved: None,
+        });
+        let s = score_quotes(&d, &[good.clone(), good, ann(Kind::Quote, 0, 5)]);
+        assert_eq!(
+            s.spans,
+            Counts {
+                tp: 1,
+                fp: 2,
+                fn_: 0
+            }
+        );
+        assert_eq!((s.matched, s.speaker_right), (1, 1));
+        let far = score_quotes(&d, &[ann(Kind::Quote, 8, 14)]);
+        assert_eq!(
+            far.spans,
+            Counts {
+                tp: 0,
+                fp: 1,
+                fn_: 1
+            }
+        );
+    }
+
+    #[test]
+    fn boilerplate_scores_lines_and_skips_empty_and_ignored_ones() {
+        let mut d = doc("Share this\n\nBody text here.\nHeadline", &[(0, 10)], &[]);
+        d.ignore = vec![Range { start: 28, end: 36 }];
+        let (boiler, body) = score_boilerplate(&d, &[ann(Kind::Boilerplate, 0, 10)]);
+        assert_eq!(
+            boiler,
+            Counts {
+                tp: 1,
+                fp: 0,
+                fn_: 0
+            }
+        );
+        assert_eq!(
+            body,
+            Counts {
+                tp: 1,
+                fp: 0,
+                fn_: 0
+            }
+        );
+    }
+
+    #[test]
+    fn lines_count_code_points_not_bytes() {
+        assert_eq!(lines("é\n  ab \n"), vec![(0, 1), (4, 6)]);
+    }
+}

@@ -1,0 +1,183 @@
+//! The annotator's core: pure Rust, no browser APIs, tested natively.
+//!
+//! Data flows one way: text → boilerplate blocks → quotes → sentences →
+//! claim scores → [`Analysis`]. The page, the JS API and the CLI are three
+//! doors onto [`annotate`]; none of them re-implements a detector.
+//!
+//! ```
+//! use article_annotator::analysis::{annotate, Kind};
+//! let analysis = annotate("\"We won,\" she said.\nSign up for our newsletter.");
+//! let shown = analysis.annotations(0.5);
+//! assert!(shown.iter().any(|a| a.kind == Kind::Boilerplate));
+//! assert!(analysis.annotations(0.5).iter().any(|a| a.kind == Kind::Quote));
+//! ```
+
+pub mod anchor;
+pub mod annotation;
+pub mod boilerplate;
+pub mod changes;
+pub mod claims;
+pub mod document;
+pub mod editing;
+pub mod eval;
+pub mod export;
+pub(crate) mod fnv;
+pub mod html;
+pub mod library;
+pub mod normalise;
+pub mod offsets;
+pub mod quotes;
+pub mod sample_article;
+pub mod scan;
+pub mod segment;
+
+pub use annotation::{
+    Analysis, Annotation, Finding, Kind, MarkupHint, Speaker, SpeakerFinding, QUOTE_MIN_SCORE,
+};
+
+use offsets::OffsetMap;
+use std::ops::Range;
+
+/// The claim threshold used when the user has not chosen one. The claim
+/// model's bias is shifted at training time so that 0.5 is its best-F1
+/// operating point under cross-validation (see `train-claims`).
+pub const DEFAULT_CLAIM_THRESHOLD: f32 = 0.5;
+
+/// Analyses `text`: finds boilerplate blocks, quotes with their speakers,
+/// and scores every sentence outside boilerplate for check-worthiness.
+pub fn annotate(text: &str) -> Analysis {
+    annotate_with_markup(text, &[])
+}
+
+/// Like [`annotate`], for text rendered from pasted HTML ([`html::render`]):
+/// `markup` carries what the page's elements said about stretches of
+/// `text`, weighed as evidence by the boilerplate detector.
+pub fn annotate_with_markup(text: &str, markup: &[MarkupHint]) -> Analysis {
+    let mut boilerplate = boilerplate::detect_with_markup(text, markup);
+    boilerplate.sort_by_key(|b| (b.range.start, b.range.end));
+
+    let mut in_boilerplate = Sweep::new(&boilerplate);
+    let mut quotes: Vec<Finding> = quotes::detect(text);
+    quotes.sort_by_key(|q| (q.range.start, q.range.end));
+    quotes.retain(|quote| !in_boilerplate.mostly_covers(&quote.range));
+
+    let mut in_boilerplate = Sweep::new(&boilerplate);
+    let mut in_quote = Sweep::new(&quotes);
+    let questioners = claims::questioners::Questioners::of(text);
+    let spoken = claims::stage_directions::has_stage_directions(text);
+    let sentences: Vec<Finding> = segment::sentences(text)
+        .into_iter()
+        .filter(|sentence| !in_boilerplate.mostly_covers(sentence))
+        .map(|sentence| {
+            let mut claim = claims::score_in(text, sentence, spoken);
+            if let Some(name) = questioners.speaking_at(claim.range.start) {
+                lower_for_questioner(&mut claim, name);
+            }
+            if let Some(quote) = in_quote.mostly_inside(&claim.range) {
+                attribute_to_quote_speaker(&mut claim, quote, text);
+            }
+            claim
+        })
+        .collect();
+
+    let map = OffsetMap::new(text);
+    Analysis {
+        length: map.len_chars(),
+        sentences: to_public(sentences, text, &map),
+        quotes: to_public(quotes, text, &map),
+        boilerplate: to_public(boilerplate, text, &map),
+    }
+}
+
+/// A moderator's words set up the claims of others; they are rarely the
+/// claim to check, so their score is halved, and the reason says why.
+fn lower_for_questioner(claim: &mut Finding, name: &str) {
+    claim.score *= 0.5;
+    claim.reasons.insert(
+        0,
+        format!("{name} mostly asks questions here (a moderator's turn)"),
+    );
+}
+
+/// A claim lying inside a quotation is the quote speaker's claim.
+fn attribute_to_quote_speaker(claim: &mut Finding, quote: &Finding, text: &str) {
+    if let Some(speaker) = &quote.speaker {
+        let name = speaker
+            .resolved
+            .clone()
+            .or_else(|| text.get(speaker.range.clone()).map(str::to_string))
+            .unwrap_or_default();
+        claim.reasons.push(format!("said by {name}"));
+        claim.speaker = Some(speaker.clone());
+    }
+}
+
+fn overlap(a: &Range<usize>, b: &Range<usize>) -> usize {
+    a.end.min(b.end).saturating_sub(a.start.max(b.start))
+}
+
+/// Walks findings sorted by start, and not overlapping one another, alongside
+/// ranges asked about in increasing order, so the pipeline stays linear
+/// however many quotes and blocks a text has.
+struct Sweep<'a> {
+    findings: &'a [Finding],
+    next: usize,
+}
+
+impl<'a> Sweep<'a> {
+    fn new(findings: &'a [Finding]) -> Self {
+        Sweep { findings, next: 0 }
+    }
+
+    fn overlapping(&mut self, range: &Range<usize>) -> impl Iterator<Item = &'a Finding> + use<'a> {
+        while self
+            .findings
+            .get(self.next)
+            .is_some_and(|f| f.range.end <= range.start)
+        {
+            self.next += 1;
+        }
+        let end = range.end;
+        self.findings[self.next..]
+            .iter()
+            .take_while(move |f| f.range.start < end)
+    }
+
+    /// True when findings cover more than half of `range`.
+    fn mostly_covers(&mut self, range: &Range<usize>) -> bool {
+        let covered: usize = self
+            .overlapping(range)
+            .map(|f| overlap(&f.range, range))
+            .sum();
+        covered * 2 > range.len()
+    }
+
+    /// The finding that holds more than half of `range`, if any.
+    fn mostly_inside(&mut self, range: &Range<usize>) -> Option<&'a Finding> {
+        let r = range.clone();
+        self.overlapping(range)
+            .find(|f| overlap(&f.range, &r) * 2 > r.len())
+    }
+}
+
+/// Converts detector findings (bytes) to public annotations (code points),
+/// moving their reasons and names rather than copying them.
+fn to_public(findings: Vec<Finding>, text: &str, map: &OffsetMap) -> Vec<Annotation> {
+    findings
+        .into_iter()
+        .map(|f| Annotation {
+            kind: f.kind,
+            start: map.char_of_byte(f.range.start),
+            end: map.char_of_byte(f.range.end),
+            score: f.score,
+            reasons: f.reasons,
+            speaker: f.speaker.map(|s| Speaker {
+                start: map.char_of_byte(s.range.start),
+                end: map.char_of_byte(s.range.end),
+                text: text.get(s.range.clone()).unwrap_or_default().to_string(),
+                resolved: s.resolved,
+            }),
+            part_of: f.part_of.map(|byte| map.char_of_byte(byte)),
+        })
+        .collect()
+}
