@@ -24,6 +24,8 @@ pub mod export;
 pub(crate) mod fnv;
 pub mod html;
 pub mod library;
+#[cfg(test)]
+pub(crate) mod linear_time;
 pub mod normalise;
 pub mod offsets;
 pub mod quotes;
