@@ -20,6 +20,7 @@ pub mod claims;
 pub mod document;
 pub mod editing;
 pub mod eval;
+pub mod eval_gate;
 pub mod export;
 pub(crate) mod fnv;
 pub mod html;

@@ -5,6 +5,7 @@
 //! annotate --html [--threshold T] [FILE]          {"text", "annotations"} for an HTML page
 //! annotate --jsonl [--html] [--threshold T] < docs.jsonl    {"id", "annotations"} per input line
 //! annotate eval claims|quotes|boilerplate FILE.jsonl
+//! annotate eval figures EVAL_DIR | eval gate EVAL_DIR --baseline FILE
 //! annotate export w3c|claimreview|markdown|csv [FILE]
 //! annotate import EXPORT.json [FILE]
 //! ```
@@ -13,7 +14,7 @@
 mod exchange;
 mod jsonl;
 
-use article_annotator::analysis::{self, eval, Annotation, DEFAULT_CLAIM_THRESHOLD};
+use article_annotator::analysis::{self, eval, eval_gate, Annotation, DEFAULT_CLAIM_THRESHOLD};
 use serde::Serialize;
 use std::io::{self, Read};
 use std::num::NonZeroUsize;
@@ -23,6 +24,8 @@ const USAGE: &str = "\
 usage: annotate [--html] [--threshold T] [FILE]
        annotate --jsonl [--html] [--threshold T] [--threads N]  < docs.jsonl
        annotate eval claims|quotes|boilerplate FILE.jsonl [--threshold T]
+       annotate eval figures EVAL_DIR            the evals' figures as a gate baseline
+       annotate eval gate EVAL_DIR --baseline FILE   fails on a drop beyond noise
        annotate export w3c|claimreview|markdown|csv [--threshold T] [FILE]
        annotate import EXPORT.json [FILE]
 
@@ -58,6 +61,8 @@ struct Options {
     html: bool,
     /// `--jsonl`'s worker threads (None: one per core).
     threads: Option<NonZeroUsize>,
+    /// `eval gate`'s committed figures.
+    baseline: Option<String>,
 }
 
 fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
@@ -83,6 +88,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
         file: None,
         html: false,
         threads: None,
+        baseline: None,
     };
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -104,6 +110,9 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
                 options.threads = Some(value.parse().map_err(|_| {
                     format!("--threads: '{value}' is not a number of threads (1 or more)")
                 })?);
+            }
+            "--baseline" if command == Command::Eval("gate".into()) => {
+                options.baseline = Some(args.next().ok_or("--baseline needs a FILE")?);
             }
             flag if flag.starts_with("--") => {
                 return Err(format!("unknown option {flag}\n{USAGE}"))
@@ -177,6 +186,28 @@ fn run(options: &Options) -> Result<ExitCode, String> {
                 return Ok(ExitCode::FAILURE);
             }
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval(kind) if kind == "figures" || kind == "gate" => {
+            let dir = options
+                .file
+                .as_deref()
+                .ok_or("eval figures needs an EVAL_DIR")?;
+            let figures = eval_gate::figures(std::path::Path::new(dir), threshold)?;
+            if kind == "figures" {
+                return print_out(&eval_gate::to_tsv(&figures));
+            }
+            let path = options
+                .baseline
+                .as_deref()
+                .ok_or("eval gate needs --baseline FILE")?;
+            let baseline = eval_gate::from_tsv(&read_text(Some(path))?)?;
+            let verdict = eval_gate::compare(&baseline, &figures);
+            print_out(&verdict.table)?;
+            Ok(if verdict.passed {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
         }
         Command::Eval(kind) => {
             let path = options.file.as_deref().ok_or("eval needs a FILE.jsonl")?;
@@ -260,6 +291,12 @@ mod tests {
             parse(&["eval", "quotes", "f"]).unwrap().file.as_deref(),
             Some("f")
         );
+        let o = parse(&["eval", "gate", "dir", "--baseline", "b.tsv"]).unwrap();
+        assert_eq!(
+            (o.file.as_deref(), o.baseline.as_deref()),
+            (Some("dir"), Some("b.tsv"))
+        );
+        assert!(parse(&["eval", "quotes", "f", "--baseline", "b"]).is_err());
     }
 
     #[test]
