@@ -21,6 +21,7 @@ pub mod document;
 pub mod editing;
 pub mod eval;
 pub mod eval_gate;
+pub mod explain;
 pub mod export;
 pub(crate) mod fnv;
 pub mod html;

@@ -8,12 +8,14 @@
 //! annotate eval figures EVAL_DIR | eval gate EVAL_DIR --baseline FILE
 //! annotate export w3c|claimreview|markdown|csv [FILE]
 //! annotate import EXPORT.json [FILE]
+//! annotate explain [--html] --line N | --at OFFSET [FILE]
 //! ```
 //! Offsets count Unicode code points, end exclusive. FILE defaults to stdin.
 
 mod exchange;
 mod jsonl;
 
+use article_annotator::analysis::explain::Target;
 use article_annotator::analysis::{self, eval, eval_gate, Annotation, DEFAULT_CLAIM_THRESHOLD};
 use serde::Serialize;
 use std::io::{self, Read};
@@ -28,6 +30,7 @@ usage: annotate [--html] [--threshold T] [FILE]
        annotate eval gate EVAL_DIR --baseline FILE   fails on a drop beyond noise
        annotate export w3c|claimreview|markdown|csv [--threshold T] [FILE]
        annotate import EXPORT.json [FILE]
+       annotate explain [--html] --line N | --at OFFSET [FILE]
 
 Annotates a text (FILE, or standard input) with its claims, quotes and
 boilerplate. Offsets count Unicode code points, end exclusive.
@@ -40,7 +43,12 @@ boilerplate. Offsets count Unicode code points, end exclusive.
                 With --jsonl, each line's \"text\" holds HTML and its
                 output line adds the rendered \"text\" too.
 --threads N     with --jsonl: annotate on N threads (default: every core;
-                1 when an engine already runs one copy per core)";
+                1 when an engine already runs one copy per core)
+explain         the evidence behind one line (--line N, counted from 1) or
+                the sentence at a code-point offset (--at OFFSET): the
+                boilerplate verdict and its reasons, each sentence's claim
+                score with every cue's effect (raises or lowers), quotes
+                and their speakers";
 
 /// What the command line asks for.
 #[derive(Debug, PartialEq)]
@@ -50,6 +58,7 @@ enum Command {
     Eval(String),
     Export(String),
     Import(String),
+    Explain(Target),
 }
 
 #[derive(Debug)]
@@ -80,6 +89,10 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
                 _ => Command::Import(what),
             }
         }
+        Some("explain") => {
+            args.next();
+            Command::Explain(Target::Line(0))
+        }
         _ => Command::Annotate,
     };
     let mut options = Options {
@@ -94,7 +107,23 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
         match arg.as_str() {
             "-h" | "--help" => return Err(USAGE.to_string()),
             "--jsonl" if command == Command::Annotate => command = Command::Jsonl,
-            "--html" if matches!(command, Command::Annotate | Command::Jsonl) => {
+            "--line" | "--at" if matches!(command, Command::Explain(_)) => {
+                let value = args.next().unwrap_or_default();
+                let n: usize = value
+                    .parse()
+                    .map_err(|_| format!("{arg}: '{value}' is not a number"))?;
+                command = Command::Explain(if arg == "--line" {
+                    Target::Line(n)
+                } else {
+                    Target::At(n)
+                });
+            }
+            "--html"
+                if matches!(
+                    command,
+                    Command::Annotate | Command::Jsonl | Command::Explain(_)
+                ) =>
+            {
                 options.html = true
             }
             "--threshold" => {
@@ -123,6 +152,11 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
     }
     if options.threads.is_some() && command != Command::Jsonl {
         return Err(format!("--threads goes with --jsonl\n{USAGE}"));
+    }
+    if command == Command::Explain(Target::Line(0)) {
+        return Err(format!(
+            "explain needs --line N (from 1) or --at OFFSET\n{USAGE}"
+        ));
     }
     options.command = command;
     Ok(options)
@@ -217,6 +251,16 @@ fn run(options: &Options) -> Result<ExitCode, String> {
             let text = read_text(options.file.as_deref())?;
             print_out(&exchange::export(format, &text, threshold)?)
         }
+        Command::Explain(target) => {
+            let input = read_text(options.file.as_deref())?;
+            let (text, hints) = if options.html {
+                let rendered = analysis::html::render(&input);
+                (rendered.text, rendered.hints)
+            } else {
+                (input, Vec::new())
+            };
+            print_out(&analysis::explain::explain(&text, &hints, *target)?.to_string())
+        }
         Command::Import(export_path) => {
             let export = read_text(Some(export_path))?;
             let text = read_text(options.file.as_deref())?;
@@ -297,6 +341,19 @@ mod tests {
             (Some("dir"), Some("b.tsv"))
         );
         assert!(parse(&["eval", "quotes", "f", "--baseline", "b"]).is_err());
+        assert_eq!(
+            parse(&["explain", "--line", "3", "a.txt"]).unwrap().command,
+            Command::Explain(Target::Line(3))
+        );
+        let o = parse(&["explain", "--html", "--at", "40"]).unwrap();
+        assert_eq!(
+            (o.command, o.html),
+            (Command::Explain(Target::At(40)), true)
+        );
+        assert!(parse(&["explain", "a.txt"])
+            .unwrap_err()
+            .contains("--line N"));
+        assert!(parse(&["--line", "3"]).is_err());
     }
 
     #[test]
