@@ -17,6 +17,19 @@
 //!   one; a transcript's speaker tag is left out), with the words inside it;
 //! - a **paragraph** is a run of non-blank lines.
 //!
+//! Who reads it today: the sentence splitter cuts its lines
+//! ([`segment::sentences_of_line_at`]) and the claims' cues and n-grams read
+//! each sentence's words ([`super::claims::score_read`]). Moving a detector
+//! onto it: take `&Reading` where it took `&str`, read [`Reading::lines`]
+//! instead of splitting on '\n', [`Reading::words_in_line`] or
+//! [`Reading::words_of`] instead of `split_whitespace`, and
+//! [`Reading::lower`] instead of lower-casing; then check that its outputs
+//! are byte-identical on every dev document (or measure the change and
+//! update the eval baseline). What the reading does not hold yet (a
+//! line's trimmed range and speaker tag, word classes such as capitalised
+//! or numeric, one lexicon look-up per word for every detector's lists) is
+//! added here, once, when a detector needs it, never in the detector.
+//!
 //! ```
 //! use article_annotator::analysis::reading::Reading;
 //! let reading = Reading::new("HOST: Prices ROSE. Did they?\n\nYes.");
@@ -51,8 +64,11 @@ pub struct Line {
     pub words: Range<usize>,
 }
 
+/// [`Word::lower`] of a word that is its own lower-cased form.
+const SAME: usize = usize::MAX;
+
 /// A word: its byte range in the text and where its lower-cased form lies
-/// in the reading's buffer ([`Reading::lower`]).
+/// in the reading's buffer ([`Reading::lower`]), or [`SAME`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Word {
     pub range: Range<usize>,
@@ -76,17 +92,27 @@ impl<'t> Reading<'t> {
     pub fn new(text: &'t str) -> Reading<'t> {
         let mut lines = Vec::new();
         let mut words = Vec::with_capacity(text.len() / 5);
-        let mut lower = String::with_capacity(text.len());
+        let mut lower = String::with_capacity(text.len() / 8);
         let mut start = 0;
         for raw in text.split('\n') {
             let first = words.len();
             for word in scan::words(raw) {
                 let at = start + (word.as_ptr() as usize - raw.as_ptr() as usize);
-                let from = lower.len();
-                push_lower(word, &mut lower);
+                // Most words are lower-case ASCII already: they are their
+                // own lower-cased form, and are not copied.
+                let lowered = if word
+                    .bytes()
+                    .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+                {
+                    SAME..SAME
+                } else {
+                    let from = lower.len();
+                    push_lower(word, &mut lower);
+                    from..lower.len()
+                };
                 words.push(Word {
                     range: at..at + word.len(),
-                    lower: from..lower.len(),
+                    lower: lowered,
                 });
             }
             lines.push(Line {
@@ -138,7 +164,11 @@ impl<'t> Reading<'t> {
 
     /// The word lower-cased ([`lower_case`]).
     pub fn lower(&self, word: &Word) -> &str {
-        &self.lower[word.lower.clone()]
+        if word.lower.start == SAME {
+            &self.text[word.range.clone()]
+        } else {
+            &self.lower[word.lower.clone()]
+        }
     }
 
     /// The words of `line`.
@@ -164,7 +194,9 @@ pub fn lower_case(text: &str) -> String {
 
 fn push_lower(text: &str, out: &mut String) {
     if text.is_ascii() {
-        out.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let from = out.len();
+        out.push_str(text);
+        out[from..].make_ascii_lowercase();
         return;
     }
     for c in text.chars() {
