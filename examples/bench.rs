@@ -106,10 +106,16 @@ const PHASES: &[Phase] = &[
             })
             .sum()
     }),
+    ("html-render", |pages| {
+        pages
+            .iter()
+            .map(|page| html::render(page).hints.len())
+            .sum()
+    }),
 ];
 
-/// Phases run only when `--only` names them.
-const ON_REQUEST: &[&str] = &["html"];
+/// Phases run only when `--only` names them (over HTML pages).
+const ON_REQUEST: &[&str] = &["html", "html-render"];
 
 /// What each phase's row says it measures.
 fn describe(phase: &str) -> &'static str {
@@ -125,6 +131,7 @@ fn describe(phase: &str) -> &'static str {
         "offsets" => "offset map (bytes → code points)",
         "whole" => "**whole pipeline** (`annotate`)",
         "html" => "HTML pages: rendered, then the whole pipeline with their markup",
+        "html-render" => "HTML pages: rendering only (text and markup hints)",
         _ => "",
     }
 }
@@ -139,7 +146,10 @@ fn main() {
         args
     };
     // Pages as HTML for the html phase, texts for every other.
-    let field = if only.as_deref() == Some("html") {
+    let field = if only
+        .as_deref()
+        .is_some_and(|o| o.split(',').all(|o| o.starts_with("html")))
+    {
         "html"
     } else {
         "text"

@@ -224,6 +224,27 @@ fn normalise(sentence: &str) -> String {
     }
 }
 
+/// How [`normalise`] maps one lower-cased character: digits to `0`, the
+/// curly apostrophe to a straight one, letters, digits and `%$'?` kept,
+/// anything else to a space.
+fn normal_char(c: char) -> char {
+    match c {
+        '0'..='9' => '0',
+        '\u{2019}' => '\'',
+        c if crate::analysis::scan::is_alphanumeric(c) || matches!(c, '%' | '$' | '\'' | '?') => c,
+        _ => ' ',
+    }
+}
+
+/// [`normal_char`] of a lower-cased ASCII byte.
+fn normal_byte(byte: u8) -> u8 {
+    match byte {
+        b'0'..=b'9' => b'0',
+        c if c.is_ascii_alphanumeric() || matches!(c, b'%' | b'$' | b'\'' | b'?') => c,
+        _ => b' ',
+    }
+}
+
 /// [`normalise`] of a sentence given as its words already lower-cased by
 /// [`crate::analysis::reading::lower_case`] (which [`normalise`] does
 /// character by character too, so the two agree): white space between
@@ -235,11 +256,7 @@ fn normalise_lowered<'w>(words: impl Iterator<Item = &'w str>) -> String {
     for word in words {
         if word.is_ascii() {
             for &byte in word.as_bytes() {
-                let c = match byte {
-                    b'0'..=b'9' => b'0',
-                    c if c.is_ascii_alphanumeric() || matches!(c, b'%' | b'$' | b'\'' | b'?') => c,
-                    _ => b' ',
-                };
+                let c = normal_byte(byte);
                 if c != b' ' || last != b' ' {
                     out.push(char::from(c));
                     last = c;
@@ -247,15 +264,7 @@ fn normalise_lowered<'w>(words: impl Iterator<Item = &'w str>) -> String {
             }
         } else {
             for c in word.chars() {
-                let c = match c {
-                    '0'..='9' => '0',
-                    c if crate::analysis::scan::is_alphanumeric(c)
-                        || matches!(c, '%' | '$' | '\'' | '?') =>
-                    {
-                        c
-                    }
-                    _ => ' ',
-                };
+                let c = normal_char(c);
                 if c != ' ' || last != b' ' {
                     out.push(c);
                     last = if c == ' ' { b' ' } else { b'x' };
@@ -278,16 +287,7 @@ fn normalise_chars(sentence: &str) -> String {
     let mut out = String::with_capacity(sentence.len() + 2);
     out.push(' ');
     let mut push = |c: char| {
-        let c = match c {
-            '0'..='9' => '0',
-            '\u{2019}' => '\'',
-            c if crate::analysis::scan::is_alphanumeric(c)
-                || matches!(c, '%' | '$' | '\'' | '?') =>
-            {
-                c
-            }
-            _ => ' ',
-        };
+        let c = normal_char(c);
         if c != ' ' || !out.ends_with(' ') {
             out.push(c);
         }
@@ -312,11 +312,7 @@ fn normalise_ascii(sentence: &[u8]) -> String {
     out.push(' ');
     let mut last = b' ';
     for &byte in sentence {
-        let c = match byte.to_ascii_lowercase() {
-            b'0'..=b'9' => b'0',
-            c if c.is_ascii_alphanumeric() || matches!(c, b'%' | b'$' | b'\'' | b'?') => c,
-            _ => b' ',
-        };
+        let c = normal_byte(byte.to_ascii_lowercase());
         if c != b' ' || last != b' ' {
             out.push(char::from(c));
             last = c;
