@@ -184,3 +184,34 @@ fn jsonl_with_html_renders_each_line() {
     assert_eq!(out["id"], 3);
     assert_eq!(out["text"], "One & two\n\nContact us");
 }
+
+#[test]
+fn explain_shows_the_evidence_behind_a_line_and_a_sentence() {
+    let text =
+        "Share on Facebook\n“We rebuilt the pier,” Mayor Ana Ruiz said. It cost $3 million.\n";
+    let line = annotate(&["explain", "--line", "1"], text.as_bytes());
+    assert!(line.status.success());
+    let out = String::from_utf8_lossy(&line.stdout);
+    assert!(
+        out.contains("verdict from the text alone: boilerplate"),
+        "{out}"
+    );
+    assert!(out.contains("- share line"), "{out}");
+    let at = text.chars().count() - "million.\n".chars().count();
+    let sentence = annotate(&["explain", "--at", &at.to_string()], text.as_bytes());
+    let out = String::from_utf8_lossy(&sentence.stdout);
+    assert!(
+        out.contains("sentence 62..81: \"It cost $3 million.\""),
+        "{out}"
+    );
+    assert!(out.contains("raises money"), "{out}");
+    let html = annotate(
+        &["explain", "--html", "--line", "1"],
+        b"<nav><a href=/>Home</a></nav><p>The council met on Monday.</p>",
+    );
+    let out = String::from_utf8_lossy(&html.stdout);
+    assert!(out.contains("markup: "), "{out}");
+    let past = annotate(&["explain", "--line", "9"], text.as_bytes());
+    assert!(!past.status.success());
+    assert!(String::from_utf8_lossy(&past.stderr).contains("line 9 is not in the text"));
+}

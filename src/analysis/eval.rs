@@ -250,21 +250,8 @@ fn lines(text: &str) -> Vec<(usize, usize)> {
 /// Runs the annotator over every document of `path` and prints the figures
 /// for `kind` per source.
 pub fn evaluate_file(kind: &str, path: &str, threshold: f32) -> Result<String, String> {
-    let content = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-    let mut docs = Vec::new();
-    for (i, line) in content
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        let doc: Document = serde_json::from_str(line)
-            .map_err(|e| format!("{path}: line {}: not a labelled document: {e}", i + 1))?;
-        docs.push(doc);
-    }
-    let predictions: Vec<Vec<Annotation>> = docs
-        .iter()
-        .map(|d| annotate(&d.text).annotations(threshold))
-        .collect();
+    let docs = read_documents(path)?;
+    let predictions = predict(&docs, threshold);
     let pairs = docs.iter().zip(&predictions);
     match kind {
         "claims" => Ok(report_claims(pairs)),
@@ -276,10 +263,36 @@ pub fn evaluate_file(kind: &str, path: &str, threshold: f32) -> Result<String, S
     }
 }
 
+/// The labelled documents of a `*.dev.jsonl` file.
+pub fn read_documents(path: &str) -> Result<Vec<Document>, String> {
+    let content = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let mut docs = Vec::new();
+    for (i, line) in content
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let doc: Document = serde_json::from_str(line)
+            .map_err(|e| format!("{path}: line {}: not a labelled document: {e}", i + 1))?;
+        docs.push(doc);
+    }
+    Ok(docs)
+}
+
+/// What the annotator shows on each document: the one place the evals
+/// (and the regression gate, [`super::eval_gate`]) get their predictions.
+pub fn predict(docs: &[Document], threshold: f32) -> Vec<Vec<Annotation>> {
+    docs.iter()
+        .map(|d| annotate(&d.text).annotations(threshold))
+        .collect()
+}
+
 type Pairs<'a> =
     std::iter::Zip<std::slice::Iter<'a, Document>, std::slice::Iter<'a, Vec<Annotation>>>;
 
-fn group_of(source: &str) -> String {
+/// The data set a source belongs to: "CheckThat2024-T1-en/dev_test" →
+/// "CheckThat2024-T1-en".
+pub(crate) fn group_of(source: &str) -> String {
     source
         .split(['/', '#'])
         .next()
@@ -340,15 +353,21 @@ fn report_quotes(pairs: Pairs<'_>) -> String {
     out
 }
 
+/// How a boilerplate document was pasted, the groups its figures are
+/// reported in.
+pub(crate) fn page_kind(source: &str) -> &'static str {
+    if source.ends_with("#article-region") {
+        "article region pasted as text"
+    } else {
+        "full pages pasted as text"
+    }
+}
+
 fn report_boilerplate(pairs: Pairs<'_>) -> String {
     let mut by_group: BTreeMap<String, (usize, Counts, Counts)> = BTreeMap::new();
     for (doc, predicted) in pairs {
         let (boiler, body) = score_boilerplate(doc, predicted);
-        let page_kind = if doc.source.ends_with("#article-region") {
-            "article region pasted as text"
-        } else {
-            "full pages pasted as text"
-        };
+        let page_kind = page_kind(&doc.source);
         for key in [doc.source.clone(), format!("= {page_kind}")] {
             let entry = by_group.entry(key).or_default();
             entry.0 += 1;

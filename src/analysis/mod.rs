@@ -20,13 +20,18 @@ pub mod claims;
 pub mod document;
 pub mod editing;
 pub mod eval;
+pub mod eval_gate;
+pub mod explain;
 pub mod export;
 pub(crate) mod fnv;
 pub mod html;
 pub mod library;
+#[cfg(test)]
+pub(crate) mod linear_time;
 pub mod normalise;
 pub mod offsets;
 pub mod quotes;
+pub mod reading;
 pub mod sample_article;
 pub mod scan;
 pub mod segment;
@@ -53,6 +58,9 @@ pub fn annotate(text: &str) -> Analysis {
 /// `markup` carries what the page's elements said about stretches of
 /// `text`, weighed as evidence by the boilerplate detector.
 pub fn annotate_with_markup(text: &str, markup: &[MarkupHint]) -> Analysis {
+    // Read once (lines, words, sentences) for every detector; the claims
+    // read it now, boilerplate and quotes are to follow (ARCHITECTURE.md).
+    let reading = reading::Reading::new(text);
     let mut boilerplate = boilerplate::detect_with_markup(text, markup);
     boilerplate.sort_by_key(|b| (b.range.start, b.range.end));
 
@@ -65,11 +73,12 @@ pub fn annotate_with_markup(text: &str, markup: &[MarkupHint]) -> Analysis {
     let mut in_quote = Sweep::new(&quotes);
     let questioners = claims::questioners::Questioners::of(text);
     let spoken = claims::stage_directions::has_stage_directions(text);
-    let sentences: Vec<Finding> = segment::sentences(text)
-        .into_iter()
-        .filter(|sentence| !in_boilerplate.mostly_covers(sentence))
+    let sentences: Vec<Finding> = reading
+        .sentences()
+        .iter()
+        .filter(|sentence| !in_boilerplate.mostly_covers(&sentence.range))
         .map(|sentence| {
-            let mut claim = claims::score_in(text, sentence, spoken);
+            let mut claim = claims::score_read(&reading, sentence, spoken);
             if let Some(name) = questioners.speaking_at(claim.range.start) {
                 lower_for_questioner(&mut claim, name);
             }

@@ -13,6 +13,7 @@ pub mod lexical_model;
 pub mod questioners;
 pub mod stage_directions;
 
+use super::reading::{Reading, Sentence};
 use super::segment::speaker_tag_len;
 use super::{Finding, Kind};
 use lexical_model::{sigmoid, Model};
@@ -66,7 +67,33 @@ pub fn score(text: &str, sentence: Range<usize>) -> Finding {
 pub fn score_in(text: &str, sentence: Range<usize>, spoken: bool) -> Finding {
     let words = text.get(sentence.clone()).unwrap_or_default();
     let hits = cues::detect(words);
-    let logit = committed_model().logit(&features::hashed(words), &hits);
+    let buckets = features::hashed(words);
+    decide(text, sentence, spoken, &hits, &buckets)
+}
+
+/// [`score_in`] for a sentence of the text's [`Reading`]: its cues and
+/// n-grams come from the words the reading already split and lower-cased.
+pub fn score_read(reading: &Reading<'_>, sentence: &Sentence, spoken: bool) -> Finding {
+    let hits = cues::detect_read(reading, sentence);
+    let buckets = features::hashed_read(reading, sentence);
+    decide(
+        reading.text(),
+        sentence.range.clone(),
+        spoken,
+        &hits,
+        &buckets,
+    )
+}
+
+/// The score and reasons of a sentence from its cues and n-gram buckets.
+fn decide(
+    text: &str,
+    sentence: Range<usize>,
+    spoken: bool,
+    hits: &[cues::CueHit],
+    buckets: &[u32],
+) -> Finding {
+    let logit = committed_model().logit(buckets, hits);
     let turn = transcript_turn(text, &sentence);
     let question = if turn.is_some_and(ends_in_question) {
         QUESTION_TURN

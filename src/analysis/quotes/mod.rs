@@ -1408,10 +1408,18 @@ mod tests {
     }
 
     #[test]
-    fn a_megabyte_of_quotes_is_fast_enough() {
+    fn a_megabyte_of_quotes_is_found_in_linear_time() {
         let paragraph =
             "“We will win,” Senator Jane Doe said, calling it “a turning point.” He said so.\n\n";
         let text = paragraph.repeat(1_000_000 / paragraph.len());
         assert!(detect(&text).len() > 10_000);
+        crate::analysis::linear_time::assert_linear(
+            "paragraphs of quotes",
+            100,
+            |n| paragraph.repeat(n),
+            |text| {
+                std::hint::black_box(detect(text));
+            },
+        );
     }
 }

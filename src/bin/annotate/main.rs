@@ -5,15 +5,18 @@
 //! annotate --html [--threshold T] [FILE]          {"text", "annotations"} for an HTML page
 //! annotate --jsonl [--html] [--threshold T] < docs.jsonl    {"id", "annotations"} per input line
 //! annotate eval claims|quotes|boilerplate FILE.jsonl
+//! annotate eval figures EVAL_DIR | eval gate EVAL_DIR --baseline FILE
 //! annotate export w3c|claimreview|markdown|csv [FILE]
 //! annotate import EXPORT.json [FILE]
+//! annotate explain [--html] --line N | --at OFFSET [FILE]
 //! ```
 //! Offsets count Unicode code points, end exclusive. FILE defaults to stdin.
 
 mod exchange;
 mod jsonl;
 
-use article_annotator::analysis::{self, eval, Annotation, DEFAULT_CLAIM_THRESHOLD};
+use article_annotator::analysis::explain::Target;
+use article_annotator::analysis::{self, eval, eval_gate, Annotation, DEFAULT_CLAIM_THRESHOLD};
 use serde::Serialize;
 use std::io::{self, Read};
 use std::num::NonZeroUsize;
@@ -23,8 +26,11 @@ const USAGE: &str = "\
 usage: annotate [--html] [--threshold T] [FILE]
        annotate --jsonl [--html] [--threshold T] [--threads N]  < docs.jsonl
        annotate eval claims|quotes|boilerplate FILE.jsonl [--threshold T]
+       annotate eval figures EVAL_DIR            the evals' figures as a gate baseline
+       annotate eval gate EVAL_DIR --baseline FILE   fails on a drop beyond noise
        annotate export w3c|claimreview|markdown|csv [--threshold T] [FILE]
        annotate import EXPORT.json [FILE]
+       annotate explain [--html] --line N | --at OFFSET [FILE]
 
 Annotates a text (FILE, or standard input) with its claims, quotes and
 boilerplate. Offsets count Unicode code points, end exclusive.
@@ -37,7 +43,12 @@ boilerplate. Offsets count Unicode code points, end exclusive.
                 With --jsonl, each line's \"text\" holds HTML and its
                 output line adds the rendered \"text\" too.
 --threads N     with --jsonl: annotate on N threads (default: every core;
-                1 when an engine already runs one copy per core)";
+                1 when an engine already runs one copy per core)
+explain         the evidence behind one line (--line N, counted from 1) or
+                the sentence at a code-point offset (--at OFFSET): the
+                boilerplate verdict and its reasons, each sentence's claim
+                score with every cue's effect (raises or lowers), quotes
+                and their speakers";
 
 /// What the command line asks for.
 #[derive(Debug, PartialEq)]
@@ -47,6 +58,7 @@ enum Command {
     Eval(String),
     Export(String),
     Import(String),
+    Explain(Target),
 }
 
 #[derive(Debug)]
@@ -58,6 +70,8 @@ struct Options {
     html: bool,
     /// `--jsonl`'s worker threads (None: one per core).
     threads: Option<NonZeroUsize>,
+    /// `eval gate`'s committed figures.
+    baseline: Option<String>,
 }
 
 fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
@@ -75,6 +89,10 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
                 _ => Command::Import(what),
             }
         }
+        Some("explain") => {
+            args.next();
+            Command::Explain(Target::Line(0))
+        }
         _ => Command::Annotate,
     };
     let mut options = Options {
@@ -83,12 +101,29 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
         file: None,
         html: false,
         threads: None,
+        baseline: None,
     };
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "-h" | "--help" => return Err(USAGE.to_string()),
             "--jsonl" if command == Command::Annotate => command = Command::Jsonl,
-            "--html" if matches!(command, Command::Annotate | Command::Jsonl) => {
+            "--line" | "--at" if matches!(command, Command::Explain(_)) => {
+                let value = args.next().unwrap_or_default();
+                let n: usize = value
+                    .parse()
+                    .map_err(|_| format!("{arg}: '{value}' is not a number"))?;
+                command = Command::Explain(if arg == "--line" {
+                    Target::Line(n)
+                } else {
+                    Target::At(n)
+                });
+            }
+            "--html"
+                if matches!(
+                    command,
+                    Command::Annotate | Command::Jsonl | Command::Explain(_)
+                ) =>
+            {
                 options.html = true
             }
             "--threshold" => {
@@ -105,6 +140,9 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
                     format!("--threads: '{value}' is not a number of threads (1 or more)")
                 })?);
             }
+            "--baseline" if command == Command::Eval("gate".into()) => {
+                options.baseline = Some(args.next().ok_or("--baseline needs a FILE")?);
+            }
             flag if flag.starts_with("--") => {
                 return Err(format!("unknown option {flag}\n{USAGE}"))
             }
@@ -114,6 +152,11 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
     }
     if options.threads.is_some() && command != Command::Jsonl {
         return Err(format!("--threads goes with --jsonl\n{USAGE}"));
+    }
+    if command == Command::Explain(Target::Line(0)) {
+        return Err(format!(
+            "explain needs --line N (from 1) or --at OFFSET\n{USAGE}"
+        ));
     }
     options.command = command;
     Ok(options)
@@ -178,6 +221,28 @@ fn run(options: &Options) -> Result<ExitCode, String> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Eval(kind) if kind == "figures" || kind == "gate" => {
+            let dir = options
+                .file
+                .as_deref()
+                .ok_or("eval figures needs an EVAL_DIR")?;
+            let figures = eval_gate::figures(std::path::Path::new(dir), threshold)?;
+            if kind == "figures" {
+                return print_out(&eval_gate::to_tsv(&figures));
+            }
+            let path = options
+                .baseline
+                .as_deref()
+                .ok_or("eval gate needs --baseline FILE")?;
+            let baseline = eval_gate::from_tsv(&read_text(Some(path))?)?;
+            let verdict = eval_gate::compare(&baseline, &figures);
+            print_out(&verdict.table)?;
+            Ok(if verdict.passed {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }
         Command::Eval(kind) => {
             let path = options.file.as_deref().ok_or("eval needs a FILE.jsonl")?;
             print_out(&eval::evaluate_file(kind, path, threshold)?)
@@ -185,6 +250,16 @@ fn run(options: &Options) -> Result<ExitCode, String> {
         Command::Export(format) => {
             let text = read_text(options.file.as_deref())?;
             print_out(&exchange::export(format, &text, threshold)?)
+        }
+        Command::Explain(target) => {
+            let input = read_text(options.file.as_deref())?;
+            let (text, hints) = if options.html {
+                let rendered = analysis::html::render(&input);
+                (rendered.text, rendered.hints)
+            } else {
+                (input, Vec::new())
+            };
+            print_out(&analysis::explain::explain(&text, &hints, *target)?.to_string())
         }
         Command::Import(export_path) => {
             let export = read_text(Some(export_path))?;
@@ -260,6 +335,25 @@ mod tests {
             parse(&["eval", "quotes", "f"]).unwrap().file.as_deref(),
             Some("f")
         );
+        let o = parse(&["eval", "gate", "dir", "--baseline", "b.tsv"]).unwrap();
+        assert_eq!(
+            (o.file.as_deref(), o.baseline.as_deref()),
+            (Some("dir"), Some("b.tsv"))
+        );
+        assert!(parse(&["eval", "quotes", "f", "--baseline", "b"]).is_err());
+        assert_eq!(
+            parse(&["explain", "--line", "3", "a.txt"]).unwrap().command,
+            Command::Explain(Target::Line(3))
+        );
+        let o = parse(&["explain", "--html", "--at", "40"]).unwrap();
+        assert_eq!(
+            (o.command, o.html),
+            (Command::Explain(Target::At(40)), true)
+        );
+        assert!(parse(&["explain", "a.txt"])
+            .unwrap_err()
+            .contains("--line N"));
+        assert!(parse(&["--line", "3"]).is_err());
     }
 
     #[test]
