@@ -5,8 +5,12 @@
 //!   predicted claim spans cover at least half of its characters; P/R/F1 of
 //!   the check-worthy class.
 //! - quotes: a predicted quote matches a gold one when overlap / union ≥ 0.8
-//!   (one-to-one); span F1. Speaker accuracy: over matched gold quotes, the
-//!   share whose predicted speaker span overlaps a gold `speaker_spans` range.
+//!   (one-to-one); span F1. Speaker accuracy: over matched gold quotes that
+//!   name a speaker (a non-empty `speaker_spans`), the share whose predicted
+//!   speaker span overlaps one of its ranges. A gold quote with no speaker
+//!   span (PolNeAR leaves 55 of 4,185 without one) can be neither right nor
+//!   wrong: counting it as wrong, as this file did until #17, printed 0.930
+//!   where the reference protocol prints 0.940.
 //! - boilerplate: a non-empty, non-ignored line counts as predicted
 //!   boilerplate when predicted spans cover at least half of it; F1 of the
 //!   boilerplate lines and of the body lines.
@@ -168,12 +172,23 @@ pub fn score_claims(doc: &Document, predicted: &[Annotation]) -> Counts {
     counts
 }
 
-/// Quotes: span counts plus (matched gold quotes, of which speaker right).
+/// Quotes: span counts plus (matched gold quotes with a gold speaker, of
+/// which speaker right), and the matched gold quotes naming no speaker.
 #[derive(Debug, Default, Clone, Copy, PartialEq)]
 pub struct QuoteScore {
     pub spans: Counts,
     pub matched: usize,
     pub speaker_right: usize,
+    pub matched_without_speaker: usize,
+}
+
+impl std::ops::AddAssign for QuoteScore {
+    fn add_assign(&mut self, other: QuoteScore) {
+        self.spans += other.spans;
+        self.matched += other.matched;
+        self.speaker_right += other.speaker_right;
+        self.matched_without_speaker += other.matched_without_speaker;
+    }
 }
 
 pub fn score_quotes(doc: &Document, predicted: &[Annotation]) -> QuoteScore {
@@ -198,6 +213,10 @@ pub fn score_quotes(doc: &Document, predicted: &[Annotation]) -> QuoteScore {
             Some((i, _)) => {
                 used[i] = true;
                 score.spans.tp += 1;
+                if gold.speaker_spans.is_empty() {
+                    score.matched_without_speaker += 1;
+                    continue;
+                }
                 score.matched += 1;
                 let right = predicted[i].speaker.as_ref().is_some_and(|s| {
                     gold.speaker_spans
@@ -314,14 +333,12 @@ fn report_quotes(pairs: Pairs<'_>) -> String {
         let s = score_quotes(doc, predicted);
         let entry = by_source.entry(doc.source.clone()).or_default();
         entry.0 += 1;
-        for acc in [&mut entry.1, &mut total] {
-            acc.spans += s.spans;
-            acc.matched += s.matched;
-            acc.speaker_right += s.speaker_right;
-        }
+        entry.1 += s;
+        total += s;
     }
-    let mut out =
-        String::from("quotes: span match at overlap/union >= 0.8; speaker accuracy over matched\n");
+    let mut out = String::from(
+        "quotes: span match at overlap/union >= 0.8; speaker accuracy over matched gold quotes with a gold speaker\n",
+    );
     let line = |out: &mut String, name: &str, docs: usize, s: &QuoteScore| {
         let _ = writeln!(
             out,
@@ -337,6 +354,11 @@ fn report_quotes(pairs: Pairs<'_>) -> String {
         line(&mut out, source, *docs, s);
     }
     line(&mut out, "all", all_docs, &total);
+    let _ = writeln!(
+        out,
+        "({} matched gold quotes name no speaker: not counted in speaker accuracy)",
+        total.matched_without_speaker
+    );
     out
 }
 
@@ -461,6 +483,23 @@ mod tests {
                 fp: 1,
                 fn_: 1
             }
+        );
+    }
+
+    #[test]
+    fn speaker_accuracy_counts_only_gold_quotes_that_name_a_speaker() {
+        let mut d = doc(
+            "xx said \"hello there\" and \"bye now\"",
+            &[(8, 21), (26, 35)],
+            &[],
+        );
+        d.spans[1].speaker_spans.clear();
+        let s = score_quotes(&d, &[ann(Kind::Quote, 8, 21), ann(Kind::Quote, 26, 35)]);
+        assert_eq!(s.spans.tp, 2);
+        // The quote with no gold speaker is matched but neither right nor wrong.
+        assert_eq!(
+            (s.matched, s.speaker_right, s.matched_without_speaker),
+            (1, 0, 1)
         );
     }
 
