@@ -41,6 +41,9 @@ pub struct Meta {
     /// Claims data: every sentence as `[start, end]`.
     #[serde(default)]
     pub sentences: Vec<[usize; 2]>,
+    /// Quotes data: who published the article (grouped CV by publisher).
+    #[serde(default)]
+    pub publisher: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -126,7 +129,7 @@ fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
 }
 
 /// Characters of `unit` covered by the union of `spans`.
-fn covered(unit: (usize, usize), spans: &[(usize, usize)]) -> usize {
+pub(crate) fn covered(unit: (usize, usize), spans: &[(usize, usize)]) -> usize {
     let mut parts: Vec<(usize, usize)> = spans
         .iter()
         .map(|&(s, e)| (s.max(unit.0), e.min(unit.1)))
@@ -191,44 +194,59 @@ impl std::ops::AddAssign for QuoteScore {
     }
 }
 
+/// For each gold quote of `doc`, the index of the predicted span (code
+/// points) it matches: the unmatched one with the highest overlap / union,
+/// at least 0.8, taken in gold order, one-to-one.
+pub fn match_quotes(doc: &Document, predicted: &[(usize, usize)]) -> Vec<Option<usize>> {
+    let mut used = vec![false; predicted.len()];
+    doc.spans
+        .iter()
+        .map(|gold| {
+            let g = (gold.start, gold.end);
+            let best = predicted
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !used[*i])
+                .map(|(i, &p)| {
+                    let inter = overlap(g, p);
+                    let union = (g.1 - g.0) + (p.1 - p.0) - inter;
+                    (i, ratio(inter, union))
+                })
+                .filter(|&(_, iou)| iou >= 0.8)
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|(i, _)| i);
+            if let Some(i) = best {
+                used[i] = true;
+            }
+            best
+        })
+        .collect()
+}
+
 pub fn score_quotes(doc: &Document, predicted: &[Annotation]) -> QuoteScore {
     let predicted: Vec<&Annotation> = predicted.iter().filter(|a| a.kind == Kind::Quote).collect();
-    let mut used = vec![false; predicted.len()];
+    let spans: Vec<(usize, usize)> = predicted.iter().map(|p| (p.start, p.end)).collect();
+    let matches = match_quotes(doc, &spans);
     let mut score = QuoteScore::default();
-    for gold in &doc.spans {
-        let g = (gold.start, gold.end);
-        let best = predicted
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !used[*i])
-            .map(|(i, p)| {
-                let p_span = (p.start, p.end);
-                let inter = overlap(g, p_span);
-                let union = (g.1 - g.0) + (p.end - p.start) - inter;
-                (i, ratio(inter, union))
-            })
-            .filter(|&(_, iou)| iou >= 0.8)
-            .max_by(|a, b| a.1.total_cmp(&b.1));
-        match best {
-            Some((i, _)) => {
-                used[i] = true;
-                score.spans.tp += 1;
-                if gold.speaker_spans.is_empty() {
-                    score.matched_without_speaker += 1;
-                    continue;
-                }
-                score.matched += 1;
-                let right = predicted[i].speaker.as_ref().is_some_and(|s| {
-                    gold.speaker_spans
-                        .iter()
-                        .any(|&[gs, ge]| overlap((s.start, s.end), (gs, ge)) > 0)
-                });
-                score.speaker_right += usize::from(right);
-            }
-            None => score.spans.fn_ += 1,
+    for (gold, matched) in doc.spans.iter().zip(&matches) {
+        let Some(i) = *matched else {
+            score.spans.fn_ += 1;
+            continue;
+        };
+        score.spans.tp += 1;
+        if gold.speaker_spans.is_empty() {
+            score.matched_without_speaker += 1;
+            continue;
         }
+        score.matched += 1;
+        let right = predicted[i].speaker.as_ref().is_some_and(|s| {
+            gold.speaker_spans
+                .iter()
+                .any(|&[gs, ge]| overlap((s.start, s.end), (gs, ge)) > 0)
+        });
+        score.speaker_right += usize::from(right);
     }
-    score.spans.fp += used.iter().filter(|u| !**u).count();
+    score.spans.fp += predicted.len() - score.spans.tp;
     score
 }
 
@@ -266,9 +284,8 @@ fn lines(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Runs the annotator over every document of `path` and prints the figures
-/// for `kind` per source.
-pub fn evaluate_file(kind: &str, path: &str, threshold: f32) -> Result<String, String> {
+/// Reads the labelled documents of `path`, one JSON object a line.
+pub fn read_documents(path: &str) -> Result<Vec<Document>, String> {
     let content = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
     let mut docs = Vec::new();
     for (i, line) in content
@@ -280,6 +297,13 @@ pub fn evaluate_file(kind: &str, path: &str, threshold: f32) -> Result<String, S
             .map_err(|e| format!("{path}: line {}: not a labelled document: {e}", i + 1))?;
         docs.push(doc);
     }
+    Ok(docs)
+}
+
+/// Runs the annotator over every document of `path` and prints the figures
+/// for `kind` per source.
+pub fn evaluate_file(kind: &str, path: &str, threshold: f32) -> Result<String, String> {
+    let docs = read_documents(path)?;
     let predictions: Vec<Vec<Annotation>> = docs
         .iter()
         .map(|d| annotate(&d.text).annotations(threshold))
@@ -287,7 +311,7 @@ pub fn evaluate_file(kind: &str, path: &str, threshold: f32) -> Result<String, S
     let pairs = docs.iter().zip(&predictions);
     match kind {
         "claims" => Ok(report_claims(pairs)),
-        "quotes" => Ok(report_quotes(pairs)),
+        "quotes" => Ok(report_quotes(pairs) + &report_quotes_cross_validated(&docs)),
         "boilerplate" => Ok(report_boilerplate(pairs)),
         other => Err(format!(
             "eval: unknown kind '{other}' (claims, quotes or boilerplate)"
@@ -362,6 +386,33 @@ fn report_quotes(pairs: Pairs<'_>) -> String {
     out
 }
 
+/// The quote figures by grouped cross-validation: by document (five folds)
+/// and by publisher (each left out in turn), beside the committed model's.
+fn report_quotes_cross_validated(docs: &[Document]) -> String {
+    use super::quote_training::{cross_validate, examples_of, Grouping};
+    let examples: Vec<_> = docs.iter().map(examples_of).collect();
+    let mut out = String::new();
+    for (name, grouping) in [
+        (
+            "grouped CV, 5 folds by document",
+            Grouping::Document { folds: 5 },
+        ),
+        ("grouped CV, one publisher left out", Grouping::Publisher),
+    ] {
+        let s = cross_validate(docs, &examples, grouping);
+        let _ = writeln!(
+            out,
+            "{name:<42} docs {:>4}  {}  speaker acc {:.3} ({}/{})",
+            docs.len(),
+            s.spans,
+            ratio(s.speaker_right, s.matched),
+            s.speaker_right,
+            s.matched
+        );
+    }
+    out
+}
+
 fn report_boilerplate(pairs: Pairs<'_>) -> String {
     let mut by_group: BTreeMap<String, (usize, Counts, Counts)> = BTreeMap::new();
     for (doc, predicted) in pairs {
@@ -427,6 +478,7 @@ mod tests {
             ignore: vec![],
             meta: Meta {
                 sentences: sentences.to_vec(),
+                ..Meta::default()
             },
         }
     }

@@ -23,9 +23,11 @@ pub mod eval;
 pub mod export;
 pub(crate) mod fnv;
 pub mod html;
+pub mod learn;
 pub mod library;
 pub mod normalise;
 pub mod offsets;
+pub mod quote_training;
 pub mod quotes;
 pub mod sample_article;
 pub mod scan;
@@ -53,11 +55,21 @@ pub fn annotate(text: &str) -> Analysis {
 /// `markup` carries what the page's elements said about stretches of
 /// `text`, weighed as evidence by the boilerplate detector.
 pub fn annotate_with_markup(text: &str, markup: &[MarkupHint]) -> Analysis {
+    annotate_with(text, markup, &quotes::QuoteModel::committed())
+}
+
+/// Like [`annotate_with_markup`], with quotes scored by `quote_model`
+/// rather than the committed one (cross-validation trains one per fold).
+pub fn annotate_with(
+    text: &str,
+    markup: &[MarkupHint],
+    quote_model: &quotes::QuoteModel,
+) -> Analysis {
     let mut boilerplate = boilerplate::detect_with_markup(text, markup);
     boilerplate.sort_by_key(|b| (b.range.start, b.range.end));
 
     let mut in_boilerplate = Sweep::new(&boilerplate);
-    let mut quotes: Vec<Finding> = quotes::detect(text);
+    let mut quotes: Vec<Finding> = quotes::detect_with(text, quote_model);
     quotes.sort_by_key(|q| (q.range.start, q.range.end));
     quotes.retain(|quote| !in_boilerplate.mostly_covers(&quote.range));
 

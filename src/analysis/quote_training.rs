@@ -1,0 +1,155 @@
+//! Learning the quote score from labelled documents, and measuring it the
+//! only honest way on the file it learns from: cross-validation grouped by
+//! document (or by publisher), each fold scored by a model that never saw
+//! it, through the whole pipeline, with the protocol of `eval`.
+//!
+//! An example is a quotation the detector finds (outside boilerplate, as
+//! the pipeline keeps it), its features ([`quotes::evidence`]) and whether
+//! it matches a gold quote (overlap / union ≥ 0.8, one-to-one). The
+//! features never depend on the weights, so they are read once.
+
+use super::eval::{self, Document, QuoteScore};
+use super::learn;
+use super::offsets::OffsetMap;
+use super::quotes::evidence::FEATURE_COUNT;
+use super::quotes::model::{Linear, QuoteModel};
+use super::{annotate, annotate_with, quotes, DEFAULT_CLAIM_THRESHOLD, QUOTE_MIN_SCORE};
+
+/// The L2 penalty of the quote score, on the sum of the examples' log
+/// losses: weak, as 28 features against four thousand examples need.
+pub const QUOTE_L2: f64 = 1.0;
+
+/// Folds of the inner cross-validation that places the operating point.
+const INNER_FOLDS: usize = 5;
+
+/// The quotations of one document as examples.
+#[derive(Debug, Clone)]
+pub struct DocumentExamples {
+    pub id: String,
+    /// Features of each quotation found, and whether it matches a gold one.
+    pub quotes: Vec<([f32; FEATURE_COUNT], bool)>,
+    /// Gold quotes that no quotation found matches: misses whatever the
+    /// weights.
+    pub missed: usize,
+}
+
+/// Reads the examples of `doc`.
+pub fn examples_of(doc: &Document) -> DocumentExamples {
+    let text = &doc.text;
+    let boilerplate: Vec<(usize, usize)> = annotate(text)
+        .boilerplate
+        .iter()
+        .map(|b| (b.start, b.end))
+        .collect();
+    let map = OffsetMap::new(text);
+    let found: Vec<((usize, usize), [f32; FEATURE_COUNT])> =
+        quotes::detect_explained(text, &QuoteModel::committed())
+            .into_iter()
+            .map(|(f, features)| {
+                let span = (
+                    map.char_of_byte(f.range.start),
+                    map.char_of_byte(f.range.end),
+                );
+                (span, features)
+            })
+            // As the pipeline does: a quotation mostly inside boilerplate
+            // is dropped whatever its score.
+            .filter(|(span, _)| eval::covered(*span, &boilerplate) * 2 <= span.1 - span.0)
+            .collect();
+    let spans: Vec<(usize, usize)> = found.iter().map(|(s, _)| *s).collect();
+    let matches = eval::match_quotes(doc, &spans);
+    let mut right = vec![false; found.len()];
+    for i in matches.iter().flatten() {
+        right[*i] = true;
+    }
+    DocumentExamples {
+        id: doc.id.clone(),
+        quotes: found
+            .into_iter()
+            .zip(right)
+            .map(|((_, features), right)| (features, right))
+            .collect(),
+        missed: matches.iter().filter(|m| m.is_none()).count(),
+    }
+}
+
+/// Fits the quote score to `docs`, its bias shifted so that
+/// [`QUOTE_MIN_SCORE`] is the best span-F1 threshold of an inner
+/// cross-validation on the same documents.
+pub fn train(docs: &[&DocumentExamples], l2: f64) -> QuoteModel {
+    let mut quote = fit(docs, l2);
+    let mut scored: Vec<(f32, bool)> = Vec::new();
+    let mut missed = 0;
+    for fold in 0..INNER_FOLDS {
+        let (inside, outside): (Vec<&DocumentExamples>, Vec<&DocumentExamples>) = docs
+            .iter()
+            .partition(|d| learn::fold_of(&d.id, INNER_FOLDS) == fold);
+        let model = fit(&outside, l2);
+        for d in inside {
+            missed += d.missed;
+            scored.extend(d.quotes.iter().map(|(x, y)| (model.logit(x), *y)));
+        }
+    }
+    // The threshold is found on logits, where a shift of the bias moves it.
+    let threshold = learn::best_f1_threshold(&scored, missed);
+    if threshold.is_finite() {
+        quote.bias -= threshold - logit(QUOTE_MIN_SCORE);
+    }
+    QuoteModel { quote }
+}
+
+fn fit(docs: &[&DocumentExamples], l2: f64) -> Linear {
+    let examples: Vec<(&[f32], bool)> = docs
+        .iter()
+        .flat_map(|d| d.quotes.iter().map(|(x, y)| (&x[..], *y)))
+        .collect();
+    learn::fit_logistic(&examples, FEATURE_COUNT, l2)
+}
+
+fn logit(p: f32) -> f32 {
+    (p / (1.0 - p)).ln()
+}
+
+/// How documents are grouped into folds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grouping {
+    /// `folds` folds by a hash of the document's id.
+    Document { folds: usize },
+    /// One fold per publisher (`meta.publisher`), left out in turn.
+    Publisher,
+}
+
+/// The figures of cross-validation: every document scored, through the
+/// whole pipeline, by the model trained without its fold.
+pub fn cross_validate(
+    docs: &[Document],
+    examples: &[DocumentExamples],
+    grouping: Grouping,
+) -> QuoteScore {
+    let fold_names: Vec<String> = docs
+        .iter()
+        .map(|d| match grouping {
+            Grouping::Document { folds } => learn::fold_of(&d.id, folds).to_string(),
+            Grouping::Publisher => d.meta.publisher.clone(),
+        })
+        .collect();
+    let mut folds: Vec<&String> = fold_names.iter().collect();
+    folds.sort();
+    folds.dedup();
+    let mut total = QuoteScore::default();
+    for fold in folds {
+        let training: Vec<&DocumentExamples> = examples
+            .iter()
+            .zip(&fold_names)
+            .filter(|(_, f)| *f != fold)
+            .map(|(e, _)| e)
+            .collect();
+        let model = train(&training, QUOTE_L2);
+        for (doc, _) in docs.iter().zip(&fold_names).filter(|(_, f)| *f == fold) {
+            let predicted =
+                annotate_with(&doc.text, &[], &model).annotations(DEFAULT_CLAIM_THRESHOLD);
+            total += eval::score_quotes(doc, &predicted);
+        }
+    }
+    total
+}

@@ -1,0 +1,108 @@
+//! `train-quotes`: learns the quote detector's weights and writes them.
+//!
+//! ```text
+//! train-quotes QUOTES.jsonl [OUT.rs] [--ablate]
+//! ```
+//!
+//! QUOTES.jsonl holds labelled documents as `shared/eval/quotes.dev.jsonl`
+//! does. The quote score is a logistic regression over each quotation's
+//! evidence (`analysis::quotes::evidence`), fitted on every document, its
+//! bias placed at the best span-F1 threshold of a cross-validation grouped
+//! by document. `--ablate` prints, for each feature, the grouped-CV figures
+//! without it (how the features kept were judged). Deterministic: no
+//! randomness, folds by a hash of each document's id.
+//!
+//! `annotate eval quotes QUOTES.jsonl` prints the committed model's figures
+//! and the grouped-CV ones.
+
+use article_annotator::analysis::eval::{self, Document};
+use article_annotator::analysis::quote_training::{
+    cross_validate, examples_of, train, DocumentExamples, Grouping, QUOTE_L2,
+};
+use article_annotator::analysis::quotes::evidence::FEATURES;
+use std::fmt::Write as _;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let ablate = args.iter().any(|a| a == "--ablate");
+    let paths: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
+    let Some(input) = paths.first() else {
+        eprintln!("usage: train-quotes QUOTES.jsonl [OUT.rs] [--ablate]");
+        return ExitCode::from(2);
+    };
+    let default_out = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/src/analysis/quotes/weights.rs"
+    );
+    let output = paths.get(1).map_or(default_out, |p| p.as_str());
+    match run(input, output, ablate) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("train-quotes: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(input: &str, output: &str, ablate: bool) -> Result<(), String> {
+    let docs = eval::read_documents(input)?;
+    let examples: Vec<DocumentExamples> = docs.iter().map(examples_of).collect();
+    let quotes: usize = examples.iter().map(|e| e.quotes.len()).sum();
+    eprintln!("{} documents, {quotes} quotations found", docs.len());
+    if ablate {
+        print_ablations(&docs, &examples);
+    }
+    let all: Vec<&DocumentExamples> = examples.iter().collect();
+    let model = train(&all, QUOTE_L2);
+    let mut out = String::from(
+        "//! Learned weights of the quote score, written by `train-quotes`; do not edit.\n\
+         //! Features: `evidence::FEATURES`, in order.\n\n",
+    );
+    let _ = writeln!(
+        out,
+        "pub(super) const QUOTE: [f32; {}] = [",
+        model.quote.weights.len()
+    );
+    for (w, name) in model.quote.weights.iter().zip(FEATURES) {
+        let _ = writeln!(out, "    {w:?}, // {name}");
+    }
+    let _ = writeln!(
+        out,
+        "];\npub(super) const QUOTE_BIAS: f32 = {:?};",
+        model.quote.bias
+    );
+    std::fs::write(output, out).map_err(|e| format!("cannot write {output}: {e}"))?;
+    eprintln!("wrote {output}");
+    for (w, name) in model.quote.weights.iter().zip(FEATURES) {
+        eprintln!("{w:>8.3}  {name}");
+    }
+    eprintln!("{:>8.3}  bias", model.quote.bias);
+    Ok(())
+}
+
+/// Grouped-CV figures with every feature, then without each in turn.
+fn print_ablations(docs: &[Document], examples: &[DocumentExamples]) {
+    let line = |name: &str, examples: &[DocumentExamples]| {
+        let s = cross_validate(docs, examples, Grouping::Document { folds: 5 });
+        println!(
+            "{name:<52} span F1 {:.4}  speaker acc {:.4}",
+            s.spans.f1(),
+            s.speaker_right as f64 / s.matched.max(1) as f64
+        );
+    };
+    line("all features", examples);
+    for (j, name) in FEATURES.iter().enumerate() {
+        let without: Vec<DocumentExamples> = examples
+            .iter()
+            .map(|e| {
+                let mut e = e.clone();
+                for (x, _) in &mut e.quotes {
+                    x[j] = 0.0;
+                }
+                e
+            })
+            .collect();
+        line(&format!("without {name}"), &without);
+    }
+}
