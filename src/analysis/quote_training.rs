@@ -3,21 +3,32 @@
 //! document (or by publisher), each fold scored by a model that never saw
 //! it, through the whole pipeline, with the protocol of `eval`.
 //!
-//! An example is a quotation the detector finds (outside boilerplate, as
-//! the pipeline keeps it), its features ([`quotes::evidence`]) and whether
-//! it matches a gold quote (overlap / union ≥ 0.8, one-to-one). The
-//! features never depend on the weights, so they are read once.
+//! A quote example is a quotation the detector finds (outside boilerplate,
+//! as the pipeline keeps it), its features ([`quotes::evidence`]) and
+//! whether it matches a gold quote (overlap / union ≥ 0.8, one-to-one). A
+//! speaker example is a matched quotation whose gold quote names a speaker:
+//! every mention the rules proposed, its features and whether it overlaps
+//! the gold speaker. Examples are read once, with the committed model: the
+//! features of a quotation depend on the speaker chosen (how it was found)
+//! and a continuation's candidate on the speaker chosen before, so a
+//! fold's model sees features read with the committed one, a small
+//! optimism the publisher-grouped figures bound.
 
 use super::eval::{self, Document, QuoteScore};
 use super::learn;
 use super::offsets::OffsetMap;
 use super::quotes::evidence::FEATURE_COUNT;
 use super::quotes::model::{Linear, QuoteModel};
+use super::quotes::speaker_features::SPEAKER_FEATURE_COUNT;
 use super::{annotate, annotate_with, quotes, DEFAULT_CLAIM_THRESHOLD, QUOTE_MIN_SCORE};
 
 /// The L2 penalty of the quote score, on the sum of the examples' log
 /// losses: weak, as 28 features against four thousand examples need.
 pub const QUOTE_L2: f64 = 1.0;
+
+/// The L2 penalty of the speaker ranking, on the sum of the quotations'
+/// log losses.
+pub const SPEAKER_L2: f64 = 1.0;
 
 /// Folds of the inner cross-validation that places the operating point.
 const INNER_FOLDS: usize = 5;
@@ -31,6 +42,9 @@ pub struct DocumentExamples {
     /// Gold quotes that no quotation found matches: misses whatever the
     /// weights.
     pub missed: usize,
+    /// For each matched quotation whose gold quote names a speaker, the
+    /// features of every speaker proposed and whether it is right.
+    pub speakers: Vec<Vec<([f32; SPEAKER_FEATURE_COUNT], bool)>>,
 }
 
 /// Reads the examples of `doc`.
@@ -42,16 +56,11 @@ pub fn examples_of(doc: &Document) -> DocumentExamples {
         .map(|b| (b.start, b.end))
         .collect();
     let map = OffsetMap::new(text);
-    let found: Vec<((usize, usize), [f32; FEATURE_COUNT])> =
+    let chars = |r: &std::ops::Range<usize>| (map.char_of_byte(r.start), map.char_of_byte(r.end));
+    let found: Vec<((usize, usize), quotes::Explained)> =
         quotes::detect_explained(text, &QuoteModel::committed())
             .into_iter()
-            .map(|(f, features)| {
-                let span = (
-                    map.char_of_byte(f.range.start),
-                    map.char_of_byte(f.range.end),
-                );
-                (span, features)
-            })
+            .map(|e| (chars(&e.finding.range), e))
             // As the pipeline does: a quotation mostly inside boilerplate
             // is dropped whatever its score.
             .filter(|(span, _)| eval::covered(*span, &boilerplate) * 2 <= span.1 - span.0)
@@ -59,23 +68,43 @@ pub fn examples_of(doc: &Document) -> DocumentExamples {
     let spans: Vec<(usize, usize)> = found.iter().map(|(s, _)| *s).collect();
     let matches = eval::match_quotes(doc, &spans);
     let mut right = vec![false; found.len()];
-    for i in matches.iter().flatten() {
-        right[*i] = true;
+    let mut speakers = Vec::new();
+    for (gold, matched) in doc.spans.iter().zip(&matches) {
+        let Some(i) = *matched else { continue };
+        right[i] = true;
+        if gold.speaker_spans.is_empty() {
+            continue;
+        }
+        let group = found[i]
+            .1
+            .speakers
+            .iter()
+            .map(|(range, features)| {
+                let (start, end) = chars(range);
+                let hit = gold
+                    .speaker_spans
+                    .iter()
+                    .any(|&[s, e]| start.max(s) < end.min(e));
+                (*features, hit)
+            })
+            .collect();
+        speakers.push(group);
     }
     DocumentExamples {
         id: doc.id.clone(),
         quotes: found
             .into_iter()
             .zip(right)
-            .map(|((_, features), right)| (features, right))
+            .map(|((_, e), right)| (e.features, right))
             .collect(),
         missed: matches.iter().filter(|m| m.is_none()).count(),
+        speakers,
     }
 }
 
-/// Fits the quote score to `docs`, its bias shifted so that
-/// [`QUOTE_MIN_SCORE`] is the best span-F1 threshold of an inner
-/// cross-validation on the same documents.
+/// Fits the speaker ranking and the quote score to `docs`, the score's bias
+/// shifted so that [`QUOTE_MIN_SCORE`] is the best span-F1 threshold of an
+/// inner cross-validation on the same documents.
 pub fn train(docs: &[&DocumentExamples], l2: f64) -> QuoteModel {
     let mut quote = fit(docs, l2);
     let mut scored: Vec<(f32, bool)> = Vec::new();
@@ -95,7 +124,13 @@ pub fn train(docs: &[&DocumentExamples], l2: f64) -> QuoteModel {
     if threshold.is_finite() {
         quote.bias -= threshold - logit(QUOTE_MIN_SCORE);
     }
-    QuoteModel { quote }
+    let groups: Vec<Vec<(&[f32], bool)>> = docs
+        .iter()
+        .flat_map(|d| &d.speakers)
+        .map(|g| g.iter().map(|(x, y)| (&x[..], *y)).collect())
+        .collect();
+    let speaker = learn::fit_ranking(&groups, SPEAKER_FEATURE_COUNT, SPEAKER_L2);
+    QuoteModel { speaker, quote }
 }
 
 fn fit(docs: &[&DocumentExamples], l2: f64) -> Linear {

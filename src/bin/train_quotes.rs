@@ -20,6 +20,7 @@ use article_annotator::analysis::quote_training::{
     cross_validate, examples_of, train, DocumentExamples, Grouping, QUOTE_L2,
 };
 use article_annotator::analysis::quotes::evidence::FEATURES;
+use article_annotator::analysis::quotes::speaker_features::SPEAKER_FEATURES;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
@@ -50,30 +51,44 @@ fn run(input: &str, output: &str, ablate: bool) -> Result<(), String> {
     let examples: Vec<DocumentExamples> = docs.iter().map(examples_of).collect();
     let quotes: usize = examples.iter().map(|e| e.quotes.len()).sum();
     eprintln!("{} documents, {quotes} quotations found", docs.len());
+    let groups: Vec<_> = examples.iter().flat_map(|e| &e.speakers).collect();
+    let reachable = groups.iter().filter(|g| g.iter().any(|(_, y)| *y)).count();
+    let picked = groups
+        .iter()
+        .filter(|g| g.iter().any(|(x, y)| *y && x[0] == 1.0))
+        .count();
+    eprintln!(
+        "speakers: {} matched quotations with a gold speaker; the rules' pick is right for {picked}, some proposal for {reachable}",
+        groups.len()
+    );
     if ablate {
         print_ablations(&docs, &examples);
     }
     let all: Vec<&DocumentExamples> = examples.iter().collect();
     let model = train(&all, QUOTE_L2);
     let mut out = String::from(
-        "//! Learned weights of the quote score, written by `train-quotes`; do not edit.\n\
-         //! Features: `evidence::FEATURES`, in order.\n\n",
+        "//! Learned weights of the quote detector, written by `train-quotes`; do not edit.\n\
+         //! Features: `speaker::candidates::SPEAKER_FEATURES` and `evidence::FEATURES`, in order.\n\n",
     );
+    let mut array = |name: &str, weights: &[f32], names: &[&str]| {
+        let _ = writeln!(out, "pub(super) const {name}: [f32; {}] = [", weights.len());
+        for (w, feature) in weights.iter().zip(names) {
+            let _ = writeln!(out, "    {w:?}, // {feature}");
+        }
+        let _ = writeln!(out, "];");
+    };
+    array("SPEAKER", &model.speaker.weights, &SPEAKER_FEATURES);
+    array("QUOTE", &model.quote.weights, &FEATURES);
     let _ = writeln!(
         out,
-        "pub(super) const QUOTE: [f32; {}] = [",
-        model.quote.weights.len()
-    );
-    for (w, name) in model.quote.weights.iter().zip(FEATURES) {
-        let _ = writeln!(out, "    {w:?}, // {name}");
-    }
-    let _ = writeln!(
-        out,
-        "];\npub(super) const QUOTE_BIAS: f32 = {:?};",
+        "pub(super) const QUOTE_BIAS: f32 = {:?};",
         model.quote.bias
     );
     std::fs::write(output, out).map_err(|e| format!("cannot write {output}: {e}"))?;
     eprintln!("wrote {output}");
+    for (w, name) in model.speaker.weights.iter().zip(SPEAKER_FEATURES) {
+        eprintln!("{w:>8.3}  speaker: {name}");
+    }
     for (w, name) in model.quote.weights.iter().zip(FEATURES) {
         eprintln!("{w:>8.3}  {name}");
     }
@@ -81,17 +96,35 @@ fn run(input: &str, output: &str, ablate: bool) -> Result<(), String> {
     Ok(())
 }
 
-/// Grouped-CV figures with every feature, then without each in turn.
+/// Grouped-CV figures with every feature, then without each in turn (the
+/// feature zeroed in training, so its weight is zero).
 fn print_ablations(docs: &[Document], examples: &[DocumentExamples]) {
     let line = |name: &str, examples: &[DocumentExamples]| {
         let s = cross_validate(docs, examples, Grouping::Document { folds: 5 });
         println!(
-            "{name:<52} span F1 {:.4}  speaker acc {:.4}",
+            "{name:<60} span F1 {:.4} (fp {}, fn {})  speaker acc {:.4} ({}/{})",
             s.spans.f1(),
-            s.speaker_right as f64 / s.matched.max(1) as f64
+            s.spans.fp,
+            s.spans.fn_,
+            s.speaker_right as f64 / s.matched.max(1) as f64,
+            s.speaker_right,
+            s.matched
         );
     };
     line("all features", examples);
+    for (j, name) in SPEAKER_FEATURES.iter().enumerate() {
+        let without: Vec<DocumentExamples> = examples
+            .iter()
+            .map(|e| {
+                let mut e = e.clone();
+                for (x, _) in e.speakers.iter_mut().flatten() {
+                    x[j] = 0.0;
+                }
+                e
+            })
+            .collect();
+        line(&format!("speaker, without {name}"), &without);
+    }
     for (j, name) in FEATURES.iter().enumerate() {
         let without: Vec<DocumentExamples> = examples
             .iter()
@@ -103,6 +136,6 @@ fn print_ablations(docs: &[Document], examples: &[DocumentExamples]) {
                 e
             })
             .collect();
-        line(&format!("without {name}"), &without);
+        line(&format!("quote, without {name}"), &without);
     }
 }

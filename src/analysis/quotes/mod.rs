@@ -21,7 +21,12 @@ use antecedent::Mention;
 use evidence::{FoundBy, QuoteEvidence, PARTIAL_WORDS};
 use marks::MarkedSpan;
 pub use model::QuoteModel;
-use speaker::Attribution;
+/// The names of a speaker candidate's features, for `train-quotes`.
+pub mod speaker_features {
+    pub use super::speaker::candidates::{SPEAKER_FEATURES, SPEAKER_FEATURE_COUNT};
+}
+use speaker::candidates::{Candidates, Rule, SPEAKER_FEATURE_COUNT};
+use speaker::{Attribution, SpeakerCue};
 use std::ops::Range;
 use tokens::{TokenKind, Tokens};
 
@@ -35,16 +40,24 @@ pub fn detect(text: &str) -> Vec<Finding> {
 pub fn detect_with(text: &str, model: &QuoteModel) -> Vec<Finding> {
     detect_explained(text, model)
         .into_iter()
-        .map(|(finding, _)| finding)
+        .map(|explained| explained.finding)
         .collect()
 }
 
-/// Like [`detect_with`], each finding with the features its score weighed
-/// (what `train-quotes` learns from).
-pub fn detect_explained(
-    text: &str,
-    model: &QuoteModel,
-) -> Vec<(Finding, [f32; evidence::FEATURE_COUNT])> {
+/// A quotation found, with what its score and its speaker were chosen
+/// from (what `train-quotes` learns from).
+#[derive(Debug, Clone)]
+pub struct Explained {
+    pub finding: Finding,
+    /// The features of its score ([`evidence::FEATURES`]).
+    pub features: [f32; evidence::FEATURE_COUNT],
+    /// Every speaker proposed (byte range of the mention) with its features
+    /// ([`speaker_features::SPEAKER_FEATURES`]).
+    pub speakers: Vec<(Range<usize>, [f32; SPEAKER_FEATURE_COUNT])>,
+}
+
+/// Like [`detect_with`], each finding explained.
+pub fn detect_explained(text: &str, model: &QuoteModel) -> Vec<Explained> {
     let spans = marks::find(text);
     let ranges: Vec<Range<usize>> = spans.iter().map(|s| s.range.clone()).collect();
     let t = Tokens::new(text, &ranges);
@@ -54,10 +67,11 @@ pub fn detect_explained(
 
     let headline = single_mark_headline(text, &spans);
     let double_marks = quotes_in_double_marks(text, &spans);
-    let mut findings: Vec<(Finding, [f32; evidence::FEATURE_COUNT])> =
-        Vec::with_capacity(spans.len());
+    let mut findings: Vec<Explained> = Vec::with_capacity(spans.len());
     let mut speakers: Vec<Mention> = Vec::new();
-    let mut previous: Option<(usize, SpeakerFinding)> = None;
+    // The last quotation with a speaker: its token, the speaker and the
+    // speaker's tokens.
+    let mut previous: Option<(usize, SpeakerFinding, Range<usize>)> = None;
     // An unattributed quotation waiting for the next one: its token, the
     // index of its first finding and its evidence.
     let mut waiting: Option<(usize, usize, QuoteEvidence)> = None;
@@ -67,8 +81,6 @@ pub fn detect_explained(
         let Some(&q) = quote_tokens.get(n) else { break };
         let mut finding = Finding::new(Kind::Quote, span.range.clone(), 0.0);
         finding.reasons.push(describe_marks(span).into());
-        let mut found_by = FoundBy::Nobody;
-        let mut speaker = None;
         // Only words that could stand as a quotation on their own carry on
         // the one before: a short label in between is the writer's.
         let words = words_in(text, &span.range);
@@ -77,54 +89,50 @@ pub fn detect_explained(
         let exclaimed = exclaims(text, &span.range);
         let clause = exclaimed || is_a_clause(text, &span.range);
         let full = words >= PARTIAL_WORDS;
-        if let Some(found) = speaker::attribute(&t, q) {
-            found_by = FoundBy::Cue(found.cue);
-            let named = speaker_finding(&t, &found, &speakers, &mut finding);
-            if let Some((at, first, mut earlier_evidence)) =
+        let candidates = propose_speakers(&t, q, previous.as_ref(), full || clause);
+        let chosen = model.choose_speaker(&t, q, &candidates);
+        let mut found_by = FoundBy::Nobody;
+        let mut speaker = None;
+        if let Some(chosen) = chosen {
+            let found = &chosen.attribution;
+            if chosen.first == Rule::Continuation {
+                finding.reasons.push("continues the previous quote".into());
+                found_by = FoundBy::Continuation;
+                speaker = previous.as_ref().map(|(_, earlier, _)| earlier.clone());
+            } else {
+                found_by = FoundBy::Cue(found.cue);
+                speaker = Some(speaker_finding(&t, found, &speakers, &mut finding));
+            }
+        }
+        if let (Some(named), FoundBy::Cue(SpeakerCue::After | SpeakerCue::Before)) =
+            (&speaker, found_by)
+        {
+            if let Some((_, first, mut earlier_evidence)) =
                 waiting.take().filter(|(at, _, _)| leads_into(&t, *at, q))
             {
-                if matches!(
-                    found.cue,
-                    speaker::SpeakerCue::After | speaker::SpeakerCue::Before
-                ) {
-                    // "¶“…”¶“…,” Lee said.": an unattributed quotation
-                    // right before an attributed one is the same speaker's.
-                    earlier_evidence.found_by = FoundBy::FollowingQuote;
-                    let features = earlier_evidence.features();
-                    let score = score(model, &earlier_evidence, &features);
-                    for (earlier, earlier_features) in &mut findings[first..] {
-                        earlier.speaker = Some(named.clone());
-                        earlier.score = score;
-                        *earlier_features = features;
-                        earlier.reasons.retain(|r| r != "no speaker found");
-                        earlier
-                            .reasons
-                            .push("speaker of the quotation that follows".into());
-                    }
-                    previous = Some((at, named.clone()));
+                // "¶“…”¶“…,” Lee said.": an unattributed quotation right
+                // before an attributed one is the same speaker's.
+                earlier_evidence.found_by = FoundBy::FollowingQuote;
+                let features = earlier_evidence.features();
+                let score = score(model, &earlier_evidence, &features);
+                for earlier in &mut findings[first..] {
+                    earlier.finding.speaker = Some(named.clone());
+                    earlier.finding.score = score;
+                    earlier.features = features;
+                    earlier.finding.reasons.retain(|r| r != "no speaker found");
+                    earlier
+                        .finding
+                        .reasons
+                        .push("speaker of the quotation that follows".into());
                 }
             }
-            speaker = Some(named);
-        } else if let Some(found) = previous.as_ref().and_then(|(at, earlier)| {
-            speaker::attribute_from_sentence_after(&t, *at, earlier.range.end, q)
-        }) {
-            // "“…,” Lee said. Kim says the count is wrong. “…”": a sentence
-            // reporting somebody after the last quotation hands the next
-            // one to its speaker; the earlier speaker does not carry on.
-            found_by = FoundBy::Cue(found.cue);
-            speaker = Some(speaker_finding(&t, &found, &speakers, &mut finding));
-        } else if let Some((_, earlier)) = previous.as_ref().filter(|(at, _)| {
-            continues(&t, *at, q) && (full || clause || speaker::sentence_reports(&t, q))
-        }) {
-            finding.reasons.push("continues the previous quote".into());
-            found_by = FoundBy::Continuation;
-            speaker = Some(earlier.clone());
-        } else if let Some(found) = speaker::attribute_from_previous_sentence(&t, q)
-            .or_else(|| speaker::attribute_from_next_sentence(&t, q))
-        {
-            found_by = FoundBy::Cue(found.cue);
-            speaker = Some(speaker_finding(&t, &found, &speakers, &mut finding));
         }
+        let speaker_tokens = chosen.map(|c| c.attribution.tokens.clone());
+        let proposed: Vec<(Range<usize>, [f32; SPEAKER_FEATURE_COUNT])> = candidates
+            .list
+            .iter()
+            .map(|c| (byte_range(&t, &c.attribution.tokens), c.features(&t, q)))
+            .collect();
         // "the slogan “Yes We Can”": words said or printed, never a title;
         // "a “fraud” and a “Liar”": the second of two listed quotations is
         // of the same kind as the first.
@@ -169,27 +177,32 @@ pub fn detect_explained(
             && (evidence.found_by != FoundBy::Nobody || evidence.reported || evidence.clause);
         last_words = somebodys_words.then_some(q);
         explain(&evidence, &mut finding.reasons);
-        match &speaker {
-            Some(found) => {
+        match (&speaker, speaker_tokens) {
+            (Some(found), Some(tokens)) => {
                 if found.resolved.is_none() {
                     speakers.push(Mention {
                         range: found.range.clone(),
                         text: text.get(found.range.clone()).unwrap_or_default().into(),
                     });
                 }
-                previous = Some((q, found.clone()));
+                previous = Some((q, found.clone(), tokens));
             }
-            None if evidence.partial() => {
+            _ if evidence.partial() => {
                 finding
                     .reasons
                     .push("scare quote: no speaker nearby".into());
             }
-            None => finding.reasons.push("no speaker found".into()),
+            _ => finding.reasons.push("no speaker found".into()),
         }
         let waits = speaker.is_none() && !evidence.partial() && !evidence.single;
         waiting = waits.then_some((q, findings.len(), evidence));
         finding.speaker = speaker;
-        push_parts(text, span, (finding, features), &mut findings);
+        let explained = Explained {
+            finding,
+            features,
+            speakers: proposed,
+        };
+        push_parts(text, span, explained, &mut findings);
     }
     findings
 }
@@ -282,33 +295,73 @@ fn quotes_in_double_marks(text: &str, spans: &[MarkedSpan]) -> bool {
 /// Pushes `finding`, split into one linked part per paragraph when its
 /// quotation runs over several (each paragraph re-opening the mark): every
 /// part keeps the speaker and score, and points at the first part's start.
-fn push_parts<F: Clone>(
-    text: &str,
-    span: &MarkedSpan,
-    (finding, features): (Finding, F),
-    findings: &mut Vec<(Finding, F)>,
-) {
+fn push_parts(text: &str, span: &MarkedSpan, explained: Explained, findings: &mut Vec<Explained>) {
     if span.block || span.paragraphs < 2 {
-        findings.push((finding, features));
+        findings.push(explained);
         return;
     }
     let parts = paragraph_parts(text, &span.range);
     if parts.len() < 2 {
-        findings.push((finding, features));
+        findings.push(explained);
         return;
     }
-    let first = finding.range.start;
+    let first = explained.finding.range.start;
     let count = parts.len();
     for (n, range) in parts.into_iter().enumerate() {
-        let mut part = finding.clone();
-        part.range = range;
-        part.part_of = Some(first);
-        part.reasons.push(format!(
+        let mut part = explained.clone();
+        part.finding.range = range;
+        part.finding.part_of = Some(first);
+        part.finding.reasons.push(format!(
             "multi-paragraph quotation, part {} of {count}",
             n + 1
         ));
-        findings.push((part, features.clone()));
+        findings.push(part);
     }
+}
+
+/// Every rule's speaker for the quotation at token `q`, the rules' own pick
+/// marked: its own sentence first, then the sentence after the last
+/// quotation's speaker, that quotation carried on (`may_continue`: the
+/// words could stand on their own, or the sentence reports speech), the
+/// sentence before and the one after.
+fn propose_speakers(
+    t: &Tokens,
+    q: usize,
+    previous: Option<&(usize, SpeakerFinding, Range<usize>)>,
+    may_continue: bool,
+) -> Candidates {
+    let mut candidates = Candidates::default();
+    let own = speaker::propose(t, q, &mut candidates);
+    // "“…,” Lee said. Kim says the count is wrong. “…”": a sentence
+    // reporting somebody after the last quotation hands the next one to
+    // its speaker; the earlier speaker does not carry on.
+    let after_previous = previous.and_then(|(at, earlier, _)| {
+        speaker::attribute_from_sentence_after(t, *at, earlier.range.end, q)
+    });
+    candidates.propose(Rule::SentenceAfterPrevious, after_previous.as_ref());
+    let continued = previous
+        .filter(|(at, _, _)| {
+            continues(t, *at, q) && (may_continue || speaker::sentence_reports(t, q))
+        })
+        .map(|(_, _, tokens)| Attribution {
+            tokens: tokens.clone(),
+            verb: None,
+            // Unread: a continuation is scored as one, not by a cue.
+            cue: SpeakerCue::PreviousSentence,
+        });
+    candidates.propose(Rule::Continuation, continued.as_ref());
+    let before = speaker::attribute_from_previous_sentence(t, q);
+    candidates.propose(Rule::PreviousSentence, before.as_ref());
+    let after = speaker::attribute_from_next_sentence(t, q);
+    candidates.propose(Rule::NextSentence, after.as_ref());
+    let pick = own.or(after_previous).or(continued).or(before).or(after);
+    candidates.mark_pick(Rule::Continuation, pick.as_ref());
+    candidates
+}
+
+/// The bytes of the tokens `tokens`.
+fn byte_range(t: &Tokens, tokens: &Range<usize>) -> Range<usize> {
+    t.list[tokens.start].range.start..t.list[tokens.end - 1].range.end
 }
 
 /// The non-blank lines of `range`, each trimmed of surrounding spaces.

@@ -1,5 +1,7 @@
-//! The learned parts of the quote detector: a logistic regression over a
-//! quotation's [`evidence`](super::evidence) gives its score. Weights are
+//! The learned parts of the quote detector: a ranking over the speakers the
+//! rules propose (`speaker/candidates.rs`) chooses a quotation's speaker, and a
+//! logistic regression over its [`evidence`](super::evidence) gives its
+//! score. Weights are
 //! fitted by `train-quotes` (cross-validated by document on the PolNeAR
 //! dev file, `src/bin/train_quotes.rs`) and committed in `weights.rs`;
 //! the bias is shifted at training time so that 0.5 ([`QUOTE_MIN_SCORE`])
@@ -8,6 +10,8 @@
 //! [`QUOTE_MIN_SCORE`]: crate::analysis::QUOTE_MIN_SCORE
 
 use super::evidence::FEATURE_COUNT;
+use super::speaker::candidates::{Candidate, Candidates, SPEAKER_FEATURE_COUNT};
+use super::tokens::Tokens;
 use super::weights;
 
 /// A linear model: a weight per feature and a bias.
@@ -37,7 +41,10 @@ impl Linear {
 /// Everything the quote detector learned.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuoteModel {
-    /// The quote score over [`QuoteEvidence::features`].
+    /// The speaker ranking over [`SPEAKER_FEATURES`](super::speaker_features::SPEAKER_FEATURES): the
+    /// candidate with the highest logit is the speaker.
+    pub speaker: Linear,
+    /// The quote score over [`super::evidence::FEATURES`].
     pub quote: Linear,
 }
 
@@ -45,11 +52,35 @@ impl QuoteModel {
     /// The model committed in `weights.rs`.
     pub fn committed() -> QuoteModel {
         QuoteModel {
+            speaker: Linear {
+                weights: weights::SPEAKER.to_vec(),
+                bias: 0.0,
+            },
             quote: Linear {
                 weights: weights::QUOTE.to_vec(),
                 bias: weights::QUOTE_BIAS,
             },
         }
+    }
+}
+
+impl QuoteModel {
+    /// The speaker the ranking chooses for the quotation at token `q`: the
+    /// candidate with the highest logit, the earliest proposed on a tie.
+    pub(crate) fn choose_speaker<'c>(
+        &self,
+        t: &Tokens,
+        q: usize,
+        candidates: &'c Candidates,
+    ) -> Option<&'c Candidate> {
+        let mut best: Option<(&Candidate, f32)> = None;
+        for c in &candidates.list {
+            let logit = self.speaker.logit(&c.features(t, q));
+            if best.is_none_or(|(_, top)| logit > top) {
+                best = Some((c, logit));
+            }
+        }
+        best.map(|(c, _)| c)
     }
 }
 
@@ -62,3 +93,4 @@ impl Default for QuoteModel {
 // The committed weights follow the feature order; a change to one without
 // the other fails to build.
 const _: () = assert!(weights::QUOTE.len() == FEATURE_COUNT);
+const _: () = assert!(weights::SPEAKER.len() == SPEAKER_FEATURE_COUNT);
