@@ -390,7 +390,7 @@ fn report_quotes(pairs: Pairs<'_>) -> String {
 /// and by publisher (each left out in turn), beside the committed model's.
 fn report_quotes_cross_validated(docs: &[Document]) -> String {
     use super::quote_training::{cross_validate, examples_of, Grouping};
-    let examples: Vec<_> = docs.iter().map(examples_of).collect();
+    let examples: Vec<_> = docs.iter().map(|d| examples_of(d, 0)).collect();
     let mut out = String::new();
     for (name, grouping) in [
         (
@@ -399,7 +399,7 @@ fn report_quotes_cross_validated(docs: &[Document]) -> String {
         ),
         ("grouped CV, one publisher left out", Grouping::Publisher),
     ] {
-        let s = cross_validate(docs, &examples, grouping);
+        let s = cross_validate(docs, &examples, grouping, 0);
         let _ = writeln!(
             out,
             "{name:<42} docs {:>4}  {}  speaker acc {:.3} ({}/{})",

@@ -47,8 +47,9 @@ pub struct DocumentExamples {
     pub speakers: Vec<Vec<([f32; SPEAKER_FEATURE_COUNT], bool)>>,
 }
 
-/// Reads the examples of `doc`.
-pub fn examples_of(doc: &Document) -> DocumentExamples {
+/// Reads the examples of `doc`, the rules in `rules_off` switched off
+/// ([`QuoteModel::rules_off`]; 0 for all of them).
+pub fn examples_of(doc: &Document, rules_off: u32) -> DocumentExamples {
     let text = &doc.text;
     let boilerplate: Vec<(usize, usize)> = annotate(text)
         .boilerplate
@@ -57,14 +58,19 @@ pub fn examples_of(doc: &Document) -> DocumentExamples {
         .collect();
     let map = OffsetMap::new(text);
     let chars = |r: &std::ops::Range<usize>| (map.char_of_byte(r.start), map.char_of_byte(r.end));
-    let found: Vec<((usize, usize), quotes::Explained)> =
-        quotes::detect_explained(text, &QuoteModel::committed())
-            .into_iter()
-            .map(|e| (chars(&e.finding.range), e))
-            // As the pipeline does: a quotation mostly inside boilerplate
-            // is dropped whatever its score.
-            .filter(|(span, _)| eval::covered(*span, &boilerplate) * 2 <= span.1 - span.0)
-            .collect();
+    let found: Vec<((usize, usize), quotes::Explained)> = quotes::detect_explained(
+        text,
+        &QuoteModel {
+            rules_off,
+            ..QuoteModel::committed()
+        },
+    )
+    .into_iter()
+    .map(|e| (chars(&e.finding.range), e))
+    // As the pipeline does: a quotation mostly inside boilerplate
+    // is dropped whatever its score.
+    .filter(|(span, _)| eval::covered(*span, &boilerplate) * 2 <= span.1 - span.0)
+    .collect();
     let spans: Vec<(usize, usize)> = found.iter().map(|(s, _)| *s).collect();
     let matches = eval::match_quotes(doc, &spans);
     let mut right = vec![false; found.len()];
@@ -130,7 +136,11 @@ pub fn train(docs: &[&DocumentExamples], l2: f64) -> QuoteModel {
         .map(|g| g.iter().map(|(x, y)| (&x[..], *y)).collect())
         .collect();
     let speaker = learn::fit_ranking(&groups, SPEAKER_FEATURE_COUNT, SPEAKER_L2);
-    QuoteModel { speaker, quote }
+    QuoteModel {
+        speaker,
+        quote,
+        rules_off: 0,
+    }
 }
 
 fn fit(docs: &[&DocumentExamples], l2: f64) -> Linear {
@@ -155,11 +165,13 @@ pub enum Grouping {
 }
 
 /// The figures of cross-validation: every document scored, through the
-/// whole pipeline, by the model trained without its fold.
+/// whole pipeline, by the model trained without its fold, the rules in
+/// `rules_off` switched off (as they were when `examples` were read).
 pub fn cross_validate(
     docs: &[Document],
     examples: &[DocumentExamples],
     grouping: Grouping,
+    rules_off: u32,
 ) -> QuoteScore {
     let fold_names: Vec<String> = docs
         .iter()
@@ -179,7 +191,10 @@ pub fn cross_validate(
             .filter(|(_, f)| *f != fold)
             .map(|(e, _)| e)
             .collect();
-        let model = train(&training, QUOTE_L2);
+        let model = QuoteModel {
+            rules_off,
+            ..train(&training, QUOTE_L2)
+        };
         for (doc, _) in docs.iter().zip(&fold_names).filter(|(_, f)| *f == fold) {
             let predicted =
                 annotate_with(&doc.text, &[], &model).annotations(DEFAULT_CLAIM_THRESHOLD);

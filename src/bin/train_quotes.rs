@@ -20,7 +20,8 @@ use article_annotator::analysis::quote_training::{
     cross_validate, examples_of, train, DocumentExamples, Grouping, QUOTE_L2,
 };
 use article_annotator::analysis::quotes::evidence::FEATURES;
-use article_annotator::analysis::quotes::speaker_features::SPEAKER_FEATURES;
+use article_annotator::analysis::quotes::speaker_features::{self, SPEAKER_FEATURES};
+use article_annotator::analysis::quotes::RULING_OUT;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
@@ -48,7 +49,7 @@ fn main() -> ExitCode {
 
 fn run(input: &str, output: &str, ablate: bool) -> Result<(), String> {
     let docs = eval::read_documents(input)?;
-    let examples: Vec<DocumentExamples> = docs.iter().map(examples_of).collect();
+    let examples: Vec<DocumentExamples> = docs.iter().map(|d| examples_of(d, 0)).collect();
     let quotes: usize = examples.iter().map(|e| e.quotes.len()).sum();
     eprintln!("{} documents, {quotes} quotations found", docs.len());
     let groups: Vec<_> = examples.iter().flat_map(|e| &e.speakers).collect();
@@ -96,11 +97,12 @@ fn run(input: &str, output: &str, ablate: bool) -> Result<(), String> {
     Ok(())
 }
 
-/// Grouped-CV figures with every feature, then without each in turn (the
-/// feature zeroed in training, so its weight is zero).
+/// Grouped-CV figures with every rule and feature, then without each rule
+/// (it proposes nothing, and the rules' order skips it) and without each
+/// feature (zeroed in training, so its weight is zero) in turn.
 fn print_ablations(docs: &[Document], examples: &[DocumentExamples]) {
-    let line = |name: &str, examples: &[DocumentExamples]| {
-        let s = cross_validate(docs, examples, Grouping::Document { folds: 5 });
+    let line = |name: &str, examples: &[DocumentExamples], rules_off: u32| {
+        let s = cross_validate(docs, examples, Grouping::Document { folds: 5 }, rules_off);
         println!(
             "{name:<60} span F1 {:.4} (fp {}, fn {})  speaker acc {:.4} ({}/{})",
             s.spans.f1(),
@@ -111,7 +113,13 @@ fn print_ablations(docs: &[Document], examples: &[DocumentExamples]) {
             s.matched
         );
     };
-    line("all features", examples);
+    line("all features and rules", examples, 0);
+    let mut switches = speaker_features::rules();
+    switches.push(("categorical rules ruling a quotation out", RULING_OUT));
+    for (name, bit) in switches {
+        let without: Vec<DocumentExamples> = docs.iter().map(|d| examples_of(d, bit)).collect();
+        line(&format!("without {name}"), &without, bit);
+    }
     for (j, name) in SPEAKER_FEATURES.iter().enumerate() {
         let without: Vec<DocumentExamples> = examples
             .iter()
@@ -123,7 +131,7 @@ fn print_ablations(docs: &[Document], examples: &[DocumentExamples]) {
                 e
             })
             .collect();
-        line(&format!("speaker, without {name}"), &without);
+        line(&format!("speaker, without {name}"), &without, 0);
     }
     for (j, name) in FEATURES.iter().enumerate() {
         let without: Vec<DocumentExamples> = examples
@@ -136,6 +144,6 @@ fn print_ablations(docs: &[Document], examples: &[DocumentExamples]) {
                 e
             })
             .collect();
-        line(&format!("quote, without {name}"), &without);
+        line(&format!("quote, without {name}"), &without, 0);
     }
 }

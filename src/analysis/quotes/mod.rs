@@ -24,6 +24,17 @@ pub use model::QuoteModel;
 /// The names of a speaker candidate's features, for `train-quotes`.
 pub mod speaker_features {
     pub use super::speaker::candidates::{SPEAKER_FEATURES, SPEAKER_FEATURE_COUNT};
+
+    /// The speaker rules by name (their features' names), each with its bit
+    /// in [`super::QuoteModel::rules_off`].
+    pub fn rules() -> Vec<(&'static str, u32)> {
+        use super::speaker::candidates::{bit, RULES};
+        RULES
+            .iter()
+            .enumerate()
+            .map(|(i, rule)| (SPEAKER_FEATURES[1 + i], bit(*rule)))
+            .collect()
+    }
 }
 use speaker::candidates::{Candidates, Rule, SPEAKER_FEATURE_COUNT};
 use speaker::{Attribution, SpeakerCue};
@@ -89,8 +100,12 @@ pub fn detect_explained(text: &str, model: &QuoteModel) -> Vec<Explained> {
         let exclaimed = exclaims(text, &span.range);
         let clause = exclaimed || is_a_clause(text, &span.range);
         let full = words >= PARTIAL_WORDS;
-        let candidates = propose_speakers(&t, q, previous.as_ref(), full || clause);
-        let chosen = model.choose_speaker(&t, q, &candidates);
+        let candidates =
+            propose_speakers(&t, q, previous.as_ref(), full || clause, model.rules_off);
+        let candidate_features = candidates.features(&t, q);
+        let chosen = model
+            .choose_speaker(&candidate_features)
+            .map(|i| &candidates.list[i]);
         let mut found_by = FoundBy::Nobody;
         let mut speaker = None;
         if let Some(chosen) = chosen {
@@ -131,7 +146,8 @@ pub fn detect_explained(text: &str, model: &QuoteModel) -> Vec<Explained> {
         let proposed: Vec<(Range<usize>, [f32; SPEAKER_FEATURE_COUNT])> = candidates
             .list
             .iter()
-            .map(|c| (byte_range(&t, &c.attribution.tokens), c.features(&t, q)))
+            .zip(candidate_features)
+            .map(|(c, features)| (byte_range(&t, &c.attribution.tokens), features))
             .collect();
         // "the slogan “Yes We Can”": words said or printed, never a title;
         // "a “fraud” and a “Liar”": the second of two listed quotations is
@@ -214,11 +230,15 @@ pub fn detect_explained(text: &str, model: &QuoteModel) -> Vec<Explained> {
 /// [`QUOTE_MIN_SCORE`]: crate::analysis::QUOTE_MIN_SCORE
 const RULED_OUT: f32 = 0.3;
 
+/// The bit of [`QuoteModel::rules_off`] that switches the categorical rules
+/// ruling quotations out (nickname, "so-called", headline echo) off.
+pub const RULING_OUT: u32 = 1 << 31;
+
 /// The quotation's score: the model's probability that it is somebody's
 /// words, unless a categorical rule rules it out.
 fn score(model: &QuoteModel, evidence: &QuoteEvidence, features: &[f32]) -> f32 {
     let p = model.quote.probability(features);
-    if evidence.ruled_out() {
+    if evidence.ruled_out() && model.rules_off & RULING_OUT == 0 {
         p.min(RULED_OUT)
     } else {
         p
@@ -329,8 +349,9 @@ fn propose_speakers(
     q: usize,
     previous: Option<&(usize, SpeakerFinding, Range<usize>)>,
     may_continue: bool,
+    rules_off: u32,
 ) -> Candidates {
-    let mut candidates = Candidates::default();
+    let mut candidates = Candidates::without(rules_off);
     let own = speaker::propose(t, q, &mut candidates);
     // "“…,” Lee said. Kim says the count is wrong. “…”": a sentence
     // reporting somebody after the last quotation hands the next one to
@@ -354,7 +375,12 @@ fn propose_speakers(
     candidates.propose(Rule::PreviousSentence, before.as_ref());
     let after = speaker::attribute_from_next_sentence(t, q);
     candidates.propose(Rule::NextSentence, after.as_ref());
-    let pick = own.or(after_previous).or(continued).or(before).or(after);
+    let allowed = |rule: Rule, a: Option<Attribution>| a.filter(|_| candidates.allows(rule));
+    let pick = own
+        .or(allowed(Rule::SentenceAfterPrevious, after_previous))
+        .or(allowed(Rule::Continuation, continued))
+        .or(allowed(Rule::PreviousSentence, before))
+        .or(allowed(Rule::NextSentence, after));
     candidates.mark_pick(Rule::Continuation, pick.as_ref());
     candidates
 }

@@ -10,8 +10,7 @@
 //! [`QUOTE_MIN_SCORE`]: crate::analysis::QUOTE_MIN_SCORE
 
 use super::evidence::FEATURE_COUNT;
-use super::speaker::candidates::{Candidate, Candidates, SPEAKER_FEATURE_COUNT};
-use super::tokens::Tokens;
+use super::speaker::candidates::SPEAKER_FEATURE_COUNT;
 use super::weights;
 
 /// A linear model: a weight per feature and a bias.
@@ -46,6 +45,10 @@ pub struct QuoteModel {
     pub speaker: Linear,
     /// The quote score over [`super::evidence::FEATURES`].
     pub quote: Linear,
+    /// Rules switched off, to measure what each is worth (0 in use): the
+    /// bits of [`super::speaker_features::rules`] and
+    /// [`super::RULING_OUT`].
+    pub rules_off: u32,
 }
 
 impl QuoteModel {
@@ -60,27 +63,26 @@ impl QuoteModel {
                 weights: weights::QUOTE.to_vec(),
                 bias: weights::QUOTE_BIAS,
             },
+            rules_off: 0,
         }
     }
 }
 
 impl QuoteModel {
-    /// The speaker the ranking chooses for the quotation at token `q`: the
-    /// candidate with the highest logit, the earliest proposed on a tie.
-    pub(crate) fn choose_speaker<'c>(
+    /// Which of the candidates, given their features, the ranking chooses:
+    /// the highest logit, the earliest proposed on a tie.
+    pub(crate) fn choose_speaker(
         &self,
-        t: &Tokens,
-        q: usize,
-        candidates: &'c Candidates,
-    ) -> Option<&'c Candidate> {
-        let mut best: Option<(&Candidate, f32)> = None;
-        for c in &candidates.list {
-            let logit = self.speaker.logit(&c.features(t, q));
+        features: &[[f32; SPEAKER_FEATURE_COUNT]],
+    ) -> Option<usize> {
+        let mut best: Option<(usize, f32)> = None;
+        for (i, f) in features.iter().enumerate() {
+            let logit = self.speaker.logit(f);
             if best.is_none_or(|(_, top)| logit > top) {
-                best = Some((c, logit));
+                best = Some((i, logit));
             }
         }
-        best.map(|(c, _)| c)
+        best.map(|(i, _)| i)
     }
 }
 

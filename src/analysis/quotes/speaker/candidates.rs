@@ -31,8 +31,8 @@ pub(crate) enum Rule {
     NextSentence,
 }
 
-/// The rules, in the order of their features.
-const RULES: [Rule; 13] = [
+/// The rules, in the order of their features and of [`bit`].
+pub(crate) const RULES: [Rule; 13] = [
     Rule::PassiveAgent,
     Rule::After,
     Rule::LastClause,
@@ -95,16 +95,37 @@ pub(crate) struct Candidate {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Candidates {
     pub(crate) list: Vec<Candidate>,
+    /// Rules switched off (a bit per [`RULES`] entry), to measure what each
+    /// one is worth: they propose nothing and the rules' order skips them.
+    off: u32,
+}
+
+/// The bit of `rule` in a set of rules.
+pub(crate) fn bit(rule: Rule) -> u32 {
+    1 << RULES.iter().position(|r| *r == rule).unwrap_or(0)
 }
 
 impl Candidates {
+    /// No proposals yet, the rules in `off` (bits of [`bit`]) switched off.
+    pub(crate) fn without(off: u32) -> Candidates {
+        Candidates {
+            list: Vec::new(),
+            off,
+        }
+    }
+
+    /// Whether `rule` may propose.
+    pub(crate) fn allows(&self, rule: Rule) -> bool {
+        self.off & bit(rule) == 0
+    }
+
     /// Adds `rule`'s proposal, merged with an earlier one naming the same
     /// tokens.
     pub(crate) fn propose(&mut self, rule: Rule, attribution: Option<&Attribution>) {
-        let Some(attribution) = attribution else {
+        let Some(attribution) = attribution.filter(|_| self.allows(rule)) else {
             return;
         };
-        let bit = 1u16 << RULES.iter().position(|r| *r == rule).unwrap_or(0);
+        let bit = bit(rule) as u16;
         if let Some(same) = self
             .list
             .iter_mut()
@@ -125,7 +146,7 @@ impl Candidates {
     /// yet (a source relaying the sentence).
     pub(crate) fn mark_pick(&mut self, rule: Rule, pick: Option<&Attribution>) {
         let Some(pick) = pick else { return };
-        if self.find(&pick.tokens).is_none() {
+        if self.find(&pick.tokens).is_none() && self.allows(rule) {
             self.propose(rule, Some(pick));
         }
         for c in &mut self.list {
@@ -139,9 +160,21 @@ impl Candidates {
     }
 }
 
+impl Candidates {
+    /// The features of every candidate for the quotation at token `q`.
+    pub(crate) fn features(&self, t: &Tokens, q: usize) -> Vec<[f32; SPEAKER_FEATURE_COUNT]> {
+        let sentence = sentence_start(t, q);
+        self.list
+            .iter()
+            .map(|c| c.features(t, q, sentence))
+            .collect()
+    }
+}
+
 impl Candidate {
-    /// The features of the candidate for the quotation at token `q`.
-    pub(crate) fn features(&self, t: &Tokens, q: usize) -> [f32; SPEAKER_FEATURE_COUNT] {
+    /// The features of the candidate for the quotation at token `q`, whose
+    /// sentence starts at token `sentence`.
+    fn features(&self, t: &Tokens, q: usize, sentence: usize) -> [f32; SPEAKER_FEATURE_COUNT] {
         let flag = |b: bool| if b { 1.0 } else { 0.0 };
         let tokens = &self.attribution.tokens;
         let mut f = [0.0; SPEAKER_FEATURE_COUNT];
@@ -158,8 +191,7 @@ impl Candidate {
         let at = 1 + RULES.len();
         f[at] = (1.0 + gap as f32).ln();
         f[at + 1] = flag(after);
-        let sentence = |i: usize| sentence_start(t, i);
-        f[at + 2] = flag(sentence(tokens.start) != sentence(q));
+        f[at + 2] = flag(sentence_start(t, tokens.start) != sentence);
         let single = tokens.len() == 1;
         f[at + 3] = flag(single && pronoun_at(t, tokens.start));
         f[at + 4] = flag(single && t.word(tokens.start) == Some("who"));
@@ -189,10 +221,11 @@ mod tests {
         candidates
             .list
             .iter()
-            .map(|c| {
+            .zip(candidates.features(&t, q))
+            .map(|(c, features)| {
                 let start = t.list[c.attribution.tokens.start].range.start;
                 let end = t.list[c.attribution.tokens.end - 1].range.end;
-                (text[start..end].to_string(), c.pick, c.features(&t, q))
+                (text[start..end].to_string(), c.pick, features)
             })
             .collect()
     }

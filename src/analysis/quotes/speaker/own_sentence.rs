@@ -48,8 +48,15 @@ pub(crate) fn propose(t: &Tokens, q: usize, candidates: &mut Candidates) -> Opti
     for (rule, attribution) in &found {
         candidates.propose(*rule, attribution.as_ref());
     }
-    let direct = found.into_iter().find_map(|(_, a)| a);
-    let pick = relayed(t, q, from, direct);
+    let direct = found
+        .into_iter()
+        .filter(|(rule, _)| candidates.allows(*rule))
+        .find_map(|(_, a)| a);
+    let pick = if candidates.allows(Rule::RelayingSource) {
+        relayed(t, q, from, direct)
+    } else {
+        direct
+    };
     candidates.mark_pick(Rule::RelayingSource, pick.as_ref());
     pick
 }
