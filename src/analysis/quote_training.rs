@@ -8,11 +8,14 @@
 //! whether it matches a gold quote (overlap / union ≥ 0.8, one-to-one). A
 //! speaker example is a matched quotation whose gold quote names a speaker:
 //! every mention the rules proposed, its features and whether it overlaps
-//! the gold speaker. Examples are read once, with the committed model: the
-//! features of a quotation depend on the speaker chosen (how it was found)
-//! and a continuation's candidate on the speaker chosen before, so a
-//! fold's model sees features read with the committed one, a small
-//! optimism the publisher-grouped figures bound.
+//! the gold speaker. Examples are read once, with the speakers the rules'
+//! own order picks ([`QuoteModel::following_the_rules`]): the features of a
+//! quotation depend on the speaker chosen (how it was found) and a
+//! continuation's candidate on the speaker chosen before, and reading them
+//! so keeps what is learned independent of the weights committed before.
+//! Where the learned ranking parts from the rules' order, a quotation is
+//! scored with features it was not trained on; the CV figures, which run
+//! the whole pipeline with each fold's model, include that.
 
 use super::eval::{self, Document, QuoteScore};
 use super::learn;
@@ -62,7 +65,7 @@ pub fn examples_of(doc: &Document, rules_off: u32) -> DocumentExamples {
         text,
         &QuoteModel {
             rules_off,
-            ..QuoteModel::committed()
+            ..QuoteModel::following_the_rules()
         },
     )
     .into_iter()

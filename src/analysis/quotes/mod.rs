@@ -13,6 +13,8 @@ mod marks;
 pub mod model;
 mod speaker;
 mod tokens;
+// Written by `train-quotes`, committed as it writes it.
+#[rustfmt::skip]
 mod weights;
 mod word_lists;
 

@@ -69,6 +69,22 @@ impl QuoteModel {
 }
 
 impl QuoteModel {
+    /// The committed model with a ranking that only follows the rules' own
+    /// order: what `train-quotes` reads its examples with, so that what it
+    /// learns never depends on the weights committed before.
+    pub fn following_the_rules() -> QuoteModel {
+        let mut speaker = vec![0.0; SPEAKER_FEATURE_COUNT];
+        // "the rules' own pick" is the first feature.
+        speaker[0] = 1.0;
+        QuoteModel {
+            speaker: Linear {
+                weights: speaker,
+                bias: 0.0,
+            },
+            ..QuoteModel::committed()
+        }
+    }
+
     /// Which of the candidates, given their features, the ranking chooses:
     /// the highest logit, the earliest proposed on a tie.
     pub(crate) fn choose_speaker(
