@@ -206,3 +206,53 @@ pub fn cross_validate(
     }
     total
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::eval::{GoldSpan, Meta};
+
+    /// An invented article: one attributed quotation (gold, with its
+    /// speaker) and a show's title in quotation marks (not gold).
+    fn invented(id: &str) -> Document {
+        let text = "“We will win the vote,” the mayor said on Monday.\n\nThe channel showed “Evening Talk” later.";
+        let chars = |s: &str| text.chars().take(text.find(s).unwrap()).count();
+        let quote = "“We will win the vote,”";
+        let start = chars(quote);
+        let speaker = chars("the mayor");
+        Document {
+            id: id.into(),
+            source: "invented".into(),
+            text: text.into(),
+            spans: vec![GoldSpan {
+                start,
+                end: start + quote.chars().count(),
+                speaker_spans: vec![[speaker, speaker + "the mayor".len()]],
+            }],
+            ignore: vec![],
+            meta: Meta::default(),
+        }
+    }
+
+    #[test]
+    fn a_matched_quotation_is_a_right_example_and_its_speaker_a_right_candidate() {
+        let examples = examples_of(&invented("a"), 0);
+        let labels: Vec<bool> = examples.quotes.iter().map(|(_, right)| *right).collect();
+        assert_eq!(labels, [true, false]);
+        assert_eq!(examples.missed, 0);
+        assert_eq!(examples.speakers.len(), 1);
+        assert!(examples.speakers[0].iter().any(|(_, right)| *right));
+    }
+
+    #[test]
+    fn cross_validation_scores_every_document_once() {
+        let docs: Vec<Document> = (0..6).map(|i| invented(&format!("doc-{i}"))).collect();
+        let examples: Vec<DocumentExamples> = docs.iter().map(|d| examples_of(d, 0)).collect();
+        let s = cross_validate(&docs, &examples, Grouping::Document { folds: 3 }, 0);
+        assert_eq!(s.spans.tp + s.spans.fn_, docs.len());
+        // Trained on the other folds' copies, each fold finds its quotation
+        // and its speaker, and leaves the title out.
+        assert_eq!((s.spans.tp, s.spans.fp), (6, 0));
+        assert_eq!(s.speaker_right, 6);
+    }
+}
