@@ -25,11 +25,13 @@ pub mod explain;
 pub mod export;
 pub(crate) mod fnv;
 pub mod html;
+pub mod learn;
 pub mod library;
 #[cfg(test)]
 pub(crate) mod linear_time;
 pub mod normalise;
 pub mod offsets;
+pub mod quote_training;
 pub mod quotes;
 pub mod reading;
 pub mod sample_article;
@@ -58,6 +60,16 @@ pub fn annotate(text: &str) -> Analysis {
 /// `markup` carries what the page's elements said about stretches of
 /// `text`, weighed as evidence by the boilerplate detector.
 pub fn annotate_with_markup(text: &str, markup: &[MarkupHint]) -> Analysis {
+    annotate_with(text, markup, &quotes::QuoteModel::committed())
+}
+
+/// Like [`annotate_with_markup`], with quotes scored by `quote_model`
+/// rather than the committed one (cross-validation trains one per fold).
+pub fn annotate_with(
+    text: &str,
+    markup: &[MarkupHint],
+    quote_model: &quotes::QuoteModel,
+) -> Analysis {
     // Read once (lines, words, sentences) for every detector; the claims
     // read it now, boilerplate and quotes are to follow (ARCHITECTURE.md).
     let reading = reading::Reading::new(text);
@@ -65,7 +77,7 @@ pub fn annotate_with_markup(text: &str, markup: &[MarkupHint]) -> Analysis {
     boilerplate.sort_by_key(|b| (b.range.start, b.range.end));
 
     let mut in_boilerplate = Sweep::new(&boilerplate);
-    let mut quotes: Vec<Finding> = quotes::detect(text);
+    let mut quotes: Vec<Finding> = quotes::detect_with(text, quote_model);
     quotes.sort_by_key(|q| (q.range.start, q.range.end));
     quotes.retain(|quote| !in_boilerplate.mostly_covers(&quote.range));
 
