@@ -30,6 +30,7 @@ pub mod quotes;
 pub mod sample_article;
 pub mod scan;
 pub mod segment;
+pub mod visible;
 
 pub use annotation::{
     Analysis, Annotation, Finding, Kind, MarkupHint, Speaker, SpeakerFinding, QUOTE_MIN_SCORE,
@@ -52,8 +53,15 @@ pub fn annotate(text: &str) -> Analysis {
 /// Like [`annotate`], for text rendered from pasted HTML ([`html::render`]):
 /// `markup` carries what the page's elements said about stretches of
 /// `text`, weighed as evidence by the boilerplate detector.
-pub fn annotate_with_markup(text: &str, markup: &[MarkupHint]) -> Analysis {
-    let mut boilerplate = boilerplate::detect_with_markup(text, markup);
+///
+/// The detectors read the text as a reader sees it ([`visible`]: no
+/// invisible marks, every line break a line feed); what they find is mapped
+/// back, so offsets count the code points of `original` as given.
+pub fn annotate_with_markup(original: &str, markup: &[MarkupHint]) -> Analysis {
+    let view = visible::VisibleText::of(original);
+    let markup = view.hints_in_view(original, markup);
+    let text = view.text();
+    let mut boilerplate = boilerplate::detect_with_markup(text, &markup);
     boilerplate.sort_by_key(|b| (b.range.start, b.range.end));
 
     let mut in_boilerplate = Sweep::new(&boilerplate);
@@ -80,12 +88,13 @@ pub fn annotate_with_markup(text: &str, markup: &[MarkupHint]) -> Analysis {
         })
         .collect();
 
-    let map = OffsetMap::new(text);
+    let map = OffsetMap::new(original);
+    let public = |findings| to_public(view.findings_in_original(findings), original, &map);
     Analysis {
         length: map.len_chars(),
-        sentences: to_public(sentences, text, &map),
-        quotes: to_public(quotes, text, &map),
-        boilerplate: to_public(boilerplate, text, &map),
+        sentences: public(sentences),
+        quotes: public(quotes),
+        boilerplate: public(boilerplate),
     }
 }
 
