@@ -12,8 +12,8 @@
 //! exact words in O(m log n); the approximate search runs bit-parallel
 //! (Myers' algorithm, 64 pattern characters per machine word) in a window
 //! around the recorded position, and over the whole text only while a budget
-//! proportional to nothing but a constant lasts, so placing any number of
-//! annotations costs a bounded time beyond the index.
+//! of a few dozen passes over the text lasts, so placing any number of
+//! annotations costs time linear in their number plus the text's length.
 //!
 //! All offsets here count code points.
 
@@ -59,10 +59,11 @@ const LOCAL_SLACK: usize = 1000;
 /// One whole-text approximate search is not attempted above this many
 /// pattern-by-text cells, so one huge text cannot stall the page.
 const MAX_FUZZY_CELLS: usize = 40_000_000;
-/// Machine-word steps (64 cells each) all the whole-text approximate
-/// searches of one index may take together: about a second natively.
+/// Whole-text approximate searches one index may make, counted in passes
+/// over the text (of one machine word of pattern each: 64 characters): so
+/// their cost grows with the text, not with the text times the annotations.
 /// Annotations that would need more are searched near their old place only.
-const WHOLE_TEXT_BUDGET: usize = 400_000_000;
+const WHOLE_TEXT_PASSES: usize = 64;
 /// Occurrences of the exact words compared by context; beyond this many
 /// (a word repeated all over a text), those whose context matches longest
 /// on either side are compared, and those near the recorded position.
@@ -102,6 +103,10 @@ pub struct TextIndex<'t> {
     chars: OnceCell<Vec<char>>,
     whole_text_budget: Cell<usize>,
     cut_short: Cell<bool>,
+    /// How far the last annotation placed with a recorded position had
+    /// moved: neighbours in an edited text move together, so the next
+    /// approximate search looks there first.
+    last_shift: Cell<isize>,
 }
 
 impl<'t> TextIndex<'t> {
@@ -111,8 +116,9 @@ impl<'t> TextIndex<'t> {
             map: OffsetMap::new(text),
             suffixes: OnceCell::new(),
             chars: OnceCell::new(),
-            whole_text_budget: Cell::new(WHOLE_TEXT_BUDGET),
+            whole_text_budget: Cell::new(WHOLE_TEXT_PASSES.saturating_mul(text.len().max(1024))),
             cut_short: Cell::new(false),
+            last_shift: Cell::new(0),
         }
     }
 
@@ -154,15 +160,22 @@ impl<'t> TextIndex<'t> {
                 });
             }
         }
-        if let Some(byte) = self.best_occurrence(selector) {
-            let start = self.map.char_of_byte(byte);
-            return Some(Anchor {
-                start,
-                end: start + len,
-                fit: Fit::Moved,
-            });
+        let found = match self.best_occurrence(selector) {
+            Some(byte) => {
+                let start = self.map.char_of_byte(byte);
+                Some(Anchor {
+                    start,
+                    end: start + len,
+                    fit: Fit::Moved,
+                })
+            }
+            None => self.fuzzy(selector),
+        };
+        if let (Some(found), Some((start, _))) = (found, selector.position) {
+            self.last_shift
+                .set((found.start as isize).wrapping_sub(start as isize));
         }
-        self.fuzzy(selector)
+        found
     }
 
     fn suffixes(&self) -> &[u32] {
@@ -261,14 +274,30 @@ impl<'t> TextIndex<'t> {
         }
         let pattern = Pattern::new(&exact);
         let len = self.len_chars();
-        if let Some((start, end)) = selector.position {
+        // Near where its neighbour moved to, then near where it was.
+        let shift = self.last_shift.get();
+        let near = selector.position.into_iter().flat_map(|(start, end)| {
+            let moved = (
+                start.saturating_add_signed(shift),
+                end.saturating_add_signed(shift),
+            );
+            (shift != 0)
+                .then_some(moved)
+                .into_iter()
+                .chain([(start, end)])
+        });
+        for (start, end) in near {
             // A recorded position may be anything an import hands us: clamp it.
             let slack = exact.len() + max_errors + LOCAL_SLACK;
             let from = start.saturating_sub(slack).min(len);
             let to = end.saturating_add(slack).min(len);
             if from < to {
                 let window: Vec<char> = self.slice(from, to).chars().collect();
-                if let Some(found) = self.fuzzy_in(&window, from, &pattern, max_errors, selector) {
+                let here = Selector {
+                    position: Some((start, end)),
+                    ..*selector
+                };
+                if let Some(found) = self.fuzzy_in(&window, from, &pattern, max_errors, &here) {
                     return Some(found);
                 }
             }
