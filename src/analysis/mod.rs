@@ -24,6 +24,7 @@ pub mod export;
 pub(crate) mod fnv;
 pub mod html;
 pub mod library;
+pub mod line_chars;
 pub mod normalise;
 pub mod offsets;
 pub mod quotes;
