@@ -273,7 +273,11 @@ pub fn import_scale(data: &[u8]) {
     let edited: String = edited.into_iter().collect();
     let file = json!({ "type": "AnnotationCollection", "first": { "items": items } }).to_string();
     let report = from_web_annotations(&file, &edited).expect("our own file imports");
-    assert_eq!(report.placed.len() + report.orphans.len(), count, "none lost");
+    assert_eq!(
+        report.placed.len() + report.orphans.len(),
+        count,
+        "none lost"
+    );
     let edited_chars: Vec<char> = edited.chars().collect();
     for placed in &report.placed {
         let a = &placed.annotation;
