@@ -76,6 +76,42 @@ pub fn is_annotation(object: &Map<String, Value>) -> bool {
     }
 }
 
+/// The visitor methods for a value that is not a list or an object: `$value`.
+macro_rules! scalars_are {
+    ($value:expr) => {
+        fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+    };
+}
+
+/// Each reader is a seed (it holds the counter) that visits the value itself.
+macro_rules! seed_is_its_own_visitor {
+    ($reader:ident, $value:ty) => {
+        impl<'de> DeserializeSeed<'de> for $reader<'_> {
+            type Value = $value;
+            fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<$value, D::Error> {
+                d.deserialize_any(self)
+            }
+        }
+    };
+}
+
 /// Annotations kept so far, over every list of the file.
 #[derive(Default)]
 struct Counter {
@@ -101,12 +137,7 @@ struct Top<'c> {
     counter: &'c mut Counter,
 }
 
-impl<'de> DeserializeSeed<'de> for Top<'_> {
-    type Value = Shape;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Shape, D::Error> {
-        d.deserialize_any(self)
-    }
-}
+seed_is_its_own_visitor!(Top, Shape);
 
 impl<'de> Visitor<'de> for Top<'_> {
     type Value = Shape;
@@ -147,24 +178,7 @@ impl<'de> Visitor<'de> for Top<'_> {
         Ok(Shape::Object { rest, first, items })
     }
 
-    fn visit_bool<E>(self, _: bool) -> Result<Shape, E> {
-        Ok(Shape::Other)
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<Shape, E> {
-        Ok(Shape::Other)
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<Shape, E> {
-        Ok(Shape::Other)
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<Shape, E> {
-        Ok(Shape::Other)
-    }
-    fn visit_str<E>(self, _: &str) -> Result<Shape, E> {
-        Ok(Shape::Other)
-    }
-    fn visit_unit<E>(self) -> Result<Shape, E> {
-        Ok(Shape::Other)
-    }
+    scalars_are!(Shape::Other);
 }
 
 /// A collection's "first" page: its "items" if it is an object that has a
@@ -173,12 +187,7 @@ struct Page<'c> {
     counter: &'c mut Counter,
 }
 
-impl<'de> DeserializeSeed<'de> for Page<'_> {
-    type Value = Option<Vec<Value>>;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
-}
+seed_is_its_own_visitor!(Page, Option<Vec<Value>>);
 
 impl<'de> Visitor<'de> for Page<'_> {
     type Value = Option<Vec<Value>>;
@@ -205,24 +214,7 @@ impl<'de> Visitor<'de> for Page<'_> {
         while seq.next_element::<IgnoredAny>()?.is_some() {}
         Ok(None)
     }
-    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
+    scalars_are!(None);
 }
 
 /// A list of items, of which the annotations are kept and counted; `None`
@@ -231,12 +223,7 @@ struct Items<'c> {
     counter: &'c mut Counter,
 }
 
-impl<'de> DeserializeSeed<'de> for Items<'_> {
-    type Value = Option<Vec<Value>>;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
-}
+seed_is_its_own_visitor!(Items, Option<Vec<Value>>);
 
 impl<'de> Visitor<'de> for Items<'_> {
     type Value = Option<Vec<Value>>;
@@ -265,24 +252,7 @@ impl<'de> Visitor<'de> for Items<'_> {
         while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
         Ok(None)
     }
-    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
+    scalars_are!(None);
 }
 
 #[cfg(test)]
