@@ -59,6 +59,9 @@ fn import_time(bytes: usize, count: usize) -> Duration {
         .unwrap()
 }
 
+/// Sizes at which the whole-text searches' budget (64 passes over the text)
+/// is spent at both: below that, the smaller import searches the whole text
+/// for all its orphans and the larger only for some, which skews the ratio.
 #[test]
 fn four_times_the_annotations_on_four_times_the_text_cost_at_most_five_times_as_much() {
     let small = import_time(40_000, 2_000);
