@@ -20,7 +20,7 @@
 //! # let _ = (id, Review::Pending);
 //! ```
 
-use super::anchor::{anchor, Selector};
+use super::anchor::{Selector, TextIndex};
 use super::annotation::Kind;
 use super::document::{slice_chars, Article, Judgement, Origin, Review, SavedAnnotation};
 
@@ -219,6 +219,7 @@ pub fn rebase(saved: &Article, new_text: &str, now: &str) -> Rebased {
         ..saved.clone()
     };
     let mut lost = Vec::new();
+    let index = TextIndex::new(new_text);
     for old in &saved.annotations {
         let start = old.start.min(chars.len());
         let end = old.end.clamp(start, chars.len());
@@ -232,11 +233,11 @@ pub fn rebase(saved: &Article, new_text: &str, now: &str) -> Rebased {
             suffix: &suffix,
             position: Some((old.start, old.end)),
         };
-        match anchor(new_text, &selector) {
+        match index.anchor(&selector) {
             Some(found) => article.annotations.push(SavedAnnotation {
                 start: found.start,
                 end: found.end,
-                exact: slice_chars(new_text, found.start, found.end),
+                exact: index.slice(found.start, found.end).to_string(),
                 ..old.clone()
             }),
             None => lost.push(old.clone()),

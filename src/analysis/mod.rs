@@ -27,6 +27,7 @@ pub(crate) mod fnv;
 pub mod html;
 pub mod learn;
 pub mod library;
+pub mod line_chars;
 #[cfg(test)]
 pub(crate) mod linear_time;
 pub mod normalise;
@@ -37,6 +38,7 @@ pub mod reading;
 pub mod sample_article;
 pub mod scan;
 pub mod segment;
+pub mod visible;
 
 pub use annotation::{
     Analysis, Annotation, Finding, Kind, MarkupHint, Speaker, SpeakerFinding, QUOTE_MIN_SCORE,
@@ -59,21 +61,28 @@ pub fn annotate(text: &str) -> Analysis {
 /// Like [`annotate`], for text rendered from pasted HTML ([`html::render`]):
 /// `markup` carries what the page's elements said about stretches of
 /// `text`, weighed as evidence by the boilerplate detector.
-pub fn annotate_with_markup(text: &str, markup: &[MarkupHint]) -> Analysis {
-    annotate_with(text, markup, &quotes::QuoteModel::committed())
+///
+/// The detectors read the text as a reader sees it ([`visible`]: no
+/// invisible marks, every line break a line feed); what they find is mapped
+/// back, so offsets count the code points of `original` as given.
+pub fn annotate_with_markup(original: &str, markup: &[MarkupHint]) -> Analysis {
+    annotate_with(original, markup, &quotes::QuoteModel::committed())
 }
 
 /// Like [`annotate_with_markup`], with quotes scored by `quote_model`
 /// rather than the committed one (cross-validation trains one per fold).
 pub fn annotate_with(
-    text: &str,
+    original: &str,
     markup: &[MarkupHint],
     quote_model: &quotes::QuoteModel,
 ) -> Analysis {
+    let view = visible::VisibleText::of(original);
+    let markup = view.hints_in_view(original, markup);
+    let text = view.text();
     // Read once (lines, words, sentences) for every detector; the claims
     // read it now, boilerplate and quotes are to follow (ARCHITECTURE.md).
     let reading = reading::Reading::new(text);
-    let mut boilerplate = boilerplate::detect_with_markup(text, markup);
+    let mut boilerplate = boilerplate::detect_with_markup(text, &markup);
     boilerplate.sort_by_key(|b| (b.range.start, b.range.end));
 
     let mut in_boilerplate = Sweep::new(&boilerplate);
@@ -101,12 +110,13 @@ pub fn annotate_with(
         })
         .collect();
 
-    let map = OffsetMap::new(text);
+    let map = OffsetMap::new(original);
+    let public = |findings| to_public(view.findings_in_original(findings), original, &map);
     Analysis {
         length: map.len_chars(),
-        sentences: to_public(sentences, text, &map),
-        quotes: to_public(quotes, text, &map),
-        boilerplate: to_public(boilerplate, text, &map),
+        sentences: public(sentences),
+        quotes: public(quotes),
+        boilerplate: public(boilerplate),
     }
 }
 

@@ -12,6 +12,7 @@
 pub mod claim_review;
 pub mod csv;
 pub mod markdown;
+pub mod w3c_reading;
 pub mod web_annotation;
 
 use super::document::{Article, Review, SavedAnnotation};

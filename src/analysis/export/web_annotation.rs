@@ -10,12 +10,11 @@
 //! lives under our own `annotator:` prefix, so other tools ignore it and we
 //! lose nothing on the way back.
 
+use super::w3c_reading::{read_annotations, ReadError};
 use super::{exported, text_urn};
-use crate::analysis::anchor::{anchor, context_around, Fit, Selector};
+use crate::analysis::anchor::{context_around, Fit, Selector, TextIndex};
 use crate::analysis::annotation::{Kind, Speaker};
-use crate::analysis::document::{
-    slice_chars, Article, Judgement, Origin, Review, SavedAnnotation, Verdict,
-};
+use crate::analysis::document::{Article, Judgement, Origin, Review, SavedAnnotation, Verdict};
 use serde_json::{json, Value};
 
 const W3C_CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
@@ -130,8 +129,9 @@ pub enum ImportError {
     /// JSON, but no W3C annotations in it.
     #[error("no W3C annotations found: expected an AnnotationCollection, an AnnotationPage, an Annotation or a list of them")]
     NoAnnotations,
-    /// More annotations than any real article has.
-    #[error("{0} annotations is more than the {MAX_IMPORTED} an import accepts")]
+    /// More annotations than any real article has: reading stopped at the
+    /// first one past the limit, so the count is a lower bound.
+    #[error("at least {0} annotations: more than the {MAX_IMPORTED} an import accepts")]
     TooMany(usize),
 }
 
@@ -159,61 +159,83 @@ pub struct ImportReport {
     pub same_text: bool,
 }
 
-/// Reads W3C annotations from `json` and anchors each in `text`.
+/// Reads W3C annotations from `json` and anchors each in `text`. A
+/// byte-order mark before the JSON is skipped.
 pub fn from_web_annotations(json: &str, text: &str) -> Result<ImportReport, ImportError> {
-    let value: Value = serde_json::from_str(json).map_err(|e| ImportError::NotJson {
-        line: e.line(),
-        column: e.column(),
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+    let file = read_annotations(&mut serde_json::Deserializer::from_str(json))?;
+    Ok(place_all(file, text))
+}
+
+/// [`from_web_annotations`] reading the file as it streams (a command line's
+/// file): refused at the first annotation past [`MAX_IMPORTED`], so memory
+/// stays bounded by the limit, not by the file.
+pub fn from_web_annotations_reader(
+    json: impl std::io::Read,
+    text: &str,
+) -> Result<ImportReport, ImportError> {
+    let mut json = std::io::BufReader::new(json);
+    skip_byte_order_mark(&mut json).map_err(|e| ImportError::NotJson {
+        line: 1,
+        column: 1,
         message: e.to_string(),
     })?;
-    let items = annotation_items(&value).ok_or(ImportError::NoAnnotations)?;
-    if items.len() > MAX_IMPORTED {
-        return Err(ImportError::TooMany(items.len()));
+    let file = read_annotations(&mut serde_json::Deserializer::from_reader(json))?;
+    Ok(place_all(file, text))
+}
+
+/// Consumes a UTF-8 byte-order mark at the start of `input`, if there is one.
+fn skip_byte_order_mark(input: &mut impl std::io::BufRead) -> std::io::Result<()> {
+    const BOM: &[u8] = b"\xef\xbb\xbf";
+    let mut seen = 0;
+    while seen < BOM.len() {
+        let buffer = input.fill_buf()?;
+        let Some(&byte) = buffer.first() else {
+            return Ok(());
+        };
+        if byte != BOM[seen] {
+            // A file starting with part of a BOM is not JSON anyway.
+            return Ok(());
+        }
+        input.consume(1);
+        seen += 1;
     }
+    Ok(())
+}
+
+impl From<ReadError> for ImportError {
+    fn from(e: ReadError) -> Self {
+        match e {
+            ReadError::Json(e) => ImportError::NotJson {
+                line: e.line(),
+                column: e.column(),
+                message: e.to_string(),
+            },
+            ReadError::NoAnnotations => ImportError::NoAnnotations,
+            ReadError::TooMany(count) => ImportError::TooMany(count),
+        }
+    }
+}
+
+/// Anchors every annotation read in `text`, the text indexed once.
+fn place_all(file: super::w3c_reading::W3cFile, text: &str) -> ImportReport {
     let source = text_urn(text);
+    let items = file.annotations;
     let mut report = ImportReport {
-        same_text: str_field(&value, "id").is_some_and(|id| id.starts_with(&source))
+        same_text: file.id.is_some_and(|id| id.starts_with(&source))
             || items
                 .iter()
                 .any(|i| target(i).and_then(|t| t.get("source")) == Some(&json!(source))),
         ..ImportReport::default()
     };
+    let index = TextIndex::new(text);
     for (n, item) in items.iter().enumerate() {
-        match place(item, n, text) {
+        match place(item, n, &index) {
             Ok(placed) => report.placed.push(placed),
             Err(orphan) => report.orphans.push(orphan),
         }
     }
-    Ok(report)
-}
-
-/// The annotations inside any of the shapes W3C JSON comes in. A collection
-/// or page may be empty; a bare list must hold at least one annotation.
-fn annotation_items(value: &Value) -> Option<Vec<&Value>> {
-    match value {
-        Value::Array(items) => Some(annotations_in(items)).filter(|found| !found.is_empty()),
-        Value::Object(_) if is_annotation(value) => Some(vec![value]),
-        Value::Object(o) => o
-            .get("first")
-            .unwrap_or(value)
-            .get("items")
-            .and_then(Value::as_array)
-            .map(|items| annotations_in(items)),
-        _ => None,
-    }
-}
-
-fn annotations_in(items: &[Value]) -> Vec<&Value> {
-    items.iter().filter(|i| is_annotation(i)).collect()
-}
-
-fn is_annotation(value: &Value) -> bool {
-    let is = |t: &Value| t.as_str() == Some("Annotation");
-    match value.get("type") {
-        Some(Value::Array(types)) => types.iter().any(is),
-        Some(t) => is(t),
-        None => false,
-    }
+    report
 }
 
 fn target(item: &Value) -> Option<&Value> {
@@ -236,7 +258,7 @@ fn str_field<'a>(value: &'a Value, key: &str) -> Option<&'a str> {
 }
 
 /// Reads one annotation and anchors it, or says why it is an orphan.
-fn place(item: &Value, n: usize, text: &str) -> Result<Placed, Orphan> {
+fn place(item: &Value, n: usize, index: &TextIndex<'_>) -> Result<Placed, Orphan> {
     let id = str_field(item, "id")
         .map(|id| id.rsplit('#').next().unwrap_or(id).to_string())
         .unwrap_or_else(|| format!("imported-{n}"));
@@ -275,8 +297,8 @@ fn place(item: &Value, n: usize, text: &str) -> Result<Placed, Orphan> {
         .or_else(|| {
             // A position alone is trusted only if it fits inside this text.
             position
-                .filter(|&(_, e)| e <= text.chars().count())
-                .map(|(s, e)| slice_chars(text, s, e))
+                .filter(|&(_, e)| e <= index.len_chars())
+                .map(|(s, e)| index.slice(s, e).to_string())
         });
     let orphan = |exact: &str, why: &str| Orphan {
         id: id.clone(),
@@ -303,8 +325,13 @@ fn place(item: &Value, n: usize, text: &str) -> Result<Placed, Orphan> {
         suffix: quote.and_then(|q| str_field(q, "suffix")).unwrap_or(""),
         position,
     };
-    let Some(found) = anchor(text, &selector) else {
-        return Err(orphan(&exact, "its words are no longer in the text"));
+    let Some(found) = index.anchor(&selector) else {
+        let why = if index.was_cut_short() {
+            "its words are not near their old place (too many annotations to search the whole text for each)"
+        } else {
+            "its words are no longer in the text"
+        };
+        return Err(orphan(&exact, why));
     };
 
     let verdict = body_value("assessing")
@@ -319,18 +346,15 @@ fn place(item: &Value, n: usize, text: &str) -> Result<Placed, Orphan> {
     let who = body_value("identifying").map(str::to_string);
     let speaker = item.get("annotator:speaker").and_then(|s| {
         let text_of = str_field(s, "text")?.to_string();
-        let found_at = anchor(
-            text,
-            &Selector {
-                exact: &text_of,
-                prefix: "",
-                suffix: "",
-                position: Some((
-                    s.get("start")?.as_u64()? as usize,
-                    s.get("end")?.as_u64()? as usize,
-                )),
-            },
-        )?;
+        let found_at = index.anchor(&Selector {
+            exact: &text_of,
+            prefix: "",
+            suffix: "",
+            position: Some((
+                s.get("start")?.as_u64()? as usize,
+                s.get("end")?.as_u64()? as usize,
+            )),
+        })?;
         Some(Speaker {
             start: found_at.start,
             end: found_at.end,
@@ -352,7 +376,7 @@ fn place(item: &Value, n: usize, text: &str) -> Result<Placed, Orphan> {
         kind,
         start: found.start,
         end: found.end,
-        exact: slice_chars(text, found.start, found.end),
+        exact: index.slice(found.start, found.end).to_string(),
         origin,
         review,
         score: item

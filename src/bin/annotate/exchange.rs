@@ -25,10 +25,11 @@ pub fn export(format: &str, text: &str, threshold: f32) -> Result<String, String
     }
 }
 
-/// Re-anchors a W3C export onto `text`; prints placed annotations and orphans.
-pub fn import(export_json: &str, text: &str) -> Result<String, String> {
-    let report =
-        web_annotation::from_web_annotations(export_json, text).map_err(|e| e.to_string())?;
+/// Re-anchors a W3C export, read as it streams, onto `text`; prints placed
+/// annotations and orphans.
+pub fn import(export_json: impl std::io::Read, text: &str) -> Result<String, String> {
+    let report = web_annotation::from_web_annotations_reader(export_json, text)
+        .map_err(|e| e.to_string())?;
     let placed: Vec<_> = report
         .placed
         .iter()

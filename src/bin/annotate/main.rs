@@ -18,7 +18,7 @@ mod jsonl;
 use article_annotator::analysis::explain::Target;
 use article_annotator::analysis::{self, eval, eval_gate, Annotation, DEFAULT_CLAIM_THRESHOLD};
 use serde::Serialize;
-use std::io::{self, Read};
+use std::io::{self, BufWriter, Read, Write};
 use std::num::NonZeroUsize;
 use std::process::ExitCode;
 
@@ -170,7 +170,16 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match run(&options) {
+    // Taken before any file is opened: with standard output closed, the
+    // first file opened would get its descriptor.
+    let result = standard_output().and_then(|out| {
+        let mut out = BufWriter::new(out);
+        let code = run(&options, &mut out)?;
+        out.flush()
+            .map_err(|e| format!("cannot write the output: {e}"))?;
+        Ok(code)
+    });
+    match result {
         Ok(code) => code,
         Err(message) => {
             eprintln!("annotate: {message}");
@@ -179,7 +188,61 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(options: &Options) -> Result<ExitCode, String> {
+/// Standard output as a file of its own, so that every write error (a full
+/// disk, a closed pipe) is reported: Rust's `io::stdout()` swallows some.
+/// A standard output closed when the program started (`annotate t.txt >&-`)
+/// is an error at once: Rust's start-up code reopens a closed one on
+/// /dev/null, where the output would vanish with a success.
+#[cfg(unix)]
+fn standard_output() -> Result<Box<dyn Write>, String> {
+    use std::os::fd::AsFd;
+    if closed_at_start::standard_output_was_closed() {
+        return Err("cannot write the output: standard output is closed".into());
+    }
+    let fd = io::stdout()
+        .as_fd()
+        .try_clone_to_owned()
+        .map_err(|e| format!("cannot write the output: standard output is not open ({e})"))?;
+    Ok(Box::new(std::fs::File::from(fd)))
+}
+
+/// Whether descriptor 1 was closed when the process started, seen by a
+/// constructor that runs before Rust's runtime reopens it.
+#[cfg(unix)]
+mod closed_at_start {
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    static CLOSED: AtomicBool = AtomicBool::new(false);
+
+    pub fn standard_output_was_closed() -> bool {
+        CLOSED.load(Ordering::Relaxed)
+    }
+
+    extern "C" fn check() {
+        use std::os::fd::BorrowedFd;
+        // SAFETY: the descriptor is only duplicated (fcntl F_DUPFD_CLOEXEC),
+        // which on a closed descriptor fails with EBADF and touches nothing.
+        let open = unsafe { BorrowedFd::borrow_raw(1) }
+            .try_clone_to_owned()
+            .is_ok();
+        CLOSED.store(!open, Ordering::Relaxed);
+    }
+
+    #[used]
+    #[cfg_attr(
+        any(target_os = "linux", target_os = "android", target_os = "freebsd"),
+        link_section = ".init_array"
+    )]
+    #[cfg_attr(target_vendor = "apple", link_section = "__DATA,__mod_init_func")]
+    static CHECK: extern "C" fn() = check;
+}
+
+#[cfg(not(unix))]
+fn standard_output() -> Result<Box<dyn Write>, String> {
+    Ok(Box::new(io::stdout()))
+}
+
+fn run(options: &Options, out: &mut impl Write) -> Result<ExitCode, String> {
     let threshold = options.threshold;
     match &options.command {
         Command::Annotate => {
@@ -204,12 +267,14 @@ fn run(options: &Options) -> Result<ExitCode, String> {
                     annotations: analysis::annotate(&input).annotations(threshold),
                 }
             };
-            print_out(&serde_json::to_string_pretty(&output).map_err(|e| e.to_string())?)
+            serde_json::to_writer_pretty(&mut *out, &output)
+                .map_err(|e| format!("cannot write the output: {e}"))?;
+            print_out(out, "")
         }
         Command::Jsonl => {
             let bad = jsonl::run(
                 io::stdin().lock(),
-                io::stdout().lock(),
+                &mut *out,
                 threshold,
                 options.html,
                 options.threads,
@@ -228,7 +293,7 @@ fn run(options: &Options) -> Result<ExitCode, String> {
                 .ok_or("eval figures needs an EVAL_DIR")?;
             let figures = eval_gate::figures(std::path::Path::new(dir), threshold)?;
             if kind == "figures" {
-                return print_out(&eval_gate::to_tsv(&figures));
+                return print_out(out, &eval_gate::to_tsv(&figures));
             }
             let path = options
                 .baseline
@@ -236,7 +301,7 @@ fn run(options: &Options) -> Result<ExitCode, String> {
                 .ok_or("eval gate needs --baseline FILE")?;
             let baseline = eval_gate::from_tsv(&read_text(Some(path))?)?;
             let verdict = eval_gate::compare(&baseline, &figures);
-            print_out(&verdict.table)?;
+            print_out(out, &verdict.table)?;
             Ok(if verdict.passed {
                 ExitCode::SUCCESS
             } else {
@@ -245,11 +310,11 @@ fn run(options: &Options) -> Result<ExitCode, String> {
         }
         Command::Eval(kind) => {
             let path = options.file.as_deref().ok_or("eval needs a FILE.jsonl")?;
-            print_out(&eval::evaluate_file(kind, path, threshold)?)
+            print_out(out, &eval::evaluate_file(kind, path, threshold)?)
         }
         Command::Export(format) => {
             let text = read_text(options.file.as_deref())?;
-            print_out(&exchange::export(format, &text, threshold)?)
+            print_out(out, &exchange::export(format, &text, threshold)?)
         }
         Command::Explain(target) => {
             let input = read_text(options.file.as_deref())?;
@@ -259,20 +324,23 @@ fn run(options: &Options) -> Result<ExitCode, String> {
             } else {
                 (input, Vec::new())
             };
-            print_out(&analysis::explain::explain(&text, &hints, *target)?.to_string())
+            print_out(out, &analysis::explain::explain(&text, &hints, *target)?.to_string())
         }
         Command::Import(export_path) => {
-            let export = read_text(Some(export_path))?;
+            // Streamed: a huge file is refused as soon as it has too many
+            // annotations, not after it has all been read.
+            let export = std::fs::File::open(export_path)
+                .map_err(|e| format!("cannot read {export_path}: {e}"))?;
             let text = read_text(options.file.as_deref())?;
-            print_out(&exchange::import(&export, &text)?)
+            print_out(out, &exchange::import(export, &text)?)
         }
     }
 }
 
-fn print_out(text: &str) -> Result<ExitCode, String> {
-    use std::io::Write;
-    let mut out = io::stdout().lock();
-    writeln!(out, "{}", text.trim_end_matches('\n')).map_err(|e| format!("cannot write: {e}"))?;
+/// Writes `text` and a final line break (flushed by the caller).
+fn print_out(out: &mut impl Write, text: &str) -> Result<ExitCode, String> {
+    writeln!(out, "{}", text.trim_end_matches('\n'))
+        .map_err(|e| format!("cannot write the output: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }
 
