@@ -13,7 +13,8 @@
 use crate::analysis::document::Article;
 use crate::analysis::{self, Analysis, MarkupHint};
 use crate::app::marks;
-use crate::app::state::{self, Action, State};
+use crate::app::request;
+use crate::app::state::{Action, State};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -133,20 +134,20 @@ impl Analyser {
         pasted_markup: Option<Vec<MarkupHint>>,
         kept: &dyn Fn(&str) -> Vec<MarkupHint>,
     ) {
-        if text.trim().is_empty() || state::over_limit(&text).is_some() {
+        let kept_for = |text: &str| kept(text);
+        match request::prepare(&text, pasted_markup, &kept_for) {
             // Nothing to analyse, or too much: the reducer says so at once.
-            self.dispatch.dispatch(Action::Analyse(text));
-            return;
+            Err(problem) => self.dispatch.dispatch(Action::InputProblem(problem)),
+            Ok(prepared) => {
+                marks::mark(marks::ANNOTATE);
+                let pasted_markup = prepared.pasted_markup;
+                self.start(
+                    prepared.text,
+                    prepared.markup,
+                    Purpose::Analyse { pasted_markup },
+                );
+            }
         }
-        marks::mark(marks::ANNOTATE);
-        let repaired = analysis::normalise::pasted(&text);
-        // Hints count code points of the text as given: if repair changed
-        // it, they no longer fit, and misapplied hints are worse than none.
-        let pasted_markup =
-            pasted_markup.filter(|_| matches!(repaired, std::borrow::Cow::Borrowed(_)));
-        let text = repaired.into_owned();
-        let markup = pasted_markup.clone().unwrap_or_else(|| kept(&text));
-        self.start(text, markup, Purpose::Analyse { pasted_markup });
     }
 
     /// Opens a saved article: its text is analysed (in the worker when there

@@ -117,3 +117,27 @@ pub fn verdict_key(verdict: Verdict) -> usize {
         .position(|&v| v == verdict)
         .map_or(0, |i| i + 1)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_listed_shortcut_does_something_and_question_mark_toggles_help() {
+        for shortcut in SHORTCUTS {
+            for key in shortcut.keys {
+                let key = if *key == "Esc" { "Escape" } else { key };
+                assert!(action_for(key, false).is_some(), "{key}");
+            }
+        }
+        assert_eq!(action_for("?", false), Some(Action::ShowHelp(true)));
+        assert_eq!(action_for("?", true), Some(Action::ShowHelp(false)));
+        assert_eq!(action_for("Escape", true), Some(Action::ShowHelp(false)));
+        assert_eq!(action_for("Escape", false), Some(Action::Select(None)));
+        assert_eq!(action_for("z", false), None);
+        assert_eq!(
+            action_for("6", false),
+            Some(Action::SetVerdict(Verdict::False))
+        );
+    }
+}

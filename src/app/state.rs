@@ -1,8 +1,14 @@
 //! The page's state and the one reducer that changes it.
 //!
-//! Every change is an [`Action`]; [`State::reduce`] is a single match. The
-//! state holds no Yew types, and an action that changes nothing returns the
-//! same `Rc`, so Yew skips the re-render.
+//! Every change is an [`Action`]; [`State::apply`] is a single match. The
+//! state holds no Yew or browser types and the reducer is pure: the time and
+//! new ids come from the [`Clock`] passed in, and analyses come in as
+//! actions ([`Action::Analysed`], [`Action::Opened`]) from the worker or the
+//! main-thread fallback (`app::analysis_worker`), never run here. So the
+//! reducer builds and is tested natively (`cargo test`); the page's
+//! `yew::Reducible` impl (`app::clock`) only passes the browser's clock in.
+//! An action that changes nothing returns the same `Rc`, so Yew skips the
+//! re-render.
 //!
 //! The fact-checker's decisions live in [`State::article`], a
 //! [`analysis::document::Article`]; every edit goes through [`analysis::editing`],
@@ -16,11 +22,18 @@ use crate::analysis::document::{Article, Judgement, Origin, Review, SavedAnnotat
 use crate::analysis::export::web_annotation::{from_web_annotations, Orphan};
 use crate::analysis::library::{clean_title, Summary};
 use crate::analysis::{
-    self, editing, normalise, Analysis, Annotation, Kind, MarkupHint, DEFAULT_CLAIM_THRESHOLD,
+    self, editing, Analysis, Annotation, Kind, MarkupHint, DEFAULT_CLAIM_THRESHOLD,
 };
-use crate::app::clock;
 use std::rc::Rc;
-use yew::Reducible;
+
+/// Where the reducer gets the time and new ids: the browser's clock in the
+/// page (`app::clock::BrowserClock`), a fixed one in tests.
+pub trait Clock {
+    /// Now, as an ISO 8601 timestamp (UTC).
+    fn now(&self) -> String;
+    /// A fresh article id, unlike any other this clock gave.
+    fn new_id(&self) -> String;
+}
 
 /// Which kinds the reader has chosen to see.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,6 +109,15 @@ pub enum Notice {
 /// (about 5 MB per site) could not keep the article. The CLI reads any length.
 pub const MAX_TEXT_CHARS: usize = 2_000_000;
 
+/// Why `text` is not sent for analysis (None: it is sent): nothing but white
+/// space, or longer than [`MAX_TEXT_CHARS`].
+pub fn input_problem(text: &str) -> Option<Notice> {
+    if text.trim().is_empty() {
+        return Some(Notice::EmptyInput);
+    }
+    over_limit(text).map(Notice::TooLong)
+}
+
 /// The length in code points of a text longer than [`MAX_TEXT_CHARS`]
 /// (None: a text the page analyses).
 pub fn over_limit(text: &str) -> Option<usize> {
@@ -126,16 +148,14 @@ pub struct ImportOutcome {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
-    /// Analyse this text (from the editor) here and now, on this thread.
-    Analyse(String),
-    /// Analyse text rendered from a rich paste, with what the page's markup
-    /// said about it (code points of that text).
-    AnalyseWithMarkup(String, Vec<MarkupHint>),
+    /// The reader asked for an analysis the page refuses ([`input_problem`]):
+    /// say why, and keep whatever is open.
+    InputProblem(Notice),
     /// The app started analysing a text elsewhere (a worker); the request's
     /// number, so that only its own reply is taken (see [`Action::Analysed`]).
     Analysing(u64),
     /// The reply to request `request`: `analysis` of `text`, the pasted text
-    /// already normalised ([`normalise::pasted`]). A reply to any request but
+    /// already normalised ([`crate::analysis::normalise::pasted`]). A reply to any request but
     /// the latest is stale (the text changed since) and changes nothing.
     /// `markup`: the rich paste's hints the analysis weighed (None: a plain
     /// request, which keeps the open article's own hints).
@@ -175,10 +195,6 @@ pub enum Action {
     ShowHelp(bool),
     /// Rename the open article.
     Rename(String),
-    /// Open a saved article (read from storage by the app), analysing its
-    /// text here. The page opens through the worker instead: see
-    /// [`Action::Opened`].
-    Open(Article),
     /// The reply to request `request` (see [`Action::Analysing`]): the saved
     /// `article` to open with `analysis` of its text. Stale when another
     /// request came after it, and then it changes nothing.
@@ -383,13 +399,18 @@ impl State {
 
     /// A copy with `article` changed by `edit`, the view recomputed, the
     /// revision moved (so it is saved) and `announcement` set.
-    fn edited(&self, edit: impl FnOnce(&mut Article), announcement: String) -> State {
+    fn edited(
+        &self,
+        clock: &dyn Clock,
+        edit: impl FnOnce(&mut Article),
+        announcement: String,
+    ) -> State {
         let Some(article) = self.article.as_deref() else {
             return self.clone();
         };
         let mut article = article.clone();
         edit(&mut article);
-        article.modified = clock::now();
+        article.modified = clock.now();
         State {
             revision: self.revision + 1,
             announcement,
@@ -416,14 +437,8 @@ impl State {
     }
 
     /// A copy with the saved `article` open in the editor, with `analysis`
-    /// of its text (None: analysed here and now).
-    fn reopened(&self, article: Article, analysis: Option<Rc<Analysis>>) -> State {
-        let analysis = analysis.unwrap_or_else(|| {
-            Rc::new(analysis::annotate_with_markup(
-                &article.text,
-                &article.markup,
-            ))
-        });
+    /// of its text.
+    fn reopened(&self, article: Article, analysis: Rc<Analysis>) -> State {
         let title = article.title.clone();
         State {
             loads: self.loads + 1,
@@ -449,33 +464,18 @@ impl State {
         .with_article(article)
     }
 
-    /// Analyses the editor's text here; `markup`: hints from a rich paste
-    /// (None: a plain request, which keeps the open article's own hints
-    /// when its text is unchanged).
-    fn analyse(&self, pasted: &str, markup: Option<&[MarkupHint]>) -> State {
-        let repaired = normalise::pasted(pasted);
-        // Hints count code points of the text as given: if repair changed
-        // it, they no longer fit, and misapplied hints are worse than none.
-        let markup = markup.filter(|_| matches!(repaired, std::borrow::Cow::Borrowed(_)));
-        let text = repaired.into_owned();
-        let kept = self.article.as_deref().filter(|a| a.text == text);
-        let weighed = markup
-            .or(kept.map(|a| a.markup.as_slice()))
-            .unwrap_or_default();
-        let analysis = Rc::new(analysis::annotate_with_markup(&text, weighed));
-        self.analysed(text, analysis, markup)
-    }
-
     /// A copy with `text` (normalised) and its `analysis` open: the same
     /// text again, a new version of the open article, or a new article.
-    /// `markup` as for [`State::analyse`].
+    /// `markup`: the rich paste's hints the analysis weighed (None: a plain
+    /// request, which keeps the open article's own hints).
     fn analysed(
         &self,
+        clock: &dyn Clock,
         text: String,
         analysis: Rc<Analysis>,
         markup: Option<&[MarkupHint]>,
     ) -> State {
-        let now = clock::now();
+        let now = clock.now();
         let open = self.article.as_deref();
         if let Some(article) = open.filter(|a| a.text == text) {
             // The same text again: analyse again, keep every decision.
@@ -519,7 +519,7 @@ impl State {
                 (article, Some(Rc::new(report)), said)
             }
             None => {
-                let mut article = Article::new(clock::new_id(), text, &now);
+                let mut article = Article::new(clock.new_id(), text, &now);
                 article.title =
                     analysis::document::title_outside(&article.text, &analysis.boilerplate);
                 (article, None, String::new())
@@ -544,6 +544,7 @@ impl State {
     /// Applies `edit` to the open annotation, if there is one.
     fn edit_selected(
         self: Rc<Self>,
+        clock: &dyn Clock,
         edit: impl FnOnce(&mut Article, &SavedAnnotation) -> Option<String>,
         announce: impl FnOnce(&SavedAnnotation) -> String,
     ) -> Rc<Self> {
@@ -552,6 +553,7 @@ impl State {
         };
         let mut selected = self.selected.clone();
         let next = self.edited(
+            clock,
             |article| {
                 if let Some(id) = edit(article, &entry) {
                     selected = Some(id);
@@ -564,35 +566,18 @@ impl State {
     }
 }
 
-impl Reducible for State {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+impl State {
+    /// The reducer: the state after `action`, reading the time and new ids
+    /// from `clock`. Pure: the same state, action and clock readings always
+    /// give the same state.
+    pub fn apply(self: Rc<Self>, action: Action, clock: &dyn Clock) -> Rc<Self> {
         match action {
-            Action::Analyse(text) if text.trim().is_empty() => {
-                if self.notice == Some(Notice::EmptyInput) {
-                    return self;
-                }
-                // Keep whatever was analysed before: nothing is lost.
-                Rc::new(State {
-                    notice: Some(Notice::EmptyInput),
-                    ..(*self).clone()
-                })
-            }
-            Action::Analyse(ref text) | Action::AnalyseWithMarkup(ref text, _)
-                if over_limit(text).is_some() =>
-            {
-                // Refused whole, like an empty text: what is open stays open.
-                Rc::new(State {
-                    notice: over_limit(text).map(Notice::TooLong),
-                    ..(*self).clone()
-                })
-            }
-            Action::Analyse(text) => Rc::new(self.analyse(&text, None)),
-            Action::AnalyseWithMarkup(text, _) if text.trim().is_empty() => {
-                self.reduce(Action::Analyse(text))
-            }
-            Action::AnalyseWithMarkup(text, markup) => Rc::new(self.analyse(&text, Some(&markup))),
+            Action::InputProblem(notice) if self.notice.as_ref() == Some(&notice) => self,
+            // Refused whole: whatever was open stays open, nothing is lost.
+            Action::InputProblem(notice) => Rc::new(State {
+                notice: Some(notice),
+                ..(*self).clone()
+            }),
             Action::Analysing(request) => Rc::new(State {
                 pending: Some(request),
                 notice: None,
@@ -604,7 +589,7 @@ impl Reducible for State {
                 analysis,
                 markup,
                 ..
-            } => Rc::new(self.analysed(text, analysis, markup.as_deref())),
+            } => Rc::new(self.analysed(clock, text, analysis, markup.as_deref())),
             Action::SetThreshold(threshold) => {
                 let threshold = if threshold.is_finite() {
                     threshold.clamp(0.0, 1.0)
@@ -668,6 +653,7 @@ impl Reducible for State {
                 Some((start, end)) if self.article.is_some() => {
                     let mut added = None;
                     let next = self.edited(
+                        clock,
                         |article| added = editing::add_manual(article, kind, start, end),
                         String::new(),
                     );
@@ -689,12 +675,14 @@ impl Reducible for State {
                         return self;
                     }
                     self.edit_selected(
+                        clock,
                         |article, entry| Some(editing::relabel(article, entry, kind)),
                         |entry| format!("Relabelled {} as a {}.", quoted(entry), kind_name(kind)),
                     )
                 }
             },
             Action::Accept => self.edit_selected(
+                clock,
                 |article, entry| {
                     editing::accept(article, entry);
                     None
@@ -708,6 +696,7 @@ impl Reducible for State {
                     self.listed_indices().iter().position(|&j| j == i)
                 });
                 let next = self.edit_selected(
+                    clock,
                     |article, entry| {
                         editing::reject(article, entry);
                         None
@@ -750,6 +739,7 @@ impl Reducible for State {
                     ..entry.judgement.clone()
                 };
                 self.edit_selected(
+                    clock,
                     |article, entry| {
                         editing::judge(article, entry, judgement);
                         None
@@ -766,6 +756,7 @@ impl Reducible for State {
                 }
                 let entry = self.entries[i].clone();
                 Rc::new(self.edited(
+                    clock,
                     |article| editing::judge(article, &entry, judgement),
                     "Judgement saved.".to_string(),
                 ))
@@ -816,15 +807,14 @@ impl Reducible for State {
             Action::Rename(title) => match clean_title(&title) {
                 Some(title) if self.article.as_ref().is_some_and(|a| a.title != title) => {
                     let said = format!("Renamed to “{title}”.");
-                    Rc::new(self.edited(|article| article.title = title, said))
+                    Rc::new(self.edited(clock, |article| article.title = title, said))
                 }
                 _ => self,
             },
-            Action::Open(article) => Rc::new(self.reopened(article, None)),
             Action::Opened { request, .. } if self.pending != Some(request) => self,
             Action::Opened {
                 article, analysis, ..
-            } => Rc::new(self.reopened(*article, Some(analysis))),
+            } => Rc::new(self.reopened(*article, analysis)),
             Action::New => Rc::new(State {
                 loads: self.loads + 1,
                 // Revisions only ever grow, so the app's save bookkeeping holds.
@@ -887,6 +877,7 @@ impl Reducible for State {
                         let placed = report.placed.len();
                         let orphans = report.orphans.len();
                         let next = self.edited(
+                            clock,
                             |article| {
                                 for p in report.placed {
                                     article.upsert(p.annotation);
@@ -916,3 +907,6 @@ impl Reducible for State {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
