@@ -136,6 +136,14 @@ pub struct SavedAnnotation {
     pub speaker: Option<Speaker>,
     #[serde(default, skip_serializing_if = "Judgement::is_empty")]
     pub judgement: Judgement,
+    /// The kind a detector gave these words before the user relabelled
+    /// them (None: not relabelled).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relabelled_from: Option<Kind>,
+    /// Who said it, as the user corrected it (a quote's "Speaker" field);
+    /// wins over the detected [`SavedAnnotation::speaker`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_correction: Option<String>,
 }
 
 impl SavedAnnotation {
@@ -169,7 +177,19 @@ impl SavedAnnotation {
                 },
                 ..Judgement::default()
             },
+            relabelled_from: None,
+            speaker_correction: None,
         }
+    }
+
+    /// Who said it: the user's correction, else the detected speaker (the
+    /// name a pronoun was resolved to, else the mention as written).
+    pub fn speaker_name(&self) -> Option<String> {
+        self.speaker_correction.clone().or_else(|| {
+            self.speaker
+                .as_ref()
+                .map(|s| s.resolved.clone().unwrap_or_else(|| s.text.clone()))
+        })
     }
 
     /// True when `other` annotates the same words as the same kind.
@@ -192,6 +212,60 @@ pub fn slice_chars(text: &str, start: usize, end: usize) -> String {
         .collect()
 }
 
+/// What a fact-checker records about the article and the review, for
+/// ClaimReview and the reports. Every field is free text as typed; empty
+/// means not given.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Details {
+    /// Where the article was published ("Article URL").
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub url: String,
+    /// The article's headline (prefilled from the text).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub headline: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub publisher: String,
+    /// The article's author.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub author: String,
+    /// When the article was published (ISO 8601 date preferred).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub published: String,
+    /// Where the fact-check is published (ClaimReview's `url`).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub review_url: String,
+    /// The reviewer's organisation (ClaimReview's `author`).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub organisation: String,
+    /// The reviewer's own name.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub reviewer: String,
+}
+
+impl Details {
+    pub fn is_empty(&self) -> bool {
+        *self == Details::default()
+    }
+
+    /// These details with the reviewer's fields filled from `remembered`
+    /// where they are empty (the reviewer is remembered across articles).
+    pub fn with_reviewer(&self, remembered: &Details) -> Details {
+        let or = |own: &str, kept: &str| {
+            if own.trim().is_empty() {
+                kept.to_string()
+            } else {
+                own.to_string()
+            }
+        };
+        Details {
+            organisation: or(&self.organisation, &remembered.organisation),
+            reviewer: or(&self.reviewer, &remembered.reviewer),
+            ..self.clone()
+        }
+    }
+}
+
 /// A saved article.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Article {
@@ -211,6 +285,9 @@ pub struct Article {
     /// from plain pastes and from entries saved before rich paste.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub markup: Vec<MarkupHint>,
+    /// The article's and the review's details (ClaimReview needs them).
+    #[serde(default, skip_serializing_if = "Details::is_empty")]
+    pub details: Details,
 }
 
 impl Article {
@@ -225,6 +302,7 @@ impl Article {
             modified: now.to_string(),
             annotations: Vec::new(),
             markup: Vec::new(),
+            details: Details::default(),
         }
     }
 

@@ -252,6 +252,8 @@ mod tests {
                 verdict: Verdict::Mixed,
                 ..Judgement::default()
             },
+            relabelled_from: None,
+            speaker_correction: None,
         });
         article
     }

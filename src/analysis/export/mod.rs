@@ -65,6 +65,8 @@ pub(crate) mod fixtures {
                     author: Some("Officials".into()),
                     date: Some("2024-08-29".into()),
                 },
+                relabelled_from: None,
+                speaker_correction: None,
             },
             SavedAnnotation {
                 id: "quote-40-55".into(),
@@ -83,6 +85,8 @@ pub(crate) mod fixtures {
                     resolved: None,
                 }),
                 judgement: Judgement::default(),
+                relabelled_from: None,
+                speaker_correction: None,
             },
             SavedAnnotation {
                 id: "m1".into(),
@@ -96,6 +100,8 @@ pub(crate) mod fixtures {
                 reasons: vec![],
                 speaker: None,
                 judgement: Judgement::default(),
+                relabelled_from: None,
+                speaker_correction: None,
             },
             SavedAnnotation {
                 id: "claim-73-96".into(),
@@ -109,6 +115,8 @@ pub(crate) mod fixtures {
                 reasons: vec![],
                 speaker: None,
                 judgement: Judgement::default(),
+                relabelled_from: None,
+                speaker_correction: None,
             },
         ];
         article

@@ -713,3 +713,50 @@ fn dismissing_closes_every_report() {
     assert!(dismissed.import_outcome.is_none());
     assert!(dismissed.import_error.is_none());
 }
+
+/// Issue #18's repro: with one quote rejected and one claim relabelled as a
+/// quote, the W3C export imported onto the same text brought the quote back
+/// and showed the sentence as both a claim and a quote (7 claims / 4 quotes
+/// against 6 / 3). Every decision now travels: the round trip is identical.
+#[test]
+fn export_then_import_onto_the_same_text_shows_exactly_what_was_exported() {
+    let text = "Port strike ends\n\"We will return on Monday,\" the union leader, Ana Berg, said.\nThe strike cost 40 million euros, the port said.\n\"It was a hard month,\" said a docker.\nShipping resumed on Friday.";
+    let state = analyse(
+        Rc::new(State::default()).to(Action::SetThreshold(0.0)),
+        text,
+    );
+    let quote = state
+        .entries
+        .iter()
+        .find(|e| e.kind == Kind::Quote && e.exact.contains("hard month"))
+        .expect("the docker's quote")
+        .id
+        .clone();
+    let state = state.to(Action::Select(Some(quote))).to(Action::Reject);
+    let state = select_claim(state, "Shipping resumed").to(Action::Label(Kind::Quote));
+    let counts = |s: &State| (s.count(Kind::Claim), s.count(Kind::Quote));
+    let before = counts(&state);
+    let exported = to_web_annotations(&export_view(
+        state.article.as_ref().unwrap(),
+        &state.entries,
+    ))
+    .to_string();
+
+    let reopened = analyse(state.clone().to(Action::New), text);
+    assert_ne!(counts(&reopened), before, "the fresh analysis differs");
+    let imported = reopened.to(Action::Import(exported));
+    let outcome = imported.import_outcome.as_ref().unwrap();
+    assert!(outcome.orphans.is_empty());
+    assert_eq!(counts(&imported), before);
+    let view = |s: &State| -> Vec<(Kind, usize, usize, Origin, Review)> {
+        s.entries
+            .iter()
+            .map(|e| (e.kind, e.start, e.end, e.origin, e.review))
+            .collect()
+    };
+    assert_eq!(
+        view(&imported),
+        view(&state),
+        "identical, decision for decision"
+    );
+}
