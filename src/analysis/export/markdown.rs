@@ -156,7 +156,7 @@ fn misread(
         // the closing star: both sides count.
         '*' => !(space(before) && space(after)),
         // An underscore inside a word (snake_case) never opens or closes.
-        '_' => !(space(before) && space(after)) && !(word(before) && word(after)),
+        '_' => !(space(before) && space(after) || word(before) && word(after)),
         // Strikethrough needs a tilde that can close, one after a non-space;
         // "~2,000" after a space can only open, and alone it does nothing.
         '~' => !space(before),
