@@ -163,7 +163,7 @@ fn open_envelope<T: for<'de> Deserialize<'de>>(raw: &str) -> Result<T, EntryErro
 }
 
 /// Every annotation must fit its text and quote it exactly.
-fn validate(article: &Article) -> Result<(), EntryError> {
+pub(crate) fn validate(article: &Article) -> Result<(), EntryError> {
     let length = article.text.chars().count();
     for a in &article.annotations {
         if a.start >= a.end || a.end > length {

@@ -8,10 +8,13 @@
 //! - [`claim_review`]: schema.org ClaimReview drafts for judged claims.
 //! - [`markdown`]: a readable report.
 //! - [`csv`]: one row per annotation, for spreadsheets.
+//! - [`project`]: the whole article (text, details, every decision) as one
+//!   versioned file that opens on an empty page.
 
 pub mod claim_review;
 pub mod csv;
 pub mod markdown;
+pub mod project;
 pub mod web_annotation;
 
 use super::document::{Article, Review, SavedAnnotation};
