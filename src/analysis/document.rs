@@ -384,6 +384,76 @@ pub fn title_outside(text: &str, boilerplate: &[Annotation]) -> String {
     title_from(text)
 }
 
+/// The article's headline, to name it by: among the lines before the body's
+/// first sentence (a line outside boilerplate of eight words or more ending
+/// like a sentence), a line shaped like a headline (3 to 25 words, not
+/// ending with a full stop, no byline, link or breadcrumb), preferring one
+/// outside boilerplate, else the one in boilerplate nearest the body (a
+/// page's headline is often caught in the menu block above it). Without
+/// such a line, [`title_outside`]. `boilerplate`: code points, in text order.
+pub fn headline(text: &str, boilerplate: &[Annotation]) -> String {
+    let mut lines = Vec::new(); // (line, inside boilerplate)
+    let mut blocks = boilerplate.iter().peekable();
+    let mut line_start = 0;
+    for line in text.split('\n').take(400) {
+        let length = line.chars().count();
+        while blocks.next_if(|b| b.end <= line_start).is_some() {}
+        let inside = blocks
+            .peek()
+            .is_some_and(|b| b.start <= line_start && line_start + length <= b.end);
+        line_start += length + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        if !inside && is_body_sentence(line) {
+            break;
+        }
+        lines.push((line.trim(), inside));
+    }
+    let shaped = |line: &str, inside: bool| {
+        let words = line.split_whitespace().count();
+        is_headline_shaped(line) && words >= if inside { 4 } else { 3 }
+    };
+    let outside = lines
+        .iter()
+        .find(|&&(line, inside)| !inside && shaped(line, inside));
+    let nearest_inside = lines
+        .iter()
+        .rev()
+        .take(12)
+        .find(|&&(line, inside)| inside && shaped(line, inside));
+    match outside.or(nearest_inside) {
+        Some((line, _)) => title_from(line),
+        None => title_outside(text, boilerplate),
+    }
+}
+
+/// A line of the article's body: eight words or more, ending as a sentence.
+fn is_body_sentence(line: &str) -> bool {
+    let trimmed = line
+        .trim()
+        .trim_end_matches(['"', '”', '’', '\'', ')', '»']);
+    line.split_whitespace().count() >= 8 && trimmed.ends_with(['.', '!', '?'])
+}
+
+/// A headline's shape: 3-25 words, not ending with a full stop or colon,
+/// opening with a capital, a digit or a quotation mark, and not a byline,
+/// a link, a breadcrumb or a copyright line.
+fn is_headline_shaped(line: &str) -> bool {
+    let line = line.trim();
+    let words = line.split_whitespace().count();
+    let lower = line.to_lowercase();
+    (3..=25).contains(&words)
+        && line.chars().count() <= 200
+        && !line.ends_with(['.', ':', ',', ';'])
+        && line
+            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'«".contains(c))
+        && !lower.starts_with("by ")
+        && !["http", "www.", "@", "©", " | ", " › ", " > ", " / "]
+            .iter()
+            .any(|s| lower.contains(s))
+}
+
 /// The first non-empty line, cut to 80 characters at a word boundary.
 pub fn title_from(text: &str) -> String {
     let line = text
@@ -494,6 +564,39 @@ mod tests {
         assert_eq!(title_outside(text, &[]), "Home");
         // All boilerplate: the first line after all.
         assert_eq!(title_outside("Share\nLike", &[menu(0, 10)]), "Share");
+    }
+
+    /// Issue #18: saved entries were named after the first claim ("The gray
+    /// haze led…") when the headline sat in the menu block above the lede.
+    #[test]
+    fn articles_are_named_after_their_headline() {
+        let block = |start, end| Annotation {
+            kind: Kind::Boilerplate,
+            start,
+            end,
+            score: 0.9,
+            reasons: Vec::new(),
+            speaker: None,
+            part_of: None,
+        };
+        let text = "Home\nNews\nSport\nIndia's capital chokes on toxic smog for a fifth day\n\nThe gray haze led schools to close across the city on Monday, officials said.\nMore text.";
+        let menu_end = text.find("\n\nThe gray").unwrap();
+        let inside = [block(0, text[..menu_end].chars().count())];
+        assert_eq!(
+            headline(text, &inside),
+            "India's capital chokes on toxic smog for a fifth day"
+        );
+        assert_eq!(
+            headline(text, &[block(0, 15)]),
+            "India's capital chokes on toxic smog for a fifth day",
+            "outside the menu block too"
+        );
+        // A byline and a date between the headline and the lede are skipped.
+        let text = "Ferry fares to be cut by a third\nBy Ana Berg\n3 May 2026\nThe council voted on Tuesday to cut the fare from next year, officials said.";
+        assert_eq!(headline(text, &[]), "Ferry fares to be cut by a third");
+        // No headline-shaped line: the first line outside boilerplate, as before.
+        let text = "The gray haze led schools to close across the city on Monday, officials said.";
+        assert!(headline(text, &[]).starts_with("The gray haze"));
     }
 
     #[test]

@@ -520,8 +520,7 @@ impl State {
             }
             None => {
                 let mut article = Article::new(clock.new_id(), text, &now);
-                article.title =
-                    analysis::document::title_outside(&article.text, &analysis.boilerplate);
+                article.title = analysis::document::headline(&article.text, &analysis.boilerplate);
                 (article, None, String::new())
             }
         };
