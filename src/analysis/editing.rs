@@ -199,7 +199,7 @@ pub fn suggested_author(shown: &[SavedAnnotation], claim: &SavedAnnotation) -> O
     let around = || {
         shown
             .iter()
-            .filter(|q| q.kind == Kind::Quote && q.start <= claim.start && claim.end <= q.end)
+            .filter(|q| q.kind == Kind::Quote && mostly_inside(claim, q))
     };
     claim
         .judgement
@@ -208,6 +208,16 @@ pub fn suggested_author(shown: &[SavedAnnotation], claim: &SavedAnnotation) -> O
         .or_else(|| around().find_map(|q| q.speaker_correction.clone()))
         .or_else(|| claim.speaker_name())
         .or_else(|| around().find_map(SavedAnnotation::speaker_name))
+}
+
+/// Whether more than half of `inner`'s words lie inside `outer` (a claim
+/// in a quote, as the analysis attributes it).
+pub fn mostly_inside(inner: &SavedAnnotation, outer: &SavedAnnotation) -> bool {
+    let overlap = inner
+        .end
+        .min(outer.end)
+        .saturating_sub(inner.start.max(outer.start));
+    overlap * 2 > inner.end.saturating_sub(inner.start)
 }
 
 /// A saved article moved onto a new version of its text.

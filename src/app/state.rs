@@ -18,7 +18,10 @@
 //! [`Action::StorageProblem`].
 
 use crate::analysis::changes::{compare_claims, ClaimChange};
-use crate::analysis::document::{Article, Judgement, Origin, Review, SavedAnnotation, Verdict};
+use crate::analysis::claim_parts::{claim_type, ClaimType};
+use crate::analysis::document::{
+    Article, Details, Judgement, Origin, Review, SavedAnnotation, Verdict,
+};
 use crate::analysis::export::web_annotation::{from_web_annotations, Orphan};
 use crate::analysis::library::{clean_title, Summary};
 use crate::analysis::{
@@ -81,6 +84,8 @@ pub enum SortOrder {
     InText,
     /// Claims first, highest score first; then quotes and boilerplate in text order.
     ClaimScore,
+    /// Claims first, grouped by type ([`ClaimType::ALL`]'s order); then the rest.
+    ClaimType,
 }
 
 /// The annotation under the pointer or keyboard focus, and where to show
@@ -202,6 +207,7 @@ pub enum Action {
         request: u64,
         article: Box<Article>,
         analysis: Rc<Analysis>,
+        opening: Opening,
     },
     /// Close the open article and start afresh.
     New,
@@ -215,7 +221,68 @@ pub enum Action {
     Import(String),
     /// Close the version and import reports.
     DismissReports,
+    /// Undo the last change to the article (Ctrl+Z, or the Undo button).
+    Undo,
+    /// Who said the open quote, as the user corrects it (empty: the
+    /// detected speaker again).
+    SetSpeaker(String),
+    /// The open article's details (the "Article details" form).
+    SetDetails(Details),
+    /// The reviewer's organisation and name remembered in this browser
+    /// (read at start): new articles get them.
+    Reviewer(Details),
+    /// List (and step through) only claims of this type (None: every annotation).
+    FilterType(Option<ClaimType>),
+    /// An import that could not be read at all (a damaged project file).
+    ImportFailed(String),
+    /// New scores for sentences of the analysis of request `request`, such
+    /// as a second model's, streamed in after the first paint: each
+    /// sentence whose span is given gets its score. Stale (ignored) unless
+    /// `request` is the analysis on show.
+    Scored {
+        request: u64,
+        scores: Vec<SentenceScore>,
+    },
 }
+
+/// A sentence's new check-worthiness score ([`Action::Scored`]); code points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SentenceScore {
+    pub start: usize,
+    pub end: usize,
+    pub score: f32,
+}
+
+/// How an article was opened ([`Action::Opened`]).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Opening {
+    /// From the library.
+    #[default]
+    Saved,
+    /// Reopened after a reload as it was: this annotation open, the page
+    /// scrolled to `scroll` pixels.
+    Reload {
+        selected: Option<String>,
+        scroll: f64,
+    },
+    /// From a project file: a new entry in the library, so it is saved.
+    Project,
+}
+
+/// One change that [`Action::Undo`] takes back: the article's decisions,
+/// title and details as they were before it, and what it was.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UndoStep {
+    /// The change, as announced ("Relabelled “…” as a quote.").
+    pub said: String,
+    annotations: Vec<SavedAnnotation>,
+    title: String,
+    details: Details,
+    selected: Option<String>,
+}
+
+/// How many changes can be undone.
+pub const UNDO_DEPTH: usize = 100;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
@@ -255,6 +322,16 @@ pub struct State {
     pub import_outcome: Option<Rc<ImportOutcome>>,
     /// A message about the last import that failed as a whole.
     pub import_error: Option<String>,
+    /// The changes [`Action::Undo`] can take back, the latest last.
+    pub undo: Rc<Vec<UndoStep>>,
+    /// List only claims of this type.
+    pub type_filter: Option<ClaimType>,
+    /// The reviewer's organisation and name, remembered across articles.
+    pub reviewer: Details,
+    /// Where to scroll once the opened article is drawn (after a reload).
+    pub scroll_to: Option<f64>,
+    /// The request whose analysis is on show (for [`Action::Scored`]).
+    pub analysed_request: Option<u64>,
 }
 
 impl Default for State {
@@ -284,6 +361,11 @@ impl Default for State {
             version_report: None,
             import_outcome: None,
             import_error: None,
+            undo: Rc::new(Vec::new()),
+            type_filter: None,
+            reviewer: Details::default(),
+            scroll_to: None,
+            analysed_request: None,
         }
     }
 }
@@ -388,6 +470,30 @@ impl State {
             && self
                 .verdict_filter
                 .is_none_or(|v| entry.kind == Kind::Claim && entry.judgement.verdict == v)
+            && self
+                .type_filter
+                .is_none_or(|t| entry.kind == Kind::Claim && claim_type(&entry.exact).kind == t)
+    }
+
+    /// What a key acts on: with text selected, the annotation on show under
+    /// the selection (the smallest holding it, else the one overlapping it
+    /// most; None when there is none), never the open one; otherwise the
+    /// open annotation.
+    pub fn target_entry(&self) -> Option<&SavedAnnotation> {
+        let Some((start, end)) = self.selection else {
+            return self.selected_entry();
+        };
+        let overlap = |e: &SavedAnnotation| end.min(e.end).saturating_sub(start.max(e.start));
+        let on_show = self.entries.iter().filter(|e| self.filter.shows(e.kind));
+        on_show
+            .clone()
+            .filter(|e| e.start <= start && end <= e.end)
+            .min_by_key(|e| e.end - e.start)
+            .or_else(|| {
+                on_show
+                    .filter(|e| overlap(e) > 0)
+                    .max_by_key(|e| overlap(e))
+            })
     }
 
     /// Indices of the entries the list and the keyboard visit, in text order.
@@ -408,12 +514,24 @@ impl State {
         let Some(article) = self.article.as_deref() else {
             return self.clone();
         };
+        let mut undo = (*self.undo).clone();
+        undo.push(UndoStep {
+            said: announcement.clone(),
+            annotations: article.annotations.clone(),
+            title: article.title.clone(),
+            details: article.details.clone(),
+            selected: self.selected.clone(),
+        });
+        if undo.len() > UNDO_DEPTH {
+            undo.remove(0);
+        }
         let mut article = article.clone();
         edit(&mut article);
         article.modified = clock.now();
         State {
             revision: self.revision + 1,
             announcement,
+            undo: Rc::new(undo),
             ..self.with_article(article)
         }
     }
@@ -452,7 +570,11 @@ impl State {
         State {
             text: Rc::from(article.text.as_str()),
             analysis: Some(analysis),
+            analysed_request: self.pending,
             pending: None,
+            // Changes to another text cannot be undone onto this one.
+            undo: Rc::new(Vec::new()),
+            scroll_to: None,
             notice: None,
             selected: None,
             selection: None,
@@ -521,6 +643,11 @@ impl State {
             None => {
                 let mut article = Article::new(clock.new_id(), text, &now);
                 article.title = analysis::document::headline(&article.text, &analysis.boilerplate);
+                article.details = Details {
+                    headline: article.title.clone(),
+                    ..Details::default()
+                }
+                .with_reviewer(&self.reviewer);
                 (article, None, String::new())
             }
         };
@@ -547,10 +674,17 @@ impl State {
         edit: impl FnOnce(&mut Article, &SavedAnnotation) -> Option<String>,
         announce: impl FnOnce(&SavedAnnotation) -> String,
     ) -> Rc<Self> {
-        let Some(entry) = self.selected_entry().cloned() else {
+        let Some(entry) = self.target_entry().cloned() else {
+            if self.selection.is_some() {
+                return Rc::new(State {
+                    announcement: "There is no annotation in the selected text.".to_string(),
+                    ..(*self).clone()
+                });
+            }
             return self;
         };
-        let mut selected = self.selected.clone();
+        // Acting on selected text opens what it acted on.
+        let mut selected = Some(entry.id.clone());
         let next = self.edited(
             clock,
             |article| {
@@ -561,7 +695,11 @@ impl State {
             announce(&entry),
         );
         let selected = selected.filter(|id| next.index_of(id).is_some());
-        Rc::new(State { selected, ..next })
+        Rc::new(State {
+            selected,
+            selection: None,
+            ..next
+        })
     }
 }
 
@@ -690,8 +828,8 @@ impl State {
             ),
             Action::Reject => {
                 // The keyboard carries on with the annotation that followed.
-                let place = self.selected.as_deref().and_then(|id| {
-                    let i = self.index_of(id)?;
+                let place = self.target_entry().and_then(|entry| {
+                    let i = self.index_of(&entry.id)?;
                     self.listed_indices().iter().position(|&j| j == i)
                 });
                 let next = self.edit_selected(
@@ -722,7 +860,7 @@ impl State {
                 }
             }
             Action::SetVerdict(verdict) => {
-                let Some(entry) = self.selected_entry() else {
+                let Some(entry) = self.target_entry() else {
                     return self;
                 };
                 if entry.kind != Kind::Claim {
@@ -812,8 +950,31 @@ impl State {
             },
             Action::Opened { request, .. } if self.pending != Some(request) => self,
             Action::Opened {
-                article, analysis, ..
-            } => Rc::new(self.reopened(*article, analysis)),
+                article,
+                analysis,
+                opening,
+                ..
+            } => {
+                let opened = self.reopened(*article, analysis);
+                let title = opened
+                    .article
+                    .as_ref()
+                    .map_or(String::new(), |a| a.title.clone());
+                Rc::new(match opening {
+                    Opening::Saved => opened,
+                    Opening::Reload { selected, scroll } => State {
+                        selected: selected.filter(|id| opened.index_of(id).is_some()),
+                        scroll_to: Some(scroll),
+                        announcement: format!("Reopened “{title}” as you left it."),
+                        ..opened
+                    },
+                    Opening::Project => State {
+                        revision: opened.revision + 1,
+                        announcement: format!("Opened the project file “{title}”."),
+                        ..opened
+                    },
+                })
+            }
             Action::New => Rc::new(State {
                 loads: self.loads + 1,
                 // Revisions only ever grow, so the app's save bookkeeping holds.
@@ -822,6 +983,7 @@ impl State {
                 storage_problem: self.storage_problem.clone(),
                 threshold: self.threshold,
                 filter: self.filter,
+                reviewer: self.reviewer.clone(),
                 announcement: "Started a new article.".to_string(),
                 ..State::default()
             }),
@@ -856,6 +1018,7 @@ impl State {
                         storage_problem: self.storage_problem.clone(),
                         threshold: self.threshold,
                         filter: self.filter,
+                        reviewer: self.reviewer.clone(),
                         ..State::default()
                     })
                 } else {
@@ -864,7 +1027,16 @@ impl State {
             }
             Action::Import(json) => {
                 let Some(article) = self.article.as_deref() else {
-                    return self;
+                    return Rc::new(State {
+                        import_error: Some(
+                            "Nothing was imported: W3C annotations need the article they annotate. \
+                             Paste its text and press Annotate first, or import a project file, \
+                             which brings its text along."
+                                .to_string(),
+                        ),
+                        import_outcome: None,
+                        ..(*self).clone()
+                    });
                 };
                 match from_web_annotations(&json, &article.text) {
                     Err(error) => Rc::new(State {
@@ -903,6 +1075,156 @@ impl State {
                 import_error: None,
                 ..(*self).clone()
             }),
+            Action::Undo => {
+                let (Some(article), Some(step)) = (self.article.as_deref(), self.undo.last())
+                else {
+                    return self;
+                };
+                let mut undo = (*self.undo).clone();
+                undo.pop();
+                let mut article = article.clone();
+                article.annotations = step.annotations.clone();
+                article.title = step.title.clone();
+                article.details = step.details.clone();
+                article.modified = clock.now();
+                let next = self.with_article(article);
+                let selected = step
+                    .selected
+                    .clone()
+                    .filter(|id| next.index_of(id).is_some());
+                Rc::new(State {
+                    revision: self.revision + 1,
+                    announcement: format!("Undone: {}", step.said),
+                    undo: Rc::new(undo),
+                    selected,
+                    selection: None,
+                    focus_moves: self.focus_moves + 1,
+                    ..next
+                })
+            }
+            Action::SetSpeaker(name) => {
+                let Some(quote) = self.selected_entry().cloned() else {
+                    return self;
+                };
+                let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+                let wanted = Some(name.clone()).filter(|n| !n.is_empty());
+                if quote.kind != Kind::Quote || quote.speaker_correction == wanted {
+                    return self;
+                }
+                let old = quote.speaker_name();
+                let said = match &wanted {
+                    Some(name) => format!("Speaker of {}: {name}.", quoted(&quote)),
+                    None => format!("Speaker of {}: as detected.", quoted(&quote)),
+                };
+                let entries = self.entries.clone();
+                // The field speaks for the open quote, whatever is selected.
+                let open = Rc::new(State {
+                    selection: None,
+                    ..(*self).clone()
+                });
+                open.edit_selected(
+                    clock,
+                    |article, quote| {
+                        editing::set_speaker(article, quote, &name);
+                        let now = article
+                            .annotations
+                            .iter()
+                            .find(|a| a.id == quote.id)
+                            .and_then(SavedAnnotation::speaker_name);
+                        // Claims inside the quote whose author was filled
+                        // in from the old speaker follow the correction.
+                        for claim in entries.iter().filter(|c| {
+                            c.kind == Kind::Claim
+                                && editing::mostly_inside(c, quote)
+                                && c.judgement.author.is_some()
+                                && c.judgement.author == old
+                        }) {
+                            let judgement = Judgement {
+                                author: now.clone(),
+                                ..claim.judgement.clone()
+                            };
+                            editing::judge(article, claim, judgement);
+                        }
+                        None
+                    },
+                    |_| said,
+                )
+            }
+            Action::SetDetails(details) => {
+                let Some(article) = self.article.as_deref() else {
+                    return self;
+                };
+                if article.details == details {
+                    return self;
+                }
+                let reviewer = Details {
+                    organisation: details.organisation.trim().to_string(),
+                    reviewer: details.reviewer.trim().to_string(),
+                    ..Details::default()
+                };
+                let next = self.edited(
+                    clock,
+                    |article| article.details = details,
+                    "Article details saved.".to_string(),
+                );
+                Rc::new(State {
+                    reviewer: reviewer.with_reviewer(&self.reviewer),
+                    ..next
+                })
+            }
+            Action::Reviewer(remembered) => {
+                let remembered = Details {
+                    organisation: remembered.organisation,
+                    reviewer: remembered.reviewer,
+                    ..Details::default()
+                };
+                if remembered == self.reviewer {
+                    return self;
+                }
+                Rc::new(State {
+                    reviewer: remembered,
+                    ..(*self).clone()
+                })
+            }
+            Action::FilterType(kind) if kind == self.type_filter => self,
+            Action::FilterType(kind) => Rc::new(State {
+                type_filter: kind,
+                ..(*self).clone()
+            }),
+            Action::ImportFailed(message) => Rc::new(State {
+                import_error: Some(format!("Nothing was imported: {message}.")),
+                import_outcome: None,
+                ..(*self).clone()
+            }),
+            Action::Scored { request, .. } if self.analysed_request != Some(request) => self,
+            Action::Scored { scores, .. } => {
+                let Some(analysis) = self.analysis.as_deref() else {
+                    return self;
+                };
+                let mut rescored = analysis.clone();
+                let mut changed = false;
+                for update in scores {
+                    let at = rescored
+                        .sentences
+                        .binary_search_by_key(&(update.start, update.end), |s| (s.start, s.end));
+                    if let Ok(i) = at {
+                        let score = update.score.clamp(0.0, 1.0);
+                        changed |= rescored.sentences[i].score != score;
+                        rescored.sentences[i].score = score;
+                    }
+                }
+                if !changed {
+                    return self;
+                }
+                let next = State {
+                    analysis: Some(Rc::new(rescored)),
+                    ..(*self).clone()
+                };
+                match next.article.as_deref().cloned() {
+                    Some(article) => Rc::new(next.with_article(article)),
+                    None => Rc::new(next),
+                }
+            }
         }
     }
 }

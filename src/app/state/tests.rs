@@ -119,6 +119,14 @@ fn every_action_is_tested() {
             }
             Action::Import(_) => "an_import_places_what_it_can_and_lists_the_orphans",
             Action::DismissReports => "dismissing_closes_every_report",
+            Action::Undo => "every_change_can_be_undone_in_turn",
+            Action::SetSpeaker(_) => "a_corrected_speaker_is_a_decision_that_claims_inside_follow",
+            Action::SetDetails(_) | Action::Reviewer(_) => {
+                "details_are_saved_and_the_reviewer_is_remembered_for_new_articles"
+            }
+            Action::FilterType(_) => "the_type_filter_limits_the_listed_claims",
+            Action::ImportFailed(_) => "an_import_that_cannot_be_read_says_why",
+            Action::Scored { .. } => "scores_stream_in_for_the_analysis_on_show_only",
         }
     }
     assert!(!test_of(&Action::New).is_empty());
@@ -589,6 +597,7 @@ fn a_saved_article_opens_with_its_analysis_and_verdicts() {
         request,
         article: Box::new(saved.clone()),
         analysis: Rc::new(annotate(STORY)),
+        opening: Opening::Saved,
     };
     let busy = elsewhere.clone().to(Action::Analysing(7));
     assert_eq!(
@@ -694,11 +703,8 @@ fn an_import_places_what_it_can_and_lists_the_orphans() {
     let broken = fresh.to(Action::Import("{".to_string()));
     assert!(broken.import_error.as_ref().unwrap().contains("not JSON"));
     // With nothing open there is no text to place annotations on.
-    let empty = Rc::new(State::default());
-    assert!(Rc::ptr_eq(
-        &empty.clone().to(Action::Import("[]".into())),
-        &empty
-    ));
+    let empty = Rc::new(State::default()).to(Action::Import("[]".into()));
+    assert!(empty.import_error.is_some() && empty.article.is_none());
 }
 
 #[test]
@@ -759,4 +765,360 @@ fn export_then_import_onto_the_same_text_shows_exactly_what_was_exported() {
         view(&state),
         "identical, decision for decision"
     );
+}
+
+#[test]
+fn with_text_selected_keys_act_on_the_selection_not_the_open_annotation() {
+    // Issue #18: with a claim open, selecting other text and pressing q
+    // relabelled the open claim; the same after x.
+    let state = select_claim(analysed(), "council");
+    let open = state.selected.clone().unwrap();
+    let start = chars_before(STORY, "Residents");
+    let selected = state.to(Action::SelectText(Some((start, start + 9))));
+    let labelled = selected.clone().to(Action::Label(Kind::Quote));
+    assert!(labelled
+        .announcement
+        .starts_with("Added a quote: “Residents”"));
+    let claim = labelled.entries.iter().find(|e| e.id == open).unwrap();
+    assert_eq!(claim.kind, Kind::Claim, "the open claim is untouched");
+    // x with the ferry sentence selected rejects that sentence, not the open claim.
+    let ferry = chars_before(STORY, "old ferry");
+    let rejected = labelled
+        .to(Action::Select(Some(open.clone())))
+        .to(Action::SelectText(Some((ferry, ferry + 9))))
+        .to(Action::Reject);
+    assert!(
+        rejected.announcement.contains("The old ferry"),
+        "{}",
+        rejected.announcement
+    );
+    assert!(rejected.index_of(&open).is_some(), "the open claim stays");
+    assert_eq!(rejected.selection, None);
+    // A verdict key on a selection judges the claim under it.
+    let council = chars_before(STORY, "4.2 million");
+    let judged = rejected
+        .to(Action::SelectText(Some((council, council + 3))))
+        .to(Action::SetVerdict(Verdict::True));
+    let entry = judged
+        .entries
+        .iter()
+        .find(|e| e.exact.contains("4.2 million"))
+        .unwrap();
+    assert_eq!(entry.judgement.verdict, Verdict::True);
+    // Selected text with no annotation under it: said so, nothing changed.
+    let bare = Rc::new(State {
+        selection: Some((0, 3)),
+        ..(*judged.to(Action::ToggleKind(Kind::Claim))).clone()
+    });
+    let nothing = bare.clone().to(Action::Accept);
+    assert_eq!(nothing.article, bare.article);
+    assert_eq!(
+        nothing.announcement,
+        "There is no annotation in the selected text."
+    );
+}
+
+#[test]
+fn every_change_can_be_undone_in_turn() {
+    let state = select_claim(analysed(), "council");
+    let original = state.article.clone().unwrap();
+    let start = chars_before(STORY, "Residents");
+    let changed = state
+        .to(Action::SetVerdict(Verdict::False))
+        .to(Action::Label(Kind::Quote))
+        .to(Action::Rename("Ferry check".into()))
+        .to(Action::SelectText(Some((start, start + 9))))
+        .to(Action::Label(Kind::Boilerplate))
+        .to(Action::Reject);
+    assert_eq!(changed.undo.len(), 5);
+    assert!(changed
+        .undo
+        .last()
+        .unwrap()
+        .said
+        .starts_with("Removed the boilerplate"));
+    let mut state = changed;
+    let mut said = Vec::new();
+    while !state.undo.is_empty() {
+        let revision = state.revision;
+        state = state.to(Action::Undo);
+        assert_eq!(state.revision, revision + 1, "an undo is saved");
+        said.push(state.announcement.clone());
+    }
+    assert!(
+        said[0].starts_with("Undone: Removed the boilerplate"),
+        "{said:?}"
+    );
+    assert!(said[2].starts_with("Undone: Renamed"), "{said:?}");
+    assert!(said[3].starts_with("Undone: Relabelled"), "{said:?}");
+    assert_eq!(said[4], "Undone: Verdict: False.");
+    let back = state.article.as_deref().unwrap();
+    assert_eq!(back.annotations, original.annotations);
+    assert_eq!(back.title, original.title);
+    assert_eq!(
+        state.selected_entry().unwrap().exact,
+        "The council approved 4.2 million euros on Tuesday."
+    );
+    assert!(
+        Rc::ptr_eq(&state.clone().to(Action::Undo), &state),
+        "nothing left"
+    );
+    // Another text cannot be undone onto.
+    let judged = select_claim(analysed(), "ferry").to(Action::Accept);
+    assert_eq!(judged.undo.len(), 1);
+    assert!(analyse(judged, "Another story\nIt rained.").undo.is_empty());
+}
+
+#[test]
+fn a_corrected_speaker_is_a_decision_that_claims_inside_follow() {
+    let text = "Ferry fares\n\"We will cut the fare by 30 percent next year,\" the office said.";
+    let state = analyse(
+        Rc::new(State::default()).to(Action::SetThreshold(0.0)),
+        text,
+    );
+    // The claim inside the quote is judged first: its author is the detected speaker.
+    let judged = select_claim(state, "cut the fare").to(Action::SetVerdict(Verdict::False));
+    let claim_id = judged.selected.clone().unwrap();
+    let detected = judged.selected_entry().unwrap().judgement.author.clone();
+    assert_eq!(detected.as_deref(), Some("the office"));
+    let quote = judged
+        .entries
+        .iter()
+        .find(|e| e.kind == Kind::Quote)
+        .unwrap()
+        .id
+        .clone();
+    let corrected = judged
+        .to(Action::Select(Some(quote.clone())))
+        .to(Action::SetSpeaker("  Ana   Berg ".into()));
+    let entry = corrected.selected_entry().unwrap();
+    assert_eq!(entry.speaker_correction.as_deref(), Some("Ana Berg"));
+    assert_eq!(entry.speaker_name().as_deref(), Some("Ana Berg"));
+    assert_eq!(entry.review, Review::Accepted, "a decision");
+    assert!(
+        corrected.announcement.ends_with("Ana Berg."),
+        "{}",
+        corrected.announcement
+    );
+    let claim = &corrected.entries[corrected.index_of(&claim_id).unwrap()];
+    assert_eq!(
+        claim.judgement.author.as_deref(),
+        Some("Ana Berg"),
+        "the claimant follows"
+    );
+    let same = corrected.clone().to(Action::SetSpeaker("Ana Berg".into()));
+    assert!(Rc::ptr_eq(&same, &corrected));
+    let cleared = corrected.to(Action::SetSpeaker(String::new()));
+    assert_eq!(
+        cleared.selected_entry().unwrap().speaker_name().as_deref(),
+        Some("the office")
+    );
+    // Only a quote has a speaker field.
+    let on_claim = cleared.to(Action::Select(Some(claim_id)));
+    assert!(Rc::ptr_eq(
+        &on_claim.clone().to(Action::SetSpeaker("X".into())),
+        &on_claim
+    ));
+}
+
+#[test]
+fn details_are_saved_and_the_reviewer_is_remembered_for_new_articles() {
+    let state = analysed();
+    let details = state.article.as_ref().unwrap().details.clone();
+    assert_eq!(
+        details.headline, "Bay town budget",
+        "prefilled from the article"
+    );
+    let filled = Details {
+        url: "https://example.org/bay".into(),
+        publisher: "Bay News".into(),
+        organisation: "Example Checks".into(),
+        reviewer: "Sam Lee".into(),
+        ..details
+    };
+    let saved = state.to(Action::SetDetails(filled.clone()));
+    assert_eq!(saved.article.as_ref().unwrap().details, filled);
+    assert_eq!(saved.announcement, "Article details saved.");
+    assert_eq!(
+        (
+            saved.reviewer.organisation.as_str(),
+            saved.reviewer.reviewer.as_str()
+        ),
+        ("Example Checks", "Sam Lee")
+    );
+    assert!(
+        saved.reviewer.url.is_empty(),
+        "only the reviewer is remembered"
+    );
+    let same = saved.clone().to(Action::SetDetails(filled));
+    assert!(Rc::ptr_eq(&same, &saved));
+    let next = analyse(
+        saved.to(Action::New),
+        "Another story\nIt rained all week in the valley, forecasters said.",
+    );
+    let details = &next.article.as_ref().unwrap().details;
+    assert_eq!(
+        (details.organisation.as_str(), details.reviewer.as_str()),
+        ("Example Checks", "Sam Lee")
+    );
+    assert!(
+        details.url.is_empty(),
+        "the article's own details are its own"
+    );
+    // Remembered from an earlier visit.
+    let remembered = Rc::new(State::default()).to(Action::Reviewer(Details {
+        organisation: "Fact Desk".into(),
+        url: "ignored".into(),
+        ..Details::default()
+    }));
+    assert_eq!(remembered.reviewer.organisation, "Fact Desk");
+    assert!(remembered.reviewer.url.is_empty());
+    let fresh = analyse(remembered, STORY);
+    assert_eq!(
+        fresh.article.as_ref().unwrap().details.organisation,
+        "Fact Desk"
+    );
+}
+
+#[test]
+fn the_type_filter_limits_the_listed_claims() {
+    let state = analysed();
+    let quantities = state
+        .clone()
+        .to(Action::FilterType(Some(ClaimType::Quantity)));
+    let listed: Vec<&str> = quantities
+        .listed_indices()
+        .into_iter()
+        .map(|i| quantities.entries[i].exact.as_str())
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            "The council approved 4.2 million euros on Tuesday.",
+            "The old ferry carried 12,000 passengers in 2023."
+        ]
+    );
+    let same = quantities
+        .clone()
+        .to(Action::FilterType(Some(ClaimType::Quantity)));
+    assert!(Rc::ptr_eq(&same, &quantities));
+    let all = quantities.to(Action::FilterType(None));
+    assert_eq!(all.listed_indices(), state.listed_indices());
+    let sorted = all.to(Action::SetSort(SortOrder::ClaimType));
+    assert_eq!(sorted.sort, SortOrder::ClaimType);
+}
+
+#[test]
+fn an_import_that_cannot_be_read_says_why() {
+    let state = Rc::new(State::default()).to(Action::ImportFailed("it is damaged: no text".into()));
+    assert_eq!(
+        state.import_error.as_deref(),
+        Some("Nothing was imported: it is damaged: no text.")
+    );
+    // W3C annotations with no article open: said so.
+    let w3c = Rc::new(State::default()).to(Action::Import("[]".into()));
+    assert!(w3c
+        .import_error
+        .as_ref()
+        .unwrap()
+        .contains("need the article they annotate"));
+}
+
+#[test]
+fn opening_after_a_reload_restores_the_open_annotation_and_the_scroll() {
+    let saved = select_claim(analysed(), "ferry").to(Action::Accept);
+    let article = saved.article.as_deref().unwrap().clone();
+    let selected = saved.selected.clone();
+    let reload = |selected: Option<String>| Action::Opened {
+        request: 1,
+        article: Box::new(article.clone()),
+        analysis: Rc::new(annotate(STORY)),
+        opening: Opening::Reload {
+            selected,
+            scroll: 640.0,
+        },
+    };
+    let reopened = Rc::new(State::default())
+        .to(Action::Analysing(1))
+        .to(reload(selected.clone()));
+    assert_eq!(reopened.selected, selected);
+    assert_eq!(reopened.scroll_to, Some(640.0));
+    assert_eq!(reopened.revision, 0, "nothing new to save");
+    assert!(reopened.announcement.contains("as you left it"));
+    let gone = Rc::new(State::default())
+        .to(Action::Analysing(1))
+        .to(reload(Some("gone".into())));
+    assert_eq!(gone.selected, None);
+    // A project file opens as a change to save.
+    let project = Rc::new(State::default())
+        .to(Action::Analysing(1))
+        .to(Action::Opened {
+            request: 1,
+            article: Box::new(article.clone()),
+            analysis: Rc::new(annotate(STORY)),
+            opening: Opening::Project,
+        });
+    assert_eq!(project.revision, 1);
+    assert_eq!(project.article.as_deref(), Some(&article));
+    assert!(project.announcement.starts_with("Opened the project file"));
+}
+
+#[test]
+fn scores_stream_in_for_the_analysis_on_show_only() {
+    let state = analysed();
+    let request = state.analysed_request.expect("the request on show");
+    let ferry = state
+        .analysis
+        .as_ref()
+        .unwrap()
+        .sentences
+        .iter()
+        .find(|s| slice(STORY, s.start, s.end).contains("ferry"))
+        .cloned()
+        .unwrap();
+    let update = SentenceScore {
+        start: ferry.start,
+        end: ferry.end,
+        score: 0.01,
+    };
+    let stale = state.clone().to(Action::Scored {
+        request: request + 1,
+        scores: vec![update],
+    });
+    assert!(Rc::ptr_eq(&stale, &state));
+    let raised = state
+        .clone()
+        .to(Action::SetThreshold(0.5))
+        .to(Action::Scored {
+            request,
+            scores: vec![update],
+        });
+    let sentence = raised
+        .analysis
+        .as_ref()
+        .unwrap()
+        .sentences
+        .iter()
+        .find(|s| s.start == ferry.start)
+        .unwrap();
+    assert_eq!(
+        sentence.score, 0.01,
+        "the one place a claim's score is kept"
+    );
+    assert!(
+        raised
+            .entries
+            .iter()
+            .all(|e| !(e.kind == Kind::Claim && e.start == ferry.start)),
+        "below the threshold now"
+    );
+    let same = raised.clone().to(Action::Scored {
+        request,
+        scores: vec![update],
+    });
+    assert!(Rc::ptr_eq(&same, &raised), "nothing changed");
+}
+
+fn slice(text: &str, start: usize, end: usize) -> String {
+    text.chars().skip(start).take(end - start).collect()
 }
