@@ -380,6 +380,8 @@ struct Token {
     lower: String,
     /// The word ends a sentence or a clause (".", "!", "?", ":", ";").
     ends_clause: bool,
+    /// Punctuation follows the word ("," among others): a name stops there.
+    punctuated: bool,
 }
 
 fn keeps(c: char) -> bool {
@@ -425,6 +427,9 @@ fn tokens(claim: &str) -> Vec<Token> {
             ends_clause: word[lead + core.len()..]
                 .iter()
                 .any(|c| matches!(c, '.' | '!' | '?' | ':' | ';')),
+            punctuated: word[lead + core.len()..]
+                .iter()
+                .any(|c| matches!(c, ',' | '.' | '!' | '?' | ':' | ';' | ')' | '—')),
         });
     }
     out
@@ -601,15 +606,13 @@ pub fn parts(claim: &str) -> Vec<Part> {
         }
         let mut to = i + 1;
         loop {
-            if to < tokens.len()
-                && !taken[to]
-                && capital(&tokens[to])
-                && !tokens[to - 1].ends_clause
+            if to < tokens.len() && !taken[to] && capital(&tokens[to]) && !tokens[to - 1].punctuated
             {
                 to += 1;
             } else if to + 1 < tokens.len()
                 && in_list(NAME_JOINERS, &tokens[to].lower)
-                && !tokens[to - 1].ends_clause
+                && !tokens[to - 1].punctuated
+                && !tokens[to].punctuated
                 && capital(&tokens[to + 1])
                 && !taken[to + 1]
             {
@@ -638,6 +641,27 @@ pub fn parts(claim: &str) -> Vec<Part> {
             }
         })
         .collect()
+}
+
+/// The names of people and organisations in `text` (names of two words or
+/// more, each once, in the order they first appear; at most `limit`), for
+/// picking a quote's speaker.
+pub fn names(text: &str, limit: usize) -> Vec<String> {
+    let mut seen: Vec<String> = Vec::new();
+    for line in text.lines() {
+        for part in parts(line) {
+            if seen.len() >= limit {
+                return seen;
+            }
+            if part.kind == PartKind::Entity
+                && part.text.split_whitespace().count() >= 2
+                && !seen.contains(&part.text)
+            {
+                seen.push(part.text);
+            }
+        }
+    }
+    seen
 }
 
 /// The claim's type and the reason for it, the first that applies of:
@@ -859,6 +883,17 @@ mod tests {
             assert_eq!(typed.kind, kind, "{claim}: {typed:?}");
             assert!(typed.reason.contains(why), "{claim}: {}", typed.reason);
         }
+    }
+
+    #[test]
+    fn names_are_the_multi_word_entities_in_order() {
+        let text =
+            "Ana Berg met Omar Lind in Oslo.\nLater, Ana Berg said the Bank of England agreed.";
+        assert_eq!(
+            names(text, 10),
+            ["Ana Berg", "Omar Lind", "Bank of England"]
+        );
+        assert_eq!(names(text, 1), ["Ana Berg"]);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::analysis::document::Article;
 use crate::analysis::{self, Analysis, MarkupHint};
 use crate::app::marks;
 use crate::app::request;
-use crate::app::state::{Action, State};
+use crate::app::state::{Action, Opening, State};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -32,7 +32,7 @@ enum Purpose {
         pasted_markup: Option<Vec<MarkupHint>>,
     },
     /// Opening this saved article, shown once its text is analysed.
-    Open(Box<Article>),
+    Open(Box<Article>, Opening),
 }
 
 /// A request posted to the worker and not yet answered.
@@ -56,10 +56,11 @@ impl InFlight {
                 analysis,
                 markup: pasted_markup,
             },
-            Purpose::Open(article) => Action::Opened {
+            Purpose::Open(article, opening) => Action::Opened {
                 request: self.id,
                 article,
                 analysis,
+                opening,
             },
         }
     }
@@ -153,11 +154,11 @@ impl Analyser {
     /// Opens a saved article: its text is analysed (in the worker when there
     /// is one, so opening a book does not freeze the page) and the article
     /// arrives with the analysis as [`Action::Opened`].
-    pub fn open(self: &Rc<Self>, article: Article) {
+    pub fn open(self: &Rc<Self>, article: Article, opening: Opening) {
         marks::mark(marks::ANNOTATE);
         let text = article.text.clone();
         let markup = article.markup.clone();
-        self.start(text, markup, Purpose::Open(Box::new(article)));
+        self.start(text, markup, Purpose::Open(Box::new(article), opening));
     }
 
     /// Numbers a request, says the page is busy, and hands the request to

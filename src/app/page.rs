@@ -8,13 +8,17 @@
 //! components only report what the reader did, as [`super::state::Action`]s.
 
 use super::messages::{status_line, too_long_message};
-use super::state::{Action, Notice, State};
-use super::{analysis_worker, components, marks, recovery, shortcuts, storage, warm_up};
+use super::state::{Action, Notice, Opening, State};
+use super::{
+    analysis_worker, clock, components, marks, recovery, shortcuts, state, storage, warm_up,
+};
 use crate::analysis::document::{Article, SavedAnnotation, Verdict};
+use crate::analysis::library::Session;
 use crate::analysis::library::Summary;
 use crate::analysis::{Kind, MarkupHint};
 use components::annotation_card::AnnotationCard;
 use components::article_view::ArticleView;
+use components::details::DetailsForm;
 use components::editor::Editor;
 use components::exchange::Exchange;
 use components::help::Help;
@@ -26,7 +30,9 @@ use components::reports::Reports;
 use components::selection_bar::SelectionBar;
 use components::side_panel::SidePanel;
 use components::threshold::Threshold;
+use components::undo_bar::UndoBar;
 use components::verdict_counts::VerdictCounts;
+use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -117,11 +123,21 @@ fn use_shortcuts(state: &UseReducerHandle<State>) {
                         let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
                             return;
                         };
-                        if event.ctrl_key()
-                            || event.meta_key()
-                            || event.alt_key()
-                            || typing_in_a_field(event)
+                        if typing_in_a_field(event) {
+                            return;
+                        }
+                        let command = event.ctrl_key() || event.meta_key();
+                        if command
+                            && !event.shift_key()
+                            && !event.alt_key()
+                            && event.key().eq_ignore_ascii_case("z")
                         {
+                            // Outside text fields, which keep their own undo.
+                            event.prevent_default();
+                            dispatch.dispatch(Action::Undo);
+                            return;
+                        }
+                        if command || event.alt_key() {
                             return;
                         }
                         if let Some(action) = shortcuts::action_for(&event.key(), help) {
@@ -163,6 +179,65 @@ impl Pending {
     }
 }
 
+/// Keeps the session entry (the open article, its open annotation, the
+/// scroll) up to date, so a reload reopens the article as it was. Nothing is
+/// written while a request is in flight (the reload's own reopening among
+/// them), so the session being restored is not overwritten by the empty page.
+#[hook]
+fn use_session(open: Option<String>, selected: Option<String>, busy: bool) {
+    let current = use_mut_ref(|| None::<Session>);
+    let started = use_mut_ref(|| false);
+    {
+        let current = current.clone();
+        let started = started.clone();
+        use_effect_with((open, selected, busy), move |(open, selected, busy)| {
+            if *busy || (!*started.borrow() && open.is_none()) {
+                return;
+            }
+            *started.borrow_mut() = true;
+            let session = open.as_ref().map(|article| Session {
+                article: article.clone(),
+                selected: selected.clone(),
+                scroll: scroll_y(),
+            });
+            storage::save_session(session.as_ref());
+            *current.borrow_mut() = session;
+        });
+    }
+    use_effect_with((), move |_| {
+        // Scrolling is saved a quarter of a second after it stops, and on
+        // the way out.
+        let waiting: Rc<RefCell<Option<gloo::timers::callback::Timeout>>> = Rc::default();
+        let save = {
+            let current = current.clone();
+            move || {
+                if let Some(session) = current.borrow_mut().as_mut() {
+                    session.scroll = scroll_y();
+                    storage::save_session(Some(session));
+                }
+            }
+        };
+        let window = web_sys::window();
+        let on_scroll = window.as_ref().map(|window| {
+            let save = save.clone();
+            gloo::events::EventListener::new(window, "scroll", move |_| {
+                let save = save.clone();
+                *waiting.borrow_mut() = Some(gloo::timers::callback::Timeout::new(250, save));
+            })
+        });
+        let on_hide = window
+            .as_ref()
+            .map(|window| gloo::events::EventListener::new(window, "pagehide", move |_| save()));
+        move || drop((on_scroll, on_hide))
+    });
+}
+
+fn scroll_y() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.scroll_y().ok())
+        .unwrap_or(0.0)
+}
+
 /// Reads the library once, then saves the open article whenever it changes
 /// (and when the page is hidden or left with a change not yet saved).
 #[hook]
@@ -174,10 +249,28 @@ fn use_library(state: &UseReducerHandle<State>, analyser: &Rc<analysis_worker::A
             let loaded = storage::load();
             dispatch.dispatch(Action::Library(loaded.summaries));
             dispatch.dispatch(Action::StorageProblem(loaded.problem));
-            // The last run crashed with this article open: reopen it.
-            if let Some(id) = recovery::take_reopen() {
-                match storage::open(&id) {
-                    Ok(article) => analyser.open(article),
+            dispatch.dispatch(Action::Reviewer(storage::load_reviewer()));
+            // The article open when the page was left (or when it crashed)
+            // comes back as it was: its open annotation, its scroll.
+            let crashed = recovery::take_reopen().map(|article| Session {
+                article,
+                ..Session::default()
+            });
+            let left = storage::load_session();
+            let session = match (crashed, left) {
+                (Some(crashed), Some(left)) if left.article == crashed.article => Some(left),
+                (crashed, left) => crashed.or(left),
+            };
+            if let Some(session) = session {
+                match storage::open_if_present(&session.article) {
+                    Ok(Some(article)) => analyser.open(
+                        article,
+                        Opening::Reload {
+                            selected: session.selected,
+                            scroll: session.scroll,
+                        },
+                    ),
+                    Ok(None) => {}
                     Err(problem) => dispatch.dispatch(Action::StorageProblem(Some(problem))),
                 }
             }
@@ -185,7 +278,16 @@ fn use_library(state: &UseReducerHandle<State>, analyser: &Rc<analysis_worker::A
     }
     // The panic hook reads this to know what to reopen.
     let open_id = state.article.as_ref().map(|a| a.id.clone());
-    use_effect_with(open_id, |id| recovery::note_open(id.as_deref()));
+    use_effect_with(open_id.clone(), |id| recovery::note_open(id.as_deref()));
+    use_session(open_id, state.selected.clone(), state.pending.is_some());
+    {
+        let reviewer = state.reviewer.clone();
+        use_effect_with(reviewer, |reviewer| {
+            if !reviewer.is_empty() {
+                storage::save_reviewer(reviewer);
+            }
+        });
+    }
     let pending = use_mut_ref(Pending::default);
     {
         let mut pending = pending.borrow_mut();
@@ -294,6 +396,7 @@ pub fn app() -> Html {
     let on_inspect = use_dispatcher(&state, Action::Inspect);
     let on_select_text = use_dispatcher(&state, Action::SelectText);
     let on_verdict_filter = use_dispatcher(&state, Action::FilterVerdict);
+    let on_type_filter = use_dispatcher(&state, Action::FilterType);
     let on_jump = use_dispatcher(&state, Action::Jump);
     let on_action: Callback<Action> = {
         let dispatch = state.dispatcher();
@@ -306,9 +409,23 @@ pub fn app() -> Html {
         })
     };
     // Opening analyses the article's text: in the worker, like a paste.
+    // A project file opens like a saved article; one whose id is already in
+    // the library gets a new id, so the saved one is never overwritten.
+    let on_open_project = {
+        let analyser = (*analyser).clone();
+        let library = state.library.clone();
+        use_callback(library, move |mut article: Article, library| {
+            if library.iter().any(|s| s.id == article.id) {
+                article.id = state::Clock::new_id(&clock::BrowserClock);
+            }
+            analyser.open(article, Opening::Project)
+        })
+    };
     let on_open = {
         let analyser = (*analyser).clone();
-        use_callback((), move |article: Article, _| analyser.open(article))
+        use_callback((), move |article: Article, _| {
+            analyser.open(article, Opening::Saved)
+        })
     };
     let on_select = {
         // Made anew only when the entries change (compared by address:
@@ -340,13 +457,59 @@ pub fn app() -> Html {
         });
     }
     let selected_index = state.selected.as_deref().and_then(|id| state.index_of(id));
+    let names = {
+        let text = state.text.clone();
+        let entries = state.entries.clone();
+        use_memo(
+            Rc::as_ptr(&state.entries) as *const () as usize,
+            move |_| {
+                // Speakers found in the article first, then other names in it.
+                let mut names: Vec<String> = entries
+                    .iter()
+                    .filter(|e| e.kind == Kind::Quote)
+                    .filter_map(|e| e.speaker_name())
+                    .collect();
+                let head: String = text.chars().take(50_000).collect();
+                names.extend(crate::analysis::claim_parts::names(&head, 60));
+                let mut seen = std::collections::HashSet::new();
+                names.retain(|n| seen.insert(n.clone()));
+                names
+            },
+        )
+    };
+    let article_url = state
+        .article
+        .as_ref()
+        .map(|a| a.details.url.trim().to_string())
+        .filter(|u| !u.is_empty());
     let card = state.selected_entry().cloned().map(|entry| {
         let suggested_author = crate::analysis::editing::suggested_author(&state.entries, &entry);
         let key = entry.id.clone();
         html! {
-            <AnnotationCard {key} {entry} {suggested_author} on_action={on_action.clone()} />
+            <AnnotationCard
+                {key}
+                {entry}
+                {suggested_author}
+                names={Rc::new((*names).clone())}
+                article_url={article_url.clone()}
+                on_action={on_action.clone()}
+            />
         }
     });
+    {
+        // After a reload, scroll back to where the reader was once the
+        // article is drawn.
+        let scroll_to = state.scroll_to;
+        use_effect_with(state.loads, move |_| {
+            if let Some(y) = scroll_to {
+                marks::after_paint(move || {
+                    if let Some(window) = web_sys::window() {
+                        window.scroll_to_with_x_and_y(0.0, y);
+                    }
+                });
+            }
+        });
+    }
     let verdict_counts = Verdict::ALL.map(|v| state.verdict_count(v));
     let selection_excerpt = state.selection.map(|(start, end)| {
         let words = crate::analysis::document::slice_chars(&state.text, start, end);
@@ -392,6 +555,9 @@ pub fn app() -> Html {
                         </p>
                     }
                     <p id="announce" class="announce" aria-live="polite">{ state.announcement.clone() }</p>
+                    if let Some(step) = state.undo.last() {
+                        <UndoBar said={step.said.clone()} on_action={on_action.clone()} />
+                    }
                     if let Some(problem) = &state.storage_problem {
                         <p id="storage-problem" class="notice" role="alert">{ problem.clone() }</p>
                     }
@@ -453,13 +619,22 @@ pub fn app() -> Html {
                             entries={state.entries.clone()}
                             verdict_filter={state.verdict_filter}
                             {on_verdict_filter}
+                            type_filter={state.type_filter}
+                            {on_type_filter}
                             selected={selected_index}
                             {on_jump}
                         />
                     }
                     if let Some(article) = state.article.clone() {
-                        <Exchange {article} entries={state.entries.clone()} on_action={on_action.clone()} />
+                        <DetailsForm details={article.details.clone()} on_action={on_action.clone()} />
                     }
+                    <Exchange
+                        article={state.article.clone()}
+                        entries={state.entries.clone()}
+                        reviewer={state.reviewer.clone()}
+                        on_action={on_action.clone()}
+                        {on_open_project}
+                    />
                     <Library
                         summaries={state.library.clone()}
                         open={state.article.as_ref().map(|a| a.id.clone())}

@@ -92,3 +92,50 @@ mod tests {
         assert_eq!(prepared.pasted_markup, None);
     }
 }
+
+/// Where an imported file goes: a project file opens as an article of its
+/// own (it brings its text); anything else is read as W3C annotations onto
+/// the open article, by the reducer ([`crate::app::state::Action::Import`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportRoute {
+    Project(Box<crate::analysis::document::Article>),
+    Annotations(String),
+    /// A project file that cannot be opened, and why.
+    Failed(String),
+}
+
+/// Routes an imported file's text.
+pub fn route_import(json: String) -> ImportRoute {
+    use crate::analysis::export::project::{is_project, read_project};
+    if !is_project(&json) {
+        return ImportRoute::Annotations(json);
+    }
+    match read_project(&json) {
+        Ok(article) => ImportRoute::Project(Box::new(article)),
+        Err(error) => ImportRoute::Failed(format!("this project file cannot be opened: {error}")),
+    }
+}
+
+#[cfg(test)]
+mod routes {
+    use super::*;
+    use crate::analysis::document::Article;
+    use crate::analysis::export::project::to_project;
+
+    #[test]
+    fn a_project_opens_and_anything_else_is_read_as_annotations() {
+        let article = Article::new("a1", "Prices rose 5% in May.", "2026-01-01T00:00:00Z");
+        let file = to_project(&article);
+        assert_eq!(
+            route_import(file.clone()),
+            ImportRoute::Project(Box::new(article))
+        );
+        let w3c = r#"{"type": "AnnotationCollection"}"#.to_string();
+        assert_eq!(route_import(w3c.clone()), ImportRoute::Annotations(w3c));
+        let newer = file.replace("\"version\": 1", "\"version\": 2");
+        assert!(matches!(
+            route_import(newer),
+            ImportRoute::Failed(why) if why.contains("newer version")
+        ));
+    }
+}

@@ -392,9 +392,21 @@ pub fn drawn(entry: &SavedAnnotation) -> Annotation {
 }
 
 /// The article as exported: every annotation on show (pending detections
-/// included), plus the rejected ones, which the exporters leave out.
-pub fn export_view(article: &Article, entries: &[SavedAnnotation]) -> Article {
-    let mut annotations = entries.to_vec();
+/// included), plus the rejected ones (which only the W3C export and the
+/// project file carry, as decisions); each claim with no claimant given is
+/// attributed as the card suggests (a corrected quote speaker first); the
+/// details with the remembered `reviewer` where the article has none.
+pub fn export_view(article: &Article, entries: &[SavedAnnotation], reviewer: &Details) -> Article {
+    let mut annotations: Vec<SavedAnnotation> = entries
+        .iter()
+        .map(|entry| {
+            let mut entry = entry.clone();
+            if entry.kind == Kind::Claim && entry.judgement.author.is_none() {
+                entry.judgement.author = editing::suggested_author(entries, &entry);
+            }
+            entry
+        })
+        .collect();
     annotations.extend(
         article
             .annotations
@@ -404,6 +416,7 @@ pub fn export_view(article: &Article, entries: &[SavedAnnotation]) -> Article {
     );
     Article {
         annotations,
+        details: article.details.with_reviewer(reviewer),
         ..article.clone()
     }
 }

@@ -125,7 +125,11 @@ pub fn editor(props: &EditorProps) -> Html {
             <div class="editor-actions">
                 <button type="button" class="primary" {onclick}>{ "Annotate" }</button>
                 <span id="editor-hint" class="hint">
-                    <kbd>{ "Ctrl" }</kbd>{ "+" }<kbd>{ "Enter" }</kbd>{ " also annotates. Nothing leaves your browser." }
+                    // Touch screens have no Ctrl key: the stylesheet hides this there.
+                    <span class="kbd-hint">
+                        <kbd>{ "Ctrl" }</kbd>{ "+" }<kbd>{ "Enter" }</kbd>{ " also annotates. " }
+                    </span>
+                    { "Nothing leaves your browser." }
                 </span>
             </div>
             if *rich_note {

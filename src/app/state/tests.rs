@@ -692,7 +692,11 @@ fn the_library_and_storage_problems_are_shown_and_deleting_the_open_article_clos
 #[test]
 fn an_import_places_what_it_can_and_lists_the_orphans() {
     let state = select_claim(analysed(), "ferry").to(Action::SetVerdict(Verdict::Mixed));
-    let article = export_view(state.article.as_ref().unwrap(), &state.entries);
+    let article = export_view(
+        state.article.as_ref().unwrap(),
+        &state.entries,
+        &Details::default(),
+    );
     let exported = to_web_annotations(&article).to_string();
     let shorter = STORY.replace("The old ferry carried 12,000 passengers in 2023.\n", "");
     let fresh = analyse(state.to(Action::New), &shorter).to(Action::Import(exported));
@@ -745,6 +749,7 @@ fn export_then_import_onto_the_same_text_shows_exactly_what_was_exported() {
     let exported = to_web_annotations(&export_view(
         state.article.as_ref().unwrap(),
         &state.entries,
+        &Details::default(),
     ))
     .to_string();
 
