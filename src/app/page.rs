@@ -134,7 +134,9 @@ fn use_shortcuts(state: &UseReducerHandle<State>) {
                         {
                             // Outside text fields, which keep their own undo.
                             event.prevent_default();
-                            dispatch.dispatch(Action::Undo);
+                            if let Some(undo) = shortcuts::action_for("Ctrl+Z", help) {
+                                dispatch.dispatch(undo);
+                            }
                             return;
                         }
                         if command || event.alt_key() {
@@ -142,9 +144,16 @@ fn use_shortcuts(state: &UseReducerHandle<State>) {
                         }
                         if let Some(action) = shortcuts::action_for(&event.key(), help) {
                             event.prevent_default();
-                            let labels = matches!(action, Action::Label(_));
+                            // A key that acted on selected text used it up.
+                            let on_selection = matches!(
+                                action,
+                                Action::Label(_)
+                                    | Action::Accept
+                                    | Action::Reject
+                                    | Action::SetVerdict(_)
+                            );
                             dispatch.dispatch(action);
-                            if labels {
+                            if on_selection {
                                 clear_text_selection();
                             }
                         }

@@ -41,12 +41,13 @@ pub const SHORTCUTS: &[Shortcut] = &[
     },
     Shortcut {
         keys: &["a"],
-        does: "Accept the open annotation",
+        does: "Accept the open annotation (or the one in the selected text)",
         action: || Action::Accept,
     },
     Shortcut {
         keys: &["x"],
-        does: "Reject the open annotation (a manual one is removed)",
+        does:
+            "Reject the open annotation, or the one in the selected text (a manual one is removed)",
         action: || Action::Reject,
     },
     Shortcut {
@@ -85,6 +86,11 @@ pub const SHORTCUTS: &[Shortcut] = &[
         action: || Action::SetVerdict(Verdict::Unverifiable),
     },
     Shortcut {
+        keys: &["Ctrl+Z"],
+        does: "Undo the last change (relabel, reject, remove, verdict, speaker...)",
+        action: || Action::Undo,
+    },
+    Shortcut {
         keys: &["?"],
         does: "Show or hide this list",
         action: || Action::ShowHelp(true),
@@ -103,6 +109,8 @@ pub fn action_for(key: &str, help_open: bool) -> Option<Action> {
         "?" => Some(Action::ShowHelp(!help_open)),
         "Escape" if help_open => Some(Action::ShowHelp(false)),
         "Escape" => Some(Action::Select(None)),
+        // The page sends this for Ctrl+Z (or Cmd+Z) outside text fields.
+        "Ctrl+Z" => Some(Action::Undo),
         _ => SHORTCUTS
             .iter()
             .find(|s| s.keys.contains(&key))

@@ -295,7 +295,7 @@ fn speaker_field(props: &SpeakerFieldProps) -> Html {
     };
     let onsubmit = Callback::from(|event: SubmitEvent| event.prevent_default());
     html! {
-        <form class="speaker" aria-label="Speaker" {onsubmit}>
+        <form class="speaker" {onsubmit}>
             <label class="field-label" for="quote-speaker">{ "Speaker" }</label>
             <input
                 id="quote-speaker"

@@ -1127,3 +1127,41 @@ fn scores_stream_in_for_the_analysis_on_show_only() {
 fn slice(text: &str, start: usize, end: usize) -> String {
     text.chars().skip(start).take(end - start).collect()
 }
+
+#[test]
+fn a_corrected_speaker_reaches_every_export() {
+    use crate::analysis::export::{claim_review, csv, markdown, project};
+    let text = "Ferry fares\n\"We will cut the fare by 30 percent next year,\" the office said.";
+    let state = analyse(
+        Rc::new(State::default()).to(Action::SetThreshold(0.0)),
+        text,
+    );
+    let quote = state
+        .entries
+        .iter()
+        .find(|e| e.kind == Kind::Quote)
+        .unwrap()
+        .id
+        .clone();
+    // The verdict comes after the correction: the claimant is suggested.
+    let state = state
+        .to(Action::Select(Some(quote)))
+        .to(Action::SetSpeaker("Olga Petrova".into()));
+    let state = select_claim(state, "cut the fare").to(Action::SetVerdict(Verdict::False));
+    let article = export_view(
+        state.article.as_ref().unwrap(),
+        &state.entries,
+        &Details::default(),
+    );
+    let w3c = to_web_annotations(&article).to_string();
+    assert!(
+        w3c.contains("\"annotator:speakerCorrection\":\"Olga Petrova\""),
+        "{w3c}"
+    );
+    let reviews = claim_review::to_claim_reviews(&article).unwrap();
+    assert_eq!(reviews[0]["itemReviewed"]["author"]["name"], "Olga Petrova");
+    assert!(markdown::to_markdown(&article).contains("— Olga Petrova"));
+    assert!(markdown::to_markdown(&article).contains("Claimed by: Olga Petrova"));
+    assert!(csv::to_csv(&article).contains("Olga Petrova"));
+    assert!(project::to_project(&article).contains("\"speaker_correction\": \"Olga Petrova\""));
+}
