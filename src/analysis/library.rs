@@ -197,6 +197,9 @@ pub struct Session {
     pub selected: Option<String>,
     #[serde(default)]
     pub scroll: f64,
+    /// The claim threshold the reader had set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub threshold: Option<f32>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -448,6 +451,7 @@ mod tests {
             article: "a1".into(),
             selected: Some("claim-0-39".into()),
             scroll: 812.5,
+            threshold: Some(0.25),
         };
         assert_eq!(decode_session(&encode_session(&session)), Ok(session));
         let odd = Session {

@@ -193,13 +193,15 @@ impl Pending {
 /// written while a request is in flight (the reload's own reopening among
 /// them), so the session being restored is not overwritten by the empty page.
 #[hook]
-fn use_session(open: Option<String>, selected: Option<String>, busy: bool) {
+fn use_session(open: Option<String>, selected: Option<String>, threshold: f32, busy: bool) {
     let current = use_mut_ref(|| None::<Session>);
     let started = use_mut_ref(|| false);
     {
         let current = current.clone();
         let started = started.clone();
-        use_effect_with((open, selected, busy), move |(open, selected, busy)| {
+        // The threshold as text: f32 has no Eq for the effect's key.
+        let key = (open, selected, threshold.to_string(), busy);
+        use_effect_with(key, move |(open, selected, _, busy)| {
             if *busy || (!*started.borrow() && open.is_none()) {
                 return;
             }
@@ -208,6 +210,7 @@ fn use_session(open: Option<String>, selected: Option<String>, busy: bool) {
                 article: article.clone(),
                 selected: selected.clone(),
                 scroll: scroll_y(),
+                threshold: Some(threshold),
             });
             storage::save_session(session.as_ref());
             *current.borrow_mut() = session;
@@ -277,6 +280,7 @@ fn use_library(state: &UseReducerHandle<State>, analyser: &Rc<analysis_worker::A
                         Opening::Reload {
                             selected: session.selected,
                             scroll: session.scroll,
+                            threshold: session.threshold,
                         },
                     ),
                     Ok(None) => {}
@@ -288,7 +292,12 @@ fn use_library(state: &UseReducerHandle<State>, analyser: &Rc<analysis_worker::A
     // The panic hook reads this to know what to reopen.
     let open_id = state.article.as_ref().map(|a| a.id.clone());
     use_effect_with(open_id.clone(), |id| recovery::note_open(id.as_deref()));
-    use_session(open_id, state.selected.clone(), state.pending.is_some());
+    use_session(
+        open_id,
+        state.selected.clone(),
+        state.threshold,
+        state.pending.is_some(),
+    );
     {
         let reviewer = state.reviewer.clone();
         use_effect_with(reviewer, |reviewer| {

@@ -260,10 +260,11 @@ pub enum Opening {
     #[default]
     Saved,
     /// Reopened after a reload as it was: this annotation open, the page
-    /// scrolled to `scroll` pixels.
+    /// scrolled to `scroll` pixels, claims shown from `threshold`.
     Reload {
         selected: Option<String>,
         scroll: f64,
+        threshold: Option<f32>,
     },
     /// From a project file: a new entry in the library, so it is saved.
     Project,
@@ -968,14 +969,26 @@ impl State {
                 opening,
                 ..
             } => {
-                let opened = self.reopened(*article, analysis);
+                let threshold = match &opening {
+                    Opening::Reload {
+                        threshold: Some(t), ..
+                    } if t.is_finite() => t.clamp(0.0, 1.0),
+                    _ => self.threshold,
+                };
+                let base = State {
+                    threshold,
+                    ..(*self).clone()
+                };
+                let opened = base.reopened(*article, analysis);
                 let title = opened
                     .article
                     .as_ref()
                     .map_or(String::new(), |a| a.title.clone());
                 Rc::new(match opening {
                     Opening::Saved => opened,
-                    Opening::Reload { selected, scroll } => State {
+                    Opening::Reload {
+                        selected, scroll, ..
+                    } => State {
                         selected: selected.filter(|id| opened.index_of(id).is_some()),
                         scroll_to: Some(scroll),
                         announcement: format!("Reopened “{title}” as you left it."),

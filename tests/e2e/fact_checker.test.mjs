@@ -50,7 +50,25 @@ async function selectInArticle(page, phrase) {
     }
     throw new Error(`phrase not in one text node: ${phrase}`);
   }, phrase);
+  await page.getByRole('region', { name: 'Selected text' }).waitFor();
 }
+
+/** Whether the words `phrase` of the article are drawn on screen (a hidden
+ * element's text has no boxes). */
+const drawnText = (page, phrase) => page.evaluate((phrase) => {
+  const article = document.querySelector('article.article');
+  const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = node.data.indexOf(phrase);
+    if (at >= 0) {
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + phrase.length);
+      return range.getClientRects().length > 0;
+    }
+  }
+  return null;
+}, phrase);
 
 /** Downloads the export behind the button `name`: its file name and text. */
 async function save(page, name) {
@@ -337,6 +355,7 @@ test('ClaimReview: says so with nothing judged; with the details, valid JSON-LD 
   await fill('Organisation', 'Example Checks');
   await fill('Reviewer', 'Sam Lee');
   await eventually(() => page.locator('.claim-review-missing').count(), 0, 'nothing missing');
+  await page.getByRole('slider', { name: /Claim threshold/ }).fill('0');
   await claimMark(page, 'The council approved').focus();
   await page.keyboard.press('4');
   await eventually(() => announce(page), /Verdict: Mixed/);
@@ -391,7 +410,9 @@ test('hiding boilerplate folds each block to one line, which unfolds on its own'
   const labels = await folds.evaluateAll((all) => all.map((b) => b.getAttribute('aria-label')));
   const lines = labels.map((l) => Number(l.match(/(\d+) line/)[1]));
   assert.ok(Math.max(...lines) >= 10, `a fold says how long its block is: ${labels}`);
-  assert.equal(await page.getByText('Podcasts', { exact: true }).isVisible(), false, 'the menu is folded away');
+  assert.equal(await drawnText(page, 'Podcasts'), false, 'the menu is folded away');
+  assert.equal(await drawnText(page, 'Cookie settings'), false, 'and the footer');
+  assert.equal(await drawnText(page, 'The old ferry carried'), true, 'the story is not');
   const drawn = await folds.first().evaluate((b) => getComputedStyle(b, '::before').content);
   assert.match(drawn, /^"Boilerplate: \d+ lines?, show"$/, 'the label is on screen');
   // The text of the page is still whole, so selections count right.
@@ -400,7 +421,8 @@ test('hiding boilerplate folds each block to one line, which unfolds on its own'
   const biggest = folds.nth(lines.indexOf(Math.max(...lines)));
   await biggest.click();
   await eventually(() => page.getByRole('button', { name: /^Boilerplate: \d+ lines?, hide$/ }).count(), 1);
-  await eventually(() => page.getByText(lines.indexOf(Math.max(...lines)) === 0 ? 'Podcasts' : 'Cookie settings', { exact: true }).isVisible(), true);
+  const inside = lines.indexOf(Math.max(...lines)) === 0 ? 'Podcasts' : 'Cookie settings';
+  await eventually(() => drawnText(page, inside), true, 'that block unfolded');
   await screenshot(page, 'fact-checker-folded');
   await page.locator('.legend button[data-kind=boilerplate]').click();
   await eventually(() => page.locator('.fold-toggle').count(), 0, 'shown again');

@@ -1041,6 +1041,7 @@ fn opening_after_a_reload_restores_the_open_annotation_and_the_scroll() {
         opening: Opening::Reload {
             selected,
             scroll: 640.0,
+            threshold: Some(0.0),
         },
     };
     let reopened = Rc::new(State::default())
@@ -1048,6 +1049,10 @@ fn opening_after_a_reload_restores_the_open_annotation_and_the_scroll() {
         .to(reload(selected.clone()));
     assert_eq!(reopened.selected, selected);
     assert_eq!(reopened.scroll_to, Some(640.0));
+    assert_eq!(reopened.threshold, 0.0, "the reader's threshold");
+    assert_eq!(reopened.entries, saved.entries, "every mark as it was");
+    assert_eq!(reopened.threshold, 0.0, "the reader's threshold");
+    assert_eq!(reopened.entries, saved.entries, "every mark as it was");
     assert_eq!(reopened.revision, 0, "nothing new to save");
     assert!(reopened.announcement.contains("as you left it"));
     let gone = Rc::new(State::default())
