@@ -573,9 +573,15 @@ pub fn app() -> Html {
                         </p>
                     }
                     <p id="announce" class="announce" aria-live="polite">{ state.announcement.clone() }</p>
-                    if let Some(step) = state.undo.last() {
-                        <UndoBar said={step.said.clone()} on_action={on_action.clone()} />
-                    }
+                    // Always there, so that the bar coming and going never moves its
+                    // siblings (yew mis-places a node inserted before a component that
+                    // renders nothing, as Reports does, when a later sibling goes in
+                    // the same render).
+                    <div class="undo-slot">
+                        if let Some(step) = state.undo.last() {
+                            <UndoBar said={step.said.clone()} on_action={on_action.clone()} />
+                        }
+                    </div>
                     if let Some(problem) = &state.storage_problem {
                         <p id="storage-problem" class="notice" role="alert">{ problem.clone() }</p>
                     }

@@ -814,10 +814,16 @@ impl State {
                         }
                         None => "Nothing added: the selection is empty.".to_string(),
                     };
+                    // The undo step says what it takes back.
+                    let mut undo = (*next.undo).clone();
+                    if let Some(step) = undo.last_mut() {
+                        step.said = announcement.clone();
+                    }
                     Rc::new(State {
                         selected: added,
                         selection: None,
                         announcement,
+                        undo: Rc::new(undo),
                         ..next
                     })
                 }
