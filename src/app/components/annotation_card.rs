@@ -95,7 +95,8 @@ pub fn annotation_card(props: &AnnotationCardProps) -> Html {
                 <h2 id="card-heading">{ format!("Open {}", kind_name(entry.kind)) }</h2>
                 <button type="button" class="link-button" onclick={act(Action::Select(None))}>{ "Close" }</button>
             </div>
-            <blockquote class="card-exact">
+            // Focusable: a long annotation scrolls inside it.
+            <blockquote class="card-exact" tabindex="0">
                 if entry.kind == Kind::Claim {
                     { with_parts(&entry.exact) }
                 } else {
