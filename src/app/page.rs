@@ -561,6 +561,7 @@ pub fn app() -> Html {
                         empty_notice={state.notice == Some(Notice::EmptyInput)}
                         loaded={Some(state.text.clone())}
                         loads={state.loads}
+                        keep_typed={state.scroll_to.is_some()}
                     />
                     if let Some(Notice::TooLong(chars)) = state.notice {
                         <p id="input-problem" class="notice" role="alert">{ too_long_message(chars) }</p>
