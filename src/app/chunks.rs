@@ -85,21 +85,20 @@ pub fn annotations_by_block(
     by_block
 }
 
+/// A long text of numbered paragraphs with a multi-byte word and an emoji
+/// in each, so code points, bytes and UTF-16 units differ throughout.
+#[cfg(test)]
+pub(crate) fn long_text(paragraphs: usize) -> String {
+    (0..paragraphs)
+        .map(|i| {
+            format!("Paragraph {i}: Zoë saw 😀 the council spend {i} million on the new bridge.\n")
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A long text of numbered paragraphs with a multi-byte word and an
-    /// emoji in each, so code points, bytes and UTF-16 units differ throughout.
-    fn long_text(paragraphs: usize) -> String {
-        (0..paragraphs)
-            .map(|i| {
-                format!(
-                    "Paragraph {i}: Zoë saw 😀 the council spend {i} million on the new bridge.\n"
-                )
-            })
-            .collect()
-    }
 
     #[test]
     fn blocks_tile_the_text_at_line_breaks_with_matching_byte_ranges() {

@@ -195,7 +195,7 @@ pub fn excerpt(text: &str, map: &OffsetMap, start: usize, end: usize, max: usize
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::chunks;
+    use crate::app::chunks::{self, long_text};
 
     fn annotation(kind: Kind, start: usize, end: usize, score: f32) -> Annotation {
         Annotation {
@@ -229,18 +229,6 @@ mod tests {
             annotation(Kind::Quote, qs, qe, 0.9),
             annotation(Kind::Boilerplate, bs, be, 0.95),
         ]
-    }
-
-    /// A long text of numbered paragraphs with a multi-byte word and an
-    /// emoji in each, so code points, bytes and UTF-16 units differ throughout.
-    fn long_text(paragraphs: usize) -> String {
-        (0..paragraphs)
-            .map(|i| {
-                format!(
-                    "Paragraph {i}: Zoë saw 😀 the council spend {i} million on the new bridge.\n"
-                )
-            })
-            .collect()
     }
 
     #[test]
