@@ -273,11 +273,12 @@ test('a panic shows a banner; Reload brings back the open article with its decis
   await eventually(() => judged.getAttribute('data-verdict'), 'false', 'the verdict is back');
   assert.equal(await page.locator('.library-item').count(), 2, 'the library is whole');
 
-  // Only a crash reopens: a plain reload starts afresh, library beside it.
+  // A plain reload reopens the open article too (issue #18), library beside it.
   await page.reload();
   await page.getByRole('button', { name: 'Annotate' }).waitFor();
   await eventually(() => page.locator('.library-item').count(), 2);
-  assert.equal(await page.locator('article.article').count(), 0);
+  await page.locator('article.article').waitFor();
+  assert.match(await page.locator('article.article').textContent(), /Mill town library reopens/);
   assert.ok(errors.every((e) => /unreachable|RuntimeError/.test(e)), `only the deliberate panic: ${errors}`);
   await page.close();
 });

@@ -6,9 +6,16 @@
 //! `TextPositionSelector` (code points). Bodies carry the kind (`classifying`),
 //! the verdict (`assessing`), the note (`commenting`), the speaker or claim
 //! author (`identifying`) and the sources (`linking`). What the W3C vocabulary
-//! has no term for (score, reasons, review state, claim date, speaker span)
-//! lives under our own `annotator:` prefix, so other tools ignore it and we
-//! lose nothing on the way back.
+//! has no term for (score, reasons, review state, claim date, speaker span,
+//! the kind a relabelled annotation had, a corrected speaker) lives under
+//! our own `annotator:` prefix, so other tools ignore it and we lose nothing
+//! on the way back.
+//!
+//! Every decision travels, so that importing an export onto the same text
+//! shows exactly what was exported: a rejected detection is exported too, as
+//! a `moderating` annotation whose body says "rejected" (other tools can
+//! tell it from a live one), and the import keeps it rejected, so the
+//! detector cannot bring it back.
 
 use super::w3c_reading::{read_annotations, ReadError};
 use super::{exported, text_urn};
@@ -26,12 +33,18 @@ fn context() -> Value {
     json!([W3C_CONTEXT, { "annotator": OUR_PREFIX }])
 }
 
-/// The article's annotations (rejected detections excluded) as W3C JSON-LD.
+/// The article's annotations and decisions as W3C JSON-LD: every annotation
+/// on show, then each rejected detection as a `moderating` one.
 pub fn to_web_annotations(article: &Article) -> Value {
     let source = text_urn(&article.text);
     let chars: Vec<char> = article.text.chars().collect();
+    let rejected = article
+        .annotations
+        .iter()
+        .filter(|a| a.review == Review::Rejected);
     let items: Vec<Value> = exported(article)
         .into_iter()
+        .chain(rejected)
         .map(|a| annotation_json(a, &source, &chars, &article.modified))
         .collect();
     json!({
@@ -58,19 +71,21 @@ fn annotation_json(a: &SavedAnnotation, source: &str, chars: &[char], modified: 
     if !j.note.is_empty() {
         body.push(text_body("commenting", &j.note));
     }
-    let who = j.author.clone().or_else(|| {
-        a.speaker
-            .as_ref()
-            .map(|s| s.resolved.clone().unwrap_or(s.text.clone()))
-    });
+    let who = j.author.clone().or_else(|| a.speaker_name());
     if let Some(who) = who {
         body.push(text_body("identifying", &who));
     }
     for link in &j.sources {
         body.push(json!({ "type": "SpecificResource", "purpose": "linking", "source": link }));
     }
+    let rejected = a.review == Review::Rejected;
+    if rejected {
+        body.push(text_body("moderating", "rejected"));
+    }
 
-    let motivation = if a.kind == Kind::Claim && j.verdict != Verdict::Unchecked {
+    let motivation = if rejected {
+        "moderating"
+    } else if a.kind == Kind::Claim && j.verdict != Verdict::Unchecked {
         "assessing"
     } else {
         "classifying"
@@ -107,6 +122,12 @@ fn annotation_json(a: &SavedAnnotation, source: &str, chars: &[char], modified: 
     }
     if let Some(date) = &j.date {
         out["annotator:claimDate"] = json!(date);
+    }
+    if let Some(kind) = a.relabelled_from {
+        out["annotator:relabelledFrom"] = json!(kind.as_str());
+    }
+    if let Some(name) = &a.speaker_correction {
+        out["annotator:speakerCorrection"] = json!(name);
     }
     out
 }
@@ -362,10 +383,15 @@ fn place(item: &Value, n: usize, index: &TextIndex<'_>) -> Result<Placed, Orphan
             resolved: str_field(s, "resolved").map(str::to_string),
         })
     });
+    let rejected_in_body = body_value("moderating") == Some("rejected");
     let review = match str_field(item, "annotator:review") {
         Some("accepted") => Review::Accepted,
         Some("rejected") => Review::Rejected,
+        _ if rejected_in_body => Review::Rejected,
         _ => Review::Pending,
+    };
+    let kind_named = |key: &str| {
+        str_field(item, key).and_then(|k| Kind::ALL.into_iter().find(|kind| kind.as_str() == k))
     };
     let origin = match str_field(item, "annotator:origin") {
         Some("detected") => Origin::Detected,
@@ -401,6 +427,10 @@ fn place(item: &Value, n: usize, index: &TextIndex<'_>) -> Result<Placed, Orphan
             author: if kind == Kind::Claim { who } else { None },
             date: str_field(item, "annotator:claimDate").map(str::to_string),
         },
+        relabelled_from: kind_named("annotator:relabelledFrom"),
+        speaker_correction: str_field(item, "annotator:speakerCorrection")
+            .map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|n| !n.is_empty()),
     };
     Ok(Placed {
         annotation,
@@ -421,8 +451,8 @@ mod tests {
         assert_eq!(doc["@context"][0], W3C_CONTEXT);
         assert!(doc["id"].as_str().unwrap().starts_with("urn:sha256:"));
         let items = doc["first"]["items"].as_array().unwrap();
-        assert_eq!(items.len(), 3);
-        assert_eq!(doc["total"], 3);
+        assert_eq!(items.len(), 4, "three on show and one rejection");
+        assert_eq!(doc["total"], 4);
         for item in items {
             assert_eq!(item["type"], "Annotation");
             assert!(item["id"].as_str().unwrap().contains('#'));
@@ -471,8 +501,9 @@ mod tests {
         assert!(report.orphans.is_empty(), "{:?}", report.orphans);
         let back: Vec<SavedAnnotation> =
             report.placed.iter().map(|p| p.annotation.clone()).collect();
-        let expected: Vec<SavedAnnotation> = exported(&article).into_iter().cloned().collect();
-        assert_eq!(back, expected);
+        let mut expected: Vec<SavedAnnotation> = exported(&article).into_iter().cloned().collect();
+        expected.push(article.annotations[3].clone());
+        assert_eq!(back, expected, "the rejection travels too");
         assert!(report.placed.iter().all(|p| p.fit == Fit::Exact));
     }
 
@@ -508,9 +539,50 @@ mod tests {
         assert_eq!(report.orphans[0].exact, "\"We are ready,\"");
         assert_eq!(
             report.placed.len() + report.orphans.len(),
-            3,
+            4,
             "nothing dropped silently"
         );
+    }
+
+    #[test]
+    fn rejections_relabels_and_corrected_speakers_travel_and_other_tools_can_tell_them() {
+        let mut article = judged_article();
+        article.annotations[1].speaker_correction = Some("Olga Petrova".into());
+        article.annotations[2].relabelled_from = Some(Kind::Claim);
+        let doc = to_web_annotations(&article);
+        let items = doc["first"]["items"].as_array().unwrap();
+        let rejected = &items[3];
+        assert_eq!(rejected["motivation"], "moderating");
+        assert_eq!(rejected["annotator:review"], "rejected");
+        assert!(rejected["body"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|b| b["purpose"] == "moderating" && b["value"] == "rejected"));
+        assert_eq!(items[1]["annotator:speakerCorrection"], "Olga Petrova");
+        let identifying = items[1]["body"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["purpose"] == "identifying")
+            .unwrap();
+        assert_eq!(
+            identifying["value"], "Olga Petrova",
+            "other tools see the fix"
+        );
+        assert_eq!(items[2]["annotator:relabelledFrom"], "claim");
+
+        let report = from_web_annotations(&doc.to_string(), &article.text).unwrap();
+        let back: Vec<SavedAnnotation> = report.placed.into_iter().map(|p| p.annotation).collect();
+        let mut expected = article.annotations.clone();
+        expected.sort_by_key(|a| a.review == Review::Rejected);
+        assert_eq!(back, expected);
+        // A tool that keeps only the W3C terms still marks the rejection.
+        let bare = doc
+            .to_string()
+            .replace("\"annotator:review\":\"rejected\"", "\"x\":0");
+        let report = from_web_annotations(&bare, &article.text).unwrap();
+        assert_eq!(report.placed[3].annotation.review, Review::Rejected);
     }
 
     #[test]

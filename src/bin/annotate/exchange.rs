@@ -18,7 +18,9 @@ pub fn export(format: &str, text: &str, threshold: f32) -> Result<String, String
     let pretty = |v: serde_json::Value| serde_json::to_string_pretty(&v).map_err(|e| e.to_string());
     match format {
         "w3c" => pretty(web_annotation::to_web_annotations(&article)),
-        "claimreview" => pretty(claim_review::to_claim_reviews(&article)),
+        "claimreview" => {
+            pretty(claim_review::to_claim_reviews(&article).map_err(|e| e.to_string())?)
+        }
         "markdown" | "md" => Ok(markdown::to_markdown(&article)),
         "csv" => Ok(csv::to_csv(&article)),
         other => Err(format!("unknown export format '{other}' ({FORMATS})")),

@@ -324,7 +324,10 @@ fn run(options: &Options, out: &mut impl Write) -> Result<ExitCode, String> {
             } else {
                 (input, Vec::new())
             };
-            print_out(out, &analysis::explain::explain(&text, &hints, *target)?.to_string())
+            print_out(
+                out,
+                &analysis::explain::explain(&text, &hints, *target)?.to_string(),
+            )
         }
         Command::Import(export_path) => {
             // Streamed: a huge file is refused as soon as it has too many
