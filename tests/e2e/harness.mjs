@@ -125,6 +125,9 @@ export async function openPage(context, url, { colorScheme = 'light' } = {}) {
   page.on('pageerror', (error) => errors.push(String(error)));
   await page.goto(url);
   await page.getByRole('button', { name: 'Annotate' }).waitFor();
+  // A page opened where an article was left open reopens it through the
+  // worker: let that finish, so each test starts from a page at rest.
+  await page.locator('#busy').waitFor({ state: 'detached', timeout: 60_000 });
   return {
     page,
     assertClean() {
