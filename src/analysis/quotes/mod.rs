@@ -23,22 +23,13 @@ use antecedent::Mention;
 use evidence::{FoundBy, QuoteEvidence, PARTIAL_WORDS};
 use marks::MarkedSpan;
 pub use model::QuoteModel;
-/// The names of a speaker candidate's features, for `train-quotes`.
-pub mod speaker_features {
-    pub use super::speaker::candidates::{SPEAKER_FEATURES, SPEAKER_FEATURE_COUNT};
-
-    /// The speaker rules by name (their features' names), each with its bit
-    /// in [`super::QuoteModel::rules_off`].
-    pub fn rules() -> Vec<(&'static str, u32)> {
-        use super::speaker::candidates::{bit, RULES};
-        RULES
-            .iter()
-            .enumerate()
-            .map(|(i, rule)| (SPEAKER_FEATURES[1 + i], bit(*rule)))
-            .collect()
-    }
+/// The speaker rules by name, in the order they are tried, each with its
+/// bit in [`QuoteModel::rules_off`] (for `train-quotes --ablate`).
+pub fn speaker_rules() -> Vec<(&'static str, u32)> {
+    use speaker::rules::{bit, RULES};
+    RULES.iter().map(|&rule| (rule.name(), bit(rule))).collect()
 }
-use speaker::candidates::{Candidates, Rule, SPEAKER_FEATURE_COUNT};
+use speaker::rules::{on, Rule};
 use speaker::{Attribution, SpeakerCue};
 use std::ops::Range;
 use tokens::{TokenKind, Tokens};
@@ -57,16 +48,13 @@ pub fn detect_with(text: &str, model: &QuoteModel) -> Vec<Finding> {
         .collect()
 }
 
-/// A quotation found, with what its score and its speaker were chosen
-/// from (what `train-quotes` learns from).
+/// A quotation found, with the features its score was computed from (what
+/// `train-quotes` learns from).
 #[derive(Debug, Clone)]
 pub struct Explained {
     pub finding: Finding,
     /// The features of its score ([`evidence::FEATURES`]).
     pub features: [f32; evidence::FEATURE_COUNT],
-    /// Every speaker proposed (byte range of the mention) with its features
-    /// ([`speaker_features::SPEAKER_FEATURES`]).
-    pub speakers: Vec<(Range<usize>, [f32; SPEAKER_FEATURE_COUNT])>,
 }
 
 /// Like [`detect_with`], each finding explained.
@@ -102,24 +90,20 @@ pub fn detect_explained(text: &str, model: &QuoteModel) -> Vec<Explained> {
         let exclaimed = exclaims(text, &span.range);
         let clause = exclaimed || is_a_clause(text, &span.range);
         let full = words >= PARTIAL_WORDS;
-        let candidates =
-            propose_speakers(&t, q, previous.as_ref(), full || clause, model.rules_off);
-        let candidate_features = candidates.features(&t, q);
-        let chosen = model
-            .choose_speaker(&candidate_features)
-            .map(|i| &candidates.list[i]);
+        let found = find_speaker(&t, q, previous.as_ref(), full || clause, model.rules_off);
         let mut found_by = FoundBy::Nobody;
         let mut speaker = None;
-        if let Some(chosen) = chosen {
-            let found = &chosen.attribution;
-            if chosen.first == Rule::Continuation {
+        match &found {
+            Some(Found::Continuation(_)) => {
                 finding.reasons.push("continues the previous quote".into());
                 found_by = FoundBy::Continuation;
                 speaker = previous.as_ref().map(|(_, earlier, _)| earlier.clone());
-            } else {
-                found_by = FoundBy::Cue(found.cue);
-                speaker = Some(speaker_finding(&t, found, &speakers, &mut finding));
             }
+            Some(Found::Cue(attribution)) => {
+                found_by = FoundBy::Cue(attribution.cue);
+                speaker = Some(speaker_finding(&t, attribution, &speakers, &mut finding));
+            }
+            None => {}
         }
         if let (Some(named), FoundBy::Cue(SpeakerCue::After | SpeakerCue::Before)) =
             (&speaker, found_by)
@@ -144,13 +128,7 @@ pub fn detect_explained(text: &str, model: &QuoteModel) -> Vec<Explained> {
                 }
             }
         }
-        let speaker_tokens = chosen.map(|c| c.attribution.tokens.clone());
-        let proposed: Vec<(Range<usize>, [f32; SPEAKER_FEATURE_COUNT])> = candidates
-            .list
-            .iter()
-            .zip(candidate_features)
-            .map(|(c, features)| (byte_range(&t, &c.attribution.tokens), features))
-            .collect();
+        let speaker_tokens = found.map(Found::into_tokens);
         // "the slogan “Yes We Can”": words said or printed, never a title;
         // "a “fraud” and a “Liar”": the second of two listed quotations is
         // of the same kind as the first.
@@ -215,11 +193,7 @@ pub fn detect_explained(text: &str, model: &QuoteModel) -> Vec<Explained> {
         let waits = speaker.is_none() && !evidence.partial() && !evidence.single;
         waiting = waits.then_some((q, findings.len(), evidence));
         finding.speaker = speaker;
-        let explained = Explained {
-            finding,
-            features,
-            speakers: proposed,
-        };
+        let explained = Explained { finding, features };
         push_parts(text, span, explained, &mut findings);
     }
     findings
@@ -341,55 +315,69 @@ fn push_parts(text: &str, span: &MarkedSpan, explained: Explained, findings: &mu
     }
 }
 
-/// Every rule's speaker for the quotation at token `q`, the rules' own pick
-/// marked: its own sentence first, then the sentence after the last
-/// quotation's speaker, that quotation carried on (`may_continue`: the
-/// words could stand on their own, or the sentence reports speech), the
-/// sentence before and the one after.
-fn propose_speakers(
+/// Where a quotation's speaker was found: a cue naming somebody, or the
+/// last quotation carried on (its speaker's tokens).
+enum Found {
+    Cue(Attribution),
+    Continuation(Range<usize>),
+}
+
+impl Found {
+    /// The tokens of the speaker's mention.
+    fn into_tokens(self) -> Range<usize> {
+        match self {
+            Found::Cue(attribution) => attribution.tokens,
+            Found::Continuation(tokens) => tokens,
+        }
+    }
+}
+
+/// The speaker of the quotation at token `q`, by the first rule that names
+/// one ([`speaker::rules`]), the rules in `off` switched off: its own
+/// sentence first, then the sentence after the last quotation's speaker,
+/// that quotation carried on (`may_continue`: the words could stand on
+/// their own, or the sentence reports speech), the sentence before and the
+/// one after.
+fn find_speaker(
     t: &Tokens,
     q: usize,
     previous: Option<&(usize, SpeakerFinding, Range<usize>)>,
     may_continue: bool,
-    rules_off: u32,
-) -> Candidates {
-    let mut candidates = Candidates::without(rules_off);
-    let own = speaker::propose(t, q, &mut candidates);
-    // "“…,” Lee said. Kim says the count is wrong. “…”": a sentence
-    // reporting somebody after the last quotation hands the next one to
-    // its speaker; the earlier speaker does not carry on.
-    let after_previous = previous.and_then(|(at, earlier, _)| {
-        speaker::attribute_from_sentence_after(t, *at, earlier.range.end, q)
-    });
-    candidates.propose(Rule::SentenceAfterPrevious, after_previous.as_ref());
-    let continued = previous
-        .filter(|(at, _, _)| {
-            continues(t, *at, q) && (may_continue || speaker::sentence_reports(t, q))
+    off: u32,
+) -> Option<Found> {
+    let cue = |rule: Rule, find: &dyn Fn() -> Option<Attribution>| {
+        if on(off, rule) {
+            find().map(Found::Cue)
+        } else {
+            None
+        }
+    };
+    speaker::attribute(t, q, off)
+        .map(Found::Cue)
+        .or_else(|| {
+            // "“…,” Lee said. Kim says the count is wrong. “…”": a sentence
+            // reporting somebody after the last quotation hands the next one
+            // to its speaker; the earlier speaker does not carry on.
+            cue(Rule::SentenceAfterPrevious, &|| {
+                let (at, earlier, _) = previous?;
+                speaker::attribute_from_sentence_after(t, *at, earlier.range.end, q)
+            })
         })
-        .map(|(_, _, tokens)| Attribution {
-            tokens: tokens.clone(),
-            verb: None,
-            // Unread: a continuation is scored as one, not by a cue.
-            cue: SpeakerCue::PreviousSentence,
-        });
-    candidates.propose(Rule::Continuation, continued.as_ref());
-    let before = speaker::attribute_from_previous_sentence(t, q);
-    candidates.propose(Rule::PreviousSentence, before.as_ref());
-    let after = speaker::attribute_from_next_sentence(t, q);
-    candidates.propose(Rule::NextSentence, after.as_ref());
-    let allowed = |rule: Rule, a: Option<Attribution>| a.filter(|_| candidates.allows(rule));
-    let pick = own
-        .or(allowed(Rule::SentenceAfterPrevious, after_previous))
-        .or(allowed(Rule::Continuation, continued))
-        .or(allowed(Rule::PreviousSentence, before))
-        .or(allowed(Rule::NextSentence, after));
-    candidates.mark_pick(Rule::Continuation, pick.as_ref());
-    candidates
-}
-
-/// The bytes of the tokens `tokens`.
-fn byte_range(t: &Tokens, tokens: &Range<usize>) -> Range<usize> {
-    t.list[tokens.start].range.start..t.list[tokens.end - 1].range.end
+        .or_else(|| {
+            let (at, _, tokens) = previous.filter(|_| on(off, Rule::Continuation))?;
+            (continues(t, *at, q) && (may_continue || speaker::sentence_reports(t, q)))
+                .then(|| Found::Continuation(tokens.clone()))
+        })
+        .or_else(|| {
+            cue(Rule::PreviousSentence, &|| {
+                speaker::attribute_from_previous_sentence(t, q)
+            })
+        })
+        .or_else(|| {
+            cue(Rule::NextSentence, &|| {
+                speaker::attribute_from_next_sentence(t, q)
+            })
+        })
 }
 
 /// The non-blank lines of `range`, each trimmed of surrounding spaces.
