@@ -202,7 +202,7 @@ fn a_rich_paste_keeps_its_markup_with_the_article() {
         analysis
             .boilerplate
             .iter()
-            .map(|b| (b.start, b.end, b.reasons[0].clone()))
+            .map(|b| (b.start, b.end, b.reasons[0].to_string()))
             .collect()
     };
     let state = Rc::new(State::default()).reduce(Action::AnalyseWithMarkup(

@@ -34,6 +34,7 @@ pub mod offsets;
 pub mod quote_training;
 pub mod quotes;
 pub mod reading;
+pub mod reason;
 pub mod sample_article;
 pub mod scan;
 pub mod segment;
@@ -43,6 +44,7 @@ pub use annotation::{
 };
 
 use offsets::OffsetMap;
+use reason::DetectorReason;
 use std::ops::Range;
 
 /// The claim threshold used when the user has not chosen one. The claim
@@ -120,10 +122,8 @@ pub fn annotate_with(
 /// claim to check, so their score is halved, and the reason says why.
 fn lower_for_questioner(claim: &mut Finding, name: &str) {
     claim.score *= 0.5;
-    claim.reasons.insert(
-        0,
-        format!("{name} mostly asks questions here (a moderator's turn)"),
-    );
+    let reason = reason::PipelineReason::Questioner(name.to_string());
+    claim.reasons.insert(0, reason.reason());
 }
 
 /// A claim lying inside a quotation shown as a quote is the quote speaker's
@@ -135,7 +135,9 @@ fn attribute_to_quote_speaker(claim: &mut Finding, quote: &Finding, text: &str) 
             .clone()
             .or_else(|| text.get(speaker.range.clone()).map(str::to_string))
             .unwrap_or_default();
-        claim.reasons.push(format!("said by {name}"));
+        claim
+            .reasons
+            .push(reason::PipelineReason::SaidBy(name).reason());
         claim.speaker = Some(speaker.clone());
     }
 }
@@ -245,6 +247,6 @@ mod tests {
             claim.speaker.as_ref().map(|s| s.text.as_str()),
             Some("the minister")
         );
-        assert!(claim.reasons.contains(&"said by the minister".to_string()));
+        assert!(claim.reasons.iter().any(|r| r == "said by the minister"));
     }
 }

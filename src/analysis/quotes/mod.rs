@@ -11,6 +11,7 @@ mod antecedent;
 pub mod evidence;
 mod marks;
 pub mod model;
+mod reason;
 mod speaker;
 mod tokens;
 // Written by `train-quotes`, committed as it writes it.
@@ -18,11 +19,13 @@ mod tokens;
 mod weights;
 mod word_lists;
 
+use super::reason::DetectorReason;
 use super::{Finding, Kind, SpeakerFinding};
 use antecedent::Mention;
 use evidence::{FoundBy, QuoteEvidence, PARTIAL_WORDS};
 use marks::MarkedSpan;
 pub use model::QuoteModel;
+pub use reason::QuoteReason;
 /// The speaker rules by name, in the order they are tried, each with its
 /// bit in [`QuoteModel::rules_off`] (for `train-quotes --ablate`).
 pub fn speaker_rules() -> Vec<(&'static str, u32)> {
@@ -30,7 +33,8 @@ pub fn speaker_rules() -> Vec<(&'static str, u32)> {
     RULES.iter().map(|&rule| (rule.name(), bit(rule))).collect()
 }
 use speaker::rules::{on, Rule};
-use speaker::{Attribution, SpeakerCue};
+use speaker::Attribution;
+pub use speaker::SpeakerCue;
 use std::ops::Range;
 use tokens::{TokenKind, Tokens};
 
@@ -68,7 +72,8 @@ pub fn detect_explained(text: &str, model: &QuoteModel) -> Vec<Explained> {
 
     let headline = single_mark_headline(text, &spans);
     let double_marks = quotes_in_double_marks(text, &spans);
-    let mut findings: Vec<Explained> = Vec::with_capacity(spans.len());
+    // Each finding with its typed reasons, reported as labels at the end.
+    let mut findings: Vec<(Explained, Vec<QuoteReason>)> = Vec::with_capacity(spans.len());
     let mut speakers: Vec<Mention> = Vec::new();
     // The last quotation with a speaker: its token, the speaker and the
     // speaker's tokens.
@@ -81,7 +86,7 @@ pub fn detect_explained(text: &str, model: &QuoteModel) -> Vec<Explained> {
     for (n, span) in spans.iter().enumerate() {
         let Some(&q) = quote_tokens.get(n) else { break };
         let mut finding = Finding::new(Kind::Quote, span.range.clone(), 0.0);
-        finding.reasons.push(describe_marks(span).into());
+        let mut reasons = vec![marks_reason(span)];
         // Only words that could stand as a quotation on their own carry on
         // the one before: a short label in between is the writer's.
         let words = words_in(text, &span.range);
@@ -95,13 +100,13 @@ pub fn detect_explained(text: &str, model: &QuoteModel) -> Vec<Explained> {
         let mut speaker = None;
         match &found {
             Some(Found::Continuation(_)) => {
-                finding.reasons.push("continues the previous quote".into());
+                reasons.push(QuoteReason::ContinuesPrevious);
                 found_by = FoundBy::Continuation;
                 speaker = previous.as_ref().map(|(_, earlier, _)| earlier.clone());
             }
             Some(Found::Cue(attribution)) => {
                 found_by = FoundBy::Cue(attribution.cue);
-                speaker = Some(speaker_finding(&t, attribution, &speakers, &mut finding));
+                speaker = Some(speaker_finding(&t, attribution, &speakers, &mut reasons));
             }
             None => {}
         }
@@ -116,15 +121,12 @@ pub fn detect_explained(text: &str, model: &QuoteModel) -> Vec<Explained> {
                 earlier_evidence.found_by = FoundBy::FollowingQuote;
                 let features = earlier_evidence.features();
                 let score = score(model, &earlier_evidence, &features);
-                for earlier in &mut findings[first..] {
+                for (earlier, reasons) in &mut findings[first..] {
                     earlier.finding.speaker = Some(named.clone());
                     earlier.finding.score = score;
                     earlier.features = features;
-                    earlier.finding.reasons.retain(|r| r != "no speaker found");
-                    earlier
-                        .finding
-                        .reasons
-                        .push("speaker of the quotation that follows".into());
+                    reasons.retain(|r| *r != QuoteReason::NoSpeaker);
+                    reasons.push(QuoteReason::SpeakerOfFollowing);
                 }
             }
         }
@@ -172,7 +174,7 @@ pub fn detect_explained(text: &str, model: &QuoteModel) -> Vec<Explained> {
             && !evidence.so_called
             && (evidence.found_by != FoundBy::Nobody || evidence.reported || evidence.clause);
         last_words = somebodys_words.then_some(q);
-        explain(&evidence, &mut finding.reasons);
+        explain(&evidence, &mut reasons);
         match (&speaker, speaker_tokens) {
             (Some(found), Some(tokens)) => {
                 if found.resolved.is_none() {
@@ -183,20 +185,22 @@ pub fn detect_explained(text: &str, model: &QuoteModel) -> Vec<Explained> {
                 }
                 previous = Some((q, found.clone(), tokens));
             }
-            _ if evidence.partial() => {
-                finding
-                    .reasons
-                    .push("scare quote: no speaker nearby".into());
-            }
-            _ => finding.reasons.push("no speaker found".into()),
+            _ if evidence.partial() => reasons.push(QuoteReason::ScareQuote),
+            _ => reasons.push(QuoteReason::NoSpeaker),
         }
         let waits = speaker.is_none() && !evidence.partial() && !evidence.single;
         waiting = waits.then_some((q, findings.len(), evidence));
         finding.speaker = speaker;
         let explained = Explained { finding, features };
-        push_parts(text, span, explained, &mut findings);
+        push_parts(text, span, (explained, reasons), &mut findings);
     }
     findings
+        .into_iter()
+        .map(|(mut explained, reasons)| {
+            explained.finding.reasons = reasons.iter().map(DetectorReason::reason).collect();
+            explained
+        })
+        .collect()
 }
 
 /// Below this a quotation ruled out by a categorical rule scores, whatever
@@ -223,28 +227,25 @@ fn score(model: &QuoteModel, evidence: &QuoteEvidence, features: &[f32]) -> f32 
 
 /// The reasons a quotation's evidence gives beside its marks and speaker:
 /// what made it read as a title, a label or somebody else's words.
-fn explain(evidence: &QuoteEvidence, reasons: &mut Vec<String>) {
+fn explain(evidence: &QuoteEvidence, reasons: &mut Vec<QuoteReason>) {
     if evidence.nickname {
-        reasons.push("nickname inside a person's name".into());
+        reasons.push(QuoteReason::Nickname);
     }
     if evidence.so_called {
         // "the so-called “rebels”": the writer keeps a label at a
         // distance; only a reporting verb next to it makes it speech.
-        reasons.push("'so-called': the writer's label, nobody's words".into());
+        reasons.push(QuoteReason::SoCalled);
     }
     if evidence.headline_single {
-        reasons.push("headline quotation in single marks: the story quotes it in full".into());
+        reasons.push(QuoteReason::HeadlineInSingleMarks);
     }
     if evidence.single_in_double_text {
-        reasons.push(
-            "single quotation marks in a text that quotes in double marks: a nested or scare quotation"
-                .into(),
-        );
+        reasons.push(QuoteReason::SingleInDoubleMarkText);
     } else if evidence.single && !evidence.found_by.directly_reported() {
-        reasons.push("single quotation marks with no reporting cue".into());
+        reasons.push(QuoteReason::SingleMarksUnreported);
     }
     if evidence.title {
-        reasons.push("title or name in quotation marks".into());
+        reasons.push(QuoteReason::Title);
     }
 }
 
@@ -291,27 +292,29 @@ fn quotes_in_double_marks(text: &str, spans: &[MarkedSpan]) -> bool {
 /// Pushes `finding`, split into one linked part per paragraph when its
 /// quotation runs over several (each paragraph re-opening the mark): every
 /// part keeps the speaker and score, and points at the first part's start.
-fn push_parts(text: &str, span: &MarkedSpan, explained: Explained, findings: &mut Vec<Explained>) {
+fn push_parts(
+    text: &str,
+    span: &MarkedSpan,
+    found: (Explained, Vec<QuoteReason>),
+    findings: &mut Vec<(Explained, Vec<QuoteReason>)>,
+) {
     if span.block || span.paragraphs < 2 {
-        findings.push(explained);
+        findings.push(found);
         return;
     }
     let parts = paragraph_parts(text, &span.range);
     if parts.len() < 2 {
-        findings.push(explained);
+        findings.push(found);
         return;
     }
-    let first = explained.finding.range.start;
-    let count = parts.len();
+    let first = found.0.finding.range.start;
+    let of = parts.len();
     for (n, range) in parts.into_iter().enumerate() {
-        let mut part = explained.clone();
+        let (mut part, mut reasons) = found.clone();
         part.finding.range = range;
         part.finding.part_of = Some(first);
-        part.finding.reasons.push(format!(
-            "multi-paragraph quotation, part {} of {count}",
-            n + 1
-        ));
-        findings.push(part);
+        reasons.push(QuoteReason::Part { number: n + 1, of });
+        findings.push((part, reasons));
     }
 }
 
@@ -434,30 +437,30 @@ fn opens_with_single_mark(text: &str, range: &Range<usize>) -> bool {
         .is_some_and(marks::is_single)
 }
 
-fn describe_marks(span: &MarkedSpan) -> &'static str {
+fn marks_reason(span: &MarkedSpan) -> QuoteReason {
     match (span.block, span.closed, span.paragraphs > 1) {
-        (true, _, _) => "block quote",
-        (false, false, _) => "unclosed quotation mark: ends at paragraph end",
-        (false, true, true) => "quotation marks over several paragraphs",
-        (false, true, false) => "quotation marks",
+        (true, _, _) => QuoteReason::BlockQuote,
+        (false, false, _) => QuoteReason::Unclosed,
+        (false, true, true) => QuoteReason::SeveralParagraphs,
+        (false, true, false) => QuoteReason::Marks,
     }
 }
 
 /// Turns an attribution into the public speaker, resolving pronouns, and
-/// records the cues that found it.
+/// records the cues that found it in `reasons`.
 fn speaker_finding(
     t: &Tokens,
     attribution: &Attribution,
     speakers: &[Mention],
-    finding: &mut Finding,
+    reasons: &mut Vec<QuoteReason>,
 ) -> SpeakerFinding {
     let first = &t.list[attribution.tokens.start];
     let last = &t.list[attribution.tokens.end - 1];
     let range = first.range.start..last.range.end;
     if let Some(verb) = &attribution.verb {
-        finding.reasons.push(format!("reporting verb '{verb}'"));
+        reasons.push(QuoteReason::ReportingVerb(verb.clone()));
     }
-    finding.reasons.push(attribution.cue.describe().into());
+    reasons.push(QuoteReason::Speaker(attribution.cue));
     let mention = t.text.get(range.clone()).unwrap_or_default().to_lowercase();
     let single = attribution.tokens.len() == 1;
     if single && mention == "who" {
@@ -468,9 +471,10 @@ fn speaker_finding(
             t.text.get(start..end).unwrap_or_default().to_string()
         });
         if let Some(name) = &resolved {
-            finding
-                .reasons
-                .push(format!("'{mention}' refers to {name}"));
+            reasons.push(QuoteReason::RefersTo {
+                mention,
+                name: name.clone(),
+            });
         }
         return SpeakerFinding { range, resolved };
     }
@@ -484,9 +488,10 @@ fn speaker_finding(
             resolved: None,
         };
     };
-    finding
-        .reasons
-        .push(format!("'{mention}' refers to {}", antecedent.text));
+    reasons.push(QuoteReason::RefersTo {
+        mention,
+        name: antecedent.text.clone(),
+    });
     let resolved = Some(antecedent.text);
     SpeakerFinding { range, resolved }
 }
@@ -1009,7 +1014,11 @@ mod tests {
             let speaker = part.speaker.as_ref().expect("every part has the speaker");
             assert_eq!(&text[speaker.range.clone()], "the engineer");
             let label = format!("multi-paragraph quotation, part {} of 3", n + 1);
-            assert!(part.reasons.contains(&label), "{:?}", part.reasons);
+            assert!(
+                part.reasons.iter().any(|r| *r == label),
+                "{:?}",
+                part.reasons
+            );
         }
     }
 
@@ -1079,7 +1088,11 @@ mod tests {
         let text = "Les manifestants scandaient le slogan « Tous Ensemble » devant la mairie.";
         let found = detect(text);
         let title = "title or name in quotation marks".to_string();
-        assert!(!found[0].reasons.contains(&title), "{:?}", found[0].reasons);
+        assert!(
+            !found[0].reasons.iter().any(|r| *r == title),
+            "{:?}",
+            found[0].reasons
+        );
         // The same capitalised words where a title stands stay a title.
         let text = "The farmers marched after a screening of “Bread Before Profit” downtown.";
         assert!(score_of(text, "“Bread Before Profit”") < QUOTE_MIN_SCORE);

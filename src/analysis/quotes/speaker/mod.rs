@@ -50,7 +50,7 @@ const WINDOW: usize = 90;
 
 /// Where the attribution was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum SpeakerCue {
+pub enum SpeakerCue {
     After,
     Before,
     According,
@@ -62,7 +62,7 @@ pub(crate) enum SpeakerCue {
 }
 
 impl SpeakerCue {
-    pub(crate) fn describe(self) -> &'static str {
+    pub fn describe(self) -> &'static str {
         match self {
             SpeakerCue::After => "speaker after quote",
             SpeakerCue::Before => "speaker before quote",
