@@ -15,6 +15,9 @@ export interface Speaker {
   resolved?: string;
 }
 
+/** Whether a reason raised the annotation's score, lowered it, or only describes it. */
+export type Direction = 'raised' | 'lowered' | 'neutral';
+
 export interface Annotation {
   kind: Kind;
   /** Code-point offsets, end exclusive. */
@@ -27,6 +30,11 @@ export interface Annotation {
   score: number;
   /** Short names of the cues that decided it ("number", "reporting verb 'said'"). */
   reasons: string[];
+  /**
+   * How each reason moved the score, in the same order as `reasons`: absent when every
+   * one is neutral (so `directions?.[i] ?? 'neutral'`).
+   */
+  directions?: Direction[];
   /** For quotes, who said it; for claims inside a quote, the claim's author. */
   speaker?: Speaker;
 }

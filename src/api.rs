@@ -11,6 +11,7 @@
 use crate::analysis::document::Article;
 use crate::analysis::export::web_annotation;
 use crate::analysis::offsets::OffsetMap;
+use crate::analysis::reason::{self, Direction, Reason};
 use crate::analysis::{self, Annotation, Kind, MarkupHint, DEFAULT_CLAIM_THRESHOLD};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -45,7 +46,12 @@ struct JsAnnotation {
     start16: usize,
     end16: usize,
     score: f32,
-    reasons: Vec<String>,
+    /// The labels of its reasons.
+    reasons: Vec<Reason>,
+    /// Each reason's direction ("raised", "lowered", "neutral"), in the
+    /// same order; absent when every one is neutral.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    directions: Vec<Direction>,
     #[serde(skip_serializing_if = "Option::is_none")]
     speaker: Option<JsSpeaker>,
 }
@@ -58,6 +64,7 @@ fn to_js(annotation: Annotation, map: &OffsetMap) -> JsAnnotation {
         start16: map.utf16_of_char(annotation.start),
         end16: map.utf16_of_char(annotation.end),
         score: annotation.score,
+        directions: reason::directions(&annotation.reasons),
         reasons: annotation.reasons,
         speaker: annotation.speaker.map(|s| JsSpeaker {
             start: s.start,

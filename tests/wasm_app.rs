@@ -37,7 +37,7 @@ fn annotation(kind: Kind, start: usize, end: usize, score: f32) -> Annotation {
         start,
         end,
         score,
-        reasons: vec![format!("test {}", kind.as_str())],
+        reasons: vec![format!("test {}", kind.as_str()).into()],
         speaker: None,
         part_of: None,
     }

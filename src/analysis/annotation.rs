@@ -4,6 +4,7 @@
 //! `TextPositionSelector` does. Detectors work in UTF-8 byte ranges on the
 //! original text; [`crate::analysis::offsets`] is the one place that converts.
 
+use super::reason::{Direction, Reason};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
@@ -52,22 +53,104 @@ pub struct Speaker {
 }
 
 /// One highlighted span, at the public boundary (code-point offsets).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// In JSON, `reasons` is the array of their labels and `directions` beside
+/// it each one's direction, present only when one is not neutral
+/// ([`super::reason`]).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(from = "AnnotationWire")]
 pub struct Annotation {
     pub kind: Kind,
     pub start: usize,
     pub end: usize,
     /// Confidence in [0, 1]; for claims, the check-worthiness score.
     pub score: f32,
-    /// Short, human-readable names of the cues that decided it.
-    pub reasons: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The cues that decided it, strongest first where a detector orders
+    /// them: each a short label and the way it moved the score.
+    pub reasons: Vec<Reason>,
     pub speaker: Option<Speaker>,
     /// For one part of an annotation split over several paragraphs (a quote
     /// whose paragraphs each open with a mark): the start of its first part.
     /// Every part, the first included, carries it, so parts group by it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part_of: Option<usize>,
+}
+
+/// [`Annotation`] as its JSON is read: labels and their directions apart.
+#[derive(Deserialize)]
+struct AnnotationWire {
+    kind: Kind,
+    start: usize,
+    end: usize,
+    score: f32,
+    reasons: Vec<String>,
+    #[serde(default)]
+    directions: Vec<Direction>,
+    #[serde(default)]
+    speaker: Option<Speaker>,
+    #[serde(default)]
+    part_of: Option<usize>,
+}
+
+impl From<AnnotationWire> for Annotation {
+    fn from(wire: AnnotationWire) -> Annotation {
+        Annotation {
+            kind: wire.kind,
+            start: wire.start,
+            end: wire.end,
+            score: wire.score,
+            reasons: super::reason::from_wire(wire.reasons, &wire.directions),
+            speaker: wire.speaker,
+            part_of: wire.part_of,
+        }
+    }
+}
+
+/// [`Annotation`] as its JSON is written, borrowed: no copy per annotation.
+#[derive(Serialize)]
+struct AnnotationOut<'a> {
+    kind: Kind,
+    start: usize,
+    end: usize,
+    score: f32,
+    /// Serialised as their labels.
+    reasons: &'a [Reason],
+    #[serde(skip_serializing_if = "Directions::all_neutral")]
+    directions: Directions<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    speaker: Option<&'a Speaker>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    part_of: Option<usize>,
+}
+
+/// The directions of a list of reasons, in order.
+struct Directions<'a>(&'a [Reason]);
+
+impl Directions<'_> {
+    fn all_neutral(&self) -> bool {
+        self.0.iter().all(|r| r.direction == Direction::Neutral)
+    }
+}
+
+impl Serialize for Directions<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(|r| r.direction))
+    }
+}
+
+impl Serialize for Annotation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        AnnotationOut {
+            kind: self.kind,
+            start: self.start,
+            end: self.end,
+            score: self.score,
+            reasons: &self.reasons,
+            directions: Directions(&self.reasons),
+            speaker: self.speaker.as_ref(),
+            part_of: self.part_of,
+        }
+        .serialize(serializer)
+    }
 }
 
 /// A speaker as a detector finds it: a byte range of the original text.
@@ -84,7 +167,7 @@ pub struct Finding {
     pub kind: Kind,
     pub range: Range<usize>,
     pub score: f32,
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Reason>,
     pub speaker: Option<SpeakerFinding>,
     /// Byte offset of the first part's start, for a part of a multi-part finding.
     pub part_of: Option<usize>,
@@ -102,7 +185,7 @@ impl Finding {
         }
     }
 
-    pub fn because(mut self, reason: impl Into<String>) -> Self {
+    pub fn because(mut self, reason: impl Into<Reason>) -> Self {
         self.reasons.push(reason.into());
         self
     }

@@ -167,7 +167,7 @@ impl SavedAnnotation {
             origin: Origin::Detected,
             review: Review::Pending,
             score: Some(detected.score),
-            reasons: detected.reasons.clone(),
+            reasons: detected.reasons.iter().map(|r| r.to_string()).collect(),
             speaker: detected.speaker.clone(),
             judgement: Judgement {
                 author: if detected.kind == Kind::Claim {

@@ -18,6 +18,7 @@
 
 use super::claims::{self, cues, features};
 use super::offsets::OffsetMap;
+use super::reason::{Direction, Reason};
 use super::{annotate_with_markup, boilerplate, segment, Annotation, MarkupHint};
 use std::fmt::{self, Write as _};
 use std::ops::Range;
@@ -69,7 +70,7 @@ pub struct SentenceEvidence {
     /// not scored then).
     pub score: Option<f32>,
     /// The reasons the analysis gives, in its order.
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Reason>,
     /// Each cue's effect on the lexical model's logit (positive raises
     /// the score), then the wording's (hashed n-grams) and the bias.
     pub effects: Vec<(String, f32)>,
@@ -207,6 +208,24 @@ fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
     start..start + line.trim().len()
 }
 
+/// Reasons as one line: each label, marked + when it raised the score and
+/// - when it lowered it.
+fn listed(reasons: &[Reason]) -> String {
+    let mut out = String::new();
+    for (i, r) in reasons.iter().enumerate() {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        match r.direction {
+            Direction::Raised => out.push_str("(+) "),
+            Direction::Lowered => out.push_str("(-) "),
+            Direction::Neutral => {}
+        }
+        out.push_str(r.label());
+    }
+    out
+}
+
 fn direction(effect: f32) -> &'static str {
     if effect > 0.0 {
         "raises"
@@ -259,7 +278,7 @@ impl fmt::Display for Explanation {
                     b.start,
                     b.end,
                     b.score,
-                    b.reasons.join("; ")
+                    listed(&b.reasons)
                 );
             }
             None => {
@@ -274,7 +293,7 @@ impl fmt::Display for Explanation {
             );
             match s.score {
                 Some(score) => {
-                    let _ = writeln!(out, "  claim score {score:.3}: {}", s.reasons.join("; "));
+                    let _ = writeln!(out, "  claim score {score:.3}: {}", listed(&s.reasons));
                 }
                 None => {
                     let _ = writeln!(out, "  not scored: it lies in boilerplate");
@@ -300,7 +319,7 @@ impl fmt::Display for Explanation {
                 q.end,
                 q.score,
                 speaker,
-                q.reasons.join("; ")
+                listed(&q.reasons)
             );
         }
         f.write_str(&out)

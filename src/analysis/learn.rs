@@ -1,6 +1,5 @@
 //! Small, deterministic learners for the detectors' dense features: grouped
-//! folds for cross-validation, L2-regularised logistic regression and a
-//! conditional logit (a softmax ranking over candidates), both fitted by
+//! folds for cross-validation, L2-regularised logistic regression fitted by
 //! Newton's method in `f64`, and the best-F1 operating point. No randomness
 //! and no hash-map iteration: the same data gives the same weights, bit for
 //! bit, on every machine.
@@ -28,9 +27,7 @@ const MAX_STEPS: usize = 60;
 /// penalty `l2` on the weights (not the bias). Features may be any scale;
 /// binary ones need none.
 pub fn fit_logistic(examples: &[(&[f32], bool)], dimensions: usize, l2: f64) -> Linear {
-    // One group per example, one candidate each, against a fixed zero-score
-    // alternative: the conditional logit reduces to the logistic regression
-    // when the bias is a feature. Kept apart for clarity and speed.
+    // The bias is a last feature, always 1.
     let d = dimensions + 1;
     let mut w = vec![0.0f64; d];
     let row = |x: &[f32]| -> Vec<f64> {
@@ -61,87 +58,6 @@ pub fn fit_logistic(examples: &[(&[f32], bool)], dimensions: usize, l2: f64) -> 
         }
     }
     to_linear(&w, dimensions)
-}
-
-/// Fits a conditional logit: each group is a set of candidates (features,
-/// right?), of which the model learns to score the right ones highest.
-/// Groups with no right candidate, or only right ones, teach nothing and
-/// are skipped. There is no bias: a shift of every candidate changes no
-/// choice.
-pub fn fit_ranking(groups: &[Vec<(&[f32], bool)>], dimensions: usize, l2: f64) -> Linear {
-    let d = dimensions;
-    let mut w = vec![0.0f64; d];
-    let useful: Vec<Vec<(Vec<f64>, bool)>> = groups
-        .iter()
-        .filter(|g| g.iter().any(|(_, y)| *y) && g.iter().any(|(_, y)| !*y))
-        .map(|g| {
-            g.iter()
-                .map(|(x, y)| (x.iter().map(|&v| f64::from(v)).collect(), *y))
-                .collect()
-        })
-        .collect();
-    for _ in 0..MAX_STEPS {
-        let mut gradient = vec![0.0f64; d];
-        let mut hessian = vec![0.0f64; d * d];
-        for group in &useful {
-            // The model's probability of each candidate, and of the right
-            // ones together (a mention may be proposed twice).
-            let scores: Vec<f64> = group.iter().map(|(x, _)| dot(&w, x)).collect();
-            let top = scores.iter().cloned().fold(f64::MIN, f64::max);
-            let e: Vec<f64> = scores.iter().map(|s| (s - top).exp()).collect();
-            let total: f64 = e.iter().sum();
-            let right: f64 = e
-                .iter()
-                .zip(group)
-                .filter(|(_, c)| c.1)
-                .map(|(e, _)| e)
-                .sum();
-            let p: Vec<f64> = e.iter().map(|v| v / total).collect();
-            let q: Vec<f64> = e
-                .iter()
-                .zip(group)
-                .map(|(v, c)| if c.1 { v / right } else { 0.0 })
-                .collect();
-            // Gradient of −log P(right): E_p[x] − E_q[x]; Hessian:
-            // Cov_p[x] − Cov_q[x] (positive semi-definite when one
-            // candidate is right, as is nearly always the case).
-            let mean = |weights: &[f64]| -> Vec<f64> {
-                let mut m = vec![0.0; d];
-                for (wt, (x, _)) in weights.iter().zip(group) {
-                    for i in 0..d {
-                        m[i] += wt * x[i];
-                    }
-                }
-                m
-            };
-            let (mp, mq) = (mean(&p), mean(&q));
-            for i in 0..d {
-                gradient[i] += mp[i] - mq[i];
-            }
-            for (wt, (x, _)) in p.iter().zip(group) {
-                for i in 0..d {
-                    for j in 0..=i {
-                        hessian[i * d + j] += wt * (x[i] - mp[i]) * (x[j] - mp[j]);
-                    }
-                }
-            }
-            for (wt, (x, _)) in q.iter().zip(group) {
-                for i in 0..d {
-                    for j in 0..=i {
-                        hessian[i * d + j] -= wt * (x[i] - mq[i]) * (x[j] - mq[j]);
-                    }
-                }
-            }
-        }
-        penalise_all(&mut gradient, &mut hessian, &w, d, l2);
-        if !newton_step(&mut w, &gradient, &mut hessian, d) {
-            break;
-        }
-    }
-    Linear {
-        weights: w.iter().map(|&v| v as f32).collect(),
-        bias: 0.0,
-    }
 }
 
 /// The threshold on `scored` (score, right?) with the best F1, counting
@@ -189,13 +105,6 @@ fn penalise(gradient: &mut [f64], hessian: &mut [f64], w: &[f64], d: usize, l2: 
     }
     // A whisper on the bias keeps the system solvable when a class is empty.
     hessian[(d - 1) * d + (d - 1)] += 1e-9;
-}
-
-fn penalise_all(gradient: &mut [f64], hessian: &mut [f64], w: &[f64], d: usize, l2: f64) {
-    for i in 0..d {
-        gradient[i] += l2 * w[i];
-        hessian[i * d + i] += l2;
-    }
 }
 
 /// Solves H Δ = g (H's lower triangle filled) by Cholesky and moves `w` by
@@ -282,23 +191,6 @@ mod tests {
         assert!(model.probability(&[0.0, 0.0]) < 0.2);
         assert!(model.weights[1].abs() < 0.5);
         assert_eq!(model, fit_logistic(&examples, 2, 1e-3));
-    }
-
-    #[test]
-    fn the_ranking_prefers_the_feature_that_marks_the_right_candidate() {
-        let right = [1.0f32, 0.0];
-        let wrong = [0.0f32, 1.0];
-        let groups: Vec<Vec<(&[f32], bool)>> = (0..50)
-            .map(|i| {
-                if i % 5 == 0 {
-                    vec![(&right[..], false), (&wrong[..], true)]
-                } else {
-                    vec![(&right[..], true), (&wrong[..], false)]
-                }
-            })
-            .collect();
-        let model = fit_ranking(&groups, 2, 1e-3);
-        assert!(model.logit(&right) > model.logit(&wrong));
     }
 
     #[test]

@@ -37,6 +37,7 @@ pub mod offsets;
 pub mod quote_training;
 pub mod quotes;
 pub mod reading;
+pub mod reason;
 pub mod sample_article;
 pub mod scan;
 pub mod segment;
@@ -47,6 +48,7 @@ pub use annotation::{
 };
 
 use offsets::OffsetMap;
+use reason::DetectorReason;
 use std::ops::Range;
 
 /// The claim threshold used when the user has not chosen one. The claim
@@ -105,7 +107,13 @@ pub fn annotate_with(
             if let Some(name) = questioners.speaking_at(claim.range.start) {
                 lower_for_questioner(&mut claim, name);
             }
-            if let Some(quote) = in_quote.mostly_inside(&claim.range) {
+            // A quotation not shown as a quote (a title, a scare quote, a
+            // stray mark running to the paragraph's end) lends its speaker
+            // to nobody: quotations never overlap, so no other holds it.
+            if let Some(quote) = in_quote
+                .mostly_inside(&claim.range)
+                .filter(|quote| quote.score >= QUOTE_MIN_SCORE)
+            {
                 attribute_to_quote_speaker(&mut claim, quote, text);
             }
             claim
@@ -126,13 +134,12 @@ pub fn annotate_with(
 /// claim to check, so their score is halved, and the reason says why.
 fn lower_for_questioner(claim: &mut Finding, name: &str) {
     claim.score *= 0.5;
-    claim.reasons.insert(
-        0,
-        format!("{name} mostly asks questions here (a moderator's turn)"),
-    );
+    let reason = reason::PipelineReason::Questioner(name.to_string());
+    claim.reasons.insert(0, reason.reason());
 }
 
-/// A claim lying inside a quotation is the quote speaker's claim.
+/// A claim lying inside a quotation shown as a quote is the quote speaker's
+/// claim.
 fn attribute_to_quote_speaker(claim: &mut Finding, quote: &Finding, text: &str) {
     if let Some(speaker) = &quote.speaker {
         let name = speaker
@@ -140,7 +147,9 @@ fn attribute_to_quote_speaker(claim: &mut Finding, quote: &Finding, text: &str) 
             .clone()
             .or_else(|| text.get(speaker.range.clone()).map(str::to_string))
             .unwrap_or_default();
-        claim.reasons.push(format!("said by {name}"));
+        claim
+            .reasons
+            .push(reason::PipelineReason::SaidBy(name).reason());
         claim.speaker = Some(speaker.clone());
     }
 }
@@ -213,4 +222,43 @@ fn to_public(findings: Vec<Finding>, text: &str, map: &OffsetMap) -> Vec<Annotat
             part_of: f.part_of.map(|byte| map.char_of_byte(byte)),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_claim_takes_the_speaker_only_of_a_quote_that_is_shown() {
+        // "isn ‘t": a stray single mark opens a quotation that runs to the
+        // paragraph's end and scores below the quote floor.
+        let text = "The Aurora van is not expected until next year, but the maker isn ‘t slowing down. The van is the seventh model to use the platform, and its price rose 12% in 2024.\n\nThe end.";
+        let analysis = annotate(text);
+        let hidden = analysis
+            .quotes
+            .iter()
+            .find(|q| q.score < QUOTE_MIN_SCORE)
+            .expect("a hidden quotation");
+        // Its speaker, the governing subject, is what the claim took before.
+        assert!(hidden.speaker.is_some(), "{hidden:?}");
+        let inside: Vec<&Annotation> = analysis
+            .sentences
+            .iter()
+            .filter(|c| c.start >= hidden.start && c.end <= hidden.end)
+            .collect();
+        assert!(!inside.is_empty());
+        for claim in inside {
+            assert_eq!(claim.speaker, None, "{claim:?}");
+            assert!(!claim.reasons.iter().any(|r| r.starts_with("said by")));
+        }
+        // A quote that is shown still lends its claims its speaker.
+        let text = "“Prices rose 12% in 2024 across 40 countries,” the minister said.";
+        let analysis = annotate(text);
+        let claim = &analysis.sentences[0];
+        assert_eq!(
+            claim.speaker.as_ref().map(|s| s.text.as_str()),
+            Some("the minister")
+        );
+        assert!(claim.reasons.iter().any(|r| r == "said by the minister"));
+    }
 }

@@ -5,33 +5,20 @@
 //!
 //! A quote example is a quotation the detector finds (outside boilerplate,
 //! as the pipeline keeps it), its features ([`quotes::evidence`]) and
-//! whether it matches a gold quote (overlap / union ≥ 0.8, one-to-one). A
-//! speaker example is a matched quotation whose gold quote names a speaker:
-//! every mention the rules proposed, its features and whether it overlaps
-//! the gold speaker. Examples are read once, with the speakers the rules'
-//! own order picks ([`QuoteModel::following_the_rules`]): the features of a
-//! quotation depend on the speaker chosen (how it was found) and a
-//! continuation's candidate on the speaker chosen before, and reading them
-//! so keeps what is learned independent of the weights committed before.
-//! Where the learned ranking parts from the rules' order, a quotation is
-//! scored with features it was not trained on; the CV figures, which run
-//! the whole pipeline with each fold's model, include that.
+//! whether it matches a gold quote (overlap / union ≥ 0.8, one-to-one).
+//! The features of a quotation depend on how its speaker was found, never
+//! on the weights, so what is learned is a pure function of the data.
 
 use super::eval::{self, Document, QuoteScore};
 use super::learn;
 use super::offsets::OffsetMap;
 use super::quotes::evidence::FEATURE_COUNT;
 use super::quotes::model::{Linear, QuoteModel};
-use super::quotes::speaker_features::SPEAKER_FEATURE_COUNT;
 use super::{annotate, annotate_with, quotes, DEFAULT_CLAIM_THRESHOLD, QUOTE_MIN_SCORE};
 
 /// The L2 penalty of the quote score, on the sum of the examples' log
 /// losses: weak, as 28 features against four thousand examples need.
 pub const QUOTE_L2: f64 = 1.0;
-
-/// The L2 penalty of the speaker ranking, on the sum of the quotations'
-/// log losses.
-pub const SPEAKER_L2: f64 = 1.0;
 
 /// Folds of the inner cross-validation that places the operating point.
 const INNER_FOLDS: usize = 5;
@@ -45,9 +32,6 @@ pub struct DocumentExamples {
     /// Gold quotes that no quotation found matches: misses whatever the
     /// weights.
     pub missed: usize,
-    /// For each matched quotation whose gold quote names a speaker, the
-    /// features of every speaker proposed and whether it is right.
-    pub speakers: Vec<Vec<([f32; SPEAKER_FEATURE_COUNT], bool)>>,
 }
 
 /// Reads the examples of `doc`, the rules in `rules_off` switched off
@@ -65,7 +49,7 @@ pub fn examples_of(doc: &Document, rules_off: u32) -> DocumentExamples {
         text,
         &QuoteModel {
             rules_off,
-            ..QuoteModel::following_the_rules()
+            ..QuoteModel::committed()
         },
     )
     .into_iter()
@@ -77,27 +61,8 @@ pub fn examples_of(doc: &Document, rules_off: u32) -> DocumentExamples {
     let spans: Vec<(usize, usize)> = found.iter().map(|(s, _)| *s).collect();
     let matches = eval::match_quotes(doc, &spans);
     let mut right = vec![false; found.len()];
-    let mut speakers = Vec::new();
-    for (gold, matched) in doc.spans.iter().zip(&matches) {
-        let Some(i) = *matched else { continue };
-        right[i] = true;
-        if gold.speaker_spans.is_empty() {
-            continue;
-        }
-        let group = found[i]
-            .1
-            .speakers
-            .iter()
-            .map(|(range, features)| {
-                let (start, end) = chars(range);
-                let hit = gold
-                    .speaker_spans
-                    .iter()
-                    .any(|&[s, e]| start.max(s) < end.min(e));
-                (*features, hit)
-            })
-            .collect();
-        speakers.push(group);
+    for i in matches.iter().flatten() {
+        right[*i] = true;
     }
     DocumentExamples {
         id: doc.id.clone(),
@@ -107,11 +72,10 @@ pub fn examples_of(doc: &Document, rules_off: u32) -> DocumentExamples {
             .map(|((_, e), right)| (e.features, right))
             .collect(),
         missed: matches.iter().filter(|m| m.is_none()).count(),
-        speakers,
     }
 }
 
-/// Fits the speaker ranking and the quote score to `docs`, the score's bias
+/// Fits the quote score to `docs`, its bias
 /// shifted so that [`QUOTE_MIN_SCORE`] is the best span-F1 threshold of an
 /// inner cross-validation on the same documents.
 pub fn train(docs: &[&DocumentExamples], l2: f64) -> QuoteModel {
@@ -133,14 +97,7 @@ pub fn train(docs: &[&DocumentExamples], l2: f64) -> QuoteModel {
     if threshold.is_finite() {
         quote.bias -= threshold - logit(QUOTE_MIN_SCORE);
     }
-    let groups: Vec<Vec<(&[f32], bool)>> = docs
-        .iter()
-        .flat_map(|d| &d.speakers)
-        .map(|g| g.iter().map(|(x, y)| (&x[..], *y)).collect())
-        .collect();
-    let speaker = learn::fit_ranking(&groups, SPEAKER_FEATURE_COUNT, SPEAKER_L2);
     QuoteModel {
-        speaker,
         quote,
         rules_off: 0,
     }
@@ -235,13 +192,11 @@ mod tests {
     }
 
     #[test]
-    fn a_matched_quotation_is_a_right_example_and_its_speaker_a_right_candidate() {
+    fn a_matched_quotation_is_a_right_example_and_a_title_a_wrong_one() {
         let examples = examples_of(&invented("a"), 0);
         let labels: Vec<bool> = examples.quotes.iter().map(|(_, right)| *right).collect();
         assert_eq!(labels, [true, false]);
         assert_eq!(examples.missed, 0);
-        assert_eq!(examples.speakers.len(), 1);
-        assert!(examples.speakers[0].iter().any(|(_, right)| *right));
     }
 
     #[test]

@@ -384,7 +384,7 @@ pub fn drawn(entry: &SavedAnnotation) -> Annotation {
         start: entry.start,
         end: entry.end,
         score: entry.score.unwrap_or(1.0),
-        reasons,
+        reasons: reasons.into_iter().map(Into::into).collect(),
         speaker: entry.speaker.clone(),
         // Saved annotations do not keep the link between the parts of a
         // multi-paragraph quote yet; each part still names its part number.

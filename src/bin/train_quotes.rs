@@ -8,8 +8,9 @@
 //! does. The quote score is a logistic regression over each quotation's
 //! evidence (`analysis::quotes::evidence`), fitted on every document, its
 //! bias placed at the best span-F1 threshold of a cross-validation grouped
-//! by document. `--ablate` prints, for each feature, the grouped-CV figures
-//! without it (how the features kept were judged). Deterministic: no
+//! by document. `--ablate` prints the grouped-CV figures without each
+//! speaker rule (the rules' order skips it) and each feature (how the rules
+//! and features kept were judged). Deterministic: no
 //! randomness, folds by a hash of each document's id.
 //!
 //! `annotate eval quotes QUOTES.jsonl` prints the committed model's figures
@@ -20,8 +21,7 @@ use article_annotator::analysis::quote_training::{
     cross_validate, examples_of, train, DocumentExamples, Grouping, QUOTE_L2,
 };
 use article_annotator::analysis::quotes::evidence::FEATURES;
-use article_annotator::analysis::quotes::speaker_features::{self, SPEAKER_FEATURES};
-use article_annotator::analysis::quotes::RULING_OUT;
+use article_annotator::analysis::quotes::{speaker_rules, RULING_OUT};
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
@@ -52,16 +52,6 @@ fn run(input: &str, output: &str, ablate: bool) -> Result<(), String> {
     let examples: Vec<DocumentExamples> = docs.iter().map(|d| examples_of(d, 0)).collect();
     let quotes: usize = examples.iter().map(|e| e.quotes.len()).sum();
     eprintln!("{} documents, {quotes} quotations found", docs.len());
-    let groups: Vec<_> = examples.iter().flat_map(|e| &e.speakers).collect();
-    let reachable = groups.iter().filter(|g| g.iter().any(|(_, y)| *y)).count();
-    let picked = groups
-        .iter()
-        .filter(|g| g.iter().any(|(x, y)| *y && x[0] == 1.0))
-        .count();
-    eprintln!(
-        "speakers: {} matched quotations with a gold speaker; the rules' pick is right for {picked}, some proposal for {reachable}",
-        groups.len()
-    );
     if ablate {
         print_ablations(&docs, &examples);
     }
@@ -69,7 +59,7 @@ fn run(input: &str, output: &str, ablate: bool) -> Result<(), String> {
     let model = train(&all, QUOTE_L2);
     let mut out = String::from(
         "//! Learned weights of the quote detector, written by `train-quotes`; do not edit.\n\
-         //! Features: `speaker::candidates::SPEAKER_FEATURES` and `evidence::FEATURES`, in order.\n\n",
+         //! Features: `evidence::FEATURES`, in order.\n\n",
     );
     let mut array = |name: &str, weights: &[f32], names: &[&str]| {
         let _ = writeln!(out, "pub(super) const {name}: [f32; {}] = [", weights.len());
@@ -78,7 +68,6 @@ fn run(input: &str, output: &str, ablate: bool) -> Result<(), String> {
         }
         let _ = writeln!(out, "];");
     };
-    array("SPEAKER", &model.speaker.weights, &SPEAKER_FEATURES);
     array("QUOTE", &model.quote.weights, &FEATURES);
     let _ = writeln!(
         out,
@@ -87,9 +76,6 @@ fn run(input: &str, output: &str, ablate: bool) -> Result<(), String> {
     );
     std::fs::write(output, out).map_err(|e| format!("cannot write {output}: {e}"))?;
     eprintln!("wrote {output}");
-    for (w, name) in model.speaker.weights.iter().zip(SPEAKER_FEATURES) {
-        eprintln!("{w:>8.3}  speaker: {name}");
-    }
     for (w, name) in model.quote.weights.iter().zip(FEATURES) {
         eprintln!("{w:>8.3}  {name}");
     }
@@ -98,8 +84,8 @@ fn run(input: &str, output: &str, ablate: bool) -> Result<(), String> {
 }
 
 /// Grouped-CV figures with every rule and feature, then without each rule
-/// (it proposes nothing, and the rules' order skips it) and without each
-/// feature (zeroed in training, so its weight is zero) in turn.
+/// (it names nobody, and the rules' order goes on to the next) and without
+/// each feature (zeroed in training, so its weight is zero) in turn.
 fn print_ablations(docs: &[Document], examples: &[DocumentExamples]) {
     let line = |name: &str, examples: &[DocumentExamples], rules_off: u32| {
         let s = cross_validate(docs, examples, Grouping::Document { folds: 5 }, rules_off);
@@ -114,24 +100,17 @@ fn print_ablations(docs: &[Document], examples: &[DocumentExamples]) {
         );
     };
     line("all features and rules", examples, 0);
-    let mut switches = speaker_features::rules();
-    switches.push(("categorical rules ruling a quotation out", RULING_OUT));
+    let mut switches: Vec<(String, u32)> = speaker_rules()
+        .into_iter()
+        .map(|(name, bit)| (format!("speaker rule: {name}"), bit))
+        .collect();
+    switches.push((
+        "categorical rules ruling a quotation out".into(),
+        RULING_OUT,
+    ));
     for (name, bit) in switches {
         let without: Vec<DocumentExamples> = docs.iter().map(|d| examples_of(d, bit)).collect();
         line(&format!("without {name}"), &without, bit);
-    }
-    for (j, name) in SPEAKER_FEATURES.iter().enumerate() {
-        let without: Vec<DocumentExamples> = examples
-            .iter()
-            .map(|e| {
-                let mut e = e.clone();
-                for (x, _) in e.speakers.iter_mut().flatten() {
-                    x[j] = 0.0;
-                }
-                e
-            })
-            .collect();
-        line(&format!("speaker, without {name}"), &without, 0);
     }
     for (j, name) in FEATURES.iter().enumerate() {
         let without: Vec<DocumentExamples> = examples

@@ -121,10 +121,10 @@ fn give_reasons(found: &mut [Finding], hints: &[ByteHint<'_>]) {
     for (finding, mut shares) in found.iter_mut().zip(shares) {
         let len = finding.range.len().max(1) as f32;
         shares.retain(|s| s.1 as f32 >= REASON_SHARE * len);
-        let mut reasons: Vec<String> = Vec::new();
+        let mut reasons: Vec<crate::analysis::reason::Reason> = Vec::new();
         // Largest share first; a block has a handful of hints at most.
         while let Some(best) = (0..shares.len()).max_by_key(|&i| shares[i].1) {
-            reasons.push(shares.swap_remove(best).0.to_string());
+            reasons.push(shares.swap_remove(best).0.to_string().into());
         }
         let from_markup = reasons.len();
         for reason in finding.reasons.drain(..) {
@@ -157,7 +157,10 @@ mod tests {
         let rendered = html::render(html);
         detect_with_markup(&rendered.text, &rendered.hints)
             .into_iter()
-            .map(|f| (rendered.text[f.range].to_string(), f.reasons))
+            .map(|f| {
+                let reasons = f.reasons.iter().map(|r| r.to_string()).collect();
+                (rendered.text[f.range].to_string(), reasons)
+            })
             .collect()
     }
 

@@ -131,7 +131,10 @@ fn decide(
         sentence,
         sigmoid(logit.total() + question + prior),
     );
-    finding.reasons = effects.into_iter().map(|(_, reason)| reason).collect();
+    finding.reasons = effects
+        .into_iter()
+        .map(|(_, reason)| super::reason::Reason::from(reason))
+        .collect();
     if finding.reasons.is_empty() {
         finding.reasons.push("no strong cue either way".into());
     }

@@ -11,6 +11,7 @@ mod antecedent;
 pub mod evidence;
 mod marks;
 pub mod model;
+mod reason;
 mod speaker;
 mod tokens;
 // Written by `train-quotes`, committed as it writes it.
@@ -18,28 +19,22 @@ mod tokens;
 mod weights;
 mod word_lists;
 
+use super::reason::DetectorReason;
 use super::{Finding, Kind, SpeakerFinding};
 use antecedent::Mention;
 use evidence::{FoundBy, QuoteEvidence, PARTIAL_WORDS};
 use marks::MarkedSpan;
 pub use model::QuoteModel;
-/// The names of a speaker candidate's features, for `train-quotes`.
-pub mod speaker_features {
-    pub use super::speaker::candidates::{SPEAKER_FEATURES, SPEAKER_FEATURE_COUNT};
-
-    /// The speaker rules by name (their features' names), each with its bit
-    /// in [`super::QuoteModel::rules_off`].
-    pub fn rules() -> Vec<(&'static str, u32)> {
-        use super::speaker::candidates::{bit, RULES};
-        RULES
-            .iter()
-            .enumerate()
-            .map(|(i, rule)| (SPEAKER_FEATURES[1 + i], bit(*rule)))
-            .collect()
-    }
+pub use reason::QuoteReason;
+/// The speaker rules by name, in the order they are tried, each with its
+/// bit in [`QuoteModel::rules_off`] (for `train-quotes --ablate`).
+pub fn speaker_rules() -> Vec<(&'static str, u32)> {
+    use speaker::rules::{bit, RULES};
+    RULES.iter().map(|&rule| (rule.name(), bit(rule))).collect()
 }
-use speaker::candidates::{Candidates, Rule, SPEAKER_FEATURE_COUNT};
-use speaker::{Attribution, SpeakerCue};
+use speaker::rules::{on, Rule};
+use speaker::Attribution;
+pub use speaker::SpeakerCue;
 use std::ops::Range;
 use tokens::{TokenKind, Tokens};
 
@@ -57,16 +52,13 @@ pub fn detect_with(text: &str, model: &QuoteModel) -> Vec<Finding> {
         .collect()
 }
 
-/// A quotation found, with what its score and its speaker were chosen
-/// from (what `train-quotes` learns from).
+/// A quotation found, with the features its score was computed from (what
+/// `train-quotes` learns from).
 #[derive(Debug, Clone)]
 pub struct Explained {
     pub finding: Finding,
     /// The features of its score ([`evidence::FEATURES`]).
     pub features: [f32; evidence::FEATURE_COUNT],
-    /// Every speaker proposed (byte range of the mention) with its features
-    /// ([`speaker_features::SPEAKER_FEATURES`]).
-    pub speakers: Vec<(Range<usize>, [f32; SPEAKER_FEATURE_COUNT])>,
 }
 
 /// Like [`detect_with`], each finding explained.
@@ -80,7 +72,8 @@ pub fn detect_explained(text: &str, model: &QuoteModel) -> Vec<Explained> {
 
     let headline = single_mark_headline(text, &spans);
     let double_marks = quotes_in_double_marks(text, &spans);
-    let mut findings: Vec<Explained> = Vec::with_capacity(spans.len());
+    // Each finding with its typed reasons, reported as labels at the end.
+    let mut findings: Vec<(Explained, Vec<QuoteReason>)> = Vec::with_capacity(spans.len());
     let mut speakers: Vec<Mention> = Vec::new();
     // The last quotation with a speaker: its token, the speaker and the
     // speaker's tokens.
@@ -93,7 +86,7 @@ pub fn detect_explained(text: &str, model: &QuoteModel) -> Vec<Explained> {
     for (n, span) in spans.iter().enumerate() {
         let Some(&q) = quote_tokens.get(n) else { break };
         let mut finding = Finding::new(Kind::Quote, span.range.clone(), 0.0);
-        finding.reasons.push(describe_marks(span).into());
+        let mut reasons = vec![marks_reason(span)];
         // Only words that could stand as a quotation on their own carry on
         // the one before: a short label in between is the writer's.
         let words = words_in(text, &span.range);
@@ -102,24 +95,20 @@ pub fn detect_explained(text: &str, model: &QuoteModel) -> Vec<Explained> {
         let exclaimed = exclaims(text, &span.range);
         let clause = exclaimed || is_a_clause(text, &span.range);
         let full = words >= PARTIAL_WORDS;
-        let candidates =
-            propose_speakers(&t, q, previous.as_ref(), full || clause, model.rules_off);
-        let candidate_features = candidates.features(&t, q);
-        let chosen = model
-            .choose_speaker(&candidate_features)
-            .map(|i| &candidates.list[i]);
+        let found = find_speaker(&t, q, previous.as_ref(), full || clause, model.rules_off);
         let mut found_by = FoundBy::Nobody;
         let mut speaker = None;
-        if let Some(chosen) = chosen {
-            let found = &chosen.attribution;
-            if chosen.first == Rule::Continuation {
-                finding.reasons.push("continues the previous quote".into());
+        match &found {
+            Some(Found::Continuation(_)) => {
+                reasons.push(QuoteReason::ContinuesPrevious);
                 found_by = FoundBy::Continuation;
                 speaker = previous.as_ref().map(|(_, earlier, _)| earlier.clone());
-            } else {
-                found_by = FoundBy::Cue(found.cue);
-                speaker = Some(speaker_finding(&t, found, &speakers, &mut finding));
             }
+            Some(Found::Cue(attribution)) => {
+                found_by = FoundBy::Cue(attribution.cue);
+                speaker = Some(speaker_finding(&t, attribution, &speakers, &mut reasons));
+            }
+            None => {}
         }
         if let (Some(named), FoundBy::Cue(SpeakerCue::After | SpeakerCue::Before)) =
             (&speaker, found_by)
@@ -132,25 +121,16 @@ pub fn detect_explained(text: &str, model: &QuoteModel) -> Vec<Explained> {
                 earlier_evidence.found_by = FoundBy::FollowingQuote;
                 let features = earlier_evidence.features();
                 let score = score(model, &earlier_evidence, &features);
-                for earlier in &mut findings[first..] {
+                for (earlier, reasons) in &mut findings[first..] {
                     earlier.finding.speaker = Some(named.clone());
                     earlier.finding.score = score;
                     earlier.features = features;
-                    earlier.finding.reasons.retain(|r| r != "no speaker found");
-                    earlier
-                        .finding
-                        .reasons
-                        .push("speaker of the quotation that follows".into());
+                    reasons.retain(|r| *r != QuoteReason::NoSpeaker);
+                    reasons.push(QuoteReason::SpeakerOfFollowing);
                 }
             }
         }
-        let speaker_tokens = chosen.map(|c| c.attribution.tokens.clone());
-        let proposed: Vec<(Range<usize>, [f32; SPEAKER_FEATURE_COUNT])> = candidates
-            .list
-            .iter()
-            .zip(candidate_features)
-            .map(|(c, features)| (byte_range(&t, &c.attribution.tokens), features))
-            .collect();
+        let speaker_tokens = found.map(Found::into_tokens);
         // "the slogan “Yes We Can”": words said or printed, never a title;
         // "a “fraud” and a “Liar”": the second of two listed quotations is
         // of the same kind as the first.
@@ -194,7 +174,7 @@ pub fn detect_explained(text: &str, model: &QuoteModel) -> Vec<Explained> {
             && !evidence.so_called
             && (evidence.found_by != FoundBy::Nobody || evidence.reported || evidence.clause);
         last_words = somebodys_words.then_some(q);
-        explain(&evidence, &mut finding.reasons);
+        explain(&evidence, &mut reasons);
         match (&speaker, speaker_tokens) {
             (Some(found), Some(tokens)) => {
                 if found.resolved.is_none() {
@@ -205,24 +185,22 @@ pub fn detect_explained(text: &str, model: &QuoteModel) -> Vec<Explained> {
                 }
                 previous = Some((q, found.clone(), tokens));
             }
-            _ if evidence.partial() => {
-                finding
-                    .reasons
-                    .push("scare quote: no speaker nearby".into());
-            }
-            _ => finding.reasons.push("no speaker found".into()),
+            _ if evidence.partial() => reasons.push(QuoteReason::ScareQuote),
+            _ => reasons.push(QuoteReason::NoSpeaker),
         }
         let waits = speaker.is_none() && !evidence.partial() && !evidence.single;
         waiting = waits.then_some((q, findings.len(), evidence));
         finding.speaker = speaker;
-        let explained = Explained {
-            finding,
-            features,
-            speakers: proposed,
-        };
-        push_parts(text, span, explained, &mut findings);
+        let explained = Explained { finding, features };
+        push_parts(text, span, (explained, reasons), &mut findings);
     }
     findings
+        .into_iter()
+        .map(|(mut explained, reasons)| {
+            explained.finding.reasons = reasons.iter().map(DetectorReason::reason).collect();
+            explained
+        })
+        .collect()
 }
 
 /// Below this a quotation ruled out by a categorical rule scores, whatever
@@ -249,28 +227,25 @@ fn score(model: &QuoteModel, evidence: &QuoteEvidence, features: &[f32]) -> f32 
 
 /// The reasons a quotation's evidence gives beside its marks and speaker:
 /// what made it read as a title, a label or somebody else's words.
-fn explain(evidence: &QuoteEvidence, reasons: &mut Vec<String>) {
+fn explain(evidence: &QuoteEvidence, reasons: &mut Vec<QuoteReason>) {
     if evidence.nickname {
-        reasons.push("nickname inside a person's name".into());
+        reasons.push(QuoteReason::Nickname);
     }
     if evidence.so_called {
         // "the so-called “rebels”": the writer keeps a label at a
         // distance; only a reporting verb next to it makes it speech.
-        reasons.push("'so-called': the writer's label, nobody's words".into());
+        reasons.push(QuoteReason::SoCalled);
     }
     if evidence.headline_single {
-        reasons.push("headline quotation in single marks: the story quotes it in full".into());
+        reasons.push(QuoteReason::HeadlineInSingleMarks);
     }
     if evidence.single_in_double_text {
-        reasons.push(
-            "single quotation marks in a text that quotes in double marks: a nested or scare quotation"
-                .into(),
-        );
+        reasons.push(QuoteReason::SingleInDoubleMarkText);
     } else if evidence.single && !evidence.found_by.directly_reported() {
-        reasons.push("single quotation marks with no reporting cue".into());
+        reasons.push(QuoteReason::SingleMarksUnreported);
     }
     if evidence.title {
-        reasons.push("title or name in quotation marks".into());
+        reasons.push(QuoteReason::Title);
     }
 }
 
@@ -317,79 +292,95 @@ fn quotes_in_double_marks(text: &str, spans: &[MarkedSpan]) -> bool {
 /// Pushes `finding`, split into one linked part per paragraph when its
 /// quotation runs over several (each paragraph re-opening the mark): every
 /// part keeps the speaker and score, and points at the first part's start.
-fn push_parts(text: &str, span: &MarkedSpan, explained: Explained, findings: &mut Vec<Explained>) {
+fn push_parts(
+    text: &str,
+    span: &MarkedSpan,
+    found: (Explained, Vec<QuoteReason>),
+    findings: &mut Vec<(Explained, Vec<QuoteReason>)>,
+) {
     if span.block || span.paragraphs < 2 {
-        findings.push(explained);
+        findings.push(found);
         return;
     }
     let parts = paragraph_parts(text, &span.range);
     if parts.len() < 2 {
-        findings.push(explained);
+        findings.push(found);
         return;
     }
-    let first = explained.finding.range.start;
-    let count = parts.len();
+    let first = found.0.finding.range.start;
+    let of = parts.len();
     for (n, range) in parts.into_iter().enumerate() {
-        let mut part = explained.clone();
+        let (mut part, mut reasons) = found.clone();
         part.finding.range = range;
         part.finding.part_of = Some(first);
-        part.finding.reasons.push(format!(
-            "multi-paragraph quotation, part {} of {count}",
-            n + 1
-        ));
-        findings.push(part);
+        reasons.push(QuoteReason::Part { number: n + 1, of });
+        findings.push((part, reasons));
     }
 }
 
-/// Every rule's speaker for the quotation at token `q`, the rules' own pick
-/// marked: its own sentence first, then the sentence after the last
-/// quotation's speaker, that quotation carried on (`may_continue`: the
-/// words could stand on their own, or the sentence reports speech), the
-/// sentence before and the one after.
-fn propose_speakers(
+/// Where a quotation's speaker was found: a cue naming somebody, or the
+/// last quotation carried on (its speaker's tokens).
+enum Found {
+    Cue(Attribution),
+    Continuation(Range<usize>),
+}
+
+impl Found {
+    /// The tokens of the speaker's mention.
+    fn into_tokens(self) -> Range<usize> {
+        match self {
+            Found::Cue(attribution) => attribution.tokens,
+            Found::Continuation(tokens) => tokens,
+        }
+    }
+}
+
+/// The speaker of the quotation at token `q`, by the first rule that names
+/// one ([`speaker::rules`]), the rules in `off` switched off: its own
+/// sentence first, then the sentence after the last quotation's speaker,
+/// that quotation carried on (`may_continue`: the words could stand on
+/// their own, or the sentence reports speech), the sentence before and the
+/// one after.
+fn find_speaker(
     t: &Tokens,
     q: usize,
     previous: Option<&(usize, SpeakerFinding, Range<usize>)>,
     may_continue: bool,
-    rules_off: u32,
-) -> Candidates {
-    let mut candidates = Candidates::without(rules_off);
-    let own = speaker::propose(t, q, &mut candidates);
-    // "“…,” Lee said. Kim says the count is wrong. “…”": a sentence
-    // reporting somebody after the last quotation hands the next one to
-    // its speaker; the earlier speaker does not carry on.
-    let after_previous = previous.and_then(|(at, earlier, _)| {
-        speaker::attribute_from_sentence_after(t, *at, earlier.range.end, q)
-    });
-    candidates.propose(Rule::SentenceAfterPrevious, after_previous.as_ref());
-    let continued = previous
-        .filter(|(at, _, _)| {
-            continues(t, *at, q) && (may_continue || speaker::sentence_reports(t, q))
+    off: u32,
+) -> Option<Found> {
+    let cue = |rule: Rule, find: &dyn Fn() -> Option<Attribution>| {
+        if on(off, rule) {
+            find().map(Found::Cue)
+        } else {
+            None
+        }
+    };
+    speaker::attribute(t, q, off)
+        .map(Found::Cue)
+        .or_else(|| {
+            // "“…,” Lee said. Kim says the count is wrong. “…”": a sentence
+            // reporting somebody after the last quotation hands the next one
+            // to its speaker; the earlier speaker does not carry on.
+            cue(Rule::SentenceAfterPrevious, &|| {
+                let (at, earlier, _) = previous?;
+                speaker::attribute_from_sentence_after(t, *at, earlier.range.end, q)
+            })
         })
-        .map(|(_, _, tokens)| Attribution {
-            tokens: tokens.clone(),
-            verb: None,
-            // Unread: a continuation is scored as one, not by a cue.
-            cue: SpeakerCue::PreviousSentence,
-        });
-    candidates.propose(Rule::Continuation, continued.as_ref());
-    let before = speaker::attribute_from_previous_sentence(t, q);
-    candidates.propose(Rule::PreviousSentence, before.as_ref());
-    let after = speaker::attribute_from_next_sentence(t, q);
-    candidates.propose(Rule::NextSentence, after.as_ref());
-    let allowed = |rule: Rule, a: Option<Attribution>| a.filter(|_| candidates.allows(rule));
-    let pick = own
-        .or(allowed(Rule::SentenceAfterPrevious, after_previous))
-        .or(allowed(Rule::Continuation, continued))
-        .or(allowed(Rule::PreviousSentence, before))
-        .or(allowed(Rule::NextSentence, after));
-    candidates.mark_pick(Rule::Continuation, pick.as_ref());
-    candidates
-}
-
-/// The bytes of the tokens `tokens`.
-fn byte_range(t: &Tokens, tokens: &Range<usize>) -> Range<usize> {
-    t.list[tokens.start].range.start..t.list[tokens.end - 1].range.end
+        .or_else(|| {
+            let (at, _, tokens) = previous.filter(|_| on(off, Rule::Continuation))?;
+            (continues(t, *at, q) && (may_continue || speaker::sentence_reports(t, q)))
+                .then(|| Found::Continuation(tokens.clone()))
+        })
+        .or_else(|| {
+            cue(Rule::PreviousSentence, &|| {
+                speaker::attribute_from_previous_sentence(t, q)
+            })
+        })
+        .or_else(|| {
+            cue(Rule::NextSentence, &|| {
+                speaker::attribute_from_next_sentence(t, q)
+            })
+        })
 }
 
 /// The non-blank lines of `range`, each trimmed of surrounding spaces.
@@ -446,30 +437,30 @@ fn opens_with_single_mark(text: &str, range: &Range<usize>) -> bool {
         .is_some_and(marks::is_single)
 }
 
-fn describe_marks(span: &MarkedSpan) -> &'static str {
+fn marks_reason(span: &MarkedSpan) -> QuoteReason {
     match (span.block, span.closed, span.paragraphs > 1) {
-        (true, _, _) => "block quote",
-        (false, false, _) => "unclosed quotation mark: ends at paragraph end",
-        (false, true, true) => "quotation marks over several paragraphs",
-        (false, true, false) => "quotation marks",
+        (true, _, _) => QuoteReason::BlockQuote,
+        (false, false, _) => QuoteReason::Unclosed,
+        (false, true, true) => QuoteReason::SeveralParagraphs,
+        (false, true, false) => QuoteReason::Marks,
     }
 }
 
 /// Turns an attribution into the public speaker, resolving pronouns, and
-/// records the cues that found it.
+/// records the cues that found it in `reasons`.
 fn speaker_finding(
     t: &Tokens,
     attribution: &Attribution,
     speakers: &[Mention],
-    finding: &mut Finding,
+    reasons: &mut Vec<QuoteReason>,
 ) -> SpeakerFinding {
     let first = &t.list[attribution.tokens.start];
     let last = &t.list[attribution.tokens.end - 1];
     let range = first.range.start..last.range.end;
     if let Some(verb) = &attribution.verb {
-        finding.reasons.push(format!("reporting verb '{verb}'"));
+        reasons.push(QuoteReason::ReportingVerb(verb.clone()));
     }
-    finding.reasons.push(attribution.cue.describe().into());
+    reasons.push(QuoteReason::Speaker(attribution.cue));
     let mention = t.text.get(range.clone()).unwrap_or_default().to_lowercase();
     let single = attribution.tokens.len() == 1;
     if single && mention == "who" {
@@ -480,9 +471,10 @@ fn speaker_finding(
             t.text.get(start..end).unwrap_or_default().to_string()
         });
         if let Some(name) = &resolved {
-            finding
-                .reasons
-                .push(format!("'{mention}' refers to {name}"));
+            reasons.push(QuoteReason::RefersTo {
+                mention,
+                name: name.clone(),
+            });
         }
         return SpeakerFinding { range, resolved };
     }
@@ -496,9 +488,10 @@ fn speaker_finding(
             resolved: None,
         };
     };
-    finding
-        .reasons
-        .push(format!("'{mention}' refers to {}", antecedent.text));
+    reasons.push(QuoteReason::RefersTo {
+        mention,
+        name: antecedent.text.clone(),
+    });
     let resolved = Some(antecedent.text);
     SpeakerFinding { range, resolved }
 }
@@ -1021,7 +1014,11 @@ mod tests {
             let speaker = part.speaker.as_ref().expect("every part has the speaker");
             assert_eq!(&text[speaker.range.clone()], "the engineer");
             let label = format!("multi-paragraph quotation, part {} of 3", n + 1);
-            assert!(part.reasons.contains(&label), "{:?}", part.reasons);
+            assert!(
+                part.reasons.iter().any(|r| *r == label),
+                "{:?}",
+                part.reasons
+            );
         }
     }
 
@@ -1091,7 +1088,11 @@ mod tests {
         let text = "Les manifestants scandaient le slogan « Tous Ensemble » devant la mairie.";
         let found = detect(text);
         let title = "title or name in quotation marks".to_string();
-        assert!(!found[0].reasons.contains(&title), "{:?}", found[0].reasons);
+        assert!(
+            !found[0].reasons.iter().any(|r| *r == title),
+            "{:?}",
+            found[0].reasons
+        );
         // The same capitalised words where a title stands stay a title.
         let text = "The farmers marched after a screening of “Bread Before Profit” downtown.";
         assert!(score_of(text, "“Bread Before Profit”") < QUOTE_MIN_SCORE);

@@ -69,7 +69,7 @@ pub fn mark_tooltip(props: &MarkTooltipProps) -> Html {
                 <p class="muted">{ "No reasons given." }</p>
             } else {
                 <ul class="reasons">
-                    { for a.reasons.iter().map(|r| html! { <li>{ r.clone() }</li> }) }
+                    { for a.reasons.iter().map(|r| html! { <li>{ r.to_string() }</li> }) }
                 </ul>
             }
         </div>

@@ -13,7 +13,8 @@
 //!   quotation's own sentence, and [`own_sentence`] the order they are
 //!   tried in;
 //! - [`across_sentences`]: the sentence before or after the quotation;
-//! - [`candidates`]: every rule's proposal, for the learned ranking;
+//! - [`rules`]: the rules by name, in the order they are tried, each of
+//!   which can be switched off to measure it;
 //! - [`roles`]: what a quoted span is (a title, a nickname, a label, words
 //!   reported), rather than who said it.
 //!
@@ -23,11 +24,11 @@
 mod across_sentences;
 mod after_quote;
 mod before_quote;
-pub mod candidates;
 mod clauses;
 mod own_sentence;
 mod phrases;
 mod roles;
+pub(crate) mod rules;
 mod sources;
 mod subjects;
 mod verbs;
@@ -35,9 +36,7 @@ mod verbs;
 pub(crate) use across_sentences::{
     attribute_from_next_sentence, attribute_from_previous_sentence, attribute_from_sentence_after,
 };
-#[cfg(test)]
 pub(crate) use own_sentence::attribute;
-pub(crate) use own_sentence::propose;
 pub(crate) use phrases::relative_head;
 pub(crate) use roles::{
     byline_follows, listed_after, named_just_before, nickname_in_name, sentence_reports,
@@ -51,7 +50,7 @@ const WINDOW: usize = 90;
 
 /// Where the attribution was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum SpeakerCue {
+pub enum SpeakerCue {
     After,
     Before,
     According,
@@ -63,7 +62,7 @@ pub(crate) enum SpeakerCue {
 }
 
 impl SpeakerCue {
-    pub(crate) fn describe(self) -> &'static str {
+    pub fn describe(self) -> &'static str {
         match self {
             SpeakerCue::After => "speaker after quote",
             SpeakerCue::Before => "speaker before quote",
@@ -98,12 +97,17 @@ mod test_support {
     /// The speaker text of each quotation of `text`, by attribution in its
     /// own sentence only.
     pub(super) fn speakers(text: &str) -> Vec<Option<&str>> {
+        speakers_without(text, 0)
+    }
+
+    /// Like [`speakers`], the rules in `off` switched off.
+    pub(super) fn speakers_without(text: &str, off: u32) -> Vec<Option<&str>> {
         let ranges: Vec<Range<usize>> = marks::find(text).into_iter().map(|s| s.range).collect();
         let t = Tokens::new(text, &ranges);
         (0..t.len())
             .filter(|&i| matches!(t.kind(i), Some(TokenKind::Quote(_))))
             .map(|q| {
-                attribute(&t, q).map(|a| {
+                attribute(&t, q, off).map(|a| {
                     let start = t.list[a.tokens.start].range.start;
                     let end = t.list[a.tokens.end - 1].range.end;
                     &text[start..end]

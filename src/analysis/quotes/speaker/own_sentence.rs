@@ -8,57 +8,48 @@ use super::super::tokens::Tokens;
 use super::super::word_lists;
 use super::after_quote::{after, later_in_sentence};
 use super::before_quote::{before, colon, last_clause};
-use super::candidates::{Candidates, Rule};
 use super::clauses::{clause_start, sentence_start, sentence_subject};
 use super::phrases::pronoun_at;
+use super::rules::{on, Rule};
 use super::sources::{closing_source, opening_source, outer_source, passive_agent};
 use super::subjects::{speech_owner, stance_subject};
 use super::{Attribution, SpeakerCue};
 
 /// Finds the speaker of the quotation folded into token `q` in its own
-/// sentence: the rules' own pick among [`propose`]'s candidates.
-#[cfg(test)]
-pub(crate) fn attribute(t: &Tokens, q: usize) -> Option<Attribution> {
-    propose(t, q, &mut Candidates::default())
-}
-
-/// Adds every own-sentence rule's speaker for the quotation at token `q`
-/// to `candidates`, and returns the one the rules' order picks: the first
-/// cue that finds one (passive agent, after, last clause, before, later in
-/// the sentence, colon, "according to" later, governing subject), unless
-/// a source relays the whole sentence.
-pub(crate) fn propose(t: &Tokens, q: usize, candidates: &mut Candidates) -> Option<Attribution> {
+/// sentence, the rules in `off` ([`super::rules::bit`]) switched off: the
+/// first cue that names one (passive agent, after, last clause, before,
+/// later in the sentence, colon, "according to" later, governing subject),
+/// unless a source relays the whole sentence. Rules after the first that
+/// names somebody are not run.
+pub(crate) fn attribute(t: &Tokens, q: usize, off: u32) -> Option<Attribution> {
     let from = sentence_start(t, q);
-    let clause = clause_start(t, from, q);
-    let found = [
-        (Rule::PassiveAgent, passive_agent(t, q, from)),
-        (Rule::After, after(t, q)),
-        (
-            Rule::LastClause,
-            (clause > from).then(|| last_clause(t, q, clause)).flatten(),
-        ),
-        (Rule::Before, before(t, q, from, true)),
-        (Rule::LaterInSentence, later_in_sentence(t, q)),
-        (Rule::Colon, colon(t, q, from)),
+    let tried = |rule: Rule, find: &dyn Fn() -> Option<Attribution>| {
+        if on(off, rule) {
+            find()
+        } else {
+            None
+        }
+    };
+    let direct = tried(Rule::PassiveAgent, &|| passive_agent(t, q, from))
+        .or_else(|| tried(Rule::After, &|| after(t, q)))
+        .or_else(|| {
+            tried(Rule::LastClause, &|| {
+                let clause = clause_start(t, from, q);
+                (clause > from).then(|| last_clause(t, q, clause)).flatten()
+            })
+        })
+        .or_else(|| tried(Rule::Before, &|| before(t, q, from, true)))
+        .or_else(|| tried(Rule::LaterInSentence, &|| later_in_sentence(t, q)))
+        .or_else(|| tried(Rule::Colon, &|| colon(t, q, from)))
         // "… a nationwide “walk-in”, according to the organisers": the
         // source the whole sentence is reported from.
-        (Rule::OuterSource, outer_source(t, q + 1)),
-        (Rule::GoverningSubject, governing_subject(t, q, from)),
-    ];
-    for (rule, attribution) in &found {
-        candidates.propose(*rule, attribution.as_ref());
-    }
-    let direct = found
-        .into_iter()
-        .filter(|(rule, _)| candidates.allows(*rule))
-        .find_map(|(_, a)| a);
-    let pick = if candidates.allows(Rule::RelayingSource) {
+        .or_else(|| tried(Rule::OuterSource, &|| outer_source(t, q + 1)))
+        .or_else(|| tried(Rule::GoverningSubject, &|| governing_subject(t, q, from)));
+    if on(off, Rule::RelayingSource) {
         relayed(t, q, from, direct)
     } else {
         direct
-    };
-    candidates.mark_pick(Rule::RelayingSource, pick.as_ref());
-    pick
+    }
 }
 
 /// The speaker of the sentence once sources are weighed: a source that
@@ -124,7 +115,20 @@ fn governing_subject(t: &Tokens, q: usize, from: usize) -> Option<Attribution> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::speakers;
+    use super::super::rules::{bit, Rule};
+    use super::super::test_support::{speakers, speakers_without};
+
+    #[test]
+    fn a_rule_switched_off_hands_the_quotation_to_the_next() {
+        let text = "“We stay,” Lee said, according to the paper.";
+        assert_eq!(speakers(text), [Some("the paper")]);
+        let without = bit(Rule::RelayingSource);
+        assert_eq!(speakers_without(text, without), [Some("Lee")]);
+        let every = super::super::rules::RULES
+            .iter()
+            .fold(0, |off, &r| off | bit(r));
+        assert_eq!(speakers_without(text, every), [None]);
+    }
 
     #[test]
     fn the_owner_of_a_speech_noun_speaks() {
