@@ -4,7 +4,7 @@
 //! annotate [--threshold T] [FILE]                 {"annotations": [...]} for one text
 //! annotate --html [--threshold T] [FILE]          {"text", "annotations"} for an HTML page
 //! annotate --jsonl [--html] [--threshold T] < docs.jsonl    {"id", "annotations"} per input line
-//! annotate eval claims|quotes|boilerplate FILE.jsonl
+//! annotate eval claims|quotes|boilerplate|boilerplate-html FILE.jsonl
 //! annotate export w3c|claimreview|markdown|csv [FILE]
 //! annotate import EXPORT.json [FILE]
 //! ```
@@ -22,7 +22,7 @@ use std::process::ExitCode;
 const USAGE: &str = "\
 usage: annotate [--html] [--threshold T] [FILE]
        annotate --jsonl [--html] [--threshold T] [--threads N]  < docs.jsonl
-       annotate eval claims|quotes|boilerplate FILE.jsonl [--threshold T]
+       annotate eval claims|quotes|boilerplate|boilerplate-html FILE.jsonl [--threshold T]
        annotate export w3c|claimreview|markdown|csv [--threshold T] [FILE]
        annotate import EXPORT.json [FILE]
 
