@@ -14,10 +14,17 @@
 //! - boilerplate: a non-empty, non-ignored line counts as predicted
 //!   boilerplate when predicted spans cover at least half of it; F1 of the
 //!   boilerplate lines and of the body lines.
+//! - boilerplate from HTML (`boilerplate-html`, the protocol of
+//!   trafilatura's benchmark): the page is rendered and analysed with its
+//!   markup; the extracted text is the rendered text minus every
+//!   boilerplate block. A `with` snippet found in it (white space
+//!   normalised) is a true positive, one missing a false negative; a
+//!   `without` snippet found is a false positive. P/R/F1 over all snippets.
 //!
 //! Every figure is pooled over the documents of one `source`.
 
-use super::{annotate, Annotation, Kind};
+use super::offsets::OffsetMap;
+use super::{annotate, annotate_with_markup, html, Annotation, Kind};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt::{self, Write as _};
@@ -287,6 +294,12 @@ fn lines(text: &str) -> Vec<(usize, usize)> {
 /// Runs the annotator over every document of `path` and prints the figures
 /// for `kind` per source.
 pub fn evaluate_file(kind: &str, path: &str, threshold: f32) -> Result<String, String> {
+    if kind == "boilerplate-html" {
+        return evaluate_html_file(path, threshold);
+    }
+    if !matches!(kind, "claims" | "quotes" | "boilerplate") {
+        return Err(unknown_kind(kind));
+    }
     let docs = read_documents(path)?;
     let predictions = predict(&docs, threshold);
     let pairs = docs.iter().zip(&predictions);
@@ -294,26 +307,102 @@ pub fn evaluate_file(kind: &str, path: &str, threshold: f32) -> Result<String, S
         "claims" => Ok(report_claims(pairs)),
         "quotes" => Ok(report_quotes(pairs) + &report_quotes_cross_validated(&docs)),
         "boilerplate" => Ok(report_boilerplate(pairs)),
-        other => Err(format!(
-            "eval: unknown kind '{other}' (claims, quotes or boilerplate)"
-        )),
+        other => Err(unknown_kind(other)),
     }
 }
 
 /// The labelled documents of a `*.dev.jsonl` file.
 pub fn read_documents(path: &str) -> Result<Vec<Document>, String> {
+    read_jsonl(path, "a labelled document")
+}
+
+/// A page of `boilerplate-html.dev.jsonl`: its HTML and the snippets its
+/// extracted text must and must not contain.
+#[derive(Debug, Deserialize)]
+pub struct HtmlPage {
+    pub id: String,
+    pub html: String,
+    #[serde(default)]
+    pub with: Vec<String>,
+    #[serde(default)]
+    pub without: Vec<String>,
+}
+
+/// `text` with single spaces for every run of white space, trimmed.
+fn normalise_space(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What an extractor keeps of `text`: everything outside `cut` (code-point
+/// ranges, in any order), the kept pieces parted by line feeds.
+pub fn extracted(text: &str, cut: &[(usize, usize)]) -> String {
+    let map = OffsetMap::new(text);
+    let mut cut: Vec<(usize, usize)> = cut
+        .iter()
+        .map(|&(s, e)| (map.byte_of_char(s), map.byte_of_char(e)))
+        .filter(|(s, e)| s < e)
+        .collect();
+    cut.sort_unstable();
+    let mut kept = String::with_capacity(text.len());
+    let mut from = 0;
+    for (start, end) in cut {
+        if start > from {
+            kept.push_str(&text[from..start]);
+            kept.push('\n');
+        }
+        from = from.max(end);
+    }
+    kept.push_str(&text[from.min(text.len())..]);
+    kept
+}
+
+/// Snippet counts of one page: `with` snippets found are true positives,
+/// missing ones false negatives; `without` snippets found false positives.
+pub fn score_snippets(extracted: &str, with: &[String], without: &[String]) -> Counts {
+    let haystack = normalise_space(extracted);
+    let found = |snippet: &String| haystack.contains(normalise_space(snippet).as_str());
+    let mut counts = Counts::default();
+    for snippet in with {
+        counts.add(found(snippet), true);
+    }
+    for snippet in without {
+        counts.add(found(snippet), false);
+    }
+    counts
+}
+
+/// Reads one JSON object a line (blank lines skipped).
+pub fn read_jsonl<T: serde::de::DeserializeOwned>(
+    path: &str,
+    what: &str,
+) -> Result<Vec<T>, String> {
     let content = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-    let mut docs = Vec::new();
-    for (i, line) in content
+    content
         .lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
-    {
-        let doc: Document = serde_json::from_str(line)
-            .map_err(|e| format!("{path}: line {}: not a labelled document: {e}", i + 1))?;
-        docs.push(doc);
+        .map(|(i, line)| {
+            serde_json::from_str(line)
+                .map_err(|e| format!("{path}: line {}: not {what}: {e}", i + 1))
+        })
+        .collect()
+}
+
+/// Renders and analyses every page of `path` and prints the snippet figures.
+fn evaluate_html_file(path: &str, threshold: f32) -> Result<String, String> {
+    let pages: Vec<HtmlPage> = read_jsonl(path, "a page with snippets")?;
+    let mut total = Counts::default();
+    for page in &pages {
+        let rendered = html::render(&page.html);
+        let analysis = annotate_with_markup(&rendered.text, &rendered.hints);
+        let cut = spans_of(&analysis.annotations(threshold), Kind::Boilerplate);
+        total += score_snippets(&extracted(&rendered.text, &cut), &page.with, &page.without);
     }
-    Ok(docs)
+    Ok(format!(
+        "boilerplate from HTML: snippets of the body (with) and of page furniture (without) found in the rendered page minus its boilerplate\n{:<42} docs {:>4}  {total}\n",
+        "all",
+        pages.len()
+    ))
 }
 
 /// What the annotator shows on each document: the one place the evals
@@ -322,6 +411,10 @@ pub fn predict(docs: &[Document], threshold: f32) -> Vec<Vec<Annotation>> {
     docs.iter()
         .map(|d| annotate(&d.text).annotations(threshold))
         .collect()
+}
+
+fn unknown_kind(kind: &str) -> String {
+    format!("eval: unknown kind '{kind}' (claims, quotes, boilerplate or boilerplate-html)")
 }
 
 type Pairs<'a> =
@@ -589,6 +682,48 @@ mod tests {
                 fn_: 0
             }
         );
+    }
+
+    #[test]
+    fn snippets_are_looked_for_in_the_text_left_after_the_cuts() {
+        let text = "Menü\nThe  body line\nShare this\nLast line";
+        // "Menü" and "Share this" cut (code points 0..4 and 20..30).
+        let kept = extracted(text, &[(20, 30), (0, 4)]);
+        assert!(
+            !kept.contains("Menü") && !kept.contains("Share"),
+            "{kept:?}"
+        );
+        let with = ["the body line".to_string(), "The body\n line".to_string()];
+        let without = ["Share this".to_string(), "Menü".to_string()];
+        let counts = score_snippets(&kept, &with, &without);
+        // Matching is case-sensitive, white space normalised.
+        assert_eq!(
+            counts,
+            Counts {
+                tp: 1,
+                fp: 0,
+                fn_: 1
+            }
+        );
+        let nothing_cut = score_snippets(&extracted(text, &[]), &with, &without);
+        assert_eq!((nothing_cut.tp, nothing_cut.fp), (1, 2));
+        // Words either side of a cut are not glued together.
+        assert_eq!(extracted("ab", &[(1, 1)]), "ab");
+        assert_eq!(normalise_space(&extracted("a b c", &[(2, 3)])), "a c");
+    }
+
+    #[test]
+    fn an_html_file_is_rendered_analysed_and_scored_by_snippets() {
+        let page = r#"{"id": "p", "html": "<nav><a href=/>Home</a> <a href=/w>World</a></nav><article><p>The harbour board voted on Tuesday to dredge the northern channel before the autumn storms.</p><p>Pilots had warned for years that silt was building up near the breakwater, the chair said.</p><p>Work starts next month and lasts six weeks, while larger ships wait for high tide.</p></article><footer>Share this article</footer>", "with": ["dredge the northern channel"], "without": ["Share this article"]}"#;
+        let path = std::env::temp_dir().join(format!("eval-html-{}.jsonl", std::process::id()));
+        std::fs::write(&path, format!("{page}\n\n")).unwrap();
+        let report = evaluate_file("boilerplate-html", path.to_str().unwrap(), 0.5);
+        std::fs::remove_file(&path).ok();
+        let report = report.unwrap();
+        assert!(report.contains("docs    1"), "{report}");
+        assert!(report.contains("(tp 1, fp 0, fn 0)"), "{report}");
+        let error = evaluate_file("boilerplates", "x", 0.5).unwrap_err();
+        assert!(error.contains("boilerplate-html"), "{error}");
     }
 
     #[test]

@@ -203,7 +203,7 @@ mod tests {
             start,
             end,
             score,
-            reasons: vec![format!("test {}", kind.as_str())],
+            reasons: vec![format!("test {}", kind.as_str()).into()],
             speaker: None,
             part_of: None,
         }

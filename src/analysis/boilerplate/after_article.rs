@@ -5,6 +5,7 @@
 //! first header on. These rules read a line's place in the whole paste,
 //! not its neighbours, so they run last.
 
+use super::reason::Reason;
 use super::transcript_lines::TranscriptLine;
 use super::{comments, is_table_row, main_run, sections, Evidence, Line, ANCHOR};
 
@@ -94,7 +95,7 @@ pub(super) fn mark_after_article(lines: &[Line<'_>], evidence: &mut [Evidence]) 
             && !e
                 .reasons
                 .first()
-                .is_some_and(|r| matches!(r.0, "caption" | "image markdown"))
+                .is_some_and(|r| r.0.is_caption() || r.0 == Reason::ImageMarkdown)
     };
     let Some(furniture) = (run.end..evidence.len()).find(|&i| closes(&evidence[i])) else {
         return;
@@ -106,7 +107,7 @@ pub(super) fn mark_after_article(lines: &[Line<'_>], evidence: &mut [Evidence]) 
             } else {
                 e.score.prose.max(0.0) + AFTER_ARTICLE
             };
-            e.add("after the end of the article", weight);
+            e.add(Reason::AfterArticle, weight);
         }
     }
 }
@@ -128,7 +129,7 @@ fn mark_comment_section(lines: &[Line<'_>], evidence: &mut [Evidence], article_s
     for e in &mut evidence[start..] {
         if e.transcript == TranscriptLine::None {
             let weight = e.score.prose.max(0.0) + IN_COMMENTS;
-            e.add("comment section", weight);
+            e.add(Reason::CommentSection, weight);
         }
     }
 }

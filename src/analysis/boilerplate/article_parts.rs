@@ -7,6 +7,7 @@
 //! these lines already marked as the article's own.
 
 use super::phrasebook::{lowercase_words, word_slices};
+use super::reason::Reason;
 use super::transcript_lines::TranscriptLine;
 use super::{
     code, is_table_row, products, references, sections, shape, Evidence, Line, ANCHOR, BELONGS,
@@ -25,7 +26,7 @@ pub(super) fn mark_hatnote_headings(lines: &[Line<'_>], evidence: &mut [Evidence
         let hatnote = evidence[i]
             .reasons
             .iter()
-            .any(|r| r.0 == "cross-reference" && r.1 >= ANCHOR);
+            .any(|r| r.0 == Reason::CrossReference && r.1 >= ANCHOR);
         let heading = &lines[i - 1];
         if hatnote
             && evidence[i - 1].words <= HEADLINE_WORDS.end() / 2
@@ -180,7 +181,7 @@ pub(super) fn mark_listings(lines: &[Line<'_>], evidence: &mut [Evidence]) {
             continue;
         }
         e.code = true;
-        e.reasons.retain(|r| r.0 == "separator");
+        e.reasons.retain(|r| r.0 == Reason::Separator);
         e.own_cue = 0.0;
         e.score.cue = e.reasons.iter().map(|r| r.1).sum::<f32>().min(MAX_CUE);
         e.score.prose = e.score.prose.max(CODE_PROSE);

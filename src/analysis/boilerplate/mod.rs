@@ -23,6 +23,7 @@ mod neighbours;
 mod patterns;
 mod phrasebook;
 mod products;
+mod reason;
 mod references;
 mod sections;
 mod sequence;
@@ -42,6 +43,7 @@ use neighbours::{
     mark_captions, mark_link_lists, mark_sandwiched, mark_standfirst, mark_teaser_lists,
 };
 use phrasebook::{lowercase_words, word_slices, Lexicon};
+pub use reason::Reason;
 use sequence::LineScore;
 use std::ops::Range;
 use transcript_lines::TranscriptLine;
@@ -114,7 +116,7 @@ pub fn explain(text: &str) -> Vec<LineVerdict> {
             boilerplate,
             prose: e.score.prose,
             cue: e.score.cue,
-            reasons: e.reasons.iter().map(|r| r.0).collect(),
+            reasons: e.reasons.iter().map(|r| r.0.label()).collect(),
         })
         .collect()
 }
@@ -157,7 +159,7 @@ struct Evidence {
     /// Evidence from the line's own words (lexicon, reader address).
     own_cue: f32,
     /// (reason, evidence), strongest first.
-    reasons: Vec<(&'static str, f32)>,
+    reasons: Vec<(Reason, f32)>,
     /// Speech or a stage direction by transcript conventions: its shape
     /// (all caps, repeated) says nothing about page furniture.
     transcript: TranscriptLine,
@@ -197,11 +199,11 @@ impl Evidence {
         let mut reasons = shape::cues(line, &words);
         if transcript != TranscriptLine::None {
             // The speaker tag is what is in capitals, not the speech.
-            reasons.retain(|r| !matches!(r.0, "all-caps label" | "promoted headline"));
+            reasons.retain(|r| !matches!(r.0, Reason::AllCaps | Reason::PromotedHeadline));
         }
         if is_table_row(line) {
             // A date in a table's cell is data, not the page's dateline.
-            reasons.retain(|r| r.0 != "timestamp");
+            reasons.retain(|r| r.0 != Reason::Timestamp);
         }
         let shape = LineShape {
             words: n,
@@ -247,7 +249,7 @@ impl Evidence {
         }
     }
 
-    fn add(&mut self, reason: &'static str, weight: f32) {
+    fn add(&mut self, reason: Reason, weight: f32) {
         self.reasons.push((reason, weight));
         self.score.cue = (self.score.cue + weight).min(MAX_CUE);
     }
@@ -271,10 +273,10 @@ struct LineShape {
 /// that happens to start with the word.
 const LABELLED_HEADLINE: f32 = 1.5;
 
-fn lexicon_evidence(words: &[&str], shape: &LineShape) -> Vec<(&'static str, f32)> {
+fn lexicon_evidence(words: &[&str], shape: &LineShape) -> Vec<(Reason, f32)> {
     let n = shape.words;
-    let mut by_reason: Vec<(&'static str, f32, usize, usize)> = Vec::new();
-    let mut leading: Vec<(&'static str, f32)> = Vec::new();
+    let mut by_reason: Vec<(Reason, f32, usize, usize)> = Vec::new();
+    let mut leading: Vec<(Reason, f32)> = Vec::new();
     for hit in Lexicon::get().hits(words) {
         if hit.first_word == 0 {
             // A phrase opening the line labels it ("Read more: ...",
@@ -349,7 +351,7 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
         if address >= 2 {
             let weight = (0.4 * address as f32).min(1.6);
             e.own_cue += weight;
-            e.add("reader address", weight);
+            e.add(Reason::ReaderAddress, weight);
         }
     }
     let lowered: Vec<String> = lines
@@ -389,7 +391,7 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
             } else {
                 1.8
             };
-            e.add("repeated line", weight);
+            e.add(Reason::RepeatedLine, weight);
         }
     }
     // Rows led by a number ("61% 120 votes", "3 March: Town Hall") are a
@@ -413,7 +415,7 @@ fn with_context(lines: &[Line<'_>], mut evidence: Vec<Evidence>) -> Vec<Evidence
         }
         if j - i >= MENU_RUN {
             for e in &mut evidence[i..j] {
-                e.add("navigation line", 1.0);
+                e.add(Reason::MenuRun, 1.0);
             }
         }
         i = j.max(i + 1);
@@ -496,9 +498,10 @@ fn block(lines: &[Line<'_>], evidence: &[Evidence]) -> Finding {
     let end = lines.last().map_or(start, |l| l.range.end);
     let mut totals: Vec<(&'static str, f32)> = Vec::new();
     for (reason, weight) in evidence.iter().flat_map(|e| e.reasons.iter()) {
-        match totals.iter_mut().find(|t| t.0 == *reason) {
+        let label = reason.label();
+        match totals.iter_mut().find(|t| t.0 == label) {
             Some(t) => t.1 += weight,
-            None => totals.push((reason, *weight)),
+            None => totals.push((label, *weight)),
         }
     }
     totals.sort_by(|a, b| b.1.total_cmp(&a.1));

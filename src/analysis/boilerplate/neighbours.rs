@@ -4,6 +4,7 @@
 //! them, one numbered teaser to the run it stands in. Page furniture comes
 //! in blocks, and its clearest line vouches for the rest.
 
+use super::reason::Reason;
 use super::transcript_lines::TranscriptLine;
 use super::{shape, teaser_lists, Evidence, Line, ANCHOR, BELONGS, BLOCK_SPAN};
 
@@ -18,7 +19,7 @@ pub(super) fn mark_link_lists(lines: &[Line<'_>], evidence: &mut [Evidence]) {
             && evidence[i]
                 .reasons
                 .iter()
-                .any(|r| matches!(r.0, "related links" | "read more link") && r.1 >= 1.5);
+                .any(|r| r.0.points_to_other_pages() && r.1 >= 1.5);
         if !heading {
             continue;
         }
@@ -31,9 +32,12 @@ pub(super) fn mark_link_lists(lines: &[Line<'_>], evidence: &mut [Evidence]) {
             }
             if !evidence[j].code
                 && !evidence[j].product
-                && !evidence[j].reasons.contains(&("related links", 2.0))
+                && !evidence[j]
+                    .reasons
+                    .iter()
+                    .any(|r| r.0.points_to_other_pages() && r.0 != Reason::ReadMore && r.1 == 2.0)
             {
-                evidence[j].add("related links", 2.0);
+                evidence[j].add(Reason::LinkList, 2.0);
             }
         }
     }
@@ -46,12 +50,12 @@ const NEXT_TO_CREDIT: f32 = 1.5;
 /// A line beside a short credit line is most likely its caption.
 pub(super) fn mark_captions(evidence: &mut [Evidence]) {
     let is_credit =
-        |e: &Evidence| e.words <= 10 && e.reasons.iter().any(|r| r.0 == "caption" && r.1 >= 2.5);
+        |e: &Evidence| e.words <= 10 && e.reasons.iter().any(|r| r.0.is_caption() && r.1 >= 2.5);
     let credits: Vec<bool> = evidence.iter().map(is_credit).collect();
     for i in 0..evidence.len() {
         let beside = (i > 0 && credits[i - 1]) || credits.get(i + 1).copied().unwrap_or(false);
         if beside && !credits[i] && evidence[i].words <= 25 {
-            evidence[i].add("caption", NEXT_TO_CREDIT);
+            evidence[i].add(Reason::BesideCredit, NEXT_TO_CREDIT);
         }
     }
 }
@@ -77,7 +81,7 @@ pub(super) fn mark_teaser_lists(lines: &[Line<'_>], evidence: &mut [Evidence]) {
     }
     for (e, teaser) in evidence.iter_mut().zip(teaser_lists::teaser_lists(&counts)) {
         if teaser && !e.code && !e.reference {
-            e.add("teaser", LISTICLE_TEASER);
+            e.add(Reason::ListicleTeasers, LISTICLE_TEASER);
         }
     }
 }
@@ -95,7 +99,7 @@ pub(super) fn mark_standfirst(evidence: &mut [Evidence]) {
     let dateline = |e: &Evidence| {
         e.reasons
             .iter()
-            .any(|r| matches!(r.0, "byline" | "timestamp") && r.1 >= 2.5)
+            .any(|r| matches!(r.0, Reason::Byline | Reason::Timestamp) && r.1 >= 2.5)
     };
     let Some(first) = evidence.iter().take(STANDFIRST_SPAN).position(dateline) else {
         return;
@@ -111,7 +115,7 @@ pub(super) fn mark_standfirst(evidence: &mut [Evidence]) {
     for e in &mut evidence[..first] {
         if e.transcript == TranscriptLine::None && e.score.prose > 0.0 {
             let needed = e.score.prose + 0.5;
-            e.add("standfirst above the byline", needed);
+            e.add(Reason::Standfirst, needed);
         }
     }
 }
@@ -126,7 +130,7 @@ pub(super) fn mark_sandwiched(evidence: &mut [Evidence]) {
         .collect();
     for &a in &anchors {
         if a > 0 && evidence[a - 1].opens_block {
-            evidence[a - 1].add("heading of a boilerplate block", ANCHOR);
+            evidence[a - 1].add(Reason::BlockHeading, ANCHOR);
         }
     }
     for pair in anchors.windows(2) {
@@ -138,7 +142,7 @@ pub(super) fn mark_sandwiched(evidence: &mut [Evidence]) {
         if evidence[inner.clone()].iter().all(|e| e.own_cue >= BELONGS) {
             for e in &mut evidence[inner] {
                 let needed = e.score.prose.max(0.0) + 0.5;
-                e.add("between boilerplate lines", needed);
+                e.add(Reason::BetweenBoilerplate, needed);
             }
         }
     }

@@ -5,6 +5,7 @@
 //! Matching works on whole lowercase words, so "share" matches "Share this"
 //! but not "shareholders", and a lookup costs a hash probe per word.
 
+use super::reason::Reason;
 use crate::analysis::fnv::FnvMap;
 use std::sync::OnceLock;
 
@@ -16,14 +17,15 @@ struct Phrase {
     words: Vec<String>,
     /// The last word matches any word starting with it.
     last_is_prefix: bool,
-    reason: usize,
+    /// Index into [`Lexicon::sections`].
+    section: usize,
 }
 
 /// The parsed lexicon: phrases indexed by their first word.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    /// (reason shown to the user, weight of a line that is only this phrase).
-    reasons: Vec<(String, f32)>,
+    /// (reason, weight of a line that is only one of the section's phrases).
+    sections: Vec<(Reason, f32)>,
     by_first_word: FnvMap<String, Vec<Phrase>>,
     /// Single-word phrases ending in `*`: matched by prefix.
     prefixes: Vec<Phrase>,
@@ -32,7 +34,7 @@ pub struct Lexicon {
 /// A phrase found in a line: which reason, and which words it covered.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
-    pub reason: &'static str,
+    pub reason: Reason,
     pub weight: f32,
     pub first_word: usize,
     pub words: usize,
@@ -96,26 +98,34 @@ impl Lexicon {
     /// The lexicon compiled into the crate, parsed once.
     pub fn get() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-        LEXICON.get_or_init(|| Lexicon::parse(DATA))
+        // The lexicon is compiled in and `the_shipped_lexicon_loads` parses
+        // it, so this cannot fail in a build that passed its tests.
+        LEXICON.get_or_init(|| Lexicon::parse(DATA).expect("lexicon.txt loads"))
     }
 
-    /// Parses the `@reason|weight` / phrase-per-line format; malformed
-    /// headers fall back to weight 1 rather than failing.
-    pub fn parse(data: &str) -> Lexicon {
+    /// Parses the `@section|weight` / phrase-per-line format. A section no
+    /// [`Reason`] names is an error (a renamed section would otherwise
+    /// silently stop counting), and so is a weight that is not a number.
+    pub fn parse(data: &str) -> Result<Lexicon, String> {
         let mut lexicon = Lexicon::default();
-        for raw in data.lines() {
+        for (number, raw) in data.lines().enumerate() {
             let line = raw.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
             if let Some(header) = line.strip_prefix('@') {
                 let (name, weight) = header.split_once('|').unwrap_or((header, "1"));
-                let weight = weight.trim().parse::<f32>().unwrap_or(1.0);
-                lexicon.reasons.push((name.trim().to_string(), weight));
+                let reason = Reason::of_section(name.trim()).ok_or_else(|| {
+                    format!("line {}: unknown section '@{}'", number + 1, name.trim())
+                })?;
+                let weight = weight.trim().parse::<f32>().map_err(|_| {
+                    format!("line {}: weight '{}' is not a number", number + 1, weight)
+                })?;
+                lexicon.sections.push((reason, weight));
                 continue;
             }
-            let Some(reason) = lexicon.reasons.len().checked_sub(1) else {
-                continue; // a phrase before any header has no reason to give
+            let Some(section) = lexicon.sections.len().checked_sub(1) else {
+                return Err(format!("line {}: a phrase before any section", number + 1));
             };
             let last_is_prefix = line.ends_with('*');
             let words = words(line);
@@ -125,7 +135,7 @@ impl Lexicon {
             let phrase = Phrase {
                 words,
                 last_is_prefix,
-                reason,
+                section,
             };
             if last_is_prefix && phrase.words.len() == 1 {
                 lexicon.prefixes.push(phrase);
@@ -133,7 +143,7 @@ impl Lexicon {
                 lexicon.by_first_word.entry(first).or_default().push(phrase);
             }
         }
-        lexicon
+        Ok(lexicon)
     }
 
     /// Every phrase occurrence among `words` (as [`words`] returns them).
@@ -176,10 +186,10 @@ impl Lexicon {
     }
 
     fn hit(&'static self, phrase: &Phrase, at: usize) -> Hit {
-        let (reason, weight) = &self.reasons[phrase.reason];
+        let (reason, weight) = self.sections[phrase.section];
         Hit {
-            reason: reason.as_str(),
-            weight: *weight,
+            reason,
+            weight,
             first_word: at,
             words: phrase.words.len(),
         }
@@ -190,7 +200,7 @@ impl Lexicon {
 mod tests {
     use super::*;
 
-    fn reasons(line: &str) -> Vec<&'static str> {
+    fn reasons(line: &str) -> Vec<Reason> {
         let lower = lowercase_words(line);
         Lexicon::get()
             .hits(&word_slices(&lower))
@@ -221,29 +231,43 @@ mod tests {
 
     #[test]
     fn finds_phrases_in_several_languages() {
-        assert!(reasons("Sign up for our daily briefing").contains(&"newsletter prompt"));
-        assert!(reasons("Tous droits réservés").contains(&"copyright"));
-        assert!(reasons("Alle Rechte vorbehalten 2031").contains(&"copyright"));
-        assert!(reasons("Lee también: otra noticia").contains(&"read more link"));
-        assert!(reasons("Leggi anche").contains(&"read more link"));
-        assert!(reasons("Leia também").contains(&"read more link"));
-        assert!(reasons("Lees ook dit verhaal").contains(&"read more link"));
-        assert!(reasons("Czytaj także").contains(&"read more link"));
-        assert!(reasons("Читайте также").contains(&"read more link"));
-        assert!(reasons("Faites un don").contains(&"donation appeal"));
+        assert!(reasons("Sign up for our daily briefing").contains(&Reason::NewsletterPrompt));
+        assert!(reasons("Tous droits réservés").contains(&Reason::CopyrightPhrase));
+        assert!(reasons("Alle Rechte vorbehalten 2031").contains(&Reason::CopyrightPhrase));
+        assert!(reasons("Lee también: otra noticia").contains(&Reason::ReadMore));
+        assert!(reasons("Leggi anche").contains(&Reason::ReadMore));
+        assert!(reasons("Leia também").contains(&Reason::ReadMore));
+        assert!(reasons("Lees ook dit verhaal").contains(&Reason::ReadMore));
+        assert!(reasons("Czytaj także").contains(&Reason::ReadMore));
+        assert!(reasons("Читайте также").contains(&Reason::ReadMore));
+        assert!(reasons("Faites un don").contains(&Reason::DonationAppeal));
     }
 
     #[test]
     fn matches_whole_words_only_except_marked_prefixes() {
         assert!(reasons("Shareholders approved the merger").is_empty());
-        assert!(reasons("Subscribers get early access").contains(&"newsletter prompt"));
+        assert!(reasons("Subscribers get early access").contains(&Reason::NewsletterPrompt));
     }
 
     #[test]
-    fn parse_tolerates_odd_input() {
-        let lexicon = Lexicon::parse("orphan\n@x\nfoo bar\n@y|oops\n\n*\n");
-        assert_eq!(lexicon.reasons.len(), 2);
-        assert_eq!(lexicon.reasons[1].1, 1.0);
+    fn the_shipped_lexicon_loads() {
+        let lexicon = Lexicon::parse(DATA).expect("lexicon.txt loads");
+        assert!(lexicon.sections.len() >= 17);
+    }
+
+    #[test]
+    fn unknown_sections_and_bad_weights_are_load_errors() {
+        let lexicon = Lexicon::parse("@share line\nfoo bar\n\n@caption|2\n*\n").unwrap();
+        assert_eq!(lexicon.sections.len(), 2);
+        assert_eq!(lexicon.sections[0], (Reason::ShareLine, 1.0));
         assert!(lexicon.by_first_word.contains_key("foo"));
+        for (bad, says) in [
+            ("@captions|3\nphoto", "unknown section '@captions'"),
+            ("@caption|heavy\nphoto", "not a number"),
+            ("orphan\n@caption\nphoto", "before any section"),
+        ] {
+            let error = Lexicon::parse(bad).unwrap_err();
+            assert!(error.contains(says), "{bad:?}: {error}");
+        }
     }
 }

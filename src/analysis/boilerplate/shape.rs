@@ -4,6 +4,7 @@
 //! timestamps, bylines, credits, all-caps labels, menus, separators).
 
 use super::patterns;
+use super::reason::Reason;
 use crate::analysis::scan;
 
 /// How much a line reads like article prose: positive for prose, negative
@@ -131,12 +132,12 @@ fn is_typed_rule(line: &str) -> bool {
 }
 
 /// Shape cues of one line: (reason, evidence), evidence roughly 1 to 5.
-pub fn cues(line: &str, words: &[&str]) -> Vec<(&'static str, f32)> {
+pub fn cues(line: &str, words: &[&str]) -> Vec<(Reason, f32)> {
     let mut out = Vec::new();
     let n = word_count(line, words);
     if !line.chars().any(scan::is_alphanumeric) {
         if !is_typed_rule(line) {
-            out.push(("separator", 2.0));
+            out.push((Reason::Separator, 2.0));
         }
         return out;
     }
@@ -145,27 +146,27 @@ pub fn cues(line: &str, words: &[&str]) -> Vec<(&'static str, f32)> {
         && (line.contains('©') || words.contains(&"copyright") || line.contains("(c)"))
         && patterns::copyright_mark(line)
     {
-        out.push(("copyright", 4.0));
+        out.push((Reason::CopyrightMark, 4.0));
     }
     let markdown = line.contains("](");
     if markdown && patterns::image_markdown(line) {
-        out.push(("image markdown", 5.0));
+        out.push((Reason::ImageMarkdown, 5.0));
     } else if markdown && markdown_link_share(line) > 0.5 {
-        out.push(("link markdown", 3.0));
+        out.push((Reason::LinkMarkdown, 3.0));
     }
     if (line.contains("http") || line.contains("www.")) && patterns::bare_url(line) {
         // Weak alone: a bare address in a paste is most often a source the
         // author cites; in a block of furniture it goes with the block.
-        out.push(("bare URL", 1.0));
+        out.push((Reason::BareUrl, 1.0));
     }
     if n <= 12 && looks_like_timestamp(line, words) {
-        out.push(("timestamp", 2.5));
+        out.push((Reason::Timestamp, 2.5));
     }
     if n <= 8 && looks_like_byline(line) {
-        out.push(("byline", 3.0));
+        out.push((Reason::Byline, 3.0));
     } else if n <= 5 && is_social_handle_line(line) {
         // "Sam Lee @samlee_news" under a headline: the author's account.
-        out.push(("byline", 2.5));
+        out.push((Reason::Byline, 2.5));
     }
     // A guard only (the patterns decide): some word starts like a credit word.
     let credit_word = words
@@ -173,21 +174,21 @@ pub fn cues(line: &str, words: &[&str]) -> Vec<(&'static str, f32)> {
         .any(|w| CREDIT_WORDS.iter().any(|c| w.starts_with(c)));
     if n <= 40 && credit_word && patterns::trailing_credit(line) {
         // "... at dawn. Credit: Sam Lee": a caption ending in its credit.
-        out.push(("caption", 4.0));
+        out.push((Reason::Credit, 4.0));
     } else if n <= 30 && credit_word && patterns::credit(line) {
-        out.push(("caption", 2.5));
+        out.push((Reason::Credit, 2.5));
     } else if n <= 8
         && (line.contains([',', '/', '|']) || words.contains(&"via"))
         && patterns::agency_credit(line)
     {
-        out.push(("caption", 3.0));
+        out.push((Reason::Credit, 3.0));
     }
     if n <= 12 && line.contains(['|', '•', '·', '»', '/']) && patterns::menu_separators(line) >= 2
     {
-        out.push(("navigation line", 2.5));
+        out.push((Reason::MenuSeparators, 2.5));
     }
     if n <= 10 && is_all_caps(line) {
-        out.push(("all-caps label", 0.8));
+        out.push((Reason::AllCaps, 0.8));
     }
     if (PROMO_WORDS..=4 * PROMO_WORDS).contains(&n)
         && !ends_like_a_sentence(line)
@@ -195,21 +196,21 @@ pub fn cues(line: &str, words: &[&str]) -> Vec<(&'static str, f32)> {
     {
         // "FIVE THINGS TO KNOW ABOUT THE FLOOD": a shouted headline is a
         // promoted link; subheadings are shorter and body text is not shouted.
-        out.push(("promoted headline", 2.5));
+        out.push((Reason::PromotedHeadline, 2.5));
     }
     if line.starts_with(|c: char| c.is_ascii_digit()) && is_gallery_counter(line) {
-        out.push(("caption", GALLERY_COUNTER));
+        out.push((Reason::GalleryCounter, GALLERY_COUNTER));
     }
     if n >= TEASER_WORDS && line.contains(": ") && is_headline_with_dateline(line) {
-        out.push(("teaser", TEASER));
+        out.push((Reason::HeadlineWithDateline, TEASER));
     }
     if line.ends_with("[…]") || line.ends_with("[...]") {
         // "... every summer and […]": a blog's excerpt of another post,
         // cut short by the software with its bracketed ellipsis.
-        out.push(("related links", EXCERPT));
+        out.push((Reason::Excerpt, EXCERPT));
     } else if n <= 16 && (line.ends_with("...") || line.ends_with('…')) && !line.ends_with(".....")
     {
-        out.push(("related links", 1.0));
+        out.push((Reason::TrailingEllipsis, 1.0));
     }
     out
 }
@@ -561,7 +562,7 @@ mod tests {
     fn reasons(line: &str) -> Vec<&'static str> {
         cues(line, &word_slices(&lowercase_words(line)))
             .into_iter()
-            .map(|c| c.0)
+            .map(|c| c.0.label())
             .collect()
     }
 
@@ -680,7 +681,7 @@ mod tests {
                 "A survey boat near the eastern pier. Credit: Harbour Authority"
             ))
         )
-        .contains(&("caption", 4.0)));
+        .contains(&(Reason::Credit, 4.0)));
         assert!(reasons("Sam Lee/Reuters").contains(&"caption"));
         assert!(!reasons("The deal was reported by AP.").contains(&"caption"));
         assert!(reasons("River Museum archive via AP").contains(&"caption"));

@@ -4,7 +4,7 @@
 //! annotate [--threshold T] [FILE]                 {"annotations": [...]} for one text
 //! annotate --html [--threshold T] [FILE]          {"text", "annotations"} for an HTML page
 //! annotate --jsonl [--html] [--threshold T] < docs.jsonl    {"id", "annotations"} per input line
-//! annotate eval claims|quotes|boilerplate FILE.jsonl
+//! annotate eval claims|quotes|boilerplate|boilerplate-html FILE.jsonl
 //! annotate eval figures EVAL_DIR | eval gate EVAL_DIR --baseline FILE
 //! annotate export w3c|claimreview|markdown|csv [FILE]
 //! annotate import EXPORT.json [FILE]
@@ -25,7 +25,7 @@ use std::process::ExitCode;
 const USAGE: &str = "\
 usage: annotate [--html] [--threshold T] [FILE]
        annotate --jsonl [--html] [--threshold T] [--threads N]  < docs.jsonl
-       annotate eval claims|quotes|boilerplate FILE.jsonl [--threshold T]
+       annotate eval claims|quotes|boilerplate|boilerplate-html FILE.jsonl [--threshold T]
        annotate eval figures EVAL_DIR            the evals' figures as a gate baseline
        annotate eval gate EVAL_DIR --baseline FILE   fails on a drop beyond noise
        annotate export w3c|claimreview|markdown|csv [--threshold T] [FILE]
