@@ -298,6 +298,7 @@ fn analysis() -> Analysis {
             .filter(|a| a.kind == Kind::Boilerplate)
             .cloned()
             .collect(),
+        claim_evidence: Vec::new(),
     }
 }
 

@@ -52,7 +52,7 @@ SWEEP = {
 
 # What the sweep chose (see scripts/claims_encoder/RESULTS.md): the run and the epoch whose
 # checkpoint is exported. `train` reproduces it from scratch.
-CHOSEN = {"run": "lr5e-5-e1-s1", "epoch": 1}
+CHOSEN = {"run": "lr8e-5-e1-s1", "epoch": 1}
 
 
 def log(*parts):
@@ -368,7 +368,7 @@ def invented_sentences():
     odd = ["", "   ", "é", "中文的句子。", "🙂🙂🙂", "(APPLAUSE)", "[MASK] rose by 5%.",
            "word " * 80, "Ünïcödé àccents everywhere, naïvely.", "A\u0000B control \x07 bell"]
     out += odd
-    for i in range(60):
+    for i in range(150):
         a, b = rng.choice(subjects), rng.choice(talk)
         out.append(f"{a} said on {rng.choice(['Monday', 'Friday'])} that {b[0].lower()}{b[1:]}")
     return out

@@ -65,17 +65,21 @@ pub fn annotate_with_markup(text: &str, markup: &[MarkupHint]) -> Analysis {
     let mut in_quote = Sweep::new(&quotes);
     let questioners = claims::questioners::Questioners::of(text);
     let spoken = claims::stage_directions::has_stage_directions(text);
+    let mut claim_evidence = Vec::new();
     let sentences: Vec<Finding> = segment::sentences(text)
         .into_iter()
         .filter(|sentence| !in_boilerplate.mostly_covers(sentence))
         .map(|sentence| {
-            let mut claim = claims::score_in(text, sentence, spoken);
-            if let Some(name) = questioners.speaking_at(claim.range.start) {
-                lower_for_questioner(&mut claim, name);
-            }
+            let mut evidence = claims::evidence_in(text, &sentence, spoken);
+            let mut claim = Finding::new(Kind::Claim, sentence, 0.0);
+            evidence.moderator = questioners
+                .speaking_at(claim.range.start)
+                .map(str::to_string);
             if let Some(quote) = in_quote.mostly_inside(&claim.range) {
-                attribute_to_quote_speaker(&mut claim, quote, text);
+                attribute_to_quote_speaker(&mut claim, &mut evidence, quote, text);
             }
+            claims::combine::score_lexically(&evidence, &mut claim.score, &mut claim.reasons);
+            claim_evidence.push(evidence);
             claim
         })
         .collect();
@@ -86,28 +90,24 @@ pub fn annotate_with_markup(text: &str, markup: &[MarkupHint]) -> Analysis {
         sentences: to_public(sentences, text, &map),
         quotes: to_public(quotes, text, &map),
         boilerplate: to_public(boilerplate, text, &map),
+        claim_evidence,
     }
 }
 
-/// A moderator's words set up the claims of others; they are rarely the
-/// claim to check, so their score is halved, and the reason says why.
-fn lower_for_questioner(claim: &mut Finding, name: &str) {
-    claim.score *= 0.5;
-    claim.reasons.insert(
-        0,
-        format!("{name} mostly asks questions here (a moderator's turn)"),
-    );
-}
-
 /// A claim lying inside a quotation is the quote speaker's claim.
-fn attribute_to_quote_speaker(claim: &mut Finding, quote: &Finding, text: &str) {
+fn attribute_to_quote_speaker(
+    claim: &mut Finding,
+    evidence: &mut claims::ClaimEvidence,
+    quote: &Finding,
+    text: &str,
+) {
     if let Some(speaker) = &quote.speaker {
         let name = speaker
             .resolved
             .clone()
             .or_else(|| text.get(speaker.range.clone()).map(str::to_string))
             .unwrap_or_default();
-        claim.reasons.push(format!("said by {name}"));
+        evidence.said_by = Some(name);
         claim.speaker = Some(speaker.clone());
     }
 }
