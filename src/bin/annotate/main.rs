@@ -206,7 +206,9 @@ fn run(options: &Options) -> Result<ExitCode, String> {
             let failed = std::sync::Mutex::new(None);
             let rescore = |text: &str, analysis: &mut analysis::Analysis| {
                 if let Err(e) = scorer.rescore(text, analysis) {
-                    failed.lock().map(|mut f| f.get_or_insert(e)).ok();
+                    if let Ok(mut first) = failed.lock() {
+                        first.get_or_insert(e);
+                    }
                 }
             };
             let report = eval::evaluate_file_with(kind, path, threshold, &rescore)?;
