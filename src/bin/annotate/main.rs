@@ -33,10 +33,11 @@ usage: annotate [--fast] [--html] [--threshold T] [FILE]
 Annotates a text (FILE, or standard input) with its claims, quotes and
 boilerplate. Offsets count Unicode code points, end exclusive.
 Claims are scored by a fine-tuned language model (all-MiniLM-L6-v2, built
-in; about 5 ms a sentence on one core, so about 0.2 s for a 40-sentence
-article, plus 0.3 s to load once) combined with the lexical model.
+in): a transformer pass over every sentence, loaded once per run (its wasm
+build took 114 ms a sentence and 1.6 s to load on a busy 2-core machine;
+the native speed is not measured yet).
 --fast          score claims with the lexical model alone (hashed n-grams
-                and cues: about 0.01 ms a sentence; for large corpora)
+                and cues, no transformer: for large corpora)
 --threshold T   show claims scoring at least T (0 to 1)
 --html          the input is HTML (a saved page, a clipboard's text/html):
                 it is rendered as a browser shows it, its markup (<nav>,
