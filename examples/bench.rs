@@ -10,11 +10,15 @@
 //! so other work sharing the machine's cores does not count against us; wall
 //! time elsewhere. `--tsv` prints `phase, documents, bytes, seconds` lines
 //! instead (what `scripts/bench --peers` reads), `--only` runs some phases
-//! (names separated by commas).
+//! (names separated by commas; `--only html` reads the documents' `"html"`
+//! field, such as boilerplate-html.dev.jsonl's, and runs only when named).
 
 use article_annotator::analysis::claims::questioners::Questioners;
 use article_annotator::analysis::offsets::OffsetMap;
-use article_annotator::analysis::{annotate, boilerplate, claims, quotes, segment};
+use article_annotator::analysis::reading::Reading;
+use article_annotator::analysis::{
+    annotate, annotate_with_markup, boilerplate, claims, html, quotes, segment,
+};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -34,13 +38,18 @@ const PHASES: &[Phase] = &[
     ("quotes", |texts| {
         texts.iter().map(|t| quotes::detect(t).len()).sum()
     }),
+    ("reading", |texts| {
+        texts.iter().map(|t| Reading::new(t).words().len()).sum()
+    }),
     ("claims", |texts| {
         texts
             .iter()
             .map(|t| {
-                segment::sentences(t)
-                    .into_iter()
-                    .map(|s| claims::score(t, s).reasons.len())
+                let reading = Reading::new(t);
+                reading
+                    .sentences()
+                    .iter()
+                    .map(|s| claims::score_read(&reading, s, false).reasons.len())
                     .sum::<usize>()
             })
             .sum()
@@ -49,9 +58,11 @@ const PHASES: &[Phase] = &[
         texts
             .iter()
             .map(|t| {
-                segment::sentences(t)
-                    .into_iter()
-                    .map(|s| claims::cues::detect(&t[s]).len())
+                let reading = Reading::new(t);
+                reading
+                    .sentences()
+                    .iter()
+                    .map(|s| claims::cues::detect_read(&reading, s).len())
                     .sum::<usize>()
             })
             .sum()
@@ -60,9 +71,11 @@ const PHASES: &[Phase] = &[
         texts
             .iter()
             .map(|t| {
-                segment::sentences(t)
-                    .into_iter()
-                    .map(|s| claims::features::hashed(&t[s]).len())
+                let reading = Reading::new(t);
+                reading
+                    .sentences()
+                    .iter()
+                    .map(|s| claims::features::hashed_read(&reading, s).len())
                     .sum::<usize>()
             })
             .sum()
@@ -79,20 +92,46 @@ const PHASES: &[Phase] = &[
     ("whole", |texts| {
         texts.iter().map(|t| annotate(t).sentences.len()).sum()
     }),
+    // Pages as HTML (documents with an "html" field, such as
+    // boilerplate-html.dev.jsonl): rendered, then the whole pipeline with
+    // the markup's hints. Only with `--only html`.
+    ("html", |pages| {
+        pages
+            .iter()
+            .map(|page| {
+                let rendered = html::render(page);
+                annotate_with_markup(&rendered.text, &rendered.hints)
+                    .sentences
+                    .len()
+            })
+            .sum()
+    }),
+    ("html-render", |pages| {
+        pages
+            .iter()
+            .map(|page| html::render(page).hints.len())
+            .sum()
+    }),
 ];
+
+/// Phases run only when `--only` names them (over HTML pages).
+const ON_REQUEST: &[&str] = &["html", "html-render"];
 
 /// What each phase's row says it measures.
 fn describe(phase: &str) -> &'static str {
     match phase {
         "segmentation" => "segmentation (sentences)",
+        "reading" => "the reading (lines, words lower-cased, sentences)",
         "boilerplate" => "boilerplate",
         "quotes" => "quotes (with speakers)",
-        "claims" => "claims (segmentation + scoring every sentence)",
-        "claims-cues" => "claims: segmentation + cues only",
-        "claims-ngrams" => "claims: segmentation + hashed n-grams only",
+        "claims" => "claims (reading or segmentation + scoring every sentence)",
+        "claims-cues" => "claims: reading or segmentation + cues only",
+        "claims-ngrams" => "claims: reading or segmentation + hashed n-grams only",
         "questioners" => "questioners (transcript moderators)",
         "offsets" => "offset map (bytes → code points)",
         "whole" => "**whole pipeline** (`annotate`)",
+        "html" => "HTML pages: rendered, then the whole pipeline with their markup",
+        "html-render" => "HTML pages: rendering only (text and markup hints)",
         _ => "",
     }
 }
@@ -106,16 +145,25 @@ fn main() {
     } else {
         args
     };
-    let texts = load_texts(&inputs);
+    // Pages as HTML for the html phase, texts for every other.
+    let field = if only
+        .as_deref()
+        .is_some_and(|o| o.split(',').all(|o| o.starts_with("html")))
+    {
+        "html"
+    } else {
+        "text"
+    };
+    let texts = load_texts(&inputs, field);
     if texts.is_empty() {
         eprintln!("bench: no documents found in {inputs:?}");
         std::process::exit(1);
     }
     let phases: Vec<&Phase> = PHASES
         .iter()
-        .filter(|(name, _)| {
-            only.as_deref()
-                .is_none_or(|o| o.split(",").any(|o| o == *name))
+        .filter(|(name, _)| match only.as_deref() {
+            Some(only) => only.split(',').any(|o| o == *name),
+            None => !ON_REQUEST.contains(name),
         })
         .collect();
     if phases.is_empty() {
@@ -214,7 +262,7 @@ fn best(work: impl Fn() -> usize) -> Duration {
         .unwrap_or_default()
 }
 
-fn load_texts(inputs: &[String]) -> Vec<String> {
+fn load_texts(inputs: &[String], field: &str) -> Vec<String> {
     let mut files: Vec<PathBuf> = Vec::new();
     for input in inputs {
         let path = Path::new(input);
@@ -239,7 +287,7 @@ fn load_texts(inputs: &[String]) -> Vec<String> {
             content
                 .lines()
                 .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
-                .filter_map(|doc| doc["text"].as_str().map(str::to_string))
+                .filter_map(|doc| doc[field].as_str().map(str::to_string))
                 .collect::<Vec<_>>()
         })
         .collect()

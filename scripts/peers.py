@@ -11,6 +11,8 @@ OURS.tsv holds `phase, documents, bytes, seconds` lines from
 What each peer is given:
 - trafilatura and jusText, the boilerplate documents (`boilerplate.dev.jsonl`)
   as the same plain text we get, one <p> per line, since both read HTML;
+- trafilatura, the dev HTML pages (`boilerplate-html.dev.jsonl`) as saved,
+  against ours rendering them and annotating with their markup (`--html`);
 - textacy's `direct_quotations` (with spaCy's `en_core_web_sm`, which it
   needs for parsing: its time is counted, as our quote detector does its own
   analysis), the quote documents (`quotes.dev.jsonl`).
@@ -26,9 +28,9 @@ import time
 from pathlib import Path
 
 
-def load(path):
+def load(path, field="text"):
     with open(path, encoding="utf-8") as f:
-        return [json.loads(line)["text"] for line in f if line.strip()]
+        return [json.loads(line)[field] for line in f if line.strip()]
 
 
 def as_html(text):
@@ -85,7 +87,17 @@ def textacy_runner():
     return run
 
 
+def trafilatura_html_runner(fast):
+    import trafilatura
+
+    # The page as it was saved: trafilatura reads its markup, as ours does
+    # with --html.
+    return lambda page: trafilatura.extract(page, fast=fast)
+
+
 PEERS = [
+    ("trafilatura 2.x, `extract(html)`", "html", lambda: trafilatura_html_runner(False)),
+    ("trafilatura 2.x, `extract(html, fast=True)`", "html", lambda: trafilatura_html_runner(True)),
     ("trafilatura", "boilerplate", trafilatura_runner),
     ("jusText", "boilerplate", justext_runner),
     ("textacy direct_quotations + spaCy en_core_web_sm", "quotes", textacy_runner),
@@ -96,6 +108,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--eval", default="../shared/eval")
     parser.add_argument("--ours", required=True, help="TSV from `bench --tsv`")
+    parser.add_argument("--tasks", default="html,boilerplate,quotes", help="which tasks to time")
     args = parser.parse_args()
 
     ours = {}
@@ -112,8 +125,12 @@ def main():
             f"{docs / secs:.1f} | {size / 1e6 / secs:.2f} | {ratio} |"
         )
 
-    for task in ("boilerplate", "quotes"):
-        docs = load(Path(args.eval) / f"{task}.dev.jsonl")
+    files = {"html": "boilerplate-html", "boilerplate": "boilerplate", "quotes": "quotes"}
+    for task in args.tasks.split(","):
+        path = Path(args.eval) / f"{files[task]}.dev.jsonl"
+        if not path.exists():
+            continue
+        docs = load(path, "html" if task == "html" else "text")
         size = sum(len(d.encode("utf-8")) for d in docs)
         if task in ours:
             n, b, secs = ours[task]

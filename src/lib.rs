@@ -9,5 +9,5 @@ pub mod analysis;
 
 #[cfg(target_arch = "wasm32")]
 pub mod api;
-#[cfg(all(target_arch = "wasm32", feature = "app"))]
+#[cfg(feature = "app")]
 pub mod app;

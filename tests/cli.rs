@@ -184,3 +184,135 @@ fn jsonl_with_html_renders_each_line() {
     assert_eq!(out["id"], 3);
     assert_eq!(out["text"], "One & two\n\nContact us");
 }
+
+#[test]
+fn explain_shows_the_evidence_behind_a_line_and_a_sentence() {
+    let text =
+        "Share on Facebook\n“We rebuilt the pier,” Mayor Ana Ruiz said. It cost $3 million.\n";
+    let line = annotate(&["explain", "--line", "1"], text.as_bytes());
+    assert!(line.status.success());
+    let out = String::from_utf8_lossy(&line.stdout);
+    assert!(
+        out.contains("verdict from the text alone: boilerplate"),
+        "{out}"
+    );
+    assert!(out.contains("- share line"), "{out}");
+    let at = text.chars().count() - "million.\n".chars().count();
+    let sentence = annotate(&["explain", "--at", &at.to_string()], text.as_bytes());
+    let out = String::from_utf8_lossy(&sentence.stdout);
+    assert!(
+        out.contains("sentence 62..81: \"It cost $3 million.\""),
+        "{out}"
+    );
+    assert!(out.contains("raises money"), "{out}");
+    let html = annotate(
+        &["explain", "--html", "--line", "1"],
+        b"<nav><a href=/>Home</a></nav><p>The council met on Monday.</p>",
+    );
+    let out = String::from_utf8_lossy(&html.stdout);
+    assert!(out.contains("markup: "), "{out}");
+    let past = annotate(&["explain", "--line", "9"], text.as_bytes());
+    assert!(!past.status.success());
+    assert!(String::from_utf8_lossy(&past.stderr).contains("line 9 is not in the text"));
+}
+
+/// Runs annotate through the shell, for redirections Rust cannot set up
+/// (a closed standard output).
+fn annotate_in_shell(args: &str, redirect: &str) -> Output {
+    Command::new("/bin/sh")
+        .arg("-c")
+        .arg(format!("exec \"$0\" {args} {redirect}"))
+        .arg(env!("CARGO_BIN_EXE_annotate"))
+        .stdin(Stdio::null())
+        .stderr(Stdio::piped())
+        .output()
+        .expect("sh runs")
+}
+
+#[test]
+fn a_closed_or_full_standard_output_is_an_error_not_a_silent_loss() {
+    let jsonl = std::env::temp_dir().join(format!("annotate-closed-{}.jsonl", std::process::id()));
+    std::fs::write(&jsonl, "{\"id\": 1, \"text\": \"He said 5%.\"}\n").unwrap();
+    let jsonl = jsonl.to_str().unwrap().to_string();
+    for args in [
+        EXAMPLE.to_string(),
+        format!("--jsonl < {jsonl}"),
+        format!("export w3c {EXAMPLE}"),
+        format!("export csv {EXAMPLE}"),
+    ] {
+        for redirect in [">&-", ">/dev/full"] {
+            let output = annotate_in_shell(&args, redirect);
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert_eq!(output.status.code(), Some(1), "{args} {redirect}: {stderr}");
+            assert!(
+                stderr.contains("cannot write") || stderr.contains("cannot read or write"),
+                "{args} {redirect}: {stderr}"
+            );
+        }
+    }
+    std::fs::remove_file(jsonl).ok();
+}
+
+#[test]
+fn jsonl_ids_come_back_exactly_as_sent() {
+    // The issue's reproductions: two huge integers that collided as floats,
+    // 2^64, an exponent, and a string with escapes; a BOM before a line.
+    let ids = [
+        "12345678901234567890123",
+        "12345678901234567890124",
+        "18446744073709551616",
+        "1e2",
+        r#""caf\u00e9 \"quoted\"""#,
+    ];
+    let input: String = ids
+        .iter()
+        .map(|id| format!("\u{feff}{{\"id\":{id},\"text\":\"Prices rose 5%.\"}}\n"))
+        .collect();
+    let output = annotate(&["--jsonl"], input.as_bytes());
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let back: Vec<&str> = stdout
+        .lines()
+        .map(|l| &l["{\"id\":".len()..l.find(",\"annotations\"").unwrap()])
+        .collect();
+    assert_eq!(back, ids);
+}
+
+#[test]
+fn a_byte_order_mark_before_a_w3c_file_is_accepted() {
+    let export = annotate(&["export", "w3c", EXAMPLE], b"");
+    assert!(export.status.success());
+    let dir = std::env::temp_dir().join(format!("annotate-bom-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("export.json");
+    std::fs::write(&path, [b"\xef\xbb\xbf".as_slice(), &export.stdout].concat()).unwrap();
+    let report = json(&annotate(&["import", path.to_str().unwrap(), EXAMPLE], b""));
+    assert_eq!(report["orphans"], serde_json::json!([]));
+    assert!(!report["placed"].as_array().unwrap().is_empty());
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn an_import_with_too_many_annotations_is_refused_while_it_streams() {
+    // 50,001 annotations, then garbage the importer must never reach.
+    let one = r#"{"type":"Annotation","body":{"purpose":"classifying","value":"claim"},"target":{"selector":{"type":"TextQuoteSelector","exact":"Ukraine"}}}"#;
+    let mut file = String::from("[");
+    for _ in 0..50_001 {
+        file.push_str(one);
+        file.push(',');
+    }
+    file.push_str("this is not JSON");
+    let dir = std::env::temp_dir().join(format!("annotate-many-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("many.json");
+    std::fs::write(&path, file).unwrap();
+    let output = annotate(&["import", path.to_str().unwrap(), EXAMPLE], b"");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("more than the 50000"), "{stderr}");
+    std::fs::remove_dir_all(dir).ok();
+}

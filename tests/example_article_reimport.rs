@@ -39,6 +39,8 @@ fn judged_example() -> Article {
         reasons: vec![],
         speaker: None,
         judgement: Default::default(),
+        relabelled_from: None,
+        speaker_correction: None,
     });
     article
 }

@@ -76,12 +76,28 @@ fn seed_exports_import_back_and_survive_storage() {
 }
 
 #[test]
+fn many_annotations_over_each_seed_text_reanchor_onto_its_edited_copy() {
+    // As scripts/fuzz seeds import_scale, and with other counts and edits.
+    let steers: [[u8; 9]; 3] = [
+        [0x80, 0x40, 0x11, 0xa0, 0x20, 0, 0, 0, 0],
+        [0xff, 0x00, 0x27, 0x10, 0xff, 1, 2, 3, 4],
+        [0x10, 0xf0, 0x00, 0x80, 0x00, 9, 9, 9, 9],
+    ];
+    for text in seed_texts() {
+        for steer in steers {
+            checks::import_scale(&[steer.as_slice(), &text].concat());
+        }
+    }
+}
+
+#[test]
 fn past_fuzz_finds_stay_fixed() {
     type Check = fn(&[u8]);
-    let targets: [(&str, Check); 3] = [
+    let targets: [(&str, Check); 4] = [
         ("annotate_text", checks::annotate_text),
         ("annotate_markup", checks::annotate_markup),
         ("import_w3c", checks::import_w3c),
+        ("import_scale", checks::import_scale),
     ];
     for (target, check) in targets {
         for input in files_in(&fuzz_dir().join("regressions").join(target)) {

@@ -197,3 +197,18 @@ proptest! {
         let _ = from_web_annotations(&json, &text);
     }
 }
+
+proptest! {
+    // Each case places up to 400 annotations and checks every moved one
+    // against all occurrences of its words: fewer cases than the rest.
+    #![proptest_config(ProptestConfig { cases: config().cases / 4, ..config() })]
+
+    #[test]
+    fn many_annotations_reanchor_onto_an_edited_text(
+        count in any::<u8>(),
+        steer in any::<[u8; 8]>(),
+        text in article_like(),
+    ) {
+        checks::import_scale(&[&[count][..], &steer, text.as_bytes()].concat());
+    }
+}

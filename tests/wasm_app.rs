@@ -2,12 +2,11 @@
 //! wasm-bindgen-test: what the reader sees is read back from the DOM.
 #![cfg(target_arch = "wasm32")]
 
-use article_annotator::analysis::{Analysis, Annotation, Kind};
+use article_annotator::analysis::{Annotation, Kind};
 use article_annotator::api;
 use article_annotator::app::components::article_view::{ArticleView, ArticleViewProps};
 use article_annotator::app::components::legend::{Legend, LegendProps};
-use article_annotator::app::layout::{self, Node};
-use article_annotator::app::state::{Action, KindFilter, Notice, SortOrder, State};
+use article_annotator::app::state::KindFilter;
 use article_annotator::app::App;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -15,7 +14,7 @@ use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use yew::{Callback, Reducible};
+use yew::Callback;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -279,100 +278,6 @@ async fn the_app_says_so_when_there_is_nothing_to_annotate_and_keeps_the_input()
     assert!(root.query_selector("article").unwrap().is_none());
 }
 
-fn analysis() -> Analysis {
-    let all = sample();
-    Analysis {
-        length: TEXT.chars().count(),
-        sentences: all
-            .iter()
-            .filter(|a| a.kind == Kind::Claim)
-            .cloned()
-            .collect(),
-        quotes: all
-            .iter()
-            .filter(|a| a.kind == Kind::Quote)
-            .cloned()
-            .collect(),
-        boilerplate: all
-            .iter()
-            .filter(|a| a.kind == Kind::Boilerplate)
-            .cloned()
-            .collect(),
-        claim_evidence: Vec::new(),
-    }
-}
-
-fn with_analysis() -> Rc<State> {
-    let analysis = analysis();
-    Rc::new(State {
-        text: Rc::from(TEXT),
-        shown: Rc::new(analysis.annotations(0.5)),
-        analysis: Some(Rc::new(analysis)),
-        ..State::default()
-    })
-}
-
-#[wasm_bindgen_test]
-fn threshold_refilters_without_reanalysing_and_no_ops_keep_the_same_state() {
-    let state = with_analysis();
-    assert_eq!(state.count(Kind::Claim), 2);
-    let raised = state.clone().reduce(Action::SetThreshold(0.7));
-    assert_eq!(raised.count(Kind::Claim), 1, "only the 0.81 claim is left");
-    assert_eq!(raised.count(Kind::Quote), 1);
-    assert!(
-        Rc::ptr_eq(
-            raised.analysis.as_ref().unwrap(),
-            state.analysis.as_ref().unwrap()
-        ),
-        "the analysis is reused, not recomputed"
-    );
-    let same = raised.clone().reduce(Action::SetThreshold(0.7));
-    assert!(Rc::ptr_eq(&same, &raised));
-    let same = raised.clone().reduce(Action::SetSort(SortOrder::InText));
-    assert!(Rc::ptr_eq(&same, &raised));
-    let same = raised.clone().reduce(Action::Inspect(None));
-    assert!(Rc::ptr_eq(&same, &raised));
-}
-
-#[wasm_bindgen_test]
-fn empty_input_keeps_the_previous_analysis_and_sets_a_notice() {
-    let state = with_analysis();
-    let after = state.clone().reduce(Action::Analyse(" \n ".into()));
-    assert_eq!(after.notice, Some(Notice::EmptyInput));
-    assert_eq!(after.text, state.text);
-    assert_eq!(after.shown, state.shown);
-    let toggled = after.reduce(Action::ToggleKind(Kind::Claim));
-    assert!(!toggled.filter.shows(Kind::Claim));
-    assert!(toggled.filter.shows(Kind::Quote));
-}
-
-#[wasm_bindgen_test]
-fn layout_nests_contained_annotations_and_keeps_every_character() {
-    let nodes = layout::build(TEXT, &sample(), |_| true);
-    fn text_of(nodes: &[Node]) -> String {
-        nodes
-            .iter()
-            .map(|n| match n {
-                Node::Text(t) => t.clone(),
-                Node::Mark { children, .. } => text_of(children),
-            })
-            .collect()
-    }
-    assert_eq!(text_of(&nodes), TEXT);
-    let marks = nodes
-        .iter()
-        .filter(|n| matches!(n, Node::Mark { .. }))
-        .count();
-    assert_eq!(marks, 3, "two claims and the boilerplate at the top level");
-    // Out-of-range and empty annotations are skipped, not a panic.
-    let odd = vec![
-        annotation(Kind::Claim, 5, 5, 0.9),
-        annotation(Kind::Quote, 3, 10_000, 0.9),
-        annotation(Kind::Boilerplate, 9_000, 10_000, 0.9),
-    ];
-    assert_eq!(text_of(&layout::build("short", &odd, |_| true)), "short");
-}
-
 #[wasm_bindgen_test]
 fn js_api_gives_code_point_and_utf16_offsets() {
     // With threshold 0 every sentence is a claim, whatever the detectors say.
@@ -427,99 +332,6 @@ fn long_text(paragraphs: usize) -> String {
             format!("Paragraph {i}: Zoë saw 😀 the council spend {i} million on the new bridge.\n")
         })
         .collect()
-}
-
-#[wasm_bindgen_test]
-fn blocks_tile_the_text_at_line_breaks_with_matching_byte_ranges() {
-    use article_annotator::app::chunks;
-    let text = long_text(200);
-    let blocks = chunks::split(&text, 500);
-    assert!(blocks.len() > 10, "a long text gets many blocks");
-    assert_eq!(blocks[0].start, 0);
-    assert_eq!(blocks.last().unwrap().end, text.chars().count());
-    for pair in blocks.windows(2) {
-        assert_eq!(pair[0].end, pair[1].start, "blocks are contiguous");
-        assert_eq!(pair[0].bytes.end, pair[1].bytes.start);
-    }
-    for block in &blocks {
-        let slice = &text[block.bytes.clone()];
-        assert_eq!(slice.chars().count(), block.end - block.start);
-        assert!(slice.ends_with('\n'), "a block ends at a line break");
-        assert_eq!(
-            chunks::block_of(&blocks, block.start),
-            chunks::block_of(&blocks, block.end - 1)
-        );
-    }
-    // One paragraph with no line break is still cut, after a space.
-    let run = "word ".repeat(2_000);
-    let blocks = chunks::split(&run, 500);
-    assert!(blocks.len() > 1);
-    assert!(blocks.iter().all(|b| b.end - b.start <= 8 * 500));
-    assert!(chunks::split("", 500).is_empty());
-}
-
-#[wasm_bindgen_test]
-fn marks_drawn_block_by_block_add_up_to_the_whole_annotation() {
-    use article_annotator::analysis::offsets::OffsetMap;
-    use article_annotator::app::chunks;
-    let text = long_text(40);
-    let length = text.chars().count();
-    // Spans that cross block boundaries, one nested in another.
-    let annotations = vec![
-        annotation(Kind::Boilerplate, 10, length - 10, 0.9),
-        annotation(Kind::Claim, 300, 1_400, 0.8),
-        annotation(Kind::Quote, 700, 720, 0.9),
-    ];
-    let blocks = chunks::split(&text, 300);
-    let by_block = chunks::annotations_by_block(&blocks, &annotations, |_| true);
-    let mut texts = vec![String::new(); annotations.len()];
-    let mut firsts = vec![0; annotations.len()];
-    let mut whole = String::new();
-    fn walk(
-        nodes: &[Node],
-        texts: &mut [String],
-        firsts: &mut [usize],
-        open: &mut Vec<usize>,
-        whole: &mut String,
-    ) {
-        for node in nodes {
-            match node {
-                Node::Text(t) => {
-                    whole.push_str(t);
-                    for &id in open.iter() {
-                        texts[id].push_str(t);
-                    }
-                }
-                Node::Mark {
-                    id,
-                    first,
-                    children,
-                    ..
-                } => {
-                    firsts[*id] += usize::from(*first);
-                    open.push(*id);
-                    walk(children, texts, firsts, open, whole);
-                    open.pop();
-                }
-            }
-        }
-    }
-    for (i, block) in blocks.iter().enumerate() {
-        let slice = &text[block.bytes.clone()];
-        let nodes = layout::build_window(
-            slice,
-            &OffsetMap::new(slice),
-            &annotations,
-            &by_block[i],
-            block.start,
-        );
-        walk(&nodes, &mut texts, &mut firsts, &mut Vec::new(), &mut whole);
-    }
-    assert_eq!(whole, text, "every character once, in order");
-    for (id, a) in annotations.iter().enumerate() {
-        assert_eq!(texts[id], chars(&text, a.start, a.end), "annotation {id}");
-        assert_eq!(firsts[id], 1, "one first fragment for annotation {id}");
-    }
 }
 
 #[wasm_bindgen_test]

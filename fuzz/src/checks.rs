@@ -216,3 +216,111 @@ fn assert_span_fits(text: &str, map: &OffsetMap, a: &Annotation) {
         assert_eq!(slice_chars(text, s.start, s.end), s.text, "speaker text");
     }
 }
+
+/// `import_scale`: many annotations re-anchored onto an edited text through
+/// one index. The first byte sets how many annotations (up to 400), the next
+/// eight steer the edits, the rest is the text: annotations over spans of it
+/// (exact words, 32 characters of context, position) are imported onto the
+/// text with a stretch deleted and another inserted. Every placed annotation
+/// must quote the edited text; one placed where it was recorded must be
+/// there; one placed as moved must be an occurrence of its words whose
+/// context is as long as any other occurrence's (checked against every
+/// occurrence when there are few enough to compare them all).
+pub fn import_scale(data: &[u8]) {
+    use article_annotator::analysis::anchor::{context_around, Fit};
+    use serde_json::json;
+    let Some((&count, rest)) = data.split_first() else {
+        return;
+    };
+    let Some((steer, text)) = rest.split_first_chunk::<8>() else {
+        return;
+    };
+    let text = String::from_utf8_lossy(text);
+    let chars: Vec<char> = text.chars().collect();
+    if chars.is_empty() {
+        return;
+    }
+    let n = chars.len();
+    // Spans spread over the text, of lengths steered by the input.
+    let count = usize::from(count) * 400 / 255 + 1;
+    let items: Vec<serde_json::Value> = (0..count)
+        .map(|k| {
+            let start = (k * 7919 + usize::from(steer[k % 8])) % n;
+            let len = 1 + (k * 31 + usize::from(steer[(k + 3) % 8])) % 60;
+            let end = (start + len).min(n);
+            let (prefix, suffix) = context_around(&chars, start, end);
+            let exact: String = chars[start..end].iter().collect();
+            json!({
+                "type": "Annotation",
+                "id": format!("a{k}"),
+                "body": { "purpose": "classifying", "value": "claim" },
+                "target": { "selector": [
+                    { "type": "TextQuoteSelector", "exact": exact, "prefix": prefix, "suffix": suffix },
+                    { "type": "TextPositionSelector", "start": start, "end": end },
+                ]},
+            })
+        })
+        .collect();
+    // The edit: a stretch deleted, another text's worth inserted elsewhere.
+    let cut = usize::from(steer[0]) * n / 256;
+    let cut_len = usize::from(steer[1]) % 40;
+    let put = usize::from(steer[2]) * n / 256;
+    let mut edited: Vec<char> = chars.clone();
+    edited.drain(cut..(cut + cut_len).min(n));
+    let put = put.min(edited.len());
+    let inserted: Vec<char> = chars[..usize::from(steer[3]).min(n)].to_vec();
+    edited.splice(put..put, inserted);
+    let edited: String = edited.into_iter().collect();
+    let file = json!({ "type": "AnnotationCollection", "first": { "items": items } }).to_string();
+    let report = from_web_annotations(&file, &edited).expect("our own file imports");
+    assert_eq!(
+        report.placed.len() + report.orphans.len(),
+        count,
+        "none lost"
+    );
+    let edited_chars: Vec<char> = edited.chars().collect();
+    for placed in &report.placed {
+        let a = &placed.annotation;
+        assert!(a.start < a.end && a.end <= edited_chars.len(), "{a:?}");
+        assert_eq!(slice_chars(&edited, a.start, a.end), a.exact, "placed text");
+        let k: usize = a.id[1..].parse().expect("our id");
+        let selectors = &items[k]["target"]["selector"];
+        let saved = selectors[0]["exact"].as_str().unwrap_or_default();
+        match placed.fit {
+            Fit::Exact => {
+                assert_eq!(a.exact, saved, "exact fit, other words");
+                assert_eq!(a.start as u64, selectors[1]["start"].as_u64().unwrap_or(0));
+            }
+            Fit::Moved => {
+                assert_eq!(a.exact, saved, "moved, other words");
+                let prefix = selectors[0]["prefix"].as_str().unwrap_or_default();
+                let suffix = selectors[0]["suffix"].as_str().unwrap_or_default();
+                let wanted: Vec<char> = saved.chars().collect();
+                let context = |at: usize| {
+                    let before = edited_chars[..at]
+                        .iter()
+                        .rev()
+                        .zip(prefix.chars().rev())
+                        .take_while(|(a, b)| **a == *b)
+                        .count();
+                    let after = edited_chars[(at + wanted.len()).min(edited_chars.len())..]
+                        .iter()
+                        .zip(suffix.chars())
+                        .take_while(|(a, b)| **a == *b)
+                        .count();
+                    before + after
+                };
+                let occurrences: Vec<usize> = (0..edited_chars.len())
+                    .filter(|&at| edited_chars[at..].starts_with(&wanted))
+                    .collect();
+                if occurrences.len() <= 256 {
+                    let best = occurrences.iter().map(|&at| context(at)).max();
+                    assert_eq!(Some(context(a.start)), best, "the best context wins");
+                }
+            }
+            Fit::Fuzzy { similarity } => {
+                assert!((0.0..=1.0).contains(&similarity), "{similarity}");
+            }
+        }
+    }
+}

@@ -2,9 +2,9 @@
 //! is pasted: unchanged, moved, edited, or vanished. A fact-checker who
 //! judged a claim needs to know when the article quietly changed it.
 
-use super::anchor::{anchor, context_around, Fit, Selector};
+use super::anchor::{context_around, Fit, Selector, TextIndex};
 use super::annotation::Kind;
-use super::document::{slice_chars, Article, Review};
+use super::document::{Article, Review};
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -33,6 +33,7 @@ pub enum ClaimChange {
 /// Compares every kept claim of `saved` with `new_text`.
 pub fn compare_claims(saved: &Article, new_text: &str) -> Vec<ClaimChange> {
     let chars: Vec<char> = saved.text.chars().collect();
+    let index = TextIndex::new(new_text);
     saved
         .annotations
         .iter()
@@ -46,7 +47,7 @@ pub fn compare_claims(saved: &Article, new_text: &str) -> Vec<ClaimChange> {
                 suffix: &suffix,
                 position: Some((claim.start, claim.end)),
             };
-            match anchor(new_text, &selector) {
+            match index.anchor(&selector) {
                 Some(found) => match found.fit {
                     Fit::Exact => ClaimChange::Unchanged { id },
                     Fit::Moved => ClaimChange::Moved {
@@ -57,7 +58,7 @@ pub fn compare_claims(saved: &Article, new_text: &str) -> Vec<ClaimChange> {
                     Fit::Fuzzy { .. } => ClaimChange::Edited {
                         id,
                         before: claim.exact.clone(),
-                        after: slice_chars(new_text, found.start, found.end),
+                        after: index.slice(found.start, found.end).to_string(),
                         start: found.start,
                         end: found.end,
                     },

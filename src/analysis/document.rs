@@ -136,6 +136,14 @@ pub struct SavedAnnotation {
     pub speaker: Option<Speaker>,
     #[serde(default, skip_serializing_if = "Judgement::is_empty")]
     pub judgement: Judgement,
+    /// The kind a detector gave these words before the user relabelled
+    /// them (None: not relabelled).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relabelled_from: Option<Kind>,
+    /// Who said it, as the user corrected it (a quote's "Speaker" field);
+    /// wins over the detected [`SavedAnnotation::speaker`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_correction: Option<String>,
 }
 
 impl SavedAnnotation {
@@ -169,7 +177,19 @@ impl SavedAnnotation {
                 },
                 ..Judgement::default()
             },
+            relabelled_from: None,
+            speaker_correction: None,
         }
+    }
+
+    /// Who said it: the user's correction, else the detected speaker (the
+    /// name a pronoun was resolved to, else the mention as written).
+    pub fn speaker_name(&self) -> Option<String> {
+        self.speaker_correction.clone().or_else(|| {
+            self.speaker
+                .as_ref()
+                .map(|s| s.resolved.clone().unwrap_or_else(|| s.text.clone()))
+        })
     }
 
     /// True when `other` annotates the same words as the same kind.
@@ -192,6 +212,60 @@ pub fn slice_chars(text: &str, start: usize, end: usize) -> String {
         .collect()
 }
 
+/// What a fact-checker records about the article and the review, for
+/// ClaimReview and the reports. Every field is free text as typed; empty
+/// means not given.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Details {
+    /// Where the article was published ("Article URL").
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub url: String,
+    /// The article's headline (prefilled from the text).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub headline: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub publisher: String,
+    /// The article's author.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub author: String,
+    /// When the article was published (ISO 8601 date preferred).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub published: String,
+    /// Where the fact-check is published (ClaimReview's `url`).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub review_url: String,
+    /// The reviewer's organisation (ClaimReview's `author`).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub organisation: String,
+    /// The reviewer's own name.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub reviewer: String,
+}
+
+impl Details {
+    pub fn is_empty(&self) -> bool {
+        *self == Details::default()
+    }
+
+    /// These details with the reviewer's fields filled from `remembered`
+    /// where they are empty (the reviewer is remembered across articles).
+    pub fn with_reviewer(&self, remembered: &Details) -> Details {
+        let or = |own: &str, kept: &str| {
+            if own.trim().is_empty() {
+                kept.to_string()
+            } else {
+                own.to_string()
+            }
+        };
+        Details {
+            organisation: or(&self.organisation, &remembered.organisation),
+            reviewer: or(&self.reviewer, &remembered.reviewer),
+            ..self.clone()
+        }
+    }
+}
+
 /// A saved article.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Article {
@@ -211,6 +285,9 @@ pub struct Article {
     /// from plain pastes and from entries saved before rich paste.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub markup: Vec<MarkupHint>,
+    /// The article's and the review's details (ClaimReview needs them).
+    #[serde(default, skip_serializing_if = "Details::is_empty")]
+    pub details: Details,
 }
 
 impl Article {
@@ -225,6 +302,7 @@ impl Article {
             modified: now.to_string(),
             annotations: Vec::new(),
             markup: Vec::new(),
+            details: Details::default(),
         }
     }
 
@@ -304,6 +382,76 @@ pub fn title_outside(text: &str, boilerplate: &[Annotation]) -> String {
         line_start += length + 1;
     }
     title_from(text)
+}
+
+/// The article's headline, to name it by: among the lines before the body's
+/// first sentence (a line outside boilerplate of eight words or more ending
+/// like a sentence), a line shaped like a headline (3 to 25 words, not
+/// ending with a full stop, no byline, link or breadcrumb), preferring one
+/// outside boilerplate, else the one in boilerplate nearest the body (a
+/// page's headline is often caught in the menu block above it). Without
+/// such a line, [`title_outside`]. `boilerplate`: code points, in text order.
+pub fn headline(text: &str, boilerplate: &[Annotation]) -> String {
+    let mut lines = Vec::new(); // (line, inside boilerplate)
+    let mut blocks = boilerplate.iter().peekable();
+    let mut line_start = 0;
+    for line in text.split('\n').take(400) {
+        let length = line.chars().count();
+        while blocks.next_if(|b| b.end <= line_start).is_some() {}
+        let inside = blocks
+            .peek()
+            .is_some_and(|b| b.start <= line_start && line_start + length <= b.end);
+        line_start += length + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        if !inside && is_body_sentence(line) {
+            break;
+        }
+        lines.push((line.trim(), inside));
+    }
+    let shaped = |line: &str, inside: bool| {
+        let words = line.split_whitespace().count();
+        is_headline_shaped(line) && words >= if inside { 4 } else { 3 }
+    };
+    let outside = lines
+        .iter()
+        .find(|&&(line, inside)| !inside && shaped(line, inside));
+    let nearest_inside = lines
+        .iter()
+        .rev()
+        .take(12)
+        .find(|&&(line, inside)| inside && shaped(line, inside));
+    match outside.or(nearest_inside) {
+        Some((line, _)) => title_from(line),
+        None => title_outside(text, boilerplate),
+    }
+}
+
+/// A line of the article's body: eight words or more, ending as a sentence.
+fn is_body_sentence(line: &str) -> bool {
+    let trimmed = line
+        .trim()
+        .trim_end_matches(['"', '”', '’', '\'', ')', '»']);
+    line.split_whitespace().count() >= 8 && trimmed.ends_with(['.', '!', '?'])
+}
+
+/// A headline's shape: 3-25 words, not ending with a full stop or colon,
+/// opening with a capital, a digit or a quotation mark, and not a byline,
+/// a link, a breadcrumb or a copyright line.
+fn is_headline_shaped(line: &str) -> bool {
+    let line = line.trim();
+    let words = line.split_whitespace().count();
+    let lower = line.to_lowercase();
+    (3..=25).contains(&words)
+        && line.chars().count() <= 200
+        && !line.ends_with(['.', ':', ',', ';'])
+        && line
+            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'«".contains(c))
+        && !lower.starts_with("by ")
+        && !["http", "www.", "@", "©", " | ", " › ", " > ", " / "]
+            .iter()
+            .any(|s| lower.contains(s))
 }
 
 /// The first non-empty line, cut to 80 characters at a word boundary.
@@ -416,6 +564,39 @@ mod tests {
         assert_eq!(title_outside(text, &[]), "Home");
         // All boilerplate: the first line after all.
         assert_eq!(title_outside("Share\nLike", &[menu(0, 10)]), "Share");
+    }
+
+    /// Issue #18: saved entries were named after the first claim ("The gray
+    /// haze led…") when the headline sat in the menu block above the lede.
+    #[test]
+    fn articles_are_named_after_their_headline() {
+        let block = |start, end| Annotation {
+            kind: Kind::Boilerplate,
+            start,
+            end,
+            score: 0.9,
+            reasons: Vec::new(),
+            speaker: None,
+            part_of: None,
+        };
+        let text = "Home\nNews\nSport\nIndia's capital chokes on toxic smog for a fifth day\n\nThe gray haze led schools to close across the city on Monday, officials said.\nMore text.";
+        let menu_end = text.find("\n\nThe gray").unwrap();
+        let inside = [block(0, text[..menu_end].chars().count())];
+        assert_eq!(
+            headline(text, &inside),
+            "India's capital chokes on toxic smog for a fifth day"
+        );
+        assert_eq!(
+            headline(text, &[block(0, 15)]),
+            "India's capital chokes on toxic smog for a fifth day",
+            "outside the menu block too"
+        );
+        // A byline and a date between the headline and the lede are skipped.
+        let text = "Ferry fares to be cut by a third\nBy Ana Berg\n3 May 2026\nThe council voted on Tuesday to cut the fare from next year, officials said.";
+        assert_eq!(headline(text, &[]), "Ferry fares to be cut by a third");
+        // No headline-shaped line: the first line outside boilerplate, as before.
+        let text = "The gray haze led schools to close across the city on Monday, officials said.";
+        assert!(headline(text, &[]).starts_with("The gray haze"));
     }
 
     #[test]

@@ -20,7 +20,7 @@
 //! # let _ = (id, Review::Pending);
 //! ```
 
-use super::anchor::{anchor, Selector};
+use super::anchor::{Selector, TextIndex};
 use super::annotation::Kind;
 use super::document::{slice_chars, Article, Judgement, Origin, Review, SavedAnnotation};
 
@@ -82,6 +82,8 @@ pub fn add_manual(article: &mut Article, kind: Kind, start: usize, end: usize) -
         reasons: Vec::new(),
         speaker: None,
         judgement: Judgement::default(),
+        relabelled_from: None,
+        speaker_correction: None,
     });
     Some(id)
 }
@@ -162,6 +164,7 @@ pub fn relabel(article: &mut Article, shown: &SavedAnnotation, kind: Kind) -> St
                 review: Review::Accepted,
                 score: None,
                 reasons: Vec::new(),
+                relabelled_from: Some(shown.kind),
                 ..shown.clone()
             });
             id
@@ -178,25 +181,43 @@ pub fn judge(article: &mut Article, shown: &SavedAnnotation, judgement: Judgemen
     });
 }
 
-/// Who a claim is attributed to when the user has not said: its own speaker
-/// (a claim inside a quote), else the speaker of a quote that contains it.
+/// Records who said a quote (the "Speaker" field): `name` trimmed, or the
+/// detected speaker again when it is empty. A decision, so a detection is
+/// accepted by it.
+pub fn set_speaker(article: &mut Article, shown: &SavedAnnotation, name: &str) {
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    decide(article, shown, |a| {
+        a.speaker_correction = Some(name).filter(|n| !n.is_empty());
+        a.review = Review::Accepted;
+    });
+}
+
+/// Who a claim is attributed to when the user has not said: the speaker a
+/// user gave a quote that contains it, else its own detected speaker (a
+/// claim inside a quote), else the detected speaker of a quote around it.
 pub fn suggested_author(shown: &[SavedAnnotation], claim: &SavedAnnotation) -> Option<String> {
-    let name = |a: &SavedAnnotation| {
-        a.speaker
-            .as_ref()
-            .map(|s| s.resolved.clone().unwrap_or_else(|| s.text.clone()))
+    let around = || {
+        shown
+            .iter()
+            .filter(|q| q.kind == Kind::Quote && mostly_inside(claim, q))
     };
     claim
         .judgement
         .author
         .clone()
-        .or_else(|| name(claim))
-        .or_else(|| {
-            shown
-                .iter()
-                .filter(|q| q.kind == Kind::Quote && q.start <= claim.start && claim.end <= q.end)
-                .find_map(name)
-        })
+        .or_else(|| around().find_map(|q| q.speaker_correction.clone()))
+        .or_else(|| claim.speaker_name())
+        .or_else(|| around().find_map(SavedAnnotation::speaker_name))
+}
+
+/// Whether more than half of `inner`'s words lie inside `outer` (a claim
+/// in a quote, as the analysis attributes it).
+pub fn mostly_inside(inner: &SavedAnnotation, outer: &SavedAnnotation) -> bool {
+    let overlap = inner
+        .end
+        .min(outer.end)
+        .saturating_sub(inner.start.max(outer.start));
+    overlap * 2 > inner.end.saturating_sub(inner.start)
 }
 
 /// A saved article moved onto a new version of its text.
@@ -219,6 +240,7 @@ pub fn rebase(saved: &Article, new_text: &str, now: &str) -> Rebased {
         ..saved.clone()
     };
     let mut lost = Vec::new();
+    let index = TextIndex::new(new_text);
     for old in &saved.annotations {
         let start = old.start.min(chars.len());
         let end = old.end.clamp(start, chars.len());
@@ -232,11 +254,11 @@ pub fn rebase(saved: &Article, new_text: &str, now: &str) -> Rebased {
             suffix: &suffix,
             position: Some((old.start, old.end)),
         };
-        match anchor(new_text, &selector) {
+        match index.anchor(&selector) {
             Some(found) => article.annotations.push(SavedAnnotation {
                 start: found.start,
                 end: found.end,
-                exact: slice_chars(new_text, found.start, found.end),
+                exact: index.slice(found.start, found.end).to_string(),
                 ..old.clone()
             }),
             None => lost.push(old.clone()),

@@ -18,7 +18,7 @@
 //! ```
 
 use super::annotation::Kind;
-use super::document::{slice_chars, Article, Review, SavedAnnotation, Verdict};
+use super::document::{slice_chars, Article, Details, Review, SavedAnnotation, Verdict};
 use serde::{Deserialize, Serialize};
 
 /// The key of the index entry.
@@ -163,7 +163,7 @@ fn open_envelope<T: for<'de> Deserialize<'de>>(raw: &str) -> Result<T, EntryErro
 }
 
 /// Every annotation must fit its text and quote it exactly.
-fn validate(article: &Article) -> Result<(), EntryError> {
+pub(crate) fn validate(article: &Article) -> Result<(), EntryError> {
     let length = article.text.chars().count();
     for a in &article.annotations {
         if a.start >= a.end || a.end > length {
@@ -181,6 +181,84 @@ fn validate(article: &Article) -> Result<(), EntryError> {
         }
     }
     Ok(())
+}
+
+/// The key of the session entry: what was open when the page was left.
+pub const SESSION_KEY: &str = "article-annotator/session";
+/// The key of the reviewer remembered across articles.
+pub const REVIEWER_KEY: &str = "article-annotator/reviewer";
+
+/// Where the reader was: the open article, its open annotation and how far
+/// the page was scrolled, so a reload reopens it as it was.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub article: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub selected: Option<String>,
+    #[serde(default)]
+    pub scroll: f64,
+    /// The claim threshold the reader had set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub threshold: Option<f32>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SessionBody {
+    session: Session,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ReviewerBody {
+    organisation: String,
+    reviewer: String,
+}
+
+/// The stored form of `session`.
+pub fn encode_session(session: &Session) -> String {
+    let envelope = Envelope {
+        format: FORMAT.to_string(),
+        version: VERSION,
+        body: SessionBody {
+            session: Session {
+                scroll: if session.scroll.is_finite() {
+                    session.scroll.max(0.0)
+                } else {
+                    0.0
+                },
+                ..session.clone()
+            },
+        },
+    };
+    serde_json::to_string(&envelope).unwrap_or_default()
+}
+
+/// Reads the session entry.
+pub fn decode_session(raw: &str) -> Result<Session, EntryError> {
+    let body: SessionBody = open_envelope(raw)?;
+    Ok(body.session)
+}
+
+/// The stored form of the remembered reviewer (organisation and name).
+pub fn encode_reviewer(details: &Details) -> String {
+    let envelope = Envelope {
+        format: FORMAT.to_string(),
+        version: VERSION,
+        body: ReviewerBody {
+            organisation: details.organisation.clone(),
+            reviewer: details.reviewer.clone(),
+        },
+    };
+    serde_json::to_string(&envelope).unwrap_or_default()
+}
+
+/// Reads the remembered reviewer.
+pub fn decode_reviewer(raw: &str) -> Result<Details, EntryError> {
+    let body: ReviewerBody = open_envelope(raw)?;
+    Ok(Details {
+        organisation: body.organisation,
+        reviewer: body.reviewer,
+        ..Details::default()
+    })
 }
 
 /// The stored form of the index.
@@ -252,6 +330,8 @@ mod tests {
                 verdict: Verdict::Mixed,
                 ..Judgement::default()
             },
+            relabelled_from: None,
+            speaker_correction: None,
         });
         article
     }
@@ -363,6 +443,38 @@ mod tests {
             (1, 0, 1, 1)
         );
         assert_eq!(summary.title, "Officials said 1,500 people live there.");
+    }
+
+    #[test]
+    fn the_session_and_the_reviewer_round_trip() {
+        let session = Session {
+            article: "a1".into(),
+            selected: Some("claim-0-39".into()),
+            scroll: 812.5,
+            threshold: Some(0.25),
+        };
+        assert_eq!(decode_session(&encode_session(&session)), Ok(session));
+        let odd = Session {
+            scroll: f64::NAN,
+            ..Session::default()
+        };
+        assert_eq!(decode_session(&encode_session(&odd)).unwrap().scroll, 0.0);
+        assert_eq!(decode_session("{}"), Err(EntryError::WrongFormat));
+        let reviewer = Details {
+            organisation: "Example Checks".into(),
+            reviewer: "Sam Lee".into(),
+            url: "not kept".into(),
+            ..Details::default()
+        };
+        let back = decode_reviewer(&encode_reviewer(&reviewer)).unwrap();
+        assert_eq!(
+            (
+                back.organisation.as_str(),
+                back.reviewer.as_str(),
+                back.url.as_str()
+            ),
+            ("Example Checks", "Sam Lee", "")
+        );
     }
 
     #[test]

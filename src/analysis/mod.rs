@@ -16,20 +16,31 @@ pub mod anchor;
 pub mod annotation;
 pub mod boilerplate;
 pub mod changes;
+pub mod claim_parts;
 pub mod claims;
 pub mod document;
 pub mod editing;
 pub mod eval;
+pub mod eval_gate;
+pub mod evidence;
+pub mod explain;
 pub mod export;
 pub(crate) mod fnv;
 pub mod html;
+pub mod learn;
 pub mod library;
+pub mod line_chars;
+#[cfg(test)]
+pub(crate) mod linear_time;
 pub mod normalise;
 pub mod offsets;
+pub mod quote_training;
 pub mod quotes;
+pub mod reading;
 pub mod sample_article;
 pub mod scan;
 pub mod segment;
+pub mod visible;
 
 pub use annotation::{
     Analysis, Annotation, Finding, Kind, MarkupHint, Speaker, SpeakerFinding, QUOTE_MIN_SCORE,
@@ -52,12 +63,32 @@ pub fn annotate(text: &str) -> Analysis {
 /// Like [`annotate`], for text rendered from pasted HTML ([`html::render`]):
 /// `markup` carries what the page's elements said about stretches of
 /// `text`, weighed as evidence by the boilerplate detector.
-pub fn annotate_with_markup(text: &str, markup: &[MarkupHint]) -> Analysis {
-    let mut boilerplate = boilerplate::detect_with_markup(text, markup);
+///
+/// The detectors read the text as a reader sees it ([`visible`]: no
+/// invisible marks, every line break a line feed); what they find is mapped
+/// back, so offsets count the code points of `original` as given.
+pub fn annotate_with_markup(original: &str, markup: &[MarkupHint]) -> Analysis {
+    annotate_with(original, markup, &quotes::QuoteModel::committed())
+}
+
+/// Like [`annotate_with_markup`], with quotes scored by `quote_model`
+/// rather than the committed one (cross-validation trains one per fold).
+pub fn annotate_with(
+    original: &str,
+    markup: &[MarkupHint],
+    quote_model: &quotes::QuoteModel,
+) -> Analysis {
+    let view = visible::VisibleText::of(original);
+    let markup = view.hints_in_view(original, markup);
+    let text = view.text();
+    // Read once (lines, words, sentences) for every detector; the claims
+    // read it now, boilerplate and quotes are to follow (ARCHITECTURE.md).
+    let reading = reading::Reading::new(text);
+    let mut boilerplate = boilerplate::detect_with_markup(text, &markup);
     boilerplate.sort_by_key(|b| (b.range.start, b.range.end));
 
     let mut in_boilerplate = Sweep::new(&boilerplate);
-    let mut quotes: Vec<Finding> = quotes::detect(text);
+    let mut quotes: Vec<Finding> = quotes::detect_with(text, quote_model);
     quotes.sort_by_key(|q| (q.range.start, q.range.end));
     quotes.retain(|quote| !in_boilerplate.mostly_covers(&quote.range));
 
@@ -66,12 +97,13 @@ pub fn annotate_with_markup(text: &str, markup: &[MarkupHint]) -> Analysis {
     let questioners = claims::questioners::Questioners::of(text);
     let spoken = claims::stage_directions::has_stage_directions(text);
     let mut claim_evidence = Vec::new();
-    let sentences: Vec<Finding> = segment::sentences(text)
-        .into_iter()
-        .filter(|sentence| !in_boilerplate.mostly_covers(sentence))
+    let sentences: Vec<Finding> = reading
+        .sentences()
+        .iter()
+        .filter(|sentence| !in_boilerplate.mostly_covers(&sentence.range))
         .map(|sentence| {
-            let mut evidence = claims::evidence_in(text, &sentence, spoken);
-            let mut claim = Finding::new(Kind::Claim, sentence, 0.0);
+            let mut evidence = claims::evidence_read(&reading, sentence, spoken);
+            let mut claim = Finding::new(Kind::Claim, sentence.range.clone(), 0.0);
             evidence.moderator = questioners
                 .speaking_at(claim.range.start)
                 .map(str::to_string);
@@ -84,12 +116,13 @@ pub fn annotate_with_markup(text: &str, markup: &[MarkupHint]) -> Analysis {
         })
         .collect();
 
-    let map = OffsetMap::new(text);
+    let map = OffsetMap::new(original);
+    let public = |findings| to_public(view.findings_in_original(findings), original, &map);
     Analysis {
         length: map.len_chars(),
-        sentences: to_public(sentences, text, &map),
-        quotes: to_public(quotes, text, &map),
-        boilerplate: to_public(boilerplate, text, &map),
+        sentences: public(sentences),
+        quotes: public(quotes),
+        boilerplate: public(boilerplate),
         claim_evidence,
     }
 }

@@ -17,16 +17,26 @@ use super::scan;
 use std::ops::Range;
 
 /// Sentences of `text` as byte ranges, trimmed of surrounding white space.
+/// The analysis reads them from [`super::reading::Reading`], which cuts
+/// them once with [`sentences_of_line_at`].
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
-        let body_start = line_start + speaker_tag_len(line);
-        let body = &text[body_start..line_start + line.len()];
-        sentences_of_line(body, body_start, &mut out);
+        sentences_of_line_at(text, line_start..line_start + line.len(), &mut out);
         line_start += line.len();
     }
     out
+}
+
+/// Appends the sentences of the line `text[line]` (its newline, if any,
+/// included) to `out`, leaving out a speaker tag at its start.
+pub(crate) fn sentences_of_line_at(text: &str, line: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let Some(raw) = text.get(line.clone()) else {
+        return;
+    };
+    let body_start = line.start + speaker_tag_len(raw);
+    sentences_of_line(&text[body_start..line.end], body_start, out);
 }
 
 /// Length in bytes of a transcript speaker tag ("TAPPER: ", "SEN. WARREN: ")

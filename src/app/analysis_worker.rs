@@ -13,7 +13,8 @@
 use crate::analysis::document::Article;
 use crate::analysis::{self, Analysis, MarkupHint};
 use crate::app::marks;
-use crate::app::state::{self, Action, State};
+use crate::app::request;
+use crate::app::state::{Action, Opening, State};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -31,7 +32,7 @@ enum Purpose {
         pasted_markup: Option<Vec<MarkupHint>>,
     },
     /// Opening this saved article, shown once its text is analysed.
-    Open(Box<Article>),
+    Open(Box<Article>, Opening),
 }
 
 /// A request posted to the worker and not yet answered.
@@ -55,10 +56,11 @@ impl InFlight {
                 analysis,
                 markup: pasted_markup,
             },
-            Purpose::Open(article) => Action::Opened {
+            Purpose::Open(article, opening) => Action::Opened {
                 request: self.id,
                 article,
                 analysis,
+                opening,
             },
         }
     }
@@ -133,30 +135,30 @@ impl Analyser {
         pasted_markup: Option<Vec<MarkupHint>>,
         kept: &dyn Fn(&str) -> Vec<MarkupHint>,
     ) {
-        if text.trim().is_empty() || state::over_limit(&text).is_some() {
+        let kept_for = |text: &str| kept(text);
+        match request::prepare(&text, pasted_markup, &kept_for) {
             // Nothing to analyse, or too much: the reducer says so at once.
-            self.dispatch.dispatch(Action::Analyse(text));
-            return;
+            Err(problem) => self.dispatch.dispatch(Action::InputProblem(problem)),
+            Ok(prepared) => {
+                marks::mark(marks::ANNOTATE);
+                let pasted_markup = prepared.pasted_markup;
+                self.start(
+                    prepared.text,
+                    prepared.markup,
+                    Purpose::Analyse { pasted_markup },
+                );
+            }
         }
-        marks::mark(marks::ANNOTATE);
-        let repaired = analysis::normalise::pasted(&text);
-        // Hints count code points of the text as given: if repair changed
-        // it, they no longer fit, and misapplied hints are worse than none.
-        let pasted_markup =
-            pasted_markup.filter(|_| matches!(repaired, std::borrow::Cow::Borrowed(_)));
-        let text = repaired.into_owned();
-        let markup = pasted_markup.clone().unwrap_or_else(|| kept(&text));
-        self.start(text, markup, Purpose::Analyse { pasted_markup });
     }
 
     /// Opens a saved article: its text is analysed (in the worker when there
     /// is one, so opening a book does not freeze the page) and the article
     /// arrives with the analysis as [`Action::Opened`].
-    pub fn open(self: &Rc<Self>, article: Article) {
+    pub fn open(self: &Rc<Self>, article: Article, opening: Opening) {
         marks::mark(marks::ANNOTATE);
         let text = article.text.clone();
         let markup = article.markup.clone();
-        self.start(text, markup, Purpose::Open(Box::new(article)));
+        self.start(text, markup, Purpose::Open(Box::new(article), opening));
     }
 
     /// Numbers a request, says the page is busy, and hands the request to

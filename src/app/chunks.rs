@@ -84,3 +84,47 @@ pub fn annotations_by_block(
     }
     by_block
 }
+
+/// A long text of numbered paragraphs with a multi-byte word and an emoji
+/// in each, so code points, bytes and UTF-16 units differ throughout.
+#[cfg(test)]
+pub(crate) fn long_text(paragraphs: usize) -> String {
+    (0..paragraphs)
+        .map(|i| {
+            format!("Paragraph {i}: Zoë saw 😀 the council spend {i} million on the new bridge.\n")
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_tile_the_text_at_line_breaks_with_matching_byte_ranges() {
+        let text = long_text(200);
+        let blocks = split(&text, 500);
+        assert!(blocks.len() > 10, "a long text gets many blocks");
+        assert_eq!(blocks[0].start, 0);
+        assert_eq!(blocks.last().unwrap().end, text.chars().count());
+        for pair in blocks.windows(2) {
+            assert_eq!(pair[0].end, pair[1].start, "blocks are contiguous");
+            assert_eq!(pair[0].bytes.end, pair[1].bytes.start);
+        }
+        for block in &blocks {
+            let slice = &text[block.bytes.clone()];
+            assert_eq!(slice.chars().count(), block.end - block.start);
+            assert!(slice.ends_with('\n'), "a block ends at a line break");
+            assert_eq!(
+                block_of(&blocks, block.start),
+                block_of(&blocks, block.end - 1)
+            );
+        }
+        // One paragraph with no line break is still cut, after a space.
+        let run = "word ".repeat(2_000);
+        let blocks = split(&run, 500);
+        assert!(blocks.len() > 1);
+        assert!(blocks.iter().all(|b| b.end - b.start <= 8 * 500));
+        assert!(split("", 500).is_empty());
+    }
+}

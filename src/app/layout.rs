@@ -191,3 +191,132 @@ pub fn excerpt(text: &str, map: &OffsetMap, start: usize, end: usize, max: usize
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::chunks::{self, long_text};
+
+    fn annotation(kind: Kind, start: usize, end: usize, score: f32) -> Annotation {
+        Annotation {
+            kind,
+            start,
+            end,
+            score,
+            reasons: vec![format!("test {}", kind.as_str())],
+            speaker: None,
+            part_of: None,
+        }
+    }
+
+    fn chars(text: &str, start: usize, end: usize) -> String {
+        text.chars().skip(start).take(end - start).collect()
+    }
+
+    // "Zoë" and the emoji make code points, UTF-16 units and bytes all differ.
+    const TEXT: &str = "Zoë's town grew 5% 😀 in May. \"We will cut taxes by half,\" the minister said. Subscribe to our newsletter!";
+
+    fn sample() -> Vec<Annotation> {
+        let find = |needle: &str| TEXT[..TEXT.find(needle).unwrap()].chars().count();
+        let span = |needle: &str| (find(needle), find(needle) + needle.chars().count());
+        let (c1s, c1e) = span("Zoë's town grew 5% 😀 in May.");
+        let (qs, qe) = span("\"We will cut taxes by half,\"");
+        let (c2s, c2e) = span("\"We will cut taxes by half,\" the minister said.");
+        let (bs, be) = span("Subscribe to our newsletter!");
+        vec![
+            annotation(Kind::Claim, c1s, c1e, 0.81),
+            annotation(Kind::Claim, c2s, c2e, 0.66),
+            annotation(Kind::Quote, qs, qe, 0.9),
+            annotation(Kind::Boilerplate, bs, be, 0.95),
+        ]
+    }
+
+    #[test]
+    fn layout_nests_contained_annotations_and_keeps_every_character() {
+        let nodes = build(TEXT, &sample(), |_| true);
+        fn text_of(nodes: &[Node]) -> String {
+            nodes
+                .iter()
+                .map(|n| match n {
+                    Node::Text(t) => t.clone(),
+                    Node::Mark { children, .. } => text_of(children),
+                })
+                .collect()
+        }
+        assert_eq!(text_of(&nodes), TEXT);
+        let marks = nodes
+            .iter()
+            .filter(|n| matches!(n, Node::Mark { .. }))
+            .count();
+        assert_eq!(marks, 3, "two claims and the boilerplate at the top level");
+        // Out-of-range and empty annotations are skipped, not a panic.
+        let odd = vec![
+            annotation(Kind::Claim, 5, 5, 0.9),
+            annotation(Kind::Quote, 3, 10_000, 0.9),
+            annotation(Kind::Boilerplate, 9_000, 10_000, 0.9),
+        ];
+        assert_eq!(text_of(&build("short", &odd, |_| true)), "short");
+    }
+
+    #[test]
+    fn marks_drawn_block_by_block_add_up_to_the_whole_annotation() {
+        let text = long_text(40);
+        let length = text.chars().count();
+        // Spans that cross block boundaries, one nested in another.
+        let annotations = vec![
+            annotation(Kind::Boilerplate, 10, length - 10, 0.9),
+            annotation(Kind::Claim, 300, 1_400, 0.8),
+            annotation(Kind::Quote, 700, 720, 0.9),
+        ];
+        let blocks = chunks::split(&text, 300);
+        let by_block = chunks::annotations_by_block(&blocks, &annotations, |_| true);
+        let mut texts = vec![String::new(); annotations.len()];
+        let mut firsts = vec![0; annotations.len()];
+        let mut whole = String::new();
+        fn walk(
+            nodes: &[Node],
+            texts: &mut [String],
+            firsts: &mut [usize],
+            open: &mut Vec<usize>,
+            whole: &mut String,
+        ) {
+            for node in nodes {
+                match node {
+                    Node::Text(t) => {
+                        whole.push_str(t);
+                        for &id in open.iter() {
+                            texts[id].push_str(t);
+                        }
+                    }
+                    Node::Mark {
+                        id,
+                        first,
+                        children,
+                        ..
+                    } => {
+                        firsts[*id] += usize::from(*first);
+                        open.push(*id);
+                        walk(children, texts, firsts, open, whole);
+                        open.pop();
+                    }
+                }
+            }
+        }
+        for (i, block) in blocks.iter().enumerate() {
+            let slice = &text[block.bytes.clone()];
+            let nodes = build_window(
+                slice,
+                &OffsetMap::new(slice),
+                &annotations,
+                &by_block[i],
+                block.start,
+            );
+            walk(&nodes, &mut texts, &mut firsts, &mut Vec::new(), &mut whole);
+        }
+        assert_eq!(whole, text, "every character once, in order");
+        for (id, a) in annotations.iter().enumerate() {
+            assert_eq!(texts[id], chars(&text, a.start, a.end), "annotation {id}");
+            assert_eq!(firsts[id], 1, "one first fragment for annotation {id}");
+        }
+    }
+}

@@ -4,8 +4,9 @@
 //! reads it once and reopens the article from the library, where every
 //! change is saved as it is made.
 //!
-//! Only a crash reopens the article: a reader who reloads on purpose gets
-//! the usual empty page with the library beside it.
+//! A plain reload reopens the article too, as it was, from the session entry
+//! the page keeps in `localStorage` (`app::page`'s `use_session`); this
+//! module covers the crash that happens before that entry is written.
 
 use std::cell::RefCell;
 

@@ -41,12 +41,13 @@ pub const SHORTCUTS: &[Shortcut] = &[
     },
     Shortcut {
         keys: &["a"],
-        does: "Accept the open annotation",
+        does: "Accept the open annotation (or the one in the selected text)",
         action: || Action::Accept,
     },
     Shortcut {
         keys: &["x"],
-        does: "Reject the open annotation (a manual one is removed)",
+        does:
+            "Reject the open annotation, or the one in the selected text (a manual one is removed)",
         action: || Action::Reject,
     },
     Shortcut {
@@ -85,6 +86,11 @@ pub const SHORTCUTS: &[Shortcut] = &[
         action: || Action::SetVerdict(Verdict::Unverifiable),
     },
     Shortcut {
+        keys: &["Ctrl+Z"],
+        does: "Undo the last change (relabel, reject, remove, verdict, speaker...)",
+        action: || Action::Undo,
+    },
+    Shortcut {
         keys: &["?"],
         does: "Show or hide this list",
         action: || Action::ShowHelp(true),
@@ -103,6 +109,8 @@ pub fn action_for(key: &str, help_open: bool) -> Option<Action> {
         "?" => Some(Action::ShowHelp(!help_open)),
         "Escape" if help_open => Some(Action::ShowHelp(false)),
         "Escape" => Some(Action::Select(None)),
+        // The page sends this for Ctrl+Z (or Cmd+Z) outside text fields.
+        "Ctrl+Z" => Some(Action::Undo),
         _ => SHORTCUTS
             .iter()
             .find(|s| s.keys.contains(&key))
@@ -116,4 +124,28 @@ pub fn verdict_key(verdict: Verdict) -> usize {
         .iter()
         .position(|&v| v == verdict)
         .map_or(0, |i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_listed_shortcut_does_something_and_question_mark_toggles_help() {
+        for shortcut in SHORTCUTS {
+            for key in shortcut.keys {
+                let key = if *key == "Esc" { "Escape" } else { key };
+                assert!(action_for(key, false).is_some(), "{key}");
+            }
+        }
+        assert_eq!(action_for("?", false), Some(Action::ShowHelp(true)));
+        assert_eq!(action_for("?", true), Some(Action::ShowHelp(false)));
+        assert_eq!(action_for("Escape", true), Some(Action::ShowHelp(false)));
+        assert_eq!(action_for("Escape", false), Some(Action::Select(None)));
+        assert_eq!(action_for("z", false), None);
+        assert_eq!(
+            action_for("6", false),
+            Some(Action::SetVerdict(Verdict::False))
+        );
+    }
 }

@@ -1,8 +1,14 @@
 //! The page's state and the one reducer that changes it.
 //!
-//! Every change is an [`Action`]; [`State::reduce`] is a single match. The
-//! state holds no Yew types, and an action that changes nothing returns the
-//! same `Rc`, so Yew skips the re-render.
+//! Every change is an [`Action`]; [`State::apply`] is a single match. The
+//! state holds no Yew or browser types and the reducer is pure: the time and
+//! new ids come from the [`Clock`] passed in, and analyses come in as
+//! actions ([`Action::Analysed`], [`Action::Opened`]) from the worker or the
+//! main-thread fallback (`app::analysis_worker`), never run here. So the
+//! reducer builds and is tested natively (`cargo test`); the page's
+//! `yew::Reducible` impl (`app::clock`) only passes the browser's clock in.
+//! An action that changes nothing returns the same `Rc`, so Yew skips the
+//! re-render.
 //!
 //! The fact-checker's decisions live in [`State::article`], a
 //! [`analysis::document::Article`]; every edit goes through [`analysis::editing`],
@@ -12,15 +18,25 @@
 //! [`Action::StorageProblem`].
 
 use crate::analysis::changes::{compare_claims, ClaimChange};
-use crate::analysis::document::{Article, Judgement, Origin, Review, SavedAnnotation, Verdict};
+use crate::analysis::claim_parts::{claim_type, ClaimType};
+use crate::analysis::document::{
+    Article, Details, Judgement, Origin, Review, SavedAnnotation, Verdict,
+};
 use crate::analysis::export::web_annotation::{from_web_annotations, Orphan};
 use crate::analysis::library::{clean_title, Summary};
 use crate::analysis::{
-    self, editing, normalise, Analysis, Annotation, Kind, MarkupHint, DEFAULT_CLAIM_THRESHOLD,
+    self, editing, Analysis, Annotation, Kind, MarkupHint, DEFAULT_CLAIM_THRESHOLD,
 };
-use crate::app::clock;
 use std::rc::Rc;
-use yew::Reducible;
+
+/// Where the reducer gets the time and new ids: the browser's clock in the
+/// page (`app::clock::BrowserClock`), a fixed one in tests.
+pub trait Clock {
+    /// Now, as an ISO 8601 timestamp (UTC).
+    fn now(&self) -> String;
+    /// A fresh article id, unlike any other this clock gave.
+    fn new_id(&self) -> String;
+}
 
 /// Which kinds the reader has chosen to see.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,6 +84,8 @@ pub enum SortOrder {
     InText,
     /// Claims first, highest score first; then quotes and boilerplate in text order.
     ClaimScore,
+    /// Claims first, grouped by type ([`ClaimType::ALL`]'s order); then the rest.
+    ClaimType,
 }
 
 /// The annotation under the pointer or keyboard focus, and where to show
@@ -95,6 +113,15 @@ pub enum Notice {
 /// (`node scripts/bench-browser.mjs`); far beyond that the browser's storage
 /// (about 5 MB per site) could not keep the article. The CLI reads any length.
 pub const MAX_TEXT_CHARS: usize = 2_000_000;
+
+/// Why `text` is not sent for analysis (None: it is sent): nothing but white
+/// space, or longer than [`MAX_TEXT_CHARS`].
+pub fn input_problem(text: &str) -> Option<Notice> {
+    if text.trim().is_empty() {
+        return Some(Notice::EmptyInput);
+    }
+    over_limit(text).map(Notice::TooLong)
+}
 
 /// The length in code points of a text longer than [`MAX_TEXT_CHARS`]
 /// (None: a text the page analyses).
@@ -126,16 +153,14 @@ pub struct ImportOutcome {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
-    /// Analyse this text (from the editor) here and now, on this thread.
-    Analyse(String),
-    /// Analyse text rendered from a rich paste, with what the page's markup
-    /// said about it (code points of that text).
-    AnalyseWithMarkup(String, Vec<MarkupHint>),
+    /// The reader asked for an analysis the page refuses ([`input_problem`]):
+    /// say why, and keep whatever is open.
+    InputProblem(Notice),
     /// The app started analysing a text elsewhere (a worker); the request's
     /// number, so that only its own reply is taken (see [`Action::Analysed`]).
     Analysing(u64),
     /// The reply to request `request`: `analysis` of `text`, the pasted text
-    /// already normalised ([`normalise::pasted`]). A reply to any request but
+    /// already normalised ([`crate::analysis::normalise::pasted`]). A reply to any request but
     /// the latest is stale (the text changed since) and changes nothing.
     /// `markup`: the rich paste's hints the analysis weighed (None: a plain
     /// request, which keeps the open article's own hints).
@@ -175,10 +200,6 @@ pub enum Action {
     ShowHelp(bool),
     /// Rename the open article.
     Rename(String),
-    /// Open a saved article (read from storage by the app), analysing its
-    /// text here. The page opens through the worker instead: see
-    /// [`Action::Opened`].
-    Open(Article),
     /// The reply to request `request` (see [`Action::Analysing`]): the saved
     /// `article` to open with `analysis` of its text. Stale when another
     /// request came after it, and then it changes nothing.
@@ -186,6 +207,7 @@ pub enum Action {
         request: u64,
         article: Box<Article>,
         analysis: Rc<Analysis>,
+        opening: Opening,
     },
     /// Close the open article and start afresh.
     New,
@@ -199,7 +221,69 @@ pub enum Action {
     Import(String),
     /// Close the version and import reports.
     DismissReports,
+    /// Undo the last change to the article (Ctrl+Z, or the Undo button).
+    Undo,
+    /// Who said the open quote, as the user corrects it (empty: the
+    /// detected speaker again).
+    SetSpeaker(String),
+    /// The open article's details (the "Article details" form).
+    SetDetails(Details),
+    /// The reviewer's organisation and name remembered in this browser
+    /// (read at start): new articles get them.
+    Reviewer(Details),
+    /// List (and step through) only claims of this type (None: every annotation).
+    FilterType(Option<ClaimType>),
+    /// An import that could not be read at all (a damaged project file).
+    ImportFailed(String),
+    /// New scores for sentences of the analysis of request `request`, such
+    /// as a second model's, streamed in after the first paint: each
+    /// sentence whose span is given gets its score. Stale (ignored) unless
+    /// `request` is the analysis on show.
+    Scored {
+        request: u64,
+        scores: Vec<SentenceScore>,
+    },
 }
+
+/// A sentence's new check-worthiness score ([`Action::Scored`]); code points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SentenceScore {
+    pub start: usize,
+    pub end: usize,
+    pub score: f32,
+}
+
+/// How an article was opened ([`Action::Opened`]).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Opening {
+    /// From the library.
+    #[default]
+    Saved,
+    /// Reopened after a reload as it was: this annotation open, the page
+    /// scrolled to `scroll` pixels, claims shown from `threshold`.
+    Reload {
+        selected: Option<String>,
+        scroll: f64,
+        threshold: Option<f32>,
+    },
+    /// From a project file: a new entry in the library, so it is saved.
+    Project,
+}
+
+/// One change that [`Action::Undo`] takes back: the article's decisions,
+/// title and details as they were before it, and what it was.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UndoStep {
+    /// The change, as announced ("Relabelled “…” as a quote.").
+    pub said: String,
+    annotations: Vec<SavedAnnotation>,
+    title: String,
+    details: Details,
+    selected: Option<String>,
+}
+
+/// How many changes can be undone.
+pub const UNDO_DEPTH: usize = 100;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
@@ -239,6 +323,16 @@ pub struct State {
     pub import_outcome: Option<Rc<ImportOutcome>>,
     /// A message about the last import that failed as a whole.
     pub import_error: Option<String>,
+    /// The changes [`Action::Undo`] can take back, the latest last.
+    pub undo: Rc<Vec<UndoStep>>,
+    /// List only claims of this type.
+    pub type_filter: Option<ClaimType>,
+    /// The reviewer's organisation and name, remembered across articles.
+    pub reviewer: Details,
+    /// Where to scroll once the opened article is drawn (after a reload).
+    pub scroll_to: Option<f64>,
+    /// The request whose analysis is on show (for [`Action::Scored`]).
+    pub analysed_request: Option<u64>,
 }
 
 impl Default for State {
@@ -268,6 +362,11 @@ impl Default for State {
             version_report: None,
             import_outcome: None,
             import_error: None,
+            undo: Rc::new(Vec::new()),
+            type_filter: None,
+            reviewer: Details::default(),
+            scroll_to: None,
+            analysed_request: None,
         }
     }
 }
@@ -294,9 +393,21 @@ pub fn drawn(entry: &SavedAnnotation) -> Annotation {
 }
 
 /// The article as exported: every annotation on show (pending detections
-/// included), plus the rejected ones, which the exporters leave out.
-pub fn export_view(article: &Article, entries: &[SavedAnnotation]) -> Article {
-    let mut annotations = entries.to_vec();
+/// included), plus the rejected ones (which only the W3C export and the
+/// project file carry, as decisions); each claim with no claimant given is
+/// attributed as the card suggests (a corrected quote speaker first); the
+/// details with the remembered `reviewer` where the article has none.
+pub fn export_view(article: &Article, entries: &[SavedAnnotation], reviewer: &Details) -> Article {
+    let mut annotations: Vec<SavedAnnotation> = entries
+        .iter()
+        .map(|entry| {
+            let mut entry = entry.clone();
+            if entry.kind == Kind::Claim && entry.judgement.author.is_none() {
+                entry.judgement.author = editing::suggested_author(entries, &entry);
+            }
+            entry
+        })
+        .collect();
     annotations.extend(
         article
             .annotations
@@ -306,6 +417,7 @@ pub fn export_view(article: &Article, entries: &[SavedAnnotation]) -> Article {
     );
     Article {
         annotations,
+        details: article.details.with_reviewer(reviewer),
         ..article.clone()
     }
 }
@@ -372,6 +484,30 @@ impl State {
             && self
                 .verdict_filter
                 .is_none_or(|v| entry.kind == Kind::Claim && entry.judgement.verdict == v)
+            && self
+                .type_filter
+                .is_none_or(|t| entry.kind == Kind::Claim && claim_type(&entry.exact).kind == t)
+    }
+
+    /// What a key acts on: with text selected, the annotation on show under
+    /// the selection (the smallest holding it, else the one overlapping it
+    /// most; None when there is none), never the open one; otherwise the
+    /// open annotation.
+    pub fn target_entry(&self) -> Option<&SavedAnnotation> {
+        let Some((start, end)) = self.selection else {
+            return self.selected_entry();
+        };
+        let overlap = |e: &SavedAnnotation| end.min(e.end).saturating_sub(start.max(e.start));
+        let on_show = self.entries.iter().filter(|e| self.filter.shows(e.kind));
+        on_show
+            .clone()
+            .filter(|e| e.start <= start && end <= e.end)
+            .min_by_key(|e| e.end - e.start)
+            .or_else(|| {
+                on_show
+                    .filter(|e| overlap(e) > 0)
+                    .max_by_key(|e| overlap(e))
+            })
     }
 
     /// Indices of the entries the list and the keyboard visit, in text order.
@@ -383,16 +519,33 @@ impl State {
 
     /// A copy with `article` changed by `edit`, the view recomputed, the
     /// revision moved (so it is saved) and `announcement` set.
-    fn edited(&self, edit: impl FnOnce(&mut Article), announcement: String) -> State {
+    fn edited(
+        &self,
+        clock: &dyn Clock,
+        edit: impl FnOnce(&mut Article),
+        announcement: String,
+    ) -> State {
         let Some(article) = self.article.as_deref() else {
             return self.clone();
         };
+        let mut undo = (*self.undo).clone();
+        undo.push(UndoStep {
+            said: announcement.clone(),
+            annotations: article.annotations.clone(),
+            title: article.title.clone(),
+            details: article.details.clone(),
+            selected: self.selected.clone(),
+        });
+        if undo.len() > UNDO_DEPTH {
+            undo.remove(0);
+        }
         let mut article = article.clone();
         edit(&mut article);
-        article.modified = clock::now();
+        article.modified = clock.now();
         State {
             revision: self.revision + 1,
             announcement,
+            undo: Rc::new(undo),
             ..self.with_article(article)
         }
     }
@@ -416,14 +569,8 @@ impl State {
     }
 
     /// A copy with the saved `article` open in the editor, with `analysis`
-    /// of its text (None: analysed here and now).
-    fn reopened(&self, article: Article, analysis: Option<Rc<Analysis>>) -> State {
-        let analysis = analysis.unwrap_or_else(|| {
-            Rc::new(analysis::annotate_with_markup(
-                &article.text,
-                &article.markup,
-            ))
-        });
+    /// of its text.
+    fn reopened(&self, article: Article, analysis: Rc<Analysis>) -> State {
         let title = article.title.clone();
         State {
             loads: self.loads + 1,
@@ -437,7 +584,11 @@ impl State {
         State {
             text: Rc::from(article.text.as_str()),
             analysis: Some(analysis),
+            analysed_request: self.pending,
             pending: None,
+            // Changes to another text cannot be undone onto this one.
+            undo: Rc::new(Vec::new()),
+            scroll_to: None,
             notice: None,
             selected: None,
             selection: None,
@@ -449,33 +600,18 @@ impl State {
         .with_article(article)
     }
 
-    /// Analyses the editor's text here; `markup`: hints from a rich paste
-    /// (None: a plain request, which keeps the open article's own hints
-    /// when its text is unchanged).
-    fn analyse(&self, pasted: &str, markup: Option<&[MarkupHint]>) -> State {
-        let repaired = normalise::pasted(pasted);
-        // Hints count code points of the text as given: if repair changed
-        // it, they no longer fit, and misapplied hints are worse than none.
-        let markup = markup.filter(|_| matches!(repaired, std::borrow::Cow::Borrowed(_)));
-        let text = repaired.into_owned();
-        let kept = self.article.as_deref().filter(|a| a.text == text);
-        let weighed = markup
-            .or(kept.map(|a| a.markup.as_slice()))
-            .unwrap_or_default();
-        let analysis = Rc::new(analysis::annotate_with_markup(&text, weighed));
-        self.analysed(text, analysis, markup)
-    }
-
     /// A copy with `text` (normalised) and its `analysis` open: the same
     /// text again, a new version of the open article, or a new article.
-    /// `markup` as for [`State::analyse`].
+    /// `markup`: the rich paste's hints the analysis weighed (None: a plain
+    /// request, which keeps the open article's own hints).
     fn analysed(
         &self,
+        clock: &dyn Clock,
         text: String,
         analysis: Rc<Analysis>,
         markup: Option<&[MarkupHint]>,
     ) -> State {
-        let now = clock::now();
+        let now = clock.now();
         let open = self.article.as_deref();
         if let Some(article) = open.filter(|a| a.text == text) {
             // The same text again: analyse again, keep every decision.
@@ -519,9 +655,13 @@ impl State {
                 (article, Some(Rc::new(report)), said)
             }
             None => {
-                let mut article = Article::new(clock::new_id(), text, &now);
-                article.title =
-                    analysis::document::title_outside(&article.text, &analysis.boilerplate);
+                let mut article = Article::new(clock.new_id(), text, &now);
+                article.title = analysis::document::headline(&article.text, &analysis.boilerplate);
+                article.details = Details {
+                    headline: article.title.clone(),
+                    ..Details::default()
+                }
+                .with_reviewer(&self.reviewer);
                 (article, None, String::new())
             }
         };
@@ -544,14 +684,23 @@ impl State {
     /// Applies `edit` to the open annotation, if there is one.
     fn edit_selected(
         self: Rc<Self>,
+        clock: &dyn Clock,
         edit: impl FnOnce(&mut Article, &SavedAnnotation) -> Option<String>,
         announce: impl FnOnce(&SavedAnnotation) -> String,
     ) -> Rc<Self> {
-        let Some(entry) = self.selected_entry().cloned() else {
+        let Some(entry) = self.target_entry().cloned() else {
+            if self.selection.is_some() {
+                return Rc::new(State {
+                    announcement: "There is no annotation in the selected text.".to_string(),
+                    ..(*self).clone()
+                });
+            }
             return self;
         };
-        let mut selected = self.selected.clone();
+        // Acting on selected text opens what it acted on.
+        let mut selected = Some(entry.id.clone());
         let next = self.edited(
+            clock,
             |article| {
                 if let Some(id) = edit(article, &entry) {
                     selected = Some(id);
@@ -560,39 +709,26 @@ impl State {
             announce(&entry),
         );
         let selected = selected.filter(|id| next.index_of(id).is_some());
-        Rc::new(State { selected, ..next })
+        Rc::new(State {
+            selected,
+            selection: None,
+            ..next
+        })
     }
 }
 
-impl Reducible for State {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+impl State {
+    /// The reducer: the state after `action`, reading the time and new ids
+    /// from `clock`. Pure: the same state, action and clock readings always
+    /// give the same state.
+    pub fn apply(self: Rc<Self>, action: Action, clock: &dyn Clock) -> Rc<Self> {
         match action {
-            Action::Analyse(text) if text.trim().is_empty() => {
-                if self.notice == Some(Notice::EmptyInput) {
-                    return self;
-                }
-                // Keep whatever was analysed before: nothing is lost.
-                Rc::new(State {
-                    notice: Some(Notice::EmptyInput),
-                    ..(*self).clone()
-                })
-            }
-            Action::Analyse(ref text) | Action::AnalyseWithMarkup(ref text, _)
-                if over_limit(text).is_some() =>
-            {
-                // Refused whole, like an empty text: what is open stays open.
-                Rc::new(State {
-                    notice: over_limit(text).map(Notice::TooLong),
-                    ..(*self).clone()
-                })
-            }
-            Action::Analyse(text) => Rc::new(self.analyse(&text, None)),
-            Action::AnalyseWithMarkup(text, _) if text.trim().is_empty() => {
-                self.reduce(Action::Analyse(text))
-            }
-            Action::AnalyseWithMarkup(text, markup) => Rc::new(self.analyse(&text, Some(&markup))),
+            Action::InputProblem(notice) if self.notice.as_ref() == Some(&notice) => self,
+            // Refused whole: whatever was open stays open, nothing is lost.
+            Action::InputProblem(notice) => Rc::new(State {
+                notice: Some(notice),
+                ..(*self).clone()
+            }),
             Action::Analysing(request) => Rc::new(State {
                 pending: Some(request),
                 notice: None,
@@ -604,7 +740,7 @@ impl Reducible for State {
                 analysis,
                 markup,
                 ..
-            } => Rc::new(self.analysed(text, analysis, markup.as_deref())),
+            } => Rc::new(self.analysed(clock, text, analysis, markup.as_deref())),
             Action::SetThreshold(threshold) => {
                 let threshold = if threshold.is_finite() {
                     threshold.clamp(0.0, 1.0)
@@ -668,6 +804,7 @@ impl Reducible for State {
                 Some((start, end)) if self.article.is_some() => {
                     let mut added = None;
                     let next = self.edited(
+                        clock,
                         |article| added = editing::add_manual(article, kind, start, end),
                         String::new(),
                     );
@@ -677,10 +814,16 @@ impl Reducible for State {
                         }
                         None => "Nothing added: the selection is empty.".to_string(),
                     };
+                    // The undo step says what it takes back.
+                    let mut undo = (*next.undo).clone();
+                    if let Some(step) = undo.last_mut() {
+                        step.said = announcement.clone();
+                    }
                     Rc::new(State {
                         selected: added,
                         selection: None,
                         announcement,
+                        undo: Rc::new(undo),
                         ..next
                     })
                 }
@@ -689,12 +832,14 @@ impl Reducible for State {
                         return self;
                     }
                     self.edit_selected(
+                        clock,
                         |article, entry| Some(editing::relabel(article, entry, kind)),
                         |entry| format!("Relabelled {} as a {}.", quoted(entry), kind_name(kind)),
                     )
                 }
             },
             Action::Accept => self.edit_selected(
+                clock,
                 |article, entry| {
                     editing::accept(article, entry);
                     None
@@ -703,11 +848,12 @@ impl Reducible for State {
             ),
             Action::Reject => {
                 // The keyboard carries on with the annotation that followed.
-                let place = self.selected.as_deref().and_then(|id| {
-                    let i = self.index_of(id)?;
+                let place = self.target_entry().and_then(|entry| {
+                    let i = self.index_of(&entry.id)?;
                     self.listed_indices().iter().position(|&j| j == i)
                 });
                 let next = self.edit_selected(
+                    clock,
                     |article, entry| {
                         editing::reject(article, entry);
                         None
@@ -734,7 +880,7 @@ impl Reducible for State {
                 }
             }
             Action::SetVerdict(verdict) => {
-                let Some(entry) = self.selected_entry() else {
+                let Some(entry) = self.target_entry() else {
                     return self;
                 };
                 if entry.kind != Kind::Claim {
@@ -750,6 +896,7 @@ impl Reducible for State {
                     ..entry.judgement.clone()
                 };
                 self.edit_selected(
+                    clock,
                     |article, entry| {
                         editing::judge(article, entry, judgement);
                         None
@@ -766,6 +913,7 @@ impl Reducible for State {
                 }
                 let entry = self.entries[i].clone();
                 Rc::new(self.edited(
+                    clock,
                     |article| editing::judge(article, &entry, judgement),
                     "Judgement saved.".to_string(),
                 ))
@@ -816,15 +964,49 @@ impl Reducible for State {
             Action::Rename(title) => match clean_title(&title) {
                 Some(title) if self.article.as_ref().is_some_and(|a| a.title != title) => {
                     let said = format!("Renamed to “{title}”.");
-                    Rc::new(self.edited(|article| article.title = title, said))
+                    Rc::new(self.edited(clock, |article| article.title = title, said))
                 }
                 _ => self,
             },
-            Action::Open(article) => Rc::new(self.reopened(article, None)),
             Action::Opened { request, .. } if self.pending != Some(request) => self,
             Action::Opened {
-                article, analysis, ..
-            } => Rc::new(self.reopened(*article, Some(analysis))),
+                article,
+                analysis,
+                opening,
+                ..
+            } => {
+                let threshold = match &opening {
+                    Opening::Reload {
+                        threshold: Some(t), ..
+                    } if t.is_finite() => t.clamp(0.0, 1.0),
+                    _ => self.threshold,
+                };
+                let base = State {
+                    threshold,
+                    ..(*self).clone()
+                };
+                let opened = base.reopened(*article, analysis);
+                let title = opened
+                    .article
+                    .as_ref()
+                    .map_or(String::new(), |a| a.title.clone());
+                Rc::new(match opening {
+                    Opening::Saved => opened,
+                    Opening::Reload {
+                        selected, scroll, ..
+                    } => State {
+                        selected: selected.filter(|id| opened.index_of(id).is_some()),
+                        scroll_to: Some(scroll),
+                        announcement: format!("Reopened “{title}” as you left it."),
+                        ..opened
+                    },
+                    Opening::Project => State {
+                        revision: opened.revision + 1,
+                        announcement: format!("Opened the project file “{title}”."),
+                        ..opened
+                    },
+                })
+            }
             Action::New => Rc::new(State {
                 loads: self.loads + 1,
                 // Revisions only ever grow, so the app's save bookkeeping holds.
@@ -833,6 +1015,7 @@ impl Reducible for State {
                 storage_problem: self.storage_problem.clone(),
                 threshold: self.threshold,
                 filter: self.filter,
+                reviewer: self.reviewer.clone(),
                 announcement: "Started a new article.".to_string(),
                 ..State::default()
             }),
@@ -867,6 +1050,7 @@ impl Reducible for State {
                         storage_problem: self.storage_problem.clone(),
                         threshold: self.threshold,
                         filter: self.filter,
+                        reviewer: self.reviewer.clone(),
                         ..State::default()
                     })
                 } else {
@@ -875,7 +1059,16 @@ impl Reducible for State {
             }
             Action::Import(json) => {
                 let Some(article) = self.article.as_deref() else {
-                    return self;
+                    return Rc::new(State {
+                        import_error: Some(
+                            "Nothing was imported: W3C annotations need the article they annotate. \
+                             Paste its text and press Annotate first, or import a project file, \
+                             which brings its text along."
+                                .to_string(),
+                        ),
+                        import_outcome: None,
+                        ..(*self).clone()
+                    });
                 };
                 match from_web_annotations(&json, &article.text) {
                     Err(error) => Rc::new(State {
@@ -887,6 +1080,7 @@ impl Reducible for State {
                         let placed = report.placed.len();
                         let orphans = report.orphans.len();
                         let next = self.edited(
+                            clock,
                             |article| {
                                 for p in report.placed {
                                     article.upsert(p.annotation);
@@ -913,6 +1107,159 @@ impl Reducible for State {
                 import_error: None,
                 ..(*self).clone()
             }),
+            Action::Undo => {
+                let (Some(article), Some(step)) = (self.article.as_deref(), self.undo.last())
+                else {
+                    return self;
+                };
+                let mut undo = (*self.undo).clone();
+                undo.pop();
+                let mut article = article.clone();
+                article.annotations = step.annotations.clone();
+                article.title = step.title.clone();
+                article.details = step.details.clone();
+                article.modified = clock.now();
+                let next = self.with_article(article);
+                let selected = step
+                    .selected
+                    .clone()
+                    .filter(|id| next.index_of(id).is_some());
+                Rc::new(State {
+                    revision: self.revision + 1,
+                    announcement: format!("Undone: {}", step.said),
+                    undo: Rc::new(undo),
+                    selected,
+                    selection: None,
+                    focus_moves: self.focus_moves + 1,
+                    ..next
+                })
+            }
+            Action::SetSpeaker(name) => {
+                let Some(quote) = self.selected_entry().cloned() else {
+                    return self;
+                };
+                let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+                let wanted = Some(name.clone()).filter(|n| !n.is_empty());
+                if quote.kind != Kind::Quote || quote.speaker_correction == wanted {
+                    return self;
+                }
+                let old = quote.speaker_name();
+                let said = match &wanted {
+                    Some(name) => format!("Speaker of {}: {name}.", quoted(&quote)),
+                    None => format!("Speaker of {}: as detected.", quoted(&quote)),
+                };
+                let entries = self.entries.clone();
+                // The field speaks for the open quote, whatever is selected.
+                let open = Rc::new(State {
+                    selection: None,
+                    ..(*self).clone()
+                });
+                open.edit_selected(
+                    clock,
+                    |article, quote| {
+                        editing::set_speaker(article, quote, &name);
+                        let now = article
+                            .annotations
+                            .iter()
+                            .find(|a| a.id == quote.id)
+                            .and_then(SavedAnnotation::speaker_name);
+                        // Claims inside the quote whose author was filled
+                        // in from the old speaker follow the correction.
+                        for claim in entries.iter().filter(|c| {
+                            c.kind == Kind::Claim
+                                && editing::mostly_inside(c, quote)
+                                && c.judgement.author.is_some()
+                                && c.judgement.author == old
+                        }) {
+                            let judgement = Judgement {
+                                author: now.clone(),
+                                ..claim.judgement.clone()
+                            };
+                            editing::judge(article, claim, judgement);
+                        }
+                        None
+                    },
+                    |_| said,
+                )
+            }
+            Action::SetDetails(details) => {
+                let Some(article) = self.article.as_deref() else {
+                    return self;
+                };
+                if article.details == details {
+                    return self;
+                }
+                let reviewer = Details {
+                    organisation: details.organisation.trim().to_string(),
+                    reviewer: details.reviewer.trim().to_string(),
+                    ..Details::default()
+                };
+                let next = self.edited(
+                    clock,
+                    |article| article.details = details,
+                    "Article details saved.".to_string(),
+                );
+                Rc::new(State {
+                    reviewer: reviewer.with_reviewer(&self.reviewer),
+                    ..next
+                })
+            }
+            Action::Reviewer(remembered) => {
+                let remembered = Details {
+                    organisation: remembered.organisation,
+                    reviewer: remembered.reviewer,
+                    ..Details::default()
+                };
+                if remembered == self.reviewer {
+                    return self;
+                }
+                Rc::new(State {
+                    reviewer: remembered,
+                    ..(*self).clone()
+                })
+            }
+            Action::FilterType(kind) if kind == self.type_filter => self,
+            Action::FilterType(kind) => Rc::new(State {
+                type_filter: kind,
+                ..(*self).clone()
+            }),
+            Action::ImportFailed(message) => Rc::new(State {
+                import_error: Some(format!("Nothing was imported: {message}.")),
+                import_outcome: None,
+                ..(*self).clone()
+            }),
+            Action::Scored { request, .. } if self.analysed_request != Some(request) => self,
+            Action::Scored { scores, .. } => {
+                let Some(analysis) = self.analysis.as_deref() else {
+                    return self;
+                };
+                let mut rescored = analysis.clone();
+                let mut changed = false;
+                for update in scores {
+                    let at = rescored
+                        .sentences
+                        .binary_search_by_key(&(update.start, update.end), |s| (s.start, s.end));
+                    if let Ok(i) = at {
+                        let score = update.score.clamp(0.0, 1.0);
+                        changed |= rescored.sentences[i].score != score;
+                        rescored.sentences[i].score = score;
+                    }
+                }
+                if !changed {
+                    return self;
+                }
+                let next = State {
+                    analysis: Some(Rc::new(rescored)),
+                    ..(*self).clone()
+                };
+                match next.article.as_deref().cloned() {
+                    Some(article) => Rc::new(next.with_article(article)),
+                    None => Rc::new(next),
+                }
+            }
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -8,10 +8,11 @@
 //! (the one gloo wraps), because gloo's `LocalStorage::raw` throws when the
 //! browser refuses storage altogether, and that must be a message, not a crash.
 
-use crate::analysis::document::Article;
+use crate::analysis::document::{Article, Details};
 use crate::analysis::library::{
-    self, article_key, decode_article, decode_index, encode_article, encode_index, id_of_key,
-    upsert_summary, EntryError, Summary, INDEX_KEY,
+    self, article_key, decode_article, decode_index, decode_reviewer, decode_session,
+    encode_article, encode_index, encode_reviewer, encode_session, id_of_key, upsert_summary,
+    EntryError, Session, Summary, INDEX_KEY, REVIEWER_KEY, SESSION_KEY,
 };
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -146,6 +147,16 @@ pub fn open(id: &str) -> Result<Article, String> {
     })
 }
 
+/// Reads one article if it is still stored (None: it is not, which is no
+/// problem to report: a session may name an article never saved).
+pub fn open_if_present(id: &str) -> Result<Option<Article>, String> {
+    let store = store()?;
+    if read(&store, &article_key(id)).is_none() {
+        return Ok(None);
+    }
+    open(id).map(Some)
+}
+
 /// Deletes one article; returns its stored form (for undo) and the library.
 pub fn delete(id: &str) -> Result<(Option<String>, Vec<Summary>), String> {
     let store = store()?;
@@ -184,4 +195,39 @@ pub fn rename(id: &str, title: &str) -> Result<Vec<Summary>, String> {
     }
     write(&store, INDEX_KEY, &encode_index(&summaries))?;
     Ok(summaries)
+}
+
+/// Records where the reader is (the open article, its open annotation, the
+/// scroll), or that nothing is open. Failing to is harmless: a reload then
+/// shows the empty page, and every article is still in the library.
+pub fn save_session(session: Option<&Session>) {
+    let Ok(store) = store() else {
+        return;
+    };
+    let _ = match session {
+        Some(session) => store.set_item(SESSION_KEY, &encode_session(session)),
+        None => store.remove_item(SESSION_KEY),
+    };
+}
+
+/// Where the reader was when the page was last left, if an article was open.
+pub fn load_session() -> Option<Session> {
+    let store = store().ok()?;
+    decode_session(&read(&store, SESSION_KEY)?).ok()
+}
+
+/// Remembers the reviewer's organisation and name for the next articles.
+pub fn save_reviewer(reviewer: &Details) {
+    if let Ok(store) = store() {
+        let _ = store.set_item(REVIEWER_KEY, &encode_reviewer(reviewer));
+    }
+}
+
+/// The reviewer remembered in this browser (empty if none).
+pub fn load_reviewer() -> Details {
+    store()
+        .ok()
+        .and_then(|store| read(&store, REVIEWER_KEY))
+        .and_then(|raw| decode_reviewer(&raw).ok())
+        .unwrap_or_default()
 }

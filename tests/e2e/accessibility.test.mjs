@@ -223,3 +223,51 @@ test('a phone-sized screen, annotated', async () => {
   assertClean();
   await page.close();
 });
+
+test('the fact-checker\'s new states: a quote\'s speaker, a claim\'s anatomy, undo, folded boilerplate, refused exports and imports', async () => {
+  const { page, assertClean } = await freshPage();
+  await importFileOn(page, '{"type": "AnnotationCollection", "first": {"items": []}}');
+  await page.getByRole('alert').filter({ hasText: 'Nothing was imported' }).waitFor();
+  await audit(page, 'empty page with an import refused');
+
+  await annotate(page, ARTICLE);
+  await page.getByRole('button', { name: 'ClaimReview (JSON-LD)' }).click();
+  await page.locator('#export-problem').waitFor();
+  await audit(page, 'ClaimReview refused, details form');
+
+  const quote = page.locator('article mark[data-kind=quote][data-first]').first();
+  await quote.focus();
+  await page.getByLabel('Speaker', { exact: true }).waitFor();
+  await audit(page, 'quote open with its speaker field');
+
+  const claim = page.locator('article mark[data-kind=claim][data-first]').first();
+  await claim.focus();
+  await page.locator('section.card .anatomy').waitFor();
+  await page.keyboard.press('x');
+  await page.locator('#undo-bar').waitFor();
+  await audit(page, 'claim anatomy and the undo bar');
+
+  await page.locator('.legend button[data-kind=boilerplate]').click();
+  await page.locator('.fold-toggle').first().waitFor();
+  await audit(page, 'boilerplate folded');
+  await page.locator('.fold-toggle').first().click();
+  await audit(page, 'a boilerplate block unfolded');
+  assertClean();
+  await page.close();
+});
+
+test('a phone with the open annotation as a bottom sheet', async () => {
+  const { page, assertClean } = await freshPage();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await annotate(page, ARTICLE);
+  await page.locator('article mark[data-kind=claim][data-first]').first().focus();
+  await page.locator('section.card').waitFor();
+  await audit(page, 'phone with the bottom sheet open');
+  assertClean();
+  await page.close();
+});
+
+/** Imports `text` through the Import field. */
+async function importFileOn(page, text) {
+  await page.setInputFiles('#import-file', { name: 'import.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+}

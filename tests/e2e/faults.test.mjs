@@ -193,7 +193,7 @@ test('malformed and hostile imports: a clear message, the open work and the libr
     ['deep nesting', '['.repeat(100_000) + ']'.repeat(100_000), /Nothing was imported: not JSON.*recursion limit/],
     ['deep objects', '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000), /Nothing was imported: not JSON.*recursion limit/],
     ['JSON without annotations', '{"type": "Nothing", "items": 3}', /Nothing was imported: no W3C annotations found/],
-    ['too many', JSON.stringify(Array.from({ length: 50_001 }, () => ({ type: 'Annotation' }))), /Nothing was imported: 50001 annotations is more than the 50000/],
+    ['too many', JSON.stringify(Array.from({ length: 50_001 }, () => ({ type: 'Annotation' }))), /Nothing was imported: at least 50001 annotations: more than the 50000/],
   ];
   for (const [what, content, expected] of failing) {
     await importFile(page, `${what}.json`, content);
@@ -273,11 +273,12 @@ test('a panic shows a banner; Reload brings back the open article with its decis
   await eventually(() => judged.getAttribute('data-verdict'), 'false', 'the verdict is back');
   assert.equal(await page.locator('.library-item').count(), 2, 'the library is whole');
 
-  // Only a crash reopens: a plain reload starts afresh, library beside it.
+  // A plain reload reopens the open article too (issue #18), library beside it.
   await page.reload();
   await page.getByRole('button', { name: 'Annotate' }).waitFor();
   await eventually(() => page.locator('.library-item').count(), 2);
-  assert.equal(await page.locator('article.article').count(), 0);
+  await page.locator('article.article').waitFor();
+  assert.match(await page.locator('article.article').textContent(), /Mill town library reopens/);
   assert.ok(errors.every((e) => /unreachable|RuntimeError/.test(e)), `only the deliberate panic: ${errors}`);
   await page.close();
 });

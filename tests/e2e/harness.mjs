@@ -69,6 +69,21 @@ export async function startBrowser() {
 }
 
 /**
+ * A phone: a 390×844 touch screen (mobile viewport, touch events, coarse
+ * pointer) in its own browser, for the layout a phone gets.
+ */
+export async function startPhone() {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+  });
+  return { context, close: () => browser.close() };
+}
+
+/**
  * Starts the server and the browser before a test file's tests and stops
  * them after; returns `{ url, context }`, filled in once they run.
  */

@@ -51,7 +51,7 @@ ${HOSTILE[7]}${HOSTILE[8]}${HOSTILE[9]}${HOSTILE[12]}${HOSTILE[13]}
 </article></body></html>`;
 
 const ACTIVE = 'script:not([src]), script[src]:not([src$="boot.js"]), img, iframe, svg, object, embed, '
-  + 'base, meta[http-equiv=refresh], form:not(.judgement), details, link:not([rel=icon]):not([rel=manifest])'
+  + 'base, meta[http-equiv=refresh], form:not(.judgement):not(.details-form):not(.speaker), details, link:not([rel=icon]):not([rel=manifest])'
   + ':not([href$="style.css"]), style, [onerror], [onload], [onclick], [ontoggle], [style*="url("], a[href^="javascript:" i]';
 
 /** Clicks every mark and link of the annotated article, then checks the canary. */

@@ -68,7 +68,11 @@ test('the example article gets every expected mark, with legend counts to match'
 
 test('Ctrl+Enter in the text box annotates too', async () => {
   const { page, assertClean } = await openPage(live.context, live.url);
+  // Nothing open (a reload would reopen the last test's article).
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
   const box = page.getByRole('textbox', { name: 'Article text' });
+  await box.waitFor();
   await box.fill(ARTICLE);
   assert.equal(await page.locator('article.article').count(), 0);
   await box.press('Control+Enter');

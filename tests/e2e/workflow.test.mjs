@@ -275,7 +275,7 @@ test('every change is saved: reload, reopen from the library, rename, delete and
   await eventually(() => page.locator('.library-item').count(), 2);
   await page.getByRole('button', { name: 'Delete Ferry budget check' }).click();
   await eventually(() => page.locator('.library-item').count(), 1);
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.locator('.library').getByRole('button', { name: 'Undo' }).click();
   await eventually(() => page.locator('.library-item').count(), 2);
   await page.reload();
   await page.getByRole('button', { name: 'Annotate' }).waitFor();

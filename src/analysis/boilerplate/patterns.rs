@@ -738,32 +738,37 @@ mod tests {
 
     #[test]
     fn long_hostile_lines_take_linear_time() {
-        // Each would make a naive scan quadratic; about 200,000 bytes each,
-        // where quadratic means some 10^10 steps and linear a few seconds in
-        // a debug build.
-        let lines = [
-            "[a](".repeat(50_000),
-            "[".repeat(200_000),
-            "(photo ".repeat(28_000) + ")",
-            ", ".repeat(100_000),
-            "1 ".repeat(100_000),
-            "photo ".repeat(32_000) + ":",
-            " / ".repeat(66_000),
+        // Each line would make a naive scan quadratic: every pattern's time
+        // on the line four times as long must stay within a linear bound.
+        let units: [(&str, &str); 7] = [
+            ("[a](", ""),
+            ("[", ""),
+            ("(photo ", ")"),
+            (", ", ""),
+            ("1 ", ""),
+            ("photo ", ":"),
+            (" / ", ""),
         ];
-        for line in &lines {
-            // Finishing at all is the test: quadratic would take hours.
-            let _ = (
-                image_markdown(line),
-                linked_bytes(line),
-                bare_url(line),
-                clock_time(line),
-                numeric_date(line),
-                relative_time(line),
-                credit(line),
-                menu_separators(line),
-                copyright_mark(line),
-                agency_credit(line),
-                trailing_credit(line),
+        for (unit, end) in units {
+            crate::analysis::linear_time::assert_linear(
+                &format!("a line of {unit:?} repeated"),
+                1_000,
+                |n| unit.repeat(n) + end,
+                |line| {
+                    std::hint::black_box((
+                        image_markdown(line),
+                        linked_bytes(line),
+                        bare_url(line),
+                        clock_time(line),
+                        numeric_date(line),
+                        relative_time(line),
+                        credit(line),
+                        menu_separators(line),
+                        copyright_mark(line),
+                        agency_credit(line),
+                        trailing_credit(line),
+                    ));
+                },
             );
         }
     }

@@ -3,6 +3,7 @@
 //! folded to `0` so that "$250 billion" and "$310 billion" look alike.
 //! Training and scoring share this one function, so they cannot drift apart.
 
+use crate::analysis::reading::{Reading, Sentence};
 use std::sync::OnceLock;
 
 /// Number of hash buckets (a power of two); one weight each.
@@ -21,6 +22,12 @@ const CHAR_GRAMS: [usize; 2] = [3, 5];
 /// each sentence: allocating and zeroing it per sentence cost more than the
 /// hashing of a short one.
 pub fn hashed(sentence: &str) -> Vec<u32> {
+    with_unique(|out| push_features(sentence, out))
+}
+
+/// Runs `push` on a [`Unique`] over the kept bit set and returns its
+/// buckets.
+fn with_unique(push: impl FnOnce(&mut Unique)) -> Vec<u32> {
     thread_local! {
         static SEEN: std::cell::Cell<Vec<u64>> = const { std::cell::Cell::new(Vec::new()) };
     }
@@ -31,7 +38,7 @@ pub fn hashed(sentence: &str) -> Vec<u32> {
         buckets: Vec::new(),
         len: 0,
     };
-    push_features(sentence, &mut out);
+    push(&mut out);
     out.buckets.truncate(out.len);
     for &bucket in &out.buckets {
         if let Some(bits) = out.seen.get_mut(bucket as usize / 64) {
@@ -42,9 +49,31 @@ pub fn hashed(sentence: &str) -> Vec<u32> {
     out.buckets
 }
 
+/// [`hashed`] of a sentence of the text's [`Reading`], from the words it
+/// already split and lower-cased: the same buckets, without lower-casing
+/// or splitting the sentence again.
+pub fn hashed_read(reading: &Reading<'_>, sentence: &Sentence) -> Vec<u32> {
+    let Some(words) = reading.words_of(sentence) else {
+        return hashed(&reading.text()[sentence.range.clone()]);
+    };
+    with_unique(|out| {
+        let padded = normalise_lowered(words.iter().map(|w| reading.lower(w)));
+        push_features_of(&padded, words.iter().map(|w| reading.word(w)), out);
+    })
+}
+
 fn push_features(sentence: &str, out: &mut Unique) {
+    push_features_of(
+        &normalise(sentence),
+        crate::analysis::scan::words(sentence),
+        out,
+    );
+}
+
+/// The features of a sentence given as its normalised text ([`normalise`])
+/// and its words as written.
+fn push_features_of<'w>(padded: &str, raw_words: impl Iterator<Item = &'w str>, out: &mut Unique) {
     // " word word ": the normalised words, single-spaced and padded.
-    let padded = normalise(sentence);
     out.buckets.resize(padded.len() * 3 + 16, 0);
 
     // Unigrams ("w", word) and bigrams ("b", previous, " ", word), as
@@ -77,7 +106,7 @@ fn push_features(sentence: &str, out: &mut Unique) {
     // are six shapes, so the pairs' buckets come from a table.
     let pairs = shape_pair_buckets();
     let mut previous_shape = 0;
-    for word in crate::analysis::scan::words(sentence) {
+    for word in raw_words {
         let shape = shape_index(word);
         out.push(pairs[previous_shape][shape]);
         previous_shape = shape;
@@ -195,21 +224,70 @@ fn normalise(sentence: &str) -> String {
     }
 }
 
+/// How [`normalise`] maps one lower-cased character: digits to `0`, the
+/// curly apostrophe to a straight one, letters, digits and `%$'?` kept,
+/// anything else to a space.
+fn normal_char(c: char) -> char {
+    match c {
+        '0'..='9' => '0',
+        '\u{2019}' => '\'',
+        c if crate::analysis::scan::is_alphanumeric(c) || matches!(c, '%' | '$' | '\'' | '?') => c,
+        _ => ' ',
+    }
+}
+
+/// [`normal_char`] of a lower-cased ASCII byte.
+fn normal_byte(byte: u8) -> u8 {
+    match byte {
+        b'0'..=b'9' => b'0',
+        c if c.is_ascii_alphanumeric() || matches!(c, b'%' | b'$' | b'\'' | b'?') => c,
+        _ => b' ',
+    }
+}
+
+/// [`normalise`] of a sentence given as its words already lower-cased by
+/// [`crate::analysis::reading::lower_case`] (which [`normalise`] does
+/// character by character too, so the two agree): white space between
+/// words collapses to one space either way.
+fn normalise_lowered<'w>(words: impl Iterator<Item = &'w str>) -> String {
+    let mut out = String::with_capacity(64);
+    out.push(' ');
+    let mut last = b' ';
+    for word in words {
+        if word.is_ascii() {
+            for &byte in word.as_bytes() {
+                let c = normal_byte(byte);
+                if c != b' ' || last != b' ' {
+                    out.push(char::from(c));
+                    last = c;
+                }
+            }
+        } else {
+            for c in word.chars() {
+                let c = normal_char(c);
+                if c != ' ' || last != b' ' {
+                    out.push(c);
+                    last = if c == ' ' { b' ' } else { b'x' };
+                }
+            }
+        }
+        if last != b' ' {
+            out.push(' ');
+            last = b' ';
+        }
+    }
+    if out.len() == 1 {
+        out.push(' ');
+    }
+    out
+}
+
 /// [`normalise`] character by character, for any text.
 fn normalise_chars(sentence: &str) -> String {
     let mut out = String::with_capacity(sentence.len() + 2);
     out.push(' ');
     let mut push = |c: char| {
-        let c = match c {
-            '0'..='9' => '0',
-            '\u{2019}' => '\'',
-            c if crate::analysis::scan::is_alphanumeric(c)
-                || matches!(c, '%' | '$' | '\'' | '?') =>
-            {
-                c
-            }
-            _ => ' ',
-        };
+        let c = normal_char(c);
         if c != ' ' || !out.ends_with(' ') {
             out.push(c);
         }
@@ -234,11 +312,7 @@ fn normalise_ascii(sentence: &[u8]) -> String {
     out.push(' ');
     let mut last = b' ';
     for &byte in sentence {
-        let c = match byte.to_ascii_lowercase() {
-            b'0'..=b'9' => b'0',
-            c if c.is_ascii_alphanumeric() || matches!(c, b'%' | b'$' | b'\'' | b'?') => c,
-            _ => b' ',
-        };
+        let c = normal_byte(byte.to_ascii_lowercase());
         if c != b' ' || last != b' ' {
             out.push(char::from(c));
             last = c;
@@ -395,6 +469,35 @@ mod tests {
             }
         }
         assert_eq!(features[..unique.len()], unique[..]);
+    }
+
+    #[test]
+    fn features_read_from_the_reading_are_the_sentences_own() {
+        for text in [
+            "Officials said the 2019 floods cost $3 billion. Did they?\n\nHOST: Yes -- 40%.",
+            "“Curly” O’Neil’s ÉTÉ İstanbul ΣΟΦΟΣ 5€ — x\u{a0}y. 東京は大きい。大阪も。",
+            "",
+            "... !!! ---",
+        ] {
+            let reading = Reading::new(text);
+            for sentence in reading.sentences() {
+                let own = &text[sentence.range.clone()];
+                assert_eq!(hashed_read(&reading, sentence), hashed(own), "{own:?}");
+            }
+        }
+        for words in [
+            &["rose", "3.1%,", "o'neil."][..],
+            &[],
+            &["--"],
+            &["éé", "5"],
+        ] {
+            let sentence = words.join(" ");
+            assert_eq!(
+                normalise_lowered(words.iter().copied()),
+                normalise(&sentence),
+                "{sentence:?}"
+            );
+        }
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod lexical_model;
 pub mod questioners;
 pub mod stage_directions;
 
+use super::reading::{Reading, Sentence};
 use super::segment::speaker_tag_len;
 use super::{Finding, Kind};
 pub use evidence::{ClaimEvidence, Effect, ScoredBy};
@@ -73,13 +74,42 @@ pub fn score_in(text: &str, sentence: Range<usize>, spoken: bool) -> Finding {
     finding
 }
 
+/// [`score_in`] for a sentence of the text's [`Reading`] (the pipeline
+/// reads evidence with [`evidence_read`]; the bench times this).
+pub fn score_read(reading: &Reading<'_>, sentence: &Sentence, spoken: bool) -> Finding {
+    let evidence = evidence_read(reading, sentence, spoken);
+    let mut finding = Finding::new(Kind::Claim, sentence.range.clone(), 0.0);
+    combine::score_lexically(&evidence, &mut finding.score, &mut finding.reasons);
+    finding
+}
+
 /// The lexical evidence of the sentence `text[sentence]`: the lexical
 /// model's logit and its named parts, and the effects of the sentence's
 /// place in a transcript. [`combine`] turns it into a score and reasons.
 pub fn evidence_in(text: &str, sentence: &Range<usize>, spoken: bool) -> ClaimEvidence {
     let words = text.get(sentence.clone()).unwrap_or_default();
     let hits = cues::detect(words);
-    let logit = committed_model().logit(&features::hashed(words), &hits);
+    let buckets = features::hashed(words);
+    evidence_of(text, sentence, spoken, &hits, &buckets)
+}
+
+/// [`evidence_in`] for a sentence of the text's [`Reading`]: its cues and
+/// n-grams come from the words the reading already split and lower-cased.
+pub fn evidence_read(reading: &Reading<'_>, sentence: &Sentence, spoken: bool) -> ClaimEvidence {
+    let hits = cues::detect_read(reading, sentence);
+    let buckets = features::hashed_read(reading, sentence);
+    evidence_of(reading.text(), &sentence.range, spoken, &hits, &buckets)
+}
+
+/// The evidence of a sentence from its cues and n-gram buckets.
+fn evidence_of(
+    text: &str,
+    sentence: &Range<usize>,
+    spoken: bool,
+    hits: &[cues::CueHit],
+    buckets: &[u32],
+) -> ClaimEvidence {
+    let logit = committed_model().logit(buckets, hits);
     let turn = transcript_turn(text, sentence);
 
     let mut parts: Vec<Effect> = hits

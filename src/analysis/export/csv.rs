@@ -16,10 +16,10 @@ pub fn to_csv(article: &Article) -> String {
     let mut out = row(HEADER.iter().map(|h| h.to_string()));
     for a in exported(article) {
         let speaker = a
-            .speaker
-            .as_ref()
-            .map(|s| s.resolved.clone().unwrap_or(s.text.clone()))
+            .speaker_correction
+            .clone()
             .or(a.judgement.author.clone())
+            .or(a.speaker_name())
             .unwrap_or_default();
         out.push_str(&row([
             a.id.clone(),

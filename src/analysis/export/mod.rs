@@ -8,10 +8,14 @@
 //! - [`claim_review`]: schema.org ClaimReview drafts for judged claims.
 //! - [`markdown`]: a readable report.
 //! - [`csv`]: one row per annotation, for spreadsheets.
+//! - [`project`]: the whole article (text, details, every decision) as one
+//!   versioned file that opens on an empty page.
 
 pub mod claim_review;
 pub mod csv;
 pub mod markdown;
+pub mod project;
+pub mod w3c_reading;
 pub mod web_annotation;
 
 use super::document::{Article, Review, SavedAnnotation};
@@ -65,6 +69,8 @@ pub(crate) mod fixtures {
                     author: Some("Officials".into()),
                     date: Some("2024-08-29".into()),
                 },
+                relabelled_from: None,
+                speaker_correction: None,
             },
             SavedAnnotation {
                 id: "quote-40-55".into(),
@@ -83,6 +89,8 @@ pub(crate) mod fixtures {
                     resolved: None,
                 }),
                 judgement: Judgement::default(),
+                relabelled_from: None,
+                speaker_correction: None,
             },
             SavedAnnotation {
                 id: "m1".into(),
@@ -96,6 +104,8 @@ pub(crate) mod fixtures {
                 reasons: vec![],
                 speaker: None,
                 judgement: Judgement::default(),
+                relabelled_from: None,
+                speaker_correction: None,
             },
             SavedAnnotation {
                 id: "claim-73-96".into(),
@@ -109,6 +119,8 @@ pub(crate) mod fixtures {
                 reasons: vec![],
                 speaker: None,
                 judgement: Judgement::default(),
+                relabelled_from: None,
+                speaker_correction: None,
             },
         ];
         article

@@ -6,16 +6,22 @@
 //! `TextPositionSelector` (code points). Bodies carry the kind (`classifying`),
 //! the verdict (`assessing`), the note (`commenting`), the speaker or claim
 //! author (`identifying`) and the sources (`linking`). What the W3C vocabulary
-//! has no term for (score, reasons, review state, claim date, speaker span)
-//! lives under our own `annotator:` prefix, so other tools ignore it and we
-//! lose nothing on the way back.
+//! has no term for (score, reasons, review state, claim date, speaker span,
+//! the kind a relabelled annotation had, a corrected speaker) lives under
+//! our own `annotator:` prefix, so other tools ignore it and we lose nothing
+//! on the way back.
+//!
+//! Every decision travels, so that importing an export onto the same text
+//! shows exactly what was exported: a rejected detection is exported too, as
+//! a `moderating` annotation whose body says "rejected" (other tools can
+//! tell it from a live one), and the import keeps it rejected, so the
+//! detector cannot bring it back.
 
+use super::w3c_reading::{read_annotations, ReadError};
 use super::{exported, text_urn};
-use crate::analysis::anchor::{anchor, context_around, Fit, Selector};
+use crate::analysis::anchor::{context_around, Fit, Selector, TextIndex};
 use crate::analysis::annotation::{Kind, Speaker};
-use crate::analysis::document::{
-    slice_chars, Article, Judgement, Origin, Review, SavedAnnotation, Verdict,
-};
+use crate::analysis::document::{Article, Judgement, Origin, Review, SavedAnnotation, Verdict};
 use serde_json::{json, Value};
 
 const W3C_CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
@@ -27,12 +33,18 @@ fn context() -> Value {
     json!([W3C_CONTEXT, { "annotator": OUR_PREFIX }])
 }
 
-/// The article's annotations (rejected detections excluded) as W3C JSON-LD.
+/// The article's annotations and decisions as W3C JSON-LD: every annotation
+/// on show, then each rejected detection as a `moderating` one.
 pub fn to_web_annotations(article: &Article) -> Value {
     let source = text_urn(&article.text);
     let chars: Vec<char> = article.text.chars().collect();
+    let rejected = article
+        .annotations
+        .iter()
+        .filter(|a| a.review == Review::Rejected);
     let items: Vec<Value> = exported(article)
         .into_iter()
+        .chain(rejected)
         .map(|a| annotation_json(a, &source, &chars, &article.modified))
         .collect();
     json!({
@@ -59,19 +71,21 @@ fn annotation_json(a: &SavedAnnotation, source: &str, chars: &[char], modified: 
     if !j.note.is_empty() {
         body.push(text_body("commenting", &j.note));
     }
-    let who = j.author.clone().or_else(|| {
-        a.speaker
-            .as_ref()
-            .map(|s| s.resolved.clone().unwrap_or(s.text.clone()))
-    });
+    let who = j.author.clone().or_else(|| a.speaker_name());
     if let Some(who) = who {
         body.push(text_body("identifying", &who));
     }
     for link in &j.sources {
         body.push(json!({ "type": "SpecificResource", "purpose": "linking", "source": link }));
     }
+    let rejected = a.review == Review::Rejected;
+    if rejected {
+        body.push(text_body("moderating", "rejected"));
+    }
 
-    let motivation = if a.kind == Kind::Claim && j.verdict != Verdict::Unchecked {
+    let motivation = if rejected {
+        "moderating"
+    } else if a.kind == Kind::Claim && j.verdict != Verdict::Unchecked {
         "assessing"
     } else {
         "classifying"
@@ -109,6 +123,12 @@ fn annotation_json(a: &SavedAnnotation, source: &str, chars: &[char], modified: 
     if let Some(date) = &j.date {
         out["annotator:claimDate"] = json!(date);
     }
+    if let Some(kind) = a.relabelled_from {
+        out["annotator:relabelledFrom"] = json!(kind.as_str());
+    }
+    if let Some(name) = &a.speaker_correction {
+        out["annotator:speakerCorrection"] = json!(name);
+    }
     out
 }
 
@@ -130,8 +150,9 @@ pub enum ImportError {
     /// JSON, but no W3C annotations in it.
     #[error("no W3C annotations found: expected an AnnotationCollection, an AnnotationPage, an Annotation or a list of them")]
     NoAnnotations,
-    /// More annotations than any real article has.
-    #[error("{0} annotations is more than the {MAX_IMPORTED} an import accepts")]
+    /// More annotations than any real article has: reading stopped at the
+    /// first one past the limit, so the count is a lower bound.
+    #[error("at least {0} annotations: more than the {MAX_IMPORTED} an import accepts")]
     TooMany(usize),
 }
 
@@ -159,61 +180,83 @@ pub struct ImportReport {
     pub same_text: bool,
 }
 
-/// Reads W3C annotations from `json` and anchors each in `text`.
+/// Reads W3C annotations from `json` and anchors each in `text`. A
+/// byte-order mark before the JSON is skipped.
 pub fn from_web_annotations(json: &str, text: &str) -> Result<ImportReport, ImportError> {
-    let value: Value = serde_json::from_str(json).map_err(|e| ImportError::NotJson {
-        line: e.line(),
-        column: e.column(),
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+    let file = read_annotations(&mut serde_json::Deserializer::from_str(json))?;
+    Ok(place_all(file, text))
+}
+
+/// [`from_web_annotations`] reading the file as it streams (a command line's
+/// file): refused at the first annotation past [`MAX_IMPORTED`], so memory
+/// stays bounded by the limit, not by the file.
+pub fn from_web_annotations_reader(
+    json: impl std::io::Read,
+    text: &str,
+) -> Result<ImportReport, ImportError> {
+    let mut json = std::io::BufReader::new(json);
+    skip_byte_order_mark(&mut json).map_err(|e| ImportError::NotJson {
+        line: 1,
+        column: 1,
         message: e.to_string(),
     })?;
-    let items = annotation_items(&value).ok_or(ImportError::NoAnnotations)?;
-    if items.len() > MAX_IMPORTED {
-        return Err(ImportError::TooMany(items.len()));
+    let file = read_annotations(&mut serde_json::Deserializer::from_reader(json))?;
+    Ok(place_all(file, text))
+}
+
+/// Consumes a UTF-8 byte-order mark at the start of `input`, if there is one.
+fn skip_byte_order_mark(input: &mut impl std::io::BufRead) -> std::io::Result<()> {
+    const BOM: &[u8] = b"\xef\xbb\xbf";
+    let mut seen = 0;
+    while seen < BOM.len() {
+        let buffer = input.fill_buf()?;
+        let Some(&byte) = buffer.first() else {
+            return Ok(());
+        };
+        if byte != BOM[seen] {
+            // A file starting with part of a BOM is not JSON anyway.
+            return Ok(());
+        }
+        input.consume(1);
+        seen += 1;
     }
+    Ok(())
+}
+
+impl From<ReadError> for ImportError {
+    fn from(e: ReadError) -> Self {
+        match e {
+            ReadError::Json(e) => ImportError::NotJson {
+                line: e.line(),
+                column: e.column(),
+                message: e.to_string(),
+            },
+            ReadError::NoAnnotations => ImportError::NoAnnotations,
+            ReadError::TooMany(count) => ImportError::TooMany(count),
+        }
+    }
+}
+
+/// Anchors every annotation read in `text`, the text indexed once.
+fn place_all(file: super::w3c_reading::W3cFile, text: &str) -> ImportReport {
     let source = text_urn(text);
+    let items = file.annotations;
     let mut report = ImportReport {
-        same_text: str_field(&value, "id").is_some_and(|id| id.starts_with(&source))
+        same_text: file.id.is_some_and(|id| id.starts_with(&source))
             || items
                 .iter()
                 .any(|i| target(i).and_then(|t| t.get("source")) == Some(&json!(source))),
         ..ImportReport::default()
     };
+    let index = TextIndex::new(text);
     for (n, item) in items.iter().enumerate() {
-        match place(item, n, text) {
+        match place(item, n, &index) {
             Ok(placed) => report.placed.push(placed),
             Err(orphan) => report.orphans.push(orphan),
         }
     }
-    Ok(report)
-}
-
-/// The annotations inside any of the shapes W3C JSON comes in. A collection
-/// or page may be empty; a bare list must hold at least one annotation.
-fn annotation_items(value: &Value) -> Option<Vec<&Value>> {
-    match value {
-        Value::Array(items) => Some(annotations_in(items)).filter(|found| !found.is_empty()),
-        Value::Object(_) if is_annotation(value) => Some(vec![value]),
-        Value::Object(o) => o
-            .get("first")
-            .unwrap_or(value)
-            .get("items")
-            .and_then(Value::as_array)
-            .map(|items| annotations_in(items)),
-        _ => None,
-    }
-}
-
-fn annotations_in(items: &[Value]) -> Vec<&Value> {
-    items.iter().filter(|i| is_annotation(i)).collect()
-}
-
-fn is_annotation(value: &Value) -> bool {
-    let is = |t: &Value| t.as_str() == Some("Annotation");
-    match value.get("type") {
-        Some(Value::Array(types)) => types.iter().any(is),
-        Some(t) => is(t),
-        None => false,
-    }
+    report
 }
 
 fn target(item: &Value) -> Option<&Value> {
@@ -236,7 +279,7 @@ fn str_field<'a>(value: &'a Value, key: &str) -> Option<&'a str> {
 }
 
 /// Reads one annotation and anchors it, or says why it is an orphan.
-fn place(item: &Value, n: usize, text: &str) -> Result<Placed, Orphan> {
+fn place(item: &Value, n: usize, index: &TextIndex<'_>) -> Result<Placed, Orphan> {
     let id = str_field(item, "id")
         .map(|id| id.rsplit('#').next().unwrap_or(id).to_string())
         .unwrap_or_else(|| format!("imported-{n}"));
@@ -275,8 +318,8 @@ fn place(item: &Value, n: usize, text: &str) -> Result<Placed, Orphan> {
         .or_else(|| {
             // A position alone is trusted only if it fits inside this text.
             position
-                .filter(|&(_, e)| e <= text.chars().count())
-                .map(|(s, e)| slice_chars(text, s, e))
+                .filter(|&(_, e)| e <= index.len_chars())
+                .map(|(s, e)| index.slice(s, e).to_string())
         });
     let orphan = |exact: &str, why: &str| Orphan {
         id: id.clone(),
@@ -303,8 +346,13 @@ fn place(item: &Value, n: usize, text: &str) -> Result<Placed, Orphan> {
         suffix: quote.and_then(|q| str_field(q, "suffix")).unwrap_or(""),
         position,
     };
-    let Some(found) = anchor(text, &selector) else {
-        return Err(orphan(&exact, "its words are no longer in the text"));
+    let Some(found) = index.anchor(&selector) else {
+        let why = if index.was_cut_short() {
+            "its words are not near their old place (too many annotations to search the whole text for each)"
+        } else {
+            "its words are no longer in the text"
+        };
+        return Err(orphan(&exact, why));
     };
 
     let verdict = body_value("assessing")
@@ -319,18 +367,15 @@ fn place(item: &Value, n: usize, text: &str) -> Result<Placed, Orphan> {
     let who = body_value("identifying").map(str::to_string);
     let speaker = item.get("annotator:speaker").and_then(|s| {
         let text_of = str_field(s, "text")?.to_string();
-        let found_at = anchor(
-            text,
-            &Selector {
-                exact: &text_of,
-                prefix: "",
-                suffix: "",
-                position: Some((
-                    s.get("start")?.as_u64()? as usize,
-                    s.get("end")?.as_u64()? as usize,
-                )),
-            },
-        )?;
+        let found_at = index.anchor(&Selector {
+            exact: &text_of,
+            prefix: "",
+            suffix: "",
+            position: Some((
+                s.get("start")?.as_u64()? as usize,
+                s.get("end")?.as_u64()? as usize,
+            )),
+        })?;
         Some(Speaker {
             start: found_at.start,
             end: found_at.end,
@@ -338,10 +383,15 @@ fn place(item: &Value, n: usize, text: &str) -> Result<Placed, Orphan> {
             resolved: str_field(s, "resolved").map(str::to_string),
         })
     });
+    let rejected_in_body = body_value("moderating") == Some("rejected");
     let review = match str_field(item, "annotator:review") {
         Some("accepted") => Review::Accepted,
         Some("rejected") => Review::Rejected,
+        _ if rejected_in_body => Review::Rejected,
         _ => Review::Pending,
+    };
+    let kind_named = |key: &str| {
+        str_field(item, key).and_then(|k| Kind::ALL.into_iter().find(|kind| kind.as_str() == k))
     };
     let origin = match str_field(item, "annotator:origin") {
         Some("detected") => Origin::Detected,
@@ -352,7 +402,7 @@ fn place(item: &Value, n: usize, text: &str) -> Result<Placed, Orphan> {
         kind,
         start: found.start,
         end: found.end,
-        exact: slice_chars(text, found.start, found.end),
+        exact: index.slice(found.start, found.end).to_string(),
         origin,
         review,
         score: item
@@ -377,6 +427,10 @@ fn place(item: &Value, n: usize, text: &str) -> Result<Placed, Orphan> {
             author: if kind == Kind::Claim { who } else { None },
             date: str_field(item, "annotator:claimDate").map(str::to_string),
         },
+        relabelled_from: kind_named("annotator:relabelledFrom"),
+        speaker_correction: str_field(item, "annotator:speakerCorrection")
+            .map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|n| !n.is_empty()),
     };
     Ok(Placed {
         annotation,
@@ -397,8 +451,8 @@ mod tests {
         assert_eq!(doc["@context"][0], W3C_CONTEXT);
         assert!(doc["id"].as_str().unwrap().starts_with("urn:sha256:"));
         let items = doc["first"]["items"].as_array().unwrap();
-        assert_eq!(items.len(), 3);
-        assert_eq!(doc["total"], 3);
+        assert_eq!(items.len(), 4, "three on show and one rejection");
+        assert_eq!(doc["total"], 4);
         for item in items {
             assert_eq!(item["type"], "Annotation");
             assert!(item["id"].as_str().unwrap().contains('#'));
@@ -447,8 +501,9 @@ mod tests {
         assert!(report.orphans.is_empty(), "{:?}", report.orphans);
         let back: Vec<SavedAnnotation> =
             report.placed.iter().map(|p| p.annotation.clone()).collect();
-        let expected: Vec<SavedAnnotation> = exported(&article).into_iter().cloned().collect();
-        assert_eq!(back, expected);
+        let mut expected: Vec<SavedAnnotation> = exported(&article).into_iter().cloned().collect();
+        expected.push(article.annotations[3].clone());
+        assert_eq!(back, expected, "the rejection travels too");
         assert!(report.placed.iter().all(|p| p.fit == Fit::Exact));
     }
 
@@ -484,9 +539,50 @@ mod tests {
         assert_eq!(report.orphans[0].exact, "\"We are ready,\"");
         assert_eq!(
             report.placed.len() + report.orphans.len(),
-            3,
+            4,
             "nothing dropped silently"
         );
+    }
+
+    #[test]
+    fn rejections_relabels_and_corrected_speakers_travel_and_other_tools_can_tell_them() {
+        let mut article = judged_article();
+        article.annotations[1].speaker_correction = Some("Olga Petrova".into());
+        article.annotations[2].relabelled_from = Some(Kind::Claim);
+        let doc = to_web_annotations(&article);
+        let items = doc["first"]["items"].as_array().unwrap();
+        let rejected = &items[3];
+        assert_eq!(rejected["motivation"], "moderating");
+        assert_eq!(rejected["annotator:review"], "rejected");
+        assert!(rejected["body"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|b| b["purpose"] == "moderating" && b["value"] == "rejected"));
+        assert_eq!(items[1]["annotator:speakerCorrection"], "Olga Petrova");
+        let identifying = items[1]["body"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["purpose"] == "identifying")
+            .unwrap();
+        assert_eq!(
+            identifying["value"], "Olga Petrova",
+            "other tools see the fix"
+        );
+        assert_eq!(items[2]["annotator:relabelledFrom"], "claim");
+
+        let report = from_web_annotations(&doc.to_string(), &article.text).unwrap();
+        let back: Vec<SavedAnnotation> = report.placed.into_iter().map(|p| p.annotation).collect();
+        let mut expected = article.annotations.clone();
+        expected.sort_by_key(|a| a.review == Review::Rejected);
+        assert_eq!(back, expected);
+        // A tool that keeps only the W3C terms still marks the rejection.
+        let bare = doc
+            .to_string()
+            .replace("\"annotator:review\":\"rejected\"", "\"x\":0");
+        let report = from_web_annotations(&bare, &article.text).unwrap();
+        assert_eq!(report.placed[3].annotation.review, Review::Rejected);
     }
 
     #[test]

@@ -1,16 +1,21 @@
-//! The open annotation: relabel, accept, reject or remove it, and for a
-//! claim the fact-checker's judgement (verdict, note, sources, author, date).
+//! The open annotation: relabel, accept, reject or remove it; for a quote
+//! who said it ("Speaker", a decision); for a claim its checkable parts and
+//! type, links to look it up, and the fact-checker's judgement (verdict,
+//! note, sources, author, date).
 //!
 //! Every field reports a whole new [`Judgement`] when it changes; the
 //! reducer records it and the app saves it. Source links are only made
 //! clickable when they are http(s) addresses: user text never becomes a
 //! `javascript:` link.
 
+use crate::analysis::claim_parts::{claim_type, parts};
 use crate::analysis::document::{Judgement, Origin, Review, SavedAnnotation, Verdict};
+use crate::analysis::evidence::evidence_links;
 use crate::analysis::Kind;
 use crate::app::components::legend::badge;
 use crate::app::shortcuts::verdict_key;
 use crate::app::state::{kind_name, kind_title, Action};
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -19,6 +24,12 @@ pub struct AnnotationCardProps {
     /// The author to show when the judgement names none (from a quote's speaker).
     #[prop_or_default]
     pub suggested_author: Option<String>,
+    /// Names in the article, offered for a quote's speaker.
+    #[prop_or_default]
+    pub names: Rc<Vec<String>>,
+    /// The article's address, if given (the archive link shows its copies).
+    #[prop_or_default]
+    pub article_url: Option<String>,
     pub on_action: Callback<Action>,
 }
 
@@ -84,7 +95,14 @@ pub fn annotation_card(props: &AnnotationCardProps) -> Html {
                 <h2 id="card-heading">{ format!("Open {}", kind_name(entry.kind)) }</h2>
                 <button type="button" class="link-button" onclick={act(Action::Select(None))}>{ "Close" }</button>
             </div>
-            <blockquote class="card-exact">{ entry.exact.clone() }</blockquote>
+            // Focusable: a long annotation scrolls inside it.
+            <blockquote class="card-exact" tabindex="0">
+                if entry.kind == Kind::Claim {
+                    { with_parts(&entry.exact) }
+                } else {
+                    { entry.exact.clone() }
+                }
+            </blockquote>
             <p class="card-review">{ review_label(entry) }</p>
             <div class="kind-buttons" role="group" aria-label="Kind">{ for relabel }</div>
             <div class="card-actions">
@@ -93,7 +111,15 @@ pub fn annotation_card(props: &AnnotationCardProps) -> Html {
                 }
                 <button type="button" class="reject" aria-keyshortcuts="x" onclick={act(Action::Reject)}>{ reject_label }</button>
             </div>
+            if entry.kind == Kind::Quote {
+                <SpeakerField
+                    speaker={entry.speaker_name().unwrap_or_default()}
+                    names={props.names.clone()}
+                    on_action={props.on_action.clone()}
+                />
+            }
             if entry.kind == Kind::Claim {
+                <ClaimAnatomy exact={entry.exact.clone()} article_url={props.article_url.clone()} />
                 <JudgementForm
                     id={entry.id.clone()}
                     judgement={entry.judgement.clone()}
@@ -185,6 +211,106 @@ fn judgement_form(props: &JudgementFormProps) -> Html {
                     <input id="judgement-date" type="date" value={props.judgement.date.clone().unwrap_or_default()} onchange={on_date} />
                 </div>
             </div>
+        </form>
+    }
+}
+
+/// The claim's words with its checkable parts marked.
+fn with_parts(exact: &str) -> Html {
+    let chars: Vec<char> = exact.chars().collect();
+    let mut out = Vec::new();
+    let mut at = 0;
+    for part in parts(exact) {
+        if part.start > at {
+            out.push(Html::from(chars[at..part.start].iter().collect::<String>()));
+        }
+        out.push(html! {
+            <span class="part" data-part={part.kind.as_str()}>{ part.text.clone() }</span>
+        });
+        at = part.end;
+    }
+    if at < chars.len() {
+        out.push(Html::from(chars[at..].iter().collect::<String>()));
+    }
+    out.into_iter().collect()
+}
+
+#[derive(Properties, PartialEq)]
+struct ClaimAnatomyProps {
+    exact: String,
+    article_url: Option<String>,
+}
+
+/// What kind of claim it is and why, the parts to check, and where to look.
+#[function_component(ClaimAnatomy)]
+fn claim_anatomy(props: &ClaimAnatomyProps) -> Html {
+    let typed = claim_type(&props.exact);
+    let found = parts(&props.exact);
+    let links = evidence_links(&props.exact, props.article_url.as_deref());
+    html! {
+        <div class="anatomy">
+            <p class="claim-type" data-type={typed.kind.as_str()}>
+                <span class="field-label">{ "Type" }</span>
+                <strong>{ typed.kind.label() }</strong>
+                <span class="muted">{ format!(" — {}", typed.reason) }</span>
+            </p>
+            if !found.is_empty() {
+                <div class="parts">
+                    <span class="field-label">{ "To check" }</span>
+                    <ul class="part-list">
+                        { for found.iter().map(|p| html! {
+                            <li data-part={p.kind.as_str()}>
+                                <span class="part" data-part={p.kind.as_str()}>{ p.text.clone() }</span>
+                                <span class="muted">{ format!(" {}", p.kind.as_str()) }</span>
+                            </li>
+                        }) }
+                    </ul>
+                </div>
+            }
+            <div class="evidence">
+                <span class="field-label">{ "Look it up (opens a new tab)" }</span>
+                <ul class="evidence-links">
+                    { for links.iter().map(|l| html! {
+                        <li><a href={l.url.clone()} target="_blank" rel="noopener noreferrer">{ l.label }</a></li>
+                    }) }
+                </ul>
+            </div>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SpeakerFieldProps {
+    /// Who said it now (corrected or detected; empty: nobody found).
+    speaker: String,
+    names: Rc<Vec<String>>,
+    on_action: Callback<Action>,
+}
+
+/// "Speaker": free text, with the article's names to pick from.
+#[function_component(SpeakerField)]
+fn speaker_field(props: &SpeakerFieldProps) -> Html {
+    let onchange = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |event: Event| on_action.emit(Action::SetSpeaker(input_value(&event))))
+    };
+    let onsubmit = Callback::from(|event: SubmitEvent| event.prevent_default());
+    html! {
+        <form class="speaker" {onsubmit}>
+            <label class="field-label" for="quote-speaker">{ "Speaker" }</label>
+            <input
+                id="quote-speaker"
+                type="text"
+                list="speaker-names"
+                autocomplete="off"
+                value={props.speaker.clone()}
+                placeholder="Who said it"
+                {onchange}
+            />
+            <datalist id="speaker-names">
+                { for props.names.iter().map(|n| html! { <option value={n.clone()} /> }) }
+            </datalist>
+            <p class="hint">{ "Type a name or pick one from the article; it goes into every export." }</p>
         </form>
     }
 }

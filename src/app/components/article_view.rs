@@ -11,6 +11,12 @@
 //! laid out only when on screen (`content-visibility: auto`). So a 1 MB
 //! text costs a few hundred marks, not tens of thousands, and the DOM text
 //! is always the whole text (selection offsets and find-in-page hold).
+//!
+//! With boilerplate hidden (the legend's toggle), each boilerplate block is
+//! folded to one line, "Boilerplate: 92 lines, show", a button that unfolds
+//! that block; the folded words stay in the DOM, hidden, so offsets hold.
+//! The selection is reported whenever it changes (`selectionchange`), however
+//! it was made, so a key pressed next acts on it.
 
 use crate::analysis::document::{Origin, SavedAnnotation, Verdict};
 use crate::analysis::offsets::OffsetMap;
@@ -19,7 +25,7 @@ use crate::app::chunks::{self, Block, BLOCK_CHARS};
 use crate::app::layout::{self, Node};
 use crate::app::state::{Inspected, KindFilter};
 use std::cell::RefCell;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -246,8 +252,9 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             props.filter,
         ),
         |(_, annotations, filter)| {
+            // Hidden boilerplate is still laid out: it is drawn folded.
             let by_block = chunks::annotations_by_block(&blocks.blocks, &annotations.0, |a| {
-                filter.shows(a.kind)
+                filter.shows(a.kind) || a.kind == Kind::Boilerplate
             });
             (
                 by_block,
@@ -283,11 +290,40 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         let report = report_selection.clone();
         Callback::from(move |_: MouseEvent| report())
     };
+    {
+        // However the selection was made (mouse, keyboard, a drag that ended
+        // outside the article, a double click), its change is reported.
+        let report = report_selection.clone();
+        use_effect_with(ByAddress(blocks.clone()), move |_| {
+            let listener = web_sys::window()
+                .and_then(|w| w.document())
+                .map(|document| {
+                    gloo::events::EventListener::new(&document, "selectionchange", move |_| {
+                        report()
+                    })
+                });
+            move || drop(listener)
+        });
+    }
     let onkeyup = Callback::from(move |event: KeyboardEvent| {
         if event.shift_key() {
             report_selection();
         }
     });
+    let unfolded = use_state(|| Rc::new(HashSet::<(usize, usize)>::new()));
+    let fold = Fold {
+        unfolded: (*unfolded).clone(),
+        toggle: {
+            let unfolded = unfolded.clone();
+            Callback::from(move |span: (usize, usize)| {
+                let mut now = (**unfolded).clone();
+                if !now.remove(&span) {
+                    now.insert(span);
+                }
+                unfolded.set(Rc::new(now));
+            })
+        },
+    };
 
     // The open annotation's block is always drawn, so that jumping to it
     // (keys, minimap, list) finds its mark; while no block is reported near
@@ -318,7 +354,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                     ))
                 })
                 .clone();
-            render(&nodes, props)
+            render(&nodes, props, &fold)
         } else {
             html! { <PlainText text={blocks.texts[i].clone()} /> }
         };
@@ -356,13 +392,88 @@ fn plain_text(props: &PlainTextProps) -> Html {
     yew::virtual_dom::VText::new(props.text.clone()).into()
 }
 
-fn render(nodes: &[Node], props: &ArticleViewProps) -> Html {
-    nodes.iter().map(|node| render_node(node, props)).collect()
+/// Which folded boilerplate blocks the reader opened (by span), and how to
+/// open or close one.
+struct Fold {
+    unfolded: Rc<HashSet<(usize, usize)>>,
+    toggle: Callback<(usize, usize)>,
 }
 
-fn render_node(node: &Node, props: &ArticleViewProps) -> Html {
+/// How many lines with words a span of the article holds.
+pub fn lines_in(words: &str) -> usize {
+    words
+        .split('\n')
+        .filter(|l| !l.trim().is_empty())
+        .count()
+        .max(1)
+}
+
+fn render(nodes: &[Node], props: &ArticleViewProps, fold: &Fold) -> Html {
+    nodes
+        .iter()
+        .map(|node| render_node(node, props, fold))
+        .collect()
+}
+
+/// A boilerplate block while boilerplate is hidden: one line that says how
+/// long it is and unfolds it (its words stay in the DOM, hidden).
+fn render_fold(
+    id: usize,
+    first: bool,
+    children: &[Node],
+    props: &ArticleViewProps,
+    fold: &Fold,
+) -> Html {
+    let annotation = &props.annotations[id];
+    let span = (annotation.start, annotation.end);
+    let open = fold.unfolded.contains(&span);
+    let lines = match props.entries.get(id) {
+        Some(entry) => lines_in(&entry.exact),
+        None => lines_in(&crate::analysis::document::slice_chars(
+            &props.text,
+            span.0,
+            span.1,
+        )),
+    };
+    let label = format!(
+        "Boilerplate: {lines} line{}, {}",
+        if lines == 1 { "" } else { "s" },
+        if open { "hide" } else { "show" }
+    );
+    let onclick = {
+        let toggle = fold.toggle.clone();
+        Callback::from(move |_: MouseEvent| toggle.emit(span))
+    };
+    html! {
+        <span class={classes!("fold", open.then_some("open"))} data-ann={id.to_string()}>
+            if first {
+                // The label is drawn by the stylesheet from data-label, so
+                // the button adds no text to the article's DOM text.
+                <button
+                    type="button"
+                    class="fold-toggle"
+                    data-label={label.clone()}
+                    aria-label={label}
+                    aria-expanded={open.to_string()}
+                    {onclick}
+                />
+            }
+            <span class="folded" hidden={!open}>{ render(children, props, fold) }</span>
+        </span>
+    }
+}
+
+fn render_node(node: &Node, props: &ArticleViewProps, fold: &Fold) -> Html {
     match node {
         Node::Text(text) => render_text(text),
+        Node::Mark {
+            id,
+            kind,
+            first,
+            children,
+        } if *kind == Kind::Boilerplate && !props.filter.boilerplate => {
+            render_fold(*id, *first, children, props, fold)
+        }
         Node::Mark {
             id,
             kind,
@@ -439,7 +550,7 @@ fn render_node(node: &Node, props: &ArticleViewProps) -> Html {
                     {onfocus}
                     {onblur}
                 >
-                    { render(children, props) }
+                    { render(children, props, fold) }
                 </mark>
             }
         }

@@ -29,6 +29,10 @@ pub struct EditorProps {
     pub loaded: Option<std::rc::Rc<str>>,
     #[prop_or_default]
     pub loads: u64,
+    /// The load is a reload's reopening, which must not replace what the
+    /// reader already typed or pasted while it was under way.
+    #[prop_or_default]
+    pub keep_typed: bool,
 }
 
 /// The textarea's value right after the last rich paste, and the hints
@@ -58,8 +62,12 @@ pub fn editor(props: &EditorProps) -> Html {
         let loaded = props.loaded.clone();
         let pasted = pasted.clone();
         let rich_note = rich_note.clone();
+        let keep_typed = props.keep_typed;
         use_effect_with(props.loads, move |_| {
             if let Some(area) = textarea.cast::<web_sys::HtmlTextAreaElement>() {
+                if keep_typed && !area.value().trim().is_empty() {
+                    return;
+                }
                 area.set_value(loaded.as_deref().unwrap_or(""));
             }
             // Another article's text: the last paste's hints are not about it.
@@ -125,7 +133,11 @@ pub fn editor(props: &EditorProps) -> Html {
             <div class="editor-actions">
                 <button type="button" class="primary" {onclick}>{ "Annotate" }</button>
                 <span id="editor-hint" class="hint">
-                    <kbd>{ "Ctrl" }</kbd>{ "+" }<kbd>{ "Enter" }</kbd>{ " also annotates. Nothing leaves your browser." }
+                    // Touch screens have no Ctrl key: the stylesheet hides this there.
+                    <span class="kbd-hint">
+                        <kbd>{ "Ctrl" }</kbd>{ "+" }<kbd>{ "Enter" }</kbd>{ " also annotates. " }
+                    </span>
+                    { "Nothing leaves your browser." }
                 </span>
             </div>
             if *rich_note {

@@ -2,6 +2,7 @@
 //! start a new one. Storage is reached through [`crate::app::storage`];
 //! what it returns goes to the reducer as actions.
 
+use crate::analysis::document::Article;
 use crate::analysis::library::Summary;
 use crate::app::state::Action;
 use crate::app::storage;
@@ -15,6 +16,8 @@ pub struct LibraryProps {
     #[prop_or_default]
     pub open: Option<String>,
     pub on_action: Callback<Action>,
+    /// A saved article, read from storage, to open (analysed first).
+    pub on_open: Callback<Article>,
 }
 
 /// A deleted article, kept in memory until the next deletion for undo.
@@ -78,9 +81,10 @@ pub fn library(props: &LibraryProps) -> Html {
         let is_open = props.open.as_deref() == Some(s.id.as_str());
         let open = {
             let on_action = props.on_action.clone();
+            let on_open = props.on_open.clone();
             let id = id.clone();
             Callback::from(move |_: MouseEvent| match storage::open(&id) {
-                Ok(article) => on_action.emit(Action::Open(article)),
+                Ok(article) => on_open.emit(article),
                 Err(problem) => on_action.emit(Action::StorageProblem(Some(problem))),
             })
         };

@@ -3,6 +3,7 @@
 
 pub mod annotation_card;
 pub mod article_view;
+pub mod details;
 pub mod editor;
 pub mod exchange;
 pub mod help;
@@ -14,4 +15,5 @@ pub mod reports;
 pub mod selection_bar;
 pub mod side_panel;
 pub mod threshold;
+pub mod undo_bar;
 pub mod verdict_counts;

@@ -25,17 +25,20 @@ pub fn export(format: &str, text: &str, threshold: f32, scorer: Scorer) -> Resul
     let pretty = |v: serde_json::Value| serde_json::to_string_pretty(&v).map_err(|e| e.to_string());
     match format {
         "w3c" => pretty(web_annotation::to_web_annotations(&article)),
-        "claimreview" => pretty(claim_review::to_claim_reviews(&article)),
+        "claimreview" => {
+            pretty(claim_review::to_claim_reviews(&article).map_err(|e| e.to_string())?)
+        }
         "markdown" | "md" => Ok(markdown::to_markdown(&article)),
         "csv" => Ok(csv::to_csv(&article)),
         other => Err(format!("unknown export format '{other}' ({FORMATS})")),
     }
 }
 
-/// Re-anchors a W3C export onto `text`; prints placed annotations and orphans.
-pub fn import(export_json: &str, text: &str) -> Result<String, String> {
-    let report =
-        web_annotation::from_web_annotations(export_json, text).map_err(|e| e.to_string())?;
+/// Re-anchors a W3C export, read as it streams, onto `text`; prints placed
+/// annotations and orphans.
+pub fn import(export_json: impl std::io::Read, text: &str) -> Result<String, String> {
+    let report = web_annotation::from_web_annotations_reader(export_json, text)
+        .map_err(|e| e.to_string())?;
     let placed: Vec<_> = report
         .placed
         .iter()

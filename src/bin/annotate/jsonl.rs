@@ -4,10 +4,15 @@
 //! core, so memory stays flat on a multi-gigabyte corpus while the output
 //! order is the input order. A bad line is reported with its number and
 //! skipped; the exit code then says so.
+//!
+//! Each line's "id" comes back byte for byte as it was sent (kept as raw
+//! JSON, never read as a number: `12345678901234567890123` and `1e2` stay
+//! what they are), and a byte-order mark before a line is skipped.
 
 use crate::scorer::Scorer;
 use article_annotator::analysis::{self, Annotation};
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use std::io::{self, BufRead, Write};
 use std::num::NonZeroUsize;
 
@@ -15,14 +20,15 @@ use std::num::NonZeroUsize;
 const BATCH_LINES: usize = 512;
 
 #[derive(Deserialize)]
-struct InputLine {
-    id: serde_json::Value,
+struct InputLine<'a> {
+    #[serde(borrow)]
+    id: &'a RawValue,
     text: String,
 }
 
 #[derive(Serialize)]
 struct OutputLine<'a> {
-    id: &'a serde_json::Value,
+    id: &'a RawValue,
     /// With `--html`: the text rendered from the line's HTML.
     #[serde(skip_serializing_if = "Option::is_none")]
     text: Option<String>,
@@ -74,6 +80,8 @@ pub fn run(
                 }
             }
         }
+        // A batch's answers go out before the next batch is read.
+        output.flush()?;
         first_line_number += batch.len();
     }
     output.flush()?;
@@ -122,6 +130,7 @@ fn annotate_line(line: &[u8], threshold: f32, html: bool, scorer: Scorer) -> Out
             ))
         }
     };
+    let line = line.strip_prefix('\u{feff}').unwrap_or(line);
     if line.trim().is_empty() {
         return Outcome::Blank;
     }
@@ -136,7 +145,7 @@ fn annotate_line(line: &[u8], threshold: f32, html: bool, scorer: Scorer) -> Out
             Err(e) => return Outcome::Bad(e),
         };
         OutputLine {
-            id: &input.id,
+            id: input.id,
             annotations: analysed.annotations(threshold),
             text: Some(rendered.text),
         }
@@ -146,7 +155,7 @@ fn annotate_line(line: &[u8], threshold: f32, html: bool, scorer: Scorer) -> Out
             Err(e) => return Outcome::Bad(e),
         };
         OutputLine {
-            id: &input.id,
+            id: input.id,
             text: None,
             annotations: analysed.annotations(threshold),
         }
@@ -199,6 +208,41 @@ mod tests {
         assert_eq!(ids, (0..1200).collect::<Vec<_>>());
         assert_eq!(outputs[1], outputs[0]);
         assert_eq!(outputs[2], outputs[0]);
+    }
+
+    #[test]
+    fn ids_come_back_byte_for_byte_and_a_bom_is_skipped() {
+        let ids = [
+            "12345678901234567890123",
+            "12345678901234567890124",
+            "18446744073709551616",
+            "1e2",
+            "-0.0",
+            "1.50",
+            r#""tab\there \u00e9 \ud83d\ude00""#,
+            r#"{"doc": [1, 2.0], "n": null}"#,
+            "null",
+        ];
+        let mut input = String::new();
+        for id in ids {
+            input.push_str(&format!(
+                "\u{feff}{{\"id\": {id}, \"text\": \"He said 5%.\"}}\n"
+            ));
+        }
+        let mut out = Vec::new();
+        assert_eq!(
+            run(input.as_bytes(), &mut out, 0.5, false, None, Scorer::Fast).unwrap(),
+            0
+        );
+        let out = String::from_utf8(out).unwrap();
+        let sent: Vec<String> = out
+            .lines()
+            .map(|l| {
+                let rest = l.strip_prefix("{\"id\":").unwrap();
+                rest[..rest.find(",\"annotations\"").unwrap()].to_string()
+            })
+            .collect();
+        assert_eq!(sent, ids);
     }
 
     #[test]

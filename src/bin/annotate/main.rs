@@ -5,8 +5,10 @@
 //! annotate --html [--threshold T] [FILE]          {"text", "annotations"} for an HTML page
 //! annotate --jsonl [--html] [--threshold T] < docs.jsonl    {"id", "annotations"} per input line
 //! annotate eval claims|quotes|boilerplate FILE.jsonl
+//! annotate eval figures EVAL_DIR | eval gate EVAL_DIR --baseline FILE
 //! annotate export w3c|claimreview|markdown|csv [FILE]
 //! annotate import EXPORT.json [FILE]
+//! annotate explain [--html] --line N | --at OFFSET [FILE]
 //! ```
 //! Offsets count Unicode code points, end exclusive. FILE defaults to stdin.
 //! Claims are scored by the fine-tuned encoder unless `--fast` asks for the
@@ -16,10 +18,11 @@ mod exchange;
 mod jsonl;
 mod scorer;
 
-use article_annotator::analysis::{self, eval, Annotation, DEFAULT_CLAIM_THRESHOLD};
+use article_annotator::analysis::explain::Target;
+use article_annotator::analysis::{self, eval, eval_gate, Annotation, DEFAULT_CLAIM_THRESHOLD};
 use scorer::Scorer;
 use serde::Serialize;
-use std::io::{self, Read};
+use std::io::{self, BufWriter, Read, Write};
 use std::num::NonZeroUsize;
 use std::process::ExitCode;
 
@@ -27,8 +30,11 @@ const USAGE: &str = "\
 usage: annotate [--fast] [--html] [--threshold T] [FILE]
        annotate --jsonl [--fast] [--html] [--threshold T] [--threads N]  < docs.jsonl
        annotate eval claims|quotes|boilerplate FILE.jsonl [--fast] [--threshold T]
+       annotate eval figures EVAL_DIR            the evals' figures as a gate baseline
+       annotate eval gate EVAL_DIR --baseline FILE   fails on a drop beyond noise
        annotate export w3c|claimreview|markdown|csv [--fast] [--threshold T] [FILE]
        annotate import EXPORT.json [FILE]
+       annotate explain [--html] --line N | --at OFFSET [FILE]
 
 Annotates a text (FILE, or standard input) with its claims, quotes and
 boilerplate. Offsets count Unicode code points, end exclusive.
@@ -47,7 +53,12 @@ the native speed is not measured yet).
                 With --jsonl, each line's \"text\" holds HTML and its
                 output line adds the rendered \"text\" too.
 --threads N     with --jsonl: annotate on N threads (default: every core;
-                1 when an engine already runs one copy per core)";
+                1 when an engine already runs one copy per core)
+explain         the evidence behind one line (--line N, counted from 1) or
+                the sentence at a code-point offset (--at OFFSET): the
+                boilerplate verdict and its reasons, each sentence's claim
+                score with every cue's effect (raises or lowers), quotes
+                and their speakers";
 
 /// What the command line asks for.
 #[derive(Debug, PartialEq)]
@@ -57,6 +68,7 @@ enum Command {
     Eval(String),
     Export(String),
     Import(String),
+    Explain(Target),
 }
 
 #[derive(Debug)]
@@ -70,6 +82,8 @@ struct Options {
     threads: Option<NonZeroUsize>,
     /// How claims are scored: the encoder, or `--fast` the lexical model.
     scorer: Scorer,
+    /// `eval gate`'s committed figures.
+    baseline: Option<String>,
 }
 
 fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
@@ -87,6 +101,10 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
                 _ => Command::Import(what),
             }
         }
+        Some("explain") => {
+            args.next();
+            Command::Explain(Target::Line(0))
+        }
         _ => Command::Annotate,
     };
     let mut options = Options {
@@ -96,13 +114,30 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
         html: false,
         threads: None,
         scorer: Scorer::Encoder,
+        baseline: None,
     };
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "-h" | "--help" => return Err(USAGE.to_string()),
             "--jsonl" if command == Command::Annotate => command = Command::Jsonl,
             "--fast" if !matches!(command, Command::Import(_)) => options.scorer = Scorer::Fast,
-            "--html" if matches!(command, Command::Annotate | Command::Jsonl) => {
+            "--line" | "--at" if matches!(command, Command::Explain(_)) => {
+                let value = args.next().unwrap_or_default();
+                let n: usize = value
+                    .parse()
+                    .map_err(|_| format!("{arg}: '{value}' is not a number"))?;
+                command = Command::Explain(if arg == "--line" {
+                    Target::Line(n)
+                } else {
+                    Target::At(n)
+                });
+            }
+            "--html"
+                if matches!(
+                    command,
+                    Command::Annotate | Command::Jsonl | Command::Explain(_)
+                ) =>
+            {
                 options.html = true
             }
             "--threshold" => {
@@ -119,6 +154,9 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
                     format!("--threads: '{value}' is not a number of threads (1 or more)")
                 })?);
             }
+            "--baseline" if command == Command::Eval("gate".into()) => {
+                options.baseline = Some(args.next().ok_or("--baseline needs a FILE")?);
+            }
             flag if flag.starts_with("--") => {
                 return Err(format!("unknown option {flag}\n{USAGE}"))
             }
@@ -128,6 +166,11 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
     }
     if options.threads.is_some() && command != Command::Jsonl {
         return Err(format!("--threads goes with --jsonl\n{USAGE}"));
+    }
+    if command == Command::Explain(Target::Line(0)) {
+        return Err(format!(
+            "explain needs --line N (from 1) or --at OFFSET\n{USAGE}"
+        ));
     }
     options.command = command;
     Ok(options)
@@ -141,7 +184,16 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match run(&options) {
+    // Taken before any file is opened: with standard output closed, the
+    // first file opened would get its descriptor.
+    let result = standard_output().and_then(|out| {
+        let mut out = BufWriter::new(out);
+        let code = run(&options, &mut out)?;
+        out.flush()
+            .map_err(|e| format!("cannot write the output: {e}"))?;
+        Ok(code)
+    });
+    match result {
         Ok(code) => code,
         Err(message) => {
             eprintln!("annotate: {message}");
@@ -150,7 +202,61 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(options: &Options) -> Result<ExitCode, String> {
+/// Standard output as a file of its own, so that every write error (a full
+/// disk, a closed pipe) is reported: Rust's `io::stdout()` swallows some.
+/// A standard output closed when the program started (`annotate t.txt >&-`)
+/// is an error at once: Rust's start-up code reopens a closed one on
+/// /dev/null, where the output would vanish with a success.
+#[cfg(unix)]
+fn standard_output() -> Result<Box<dyn Write>, String> {
+    use std::os::fd::AsFd;
+    if closed_at_start::standard_output_was_closed() {
+        return Err("cannot write the output: standard output is closed".into());
+    }
+    let fd = io::stdout()
+        .as_fd()
+        .try_clone_to_owned()
+        .map_err(|e| format!("cannot write the output: standard output is not open ({e})"))?;
+    Ok(Box::new(std::fs::File::from(fd)))
+}
+
+/// Whether descriptor 1 was closed when the process started, seen by a
+/// constructor that runs before Rust's runtime reopens it.
+#[cfg(unix)]
+mod closed_at_start {
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    static CLOSED: AtomicBool = AtomicBool::new(false);
+
+    pub fn standard_output_was_closed() -> bool {
+        CLOSED.load(Ordering::Relaxed)
+    }
+
+    extern "C" fn check() {
+        use std::os::fd::BorrowedFd;
+        // SAFETY: the descriptor is only duplicated (fcntl F_DUPFD_CLOEXEC),
+        // which on a closed descriptor fails with EBADF and touches nothing.
+        let open = unsafe { BorrowedFd::borrow_raw(1) }
+            .try_clone_to_owned()
+            .is_ok();
+        CLOSED.store(!open, Ordering::Relaxed);
+    }
+
+    #[used]
+    #[cfg_attr(
+        any(target_os = "linux", target_os = "android", target_os = "freebsd"),
+        link_section = ".init_array"
+    )]
+    #[cfg_attr(target_vendor = "apple", link_section = "__DATA,__mod_init_func")]
+    static CHECK: extern "C" fn() = check;
+}
+
+#[cfg(not(unix))]
+fn standard_output() -> Result<Box<dyn Write>, String> {
+    Ok(Box::new(io::stdout()))
+}
+
+fn run(options: &Options, out: &mut impl Write) -> Result<ExitCode, String> {
     let threshold = options.threshold;
     match &options.command {
         Command::Annotate => {
@@ -177,12 +283,14 @@ fn run(options: &Options) -> Result<ExitCode, String> {
                     annotations: options.scorer.analyse(&input, &[])?.annotations(threshold),
                 }
             };
-            print_out(&serde_json::to_string_pretty(&output).map_err(|e| e.to_string())?)
+            serde_json::to_writer_pretty(&mut *out, &output)
+                .map_err(|e| format!("cannot write the output: {e}"))?;
+            print_out(out, "")
         }
         Command::Jsonl => {
             let bad = jsonl::run(
                 io::stdin().lock(),
-                io::stdout().lock(),
+                &mut *out,
                 threshold,
                 options.html,
                 options.threads,
@@ -194,6 +302,28 @@ fn run(options: &Options) -> Result<ExitCode, String> {
                 return Ok(ExitCode::FAILURE);
             }
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval(kind) if kind == "figures" || kind == "gate" => {
+            let dir = options
+                .file
+                .as_deref()
+                .ok_or("eval figures needs an EVAL_DIR")?;
+            let figures = eval_gate::figures(std::path::Path::new(dir), threshold)?;
+            if kind == "figures" {
+                return print_out(out, &eval_gate::to_tsv(&figures));
+            }
+            let path = options
+                .baseline
+                .as_deref()
+                .ok_or("eval gate needs --baseline FILE")?;
+            let baseline = eval_gate::from_tsv(&read_text(Some(path))?)?;
+            let verdict = eval_gate::compare(&baseline, &figures);
+            print_out(out, &verdict.table)?;
+            Ok(if verdict.passed {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
         }
         Command::Eval(kind) => {
             let path = options.file.as_deref().ok_or("eval needs a FILE.jsonl")?;
@@ -216,24 +346,43 @@ fn run(options: &Options) -> Result<ExitCode, String> {
             if let Some(e) = failed.into_inner().ok().flatten() {
                 return Err(e);
             }
-            print_out(&report)
+            print_out(out, &report)
         }
         Command::Export(format) => {
             let text = read_text(options.file.as_deref())?;
-            print_out(&exchange::export(format, &text, threshold, options.scorer)?)
+            print_out(
+                out,
+                &exchange::export(format, &text, threshold, options.scorer)?,
+            )
+        }
+        Command::Explain(target) => {
+            let input = read_text(options.file.as_deref())?;
+            let (text, hints) = if options.html {
+                let rendered = analysis::html::render(&input);
+                (rendered.text, rendered.hints)
+            } else {
+                (input, Vec::new())
+            };
+            print_out(
+                out,
+                &analysis::explain::explain(&text, &hints, *target)?.to_string(),
+            )
         }
         Command::Import(export_path) => {
-            let export = read_text(Some(export_path))?;
+            // Streamed: a huge file is refused as soon as it has too many
+            // annotations, not after it has all been read.
+            let export = std::fs::File::open(export_path)
+                .map_err(|e| format!("cannot read {export_path}: {e}"))?;
             let text = read_text(options.file.as_deref())?;
-            print_out(&exchange::import(&export, &text)?)
+            print_out(out, &exchange::import(export, &text)?)
         }
     }
 }
 
-fn print_out(text: &str) -> Result<ExitCode, String> {
-    use std::io::Write;
-    let mut out = io::stdout().lock();
-    writeln!(out, "{}", text.trim_end_matches('\n')).map_err(|e| format!("cannot write: {e}"))?;
+/// Writes `text` and a final line break (flushed by the caller).
+fn print_out(out: &mut impl Write, text: &str) -> Result<ExitCode, String> {
+    writeln!(out, "{}", text.trim_end_matches('\n'))
+        .map_err(|e| format!("cannot write the output: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -303,6 +452,25 @@ mod tests {
             parse(&["eval", "quotes", "f"]).unwrap().file.as_deref(),
             Some("f")
         );
+        let o = parse(&["eval", "gate", "dir", "--baseline", "b.tsv"]).unwrap();
+        assert_eq!(
+            (o.file.as_deref(), o.baseline.as_deref()),
+            (Some("dir"), Some("b.tsv"))
+        );
+        assert!(parse(&["eval", "quotes", "f", "--baseline", "b"]).is_err());
+        assert_eq!(
+            parse(&["explain", "--line", "3", "a.txt"]).unwrap().command,
+            Command::Explain(Target::Line(3))
+        );
+        let o = parse(&["explain", "--html", "--at", "40"]).unwrap();
+        assert_eq!(
+            (o.command, o.html),
+            (Command::Explain(Target::At(40)), true)
+        );
+        assert!(parse(&["explain", "a.txt"])
+            .unwrap_err()
+            .contains("--line N"));
+        assert!(parse(&["--line", "3"]).is_err());
     }
 
     #[test]

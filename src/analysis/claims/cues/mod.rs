@@ -15,6 +15,7 @@ mod figures;
 mod lists;
 mod words;
 
+use crate::analysis::reading::{Reading, Sentence};
 use crate::analysis::scan;
 use capitals::{is_stage_direction, named_entities};
 use figures::{has_currency_figure, is_figure, is_year, may_and_day};
@@ -137,8 +138,26 @@ impl CueHit {
 /// Every cue of `sentence`.
 pub fn detect(sentence: &str) -> Vec<CueHit> {
     let lower = lower_case(sentence);
-    let words = Words::new(&lower);
-    let w = &words;
+    let raw: Vec<&str> = scan::words(sentence).collect();
+    detect_with(sentence, &Words::new(&lower), &raw)
+}
+
+/// [`detect`] for a sentence of the text's [`Reading`], from the words it
+/// already split and lower-cased: the same cues, without lower-casing or
+/// splitting the sentence again.
+pub fn detect_read(reading: &Reading<'_>, sentence: &Sentence) -> Vec<CueHit> {
+    let text = &reading.text()[sentence.range.clone()];
+    let Some(words) = reading.words_of(sentence) else {
+        return detect(text);
+    };
+    let raw: Vec<&str> = words.iter().map(|w| reading.word(w)).collect();
+    let lowered = Words::of_lowered(words.iter().map(|w| reading.lower(w)));
+    detect_with(text, &lowered, &raw)
+}
+
+/// The cues of `sentence`, given its lower-cased words `w` and its words as
+/// written, `raw`.
+fn detect_with(sentence: &str, w: &Words<'_>, raw: &[&str]) -> Vec<CueHit> {
     let mut hits = Vec::new();
     let mut hit = |cue: ClaimCue, value: f32, words: Option<&str>| {
         if value > 0.0 {
@@ -149,8 +168,6 @@ pub fn detect(sentence: &str) -> Vec<CueHit> {
     let figure = |i: usize| is_figure(w.get(i));
     let word_is = |word: &'static str| move |i: usize| w.get(i) == word;
 
-    // The sentence's own words, split once for the cues that read them.
-    let raw: Vec<&str> = scan::words(sentence).collect();
     let has_number =
         sentence.bytes().any(|b| b.is_ascii_digit()) || w.first_of(List::NumberWords).is_some();
     let has_percentage = sentence.contains('%') || w.first_phrase(List::Percent).is_some();
@@ -162,7 +179,7 @@ pub fn detect(sentence: &str) -> Vec<CueHit> {
     let has_date = w.first_of(List::Months).is_some()
         || w.first_of(List::Weekdays).is_some()
         || (0..w.len()).any(|i| is_year(w.get(i)))
-        || may_and_day(&raw)
+        || may_and_day(raw)
         // The list test first: it is a bit test, the word test a compare.
         || (1..w.len()).any(|i| w.is(i, List::LastWhat) && w.get(i - 1) == "last");
     hit(ClaimCue::Number, flag(has_number), None);
@@ -193,7 +210,7 @@ pub fn detect(sentence: &str) -> Vec<CueHit> {
         || w.has_phrase("ever recorded")
         || w.has_phrase("never before");
     hit(ClaimCue::Superlative, flag(superlative), None);
-    let names = named_entities(&raw);
+    let names = named_entities(raw);
     hit(ClaimCue::NamedEntity, (names.min(3) as f32) / 3.0, None);
     let reporting = w.first_of(List::Reporting);
     hit(
@@ -408,6 +425,21 @@ mod tests {
     #[test]
     fn an_opinion_with_a_figure_is_not_a_bare_opinion() {
         assert!(!cues("I think 40 percent of them left.").contains(&ClaimCue::FirstPersonOpinion));
+    }
+
+    #[test]
+    fn cues_read_from_the_reading_are_the_sentences_own() {
+        for text in [
+            "The mayor said on Monday that, according to police, 1,200 homes were hit.\nMay 3: I think it’s the deadliest storm ever recorded, costing $40 million.",
+            "HOST: Why would anyone do that? (APPLAUSE) We will build a road-- Thank you.",
+            "“ÉTÉ” O’Neil’s İstanbul… 東京は大きい。大阪も。 If we won, we would be happy.",
+        ] {
+            let reading = Reading::new(text);
+            for sentence in reading.sentences() {
+                let own = &text[sentence.range.clone()];
+                assert_eq!(detect_read(&reading, sentence), detect(own), "{own:?}");
+            }
+        }
     }
 
     #[test]

@@ -18,27 +18,19 @@ pub(super) struct Words<'a> {
     any: (u64, u64),
 }
 
-/// The sentence lower-cased, with curly apostrophes made straight.
-pub(super) fn lower_case(sentence: &str) -> String {
-    if sentence.is_ascii() {
-        return sentence.to_ascii_lowercase();
-    }
-    let mut text = String::with_capacity(sentence.len());
-    for c in sentence.chars() {
-        if c == '\u{2019}' {
-            text.push('\'');
-        } else if c.is_ascii() {
-            text.push(c.to_ascii_lowercase());
-        } else {
-            text.extend(c.to_lowercase());
-        }
-    }
-    text
-}
+/// The sentence lower-cased, with curly apostrophes made straight: the
+/// reading's lower-casing, so that words read from it are the same.
+pub(super) use crate::analysis::reading::lower_case;
 
 impl<'a> Words<'a> {
     pub(super) fn new(lower: &'a str) -> Words<'a> {
-        let words: Vec<&str> = scan::words(lower)
+        Words::of_lowered(scan::words(lower))
+    }
+
+    /// From the sentence's words, each already lower-cased by [`lower_case`]
+    /// (the text's [`crate::analysis::reading::Reading`] holds them).
+    pub(super) fn of_lowered(lowered: impl Iterator<Item = &'a str>) -> Words<'a> {
+        let words: Vec<&str> = lowered
             .map(|w| w.trim_matches(|c: char| !scan::is_alphanumeric(c)))
             .filter(|w| !w.is_empty())
             .collect();

@@ -13,6 +13,7 @@
 //!   quotation's own sentence, and [`own_sentence`] the order they are
 //!   tried in;
 //! - [`across_sentences`]: the sentence before or after the quotation;
+//! - [`candidates`]: every rule's proposal, for the learned ranking;
 //! - [`roles`]: what a quoted span is (a title, a nickname, a label, words
 //!   reported), rather than who said it.
 //!
@@ -22,6 +23,7 @@
 mod across_sentences;
 mod after_quote;
 mod before_quote;
+pub mod candidates;
 mod clauses;
 mod own_sentence;
 mod phrases;
@@ -33,7 +35,9 @@ mod verbs;
 pub(crate) use across_sentences::{
     attribute_from_next_sentence, attribute_from_previous_sentence, attribute_from_sentence_after,
 };
+#[cfg(test)]
 pub(crate) use own_sentence::attribute;
+pub(crate) use own_sentence::propose;
 pub(crate) use phrases::relative_head;
 pub(crate) use roles::{
     byline_follows, listed_after, named_just_before, nickname_in_name, sentence_reports,

@@ -8,6 +8,7 @@ use super::super::tokens::Tokens;
 use super::super::word_lists;
 use super::after_quote::{after, later_in_sentence};
 use super::before_quote::{before, colon, last_clause};
+use super::candidates::{Candidates, Rule};
 use super::clauses::{clause_start, sentence_start, sentence_subject};
 use super::phrases::pronoun_at;
 use super::sources::{closing_source, opening_source, outer_source, passive_agent};
@@ -15,11 +16,56 @@ use super::subjects::{speech_owner, stance_subject};
 use super::{Attribution, SpeakerCue};
 
 /// Finds the speaker of the quotation folded into token `q` in its own
-/// sentence.
+/// sentence: the rules' own pick among [`propose`]'s candidates.
+#[cfg(test)]
 pub(crate) fn attribute(t: &Tokens, q: usize) -> Option<Attribution> {
+    propose(t, q, &mut Candidates::default())
+}
+
+/// Adds every own-sentence rule's speaker for the quotation at token `q`
+/// to `candidates`, and returns the one the rules' order picks: the first
+/// cue that finds one (passive agent, after, last clause, before, later in
+/// the sentence, colon, "according to" later, governing subject), unless
+/// a source relays the whole sentence.
+pub(crate) fn propose(t: &Tokens, q: usize, candidates: &mut Candidates) -> Option<Attribution> {
     let from = sentence_start(t, q);
     let clause = clause_start(t, from, q);
-    let Some(found) = direct(t, q, from, clause) else {
+    let found = [
+        (Rule::PassiveAgent, passive_agent(t, q, from)),
+        (Rule::After, after(t, q)),
+        (
+            Rule::LastClause,
+            (clause > from).then(|| last_clause(t, q, clause)).flatten(),
+        ),
+        (Rule::Before, before(t, q, from, true)),
+        (Rule::LaterInSentence, later_in_sentence(t, q)),
+        (Rule::Colon, colon(t, q, from)),
+        // "… a nationwide “walk-in”, according to the organisers": the
+        // source the whole sentence is reported from.
+        (Rule::OuterSource, outer_source(t, q + 1)),
+        (Rule::GoverningSubject, governing_subject(t, q, from)),
+    ];
+    for (rule, attribution) in &found {
+        candidates.propose(*rule, attribution.as_ref());
+    }
+    let direct = found
+        .into_iter()
+        .filter(|(rule, _)| candidates.allows(*rule))
+        .find_map(|(_, a)| a);
+    let pick = if candidates.allows(Rule::RelayingSource) {
+        relayed(t, q, from, direct)
+    } else {
+        direct
+    };
+    candidates.mark_pick(Rule::RelayingSource, pick.as_ref());
+    pick
+}
+
+/// The speaker of the sentence once sources are weighed: a source that
+/// relays the sentence ("…," Smith said, according to the paper; "According
+/// to the paper, Smith said …") outranks the speaker it relays.
+fn relayed(t: &Tokens, q: usize, from: usize, direct: Option<Attribution>) -> Option<Attribution> {
+    let Some(found) = direct else {
         return closing_source(t, q + 1);
     };
     if matches!(
@@ -37,21 +83,6 @@ pub(crate) fn attribute(t: &Tokens, q: usize) -> Option<Attribution> {
         }
     }
     Some(found)
-}
-
-/// The speaker named in the quotation's own sentence, by the first cue that
-/// finds one.
-fn direct(t: &Tokens, q: usize, from: usize, clause: usize) -> Option<Attribution> {
-    passive_agent(t, q, from)
-        .or_else(|| after(t, q))
-        .or_else(|| (clause > from).then(|| last_clause(t, q, clause)).flatten())
-        .or_else(|| before(t, q, from, true))
-        .or_else(|| later_in_sentence(t, q))
-        .or_else(|| colon(t, q, from))
-        // "… a nationwide “walk-in”, according to the organisers": the
-        // source the whole sentence is reported from.
-        .or_else(|| outer_source(t, q + 1))
-        .or_else(|| governing_subject(t, q, from))
 }
 
 /// A partial quotation inside a sentence with no reporting verb belongs to
