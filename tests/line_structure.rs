@@ -79,7 +79,7 @@ fn reading(text: &str, a: &Annotation) -> (String, String, String, Vec<String>, 
         format!("{:?}", a.kind),
         seen(a.start, a.end),
         format!("{:.6}", a.score),
-        a.reasons.clone(),
+        a.reasons.iter().map(ToString::to_string).collect(),
         a.speaker.as_ref().map(|s| seen(s.start, s.end)),
     )
 }

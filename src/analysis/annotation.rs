@@ -218,6 +218,11 @@ pub struct Analysis {
     pub quotes: Vec<Annotation>,
     /// Boilerplate blocks, in text order.
     pub boilerplate: Vec<Annotation>,
+    /// What the lexical analysis knows about each of `sentences` (same
+    /// order), so `claims::combine::rescore` can score them again with the
+    /// encoder's logits.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub claim_evidence: Vec<crate::analysis::claims::ClaimEvidence>,
 }
 
 impl Analysis {

@@ -24,7 +24,7 @@
 //! Every figure is pooled over the documents of one `source`.
 
 use super::offsets::OffsetMap;
-use super::{annotate, annotate_with_markup, html, Annotation, Kind};
+use super::{annotate, annotate_with_markup, html, Analysis, Annotation, Kind};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt::{self, Write as _};
@@ -294,6 +294,17 @@ fn lines(text: &str) -> Vec<(usize, usize)> {
 /// Runs the annotator over every document of `path` and prints the figures
 /// for `kind` per source.
 pub fn evaluate_file(kind: &str, path: &str, threshold: f32) -> Result<String, String> {
+    evaluate_file_with(kind, path, threshold, &|_, _| {})
+}
+
+/// Like [`evaluate_file`], with `rescore` applied to each document's
+/// analysis before it is scored (the CLI rescores claims with the encoder).
+pub fn evaluate_file_with(
+    kind: &str,
+    path: &str,
+    threshold: f32,
+    rescore: &(dyn Fn(&str, &mut Analysis) + Sync),
+) -> Result<String, String> {
     if kind == "boilerplate-html" {
         return evaluate_html_file(path, threshold);
     }
@@ -301,10 +312,19 @@ pub fn evaluate_file(kind: &str, path: &str, threshold: f32) -> Result<String, S
         return Err(unknown_kind(kind));
     }
     let docs = read_documents(path)?;
-    let predictions = predict(&docs, threshold);
+    let analyses: Vec<Analysis> = docs
+        .iter()
+        .map(|d| {
+            let mut analysis = annotate(&d.text);
+            rescore(&d.text, &mut analysis);
+            analysis
+        })
+        .collect();
+    let predictions: Vec<Vec<Annotation>> =
+        analyses.iter().map(|a| a.annotations(threshold)).collect();
     let pairs = docs.iter().zip(&predictions);
     match kind {
-        "claims" => Ok(report_claims(pairs)),
+        "claims" => Ok(report_claims(pairs, &analyses)),
         "quotes" => Ok(report_quotes(pairs) + &report_quotes_cross_validated(&docs)),
         "boilerplate" => Ok(report_boilerplate(pairs)),
         other => Err(unknown_kind(other)),
@@ -430,10 +450,51 @@ pub(crate) fn group_of(source: &str) -> String {
         .to_string()
 }
 
-fn report_claims(pairs: Pairs<'_>) -> String {
-    let mut by_source: BTreeMap<String, (usize, Counts)> = BTreeMap::new();
-    for (doc, predicted) in pairs {
+/// Each gold sentence's claim score (that of the scored sentence covering at
+/// least half of it, else 0) and whether it is check-worthy: what average
+/// precision ranks.
+pub fn ranked_claims(doc: &Document, scored: &[Annotation]) -> Vec<(f32, bool)> {
+    let gold: Vec<(usize, usize)> = doc.spans.iter().map(|s| (s.start, s.end)).collect();
+    doc.meta
+        .sentences
+        .iter()
+        .map(|&[start, end]| {
+            let sentence = (start, end);
+            let score = scored
+                .iter()
+                .filter(|a| 2 * overlap(sentence, (a.start, a.end)) >= end.saturating_sub(start))
+                .map(|a| a.score)
+                .fold(0.0f32, f32::max);
+            (score, at_least_half_covered(sentence, &gold))
+        })
+        .collect()
+}
+
+/// Average precision of a ranking (ties broken pessimistically: negatives
+/// first), 0 when nothing is positive.
+pub fn average_precision(ranked: &mut [(f32, bool)]) -> f64 {
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let positives = ranked.iter().filter(|r| r.1).count();
+    let (mut seen, mut sum) = (0usize, 0.0);
+    for (rank, &(_, positive)) in ranked.iter().enumerate() {
+        if positive {
+            seen += 1;
+            sum += seen as f64 / (rank + 1) as f64;
+        }
+    }
+    if positives == 0 {
+        0.0
+    } else {
+        sum / positives as f64
+    }
+}
+
+fn report_claims(pairs: Pairs<'_>, analyses: &[Analysis]) -> String {
+    type Row = (usize, Counts, Vec<(f32, bool)>);
+    let mut by_source: BTreeMap<String, Row> = BTreeMap::new();
+    for ((doc, predicted), analysis) in pairs.zip(analyses) {
         let counts = score_claims(doc, predicted);
+        let ranked = ranked_claims(doc, &analysis.sentences);
         for key in [
             doc.source.clone(),
             format!("{} (all)", group_of(&doc.source)),
@@ -441,11 +502,15 @@ fn report_claims(pairs: Pairs<'_>) -> String {
             let entry = by_source.entry(key).or_default();
             entry.0 += 1;
             entry.1 += counts;
+            entry.2.extend_from_slice(&ranked);
         }
     }
-    let mut out = String::from("claims: sentence-level, check-worthy class\n");
-    for (source, (docs, counts)) in by_source {
-        let _ = writeln!(out, "{source:<42} docs {docs:>4}  {counts}");
+    let mut out = String::from(
+        "claims: sentence-level, check-worthy class (AP: average precision of the scores)\n",
+    );
+    for (source, (docs, counts, mut ranked)) in by_source {
+        let ap = average_precision(&mut ranked);
+        let _ = writeln!(out, "{source:<42} docs {docs:>4}  {counts}  AP {ap:.3}");
     }
     out
 }
@@ -555,6 +620,18 @@ fn report_boilerplate(pairs: Pairs<'_>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn average_precision_ranks_by_score_with_ties_counted_against() {
+        let mut perfect = vec![(0.9, true), (0.1, false), (0.8, true)];
+        assert!((average_precision(&mut perfect) - 1.0).abs() < 1e-12);
+        // Positive at ranks 2 and 3: (1/2 + 2/3) / 2.
+        let mut mixed = vec![(0.9, false), (0.8, true), (0.7, true), (0.1, false)];
+        assert!((average_precision(&mut mixed) - (0.5 + 2.0 / 3.0) / 2.0).abs() < 1e-12);
+        let mut tied = vec![(0.5, true), (0.5, false)];
+        assert!((average_precision(&mut tied) - 0.5).abs() < 1e-12);
+        assert_eq!(average_precision(&mut [(0.3, false)]), 0.0);
+    }
 
     fn ann(kind: Kind, start: usize, end: usize) -> Annotation {
         Annotation {

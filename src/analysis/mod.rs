@@ -48,7 +48,6 @@ pub use annotation::{
 };
 
 use offsets::OffsetMap;
-use reason::DetectorReason;
 use std::ops::Range;
 
 /// The claim threshold used when the user has not chosen one. The claim
@@ -98,15 +97,17 @@ pub fn annotate_with(
     let mut in_quote = Sweep::new(&quotes);
     let questioners = claims::questioners::Questioners::of(text);
     let spoken = claims::stage_directions::has_stage_directions(text);
+    let mut claim_evidence = Vec::new();
     let sentences: Vec<Finding> = reading
         .sentences()
         .iter()
         .filter(|sentence| !in_boilerplate.mostly_covers(&sentence.range))
         .map(|sentence| {
-            let mut claim = claims::score_read(&reading, sentence, spoken);
-            if let Some(name) = questioners.speaking_at(claim.range.start) {
-                lower_for_questioner(&mut claim, name);
-            }
+            let mut evidence = claims::evidence_read(&reading, sentence, spoken);
+            let mut claim = Finding::new(Kind::Claim, sentence.range.clone(), 0.0);
+            evidence.moderator = questioners
+                .speaking_at(claim.range.start)
+                .map(str::to_string);
             // A quotation not shown as a quote (a title, a scare quote, a
             // stray mark running to the paragraph's end) lends its speaker
             // to nobody: quotations never overlap, so no other holds it.
@@ -114,8 +115,10 @@ pub fn annotate_with(
                 .mostly_inside(&claim.range)
                 .filter(|quote| quote.score >= QUOTE_MIN_SCORE)
             {
-                attribute_to_quote_speaker(&mut claim, quote, text);
+                attribute_to_quote_speaker(&mut claim, &mut evidence, quote, text);
             }
+            claims::combine::score_lexically(&evidence, &mut claim.score, &mut claim.reasons);
+            claim_evidence.push(evidence);
             claim
         })
         .collect();
@@ -127,29 +130,25 @@ pub fn annotate_with(
         sentences: public(sentences),
         quotes: public(quotes),
         boilerplate: public(boilerplate),
+        claim_evidence,
     }
-}
-
-/// A moderator's words set up the claims of others; they are rarely the
-/// claim to check, so their score is halved, and the reason says why.
-fn lower_for_questioner(claim: &mut Finding, name: &str) {
-    claim.score *= 0.5;
-    let reason = reason::PipelineReason::Questioner(name.to_string());
-    claim.reasons.insert(0, reason.reason());
 }
 
 /// A claim lying inside a quotation shown as a quote is the quote speaker's
 /// claim.
-fn attribute_to_quote_speaker(claim: &mut Finding, quote: &Finding, text: &str) {
+fn attribute_to_quote_speaker(
+    claim: &mut Finding,
+    evidence: &mut claims::ClaimEvidence,
+    quote: &Finding,
+    text: &str,
+) {
     if let Some(speaker) = &quote.speaker {
         let name = speaker
             .resolved
             .clone()
             .or_else(|| text.get(speaker.range.clone()).map(str::to_string))
             .unwrap_or_default();
-        claim
-            .reasons
-            .push(reason::PipelineReason::SaidBy(name).reason());
+        evidence.said_by = Some(name);
         claim.speaker = Some(speaker.clone());
     }
 }

@@ -225,9 +225,10 @@ pub enum PipelineReason {
 impl DetectorReason for PipelineReason {
     fn label(&self) -> Cow<'static, str> {
         match self {
-            PipelineReason::Questioner(name) => {
-                format!("{name} mostly asks questions here (a moderator's turn)").into()
-            }
+            PipelineReason::Questioner(name) => format!(
+                "lowered: {name} mostly asks questions here, a moderator's turn (score halved)"
+            )
+            .into(),
             PipelineReason::SaidBy(name) => format!("said by {name}").into(),
         }
     }
@@ -276,7 +277,9 @@ mod tests {
         );
         let asks = PipelineReason::Questioner("HOLT".into()).reason();
         assert_eq!(asks.direction, Direction::Lowered);
-        assert!(asks.label().starts_with("HOLT mostly asks questions"));
+        assert!(asks
+            .label()
+            .starts_with("lowered: HOLT mostly asks questions"));
         let reasons = [Reason::raised("a"), Reason::from("b")];
         assert_eq!(reasons.join("; "), "a; b");
         assert_eq!(reasons[1], "b");

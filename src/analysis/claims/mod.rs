@@ -7,7 +7,9 @@
 //! calibrated so that 0.5 is the best-F1 operating point under
 //! cross-validation, which is why [`super::DEFAULT_CLAIM_THRESHOLD`] is 0.5.
 
+pub mod combine;
 pub mod cues;
+pub mod evidence;
 pub mod features;
 pub mod lexical_model;
 pub mod questioners;
@@ -16,7 +18,8 @@ pub mod stage_directions;
 use super::reading::{Reading, Sentence};
 use super::segment::speaker_tag_len;
 use super::{Finding, Kind};
-use lexical_model::{sigmoid, Model};
+pub use evidence::{ClaimEvidence, Effect, ScoredBy};
+use lexical_model::Model;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -25,7 +28,7 @@ use std::sync::OnceLock;
 const WEIGHTS: &[u8] = include_bytes!("model.bin");
 
 /// Smallest contribution to the logit that is worth naming as a reason.
-const NOTABLE: f32 = 0.1;
+pub(crate) const NOTABLE: f32 = 0.1;
 
 /// Effect on the logit of lying in a transcript turn that ends by asking a
 /// question: such a turn is an interviewer's or a moderator's, and its
@@ -65,80 +68,77 @@ pub fn score(text: &str, sentence: Range<usize>) -> Finding {
 /// live talk ([`stage_directions::has_stage_directions`]), so that the
 /// transcript prior applies to lines without speaker tags too.
 pub fn score_in(text: &str, sentence: Range<usize>, spoken: bool) -> Finding {
+    let evidence = evidence_in(text, &sentence, spoken);
+    let mut finding = Finding::new(Kind::Claim, sentence, 0.0);
+    combine::score_lexically(&evidence, &mut finding.score, &mut finding.reasons);
+    finding
+}
+
+/// [`score_in`] for a sentence of the text's [`Reading`] (the pipeline
+/// reads evidence with [`evidence_read`]; the bench times this).
+pub fn score_read(reading: &Reading<'_>, sentence: &Sentence, spoken: bool) -> Finding {
+    let evidence = evidence_read(reading, sentence, spoken);
+    let mut finding = Finding::new(Kind::Claim, sentence.range.clone(), 0.0);
+    combine::score_lexically(&evidence, &mut finding.score, &mut finding.reasons);
+    finding
+}
+
+/// The lexical evidence of the sentence `text[sentence]`: the lexical
+/// model's logit and its named parts, and the effects of the sentence's
+/// place in a transcript. [`combine`] turns it into a score and reasons.
+pub fn evidence_in(text: &str, sentence: &Range<usize>, spoken: bool) -> ClaimEvidence {
     let words = text.get(sentence.clone()).unwrap_or_default();
     let hits = cues::detect(words);
     let buckets = features::hashed(words);
-    decide(text, sentence, spoken, &hits, &buckets)
+    evidence_of(text, sentence, spoken, &hits, &buckets)
 }
 
-/// [`score_in`] for a sentence of the text's [`Reading`]: its cues and
+/// [`evidence_in`] for a sentence of the text's [`Reading`]: its cues and
 /// n-grams come from the words the reading already split and lower-cased.
-pub fn score_read(reading: &Reading<'_>, sentence: &Sentence, spoken: bool) -> Finding {
+pub fn evidence_read(reading: &Reading<'_>, sentence: &Sentence, spoken: bool) -> ClaimEvidence {
     let hits = cues::detect_read(reading, sentence);
     let buckets = features::hashed_read(reading, sentence);
-    decide(
-        reading.text(),
-        sentence.range.clone(),
-        spoken,
-        &hits,
-        &buckets,
-    )
+    evidence_of(reading.text(), &sentence.range, spoken, &hits, &buckets)
 }
 
-/// The score and reasons of a sentence from its cues and n-gram buckets.
-fn decide(
+/// The evidence of a sentence from its cues and n-gram buckets.
+fn evidence_of(
     text: &str,
-    sentence: Range<usize>,
+    sentence: &Range<usize>,
     spoken: bool,
     hits: &[cues::CueHit],
     buckets: &[u32],
-) -> Finding {
+) -> ClaimEvidence {
     let logit = committed_model().logit(buckets, hits);
-    let turn = transcript_turn(text, &sentence);
-    let question = if turn.is_some_and(ends_in_question) {
-        QUESTION_TURN
-    } else {
-        0.0
-    };
-    let prior = if spoken || turn.is_some() {
-        TRANSCRIPT_PRIOR
-    } else {
-        0.0
-    };
+    let turn = transcript_turn(text, sentence);
 
-    // Strongest effects first, raising before lowering at equal strength.
-    let mut effects: Vec<(f32, String)> = hits
+    let mut parts: Vec<Effect> = hits
         .iter()
         .zip(&logit.cues)
         .filter(|(_, effect)| effect.abs() >= NOTABLE)
-        .map(|(hit, &effect)| (effect, hit.reason()))
+        .map(|(hit, &effect)| Effect::new(hit.reason(), effect))
         .collect();
     if logit.wording >= 4.0 * NOTABLE {
-        effects.push((logit.wording, "wording of checkable claims".into()));
+        parts.push(Effect::new("wording of checkable claims", logit.wording));
     } else if logit.wording <= -4.0 * NOTABLE {
-        effects.push((logit.wording, "wording of talk or opinion".into()));
+        parts.push(Effect::new("wording of talk or opinion", logit.wording));
     }
-    if question != 0.0 {
-        effects.push((question, "question turn".into()));
+    let mut context = Vec::new();
+    if turn.is_some_and(ends_in_question) {
+        context.push(Effect::new("question turn", QUESTION_TURN));
     }
-    if prior != 0.0 {
-        effects.push((prior, "transcript, where most sentences are talk".into()));
+    if spoken || turn.is_some() {
+        context.push(Effect::new(
+            "transcript, where most sentences are talk",
+            TRANSCRIPT_PRIOR,
+        ));
     }
-    effects.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()).then(b.0.total_cmp(&a.0)));
-
-    let mut finding = Finding::new(
-        Kind::Claim,
-        sentence,
-        sigmoid(logit.total() + question + prior),
-    );
-    finding.reasons = effects
-        .into_iter()
-        .map(|(_, reason)| super::reason::Reason::from(reason))
-        .collect();
-    if finding.reasons.is_empty() {
-        finding.reasons.push("no strong cue either way".into());
+    ClaimEvidence {
+        lexical: logit.total(),
+        cues: parts,
+        context,
+        ..ClaimEvidence::default()
     }
-    finding
 }
 
 /// The transcript turn holding the sentence: its line, when that line opens
@@ -186,6 +186,17 @@ mod tests {
         score(sentence, 0..sentence.len())
     }
 
+    /// Whether a reason names `label`, whichever way it moved the score.
+    fn names(reasons: &[crate::analysis::reason::Reason], label: &str) -> bool {
+        reasons.iter().any(|r| {
+            r.strip_prefix("raised: ")
+                .or_else(|| r.strip_prefix("lowered: "))
+                .is_some_and(|rest| {
+                    rest.starts_with(label) && rest[label.len()..].starts_with(" (")
+                })
+        })
+    }
+
     #[test]
     fn the_committed_weights_fit_this_build() {
         assert!(Model::from_bytes(WEIGHTS).is_some());
@@ -212,13 +223,16 @@ mod tests {
     fn reasons_name_the_cues() {
         let fact = scored("Officials said 1,200 homes were destroyed by the floods in 2019.");
         assert!(
-            fact.reasons.iter().any(|r| r == "reporting verb 'said'"),
+            names(&fact.reasons, "reporting verb 'said'"),
             "{:?}",
             fact.reasons
         );
-        assert!(fact.reasons.iter().any(|r| r == "number" || r == "date"));
+        assert!(names(&fact.reasons, "number") || names(&fact.reasons, "date"));
         let question = scored("Why would anyone vote for that?");
-        assert!(question.reasons.iter().any(|r| r == "question"));
+        assert!(question
+            .reasons
+            .iter()
+            .any(|r| r.starts_with("lowered: question (−")));
     }
 
     #[test]
@@ -232,11 +246,11 @@ mod tests {
         };
         let (in_question, in_answer) = (at(&asked), at(&answered));
         assert!(in_question.score < in_answer.score);
-        assert!(in_question.reasons.iter().any(|r| r == "question turn"));
-        assert!(!in_answer.reasons.iter().any(|r| r == "question turn"));
+        assert!(names(&in_question.reasons, "question turn"));
+        assert!(!names(&in_answer.reasons, "question turn"));
         // Without speaker tags it is not a transcript, and nothing changes.
         let plain = format!("{statement} What will you do about it?");
-        assert!(!at(&plain).reasons.iter().any(|r| r == "question turn"));
+        assert!(!names(&at(&plain).reasons, "question turn"));
     }
 
     #[test]
@@ -251,8 +265,8 @@ mod tests {
         let (in_turn, in_prose) = (at(&tagged), at(&plain));
         assert!(in_turn.score < in_prose.score);
         let prior = "transcript, where most sentences are talk";
-        assert!(in_turn.reasons.iter().any(|r| r == prior));
-        assert!(!in_prose.reasons.iter().any(|r| r == prior));
+        assert!(names(&in_turn.reasons, prior));
+        assert!(!names(&in_prose.reasons, prior));
     }
 
     #[test]
@@ -268,8 +282,8 @@ mod tests {
         assert!(spoken.score < written.score);
         assert_eq!(written, score(&text, range));
         let prior = "transcript, where most sentences are talk";
-        assert!(spoken.reasons.iter().any(|r| r == prior));
-        assert!(!spoken.reasons.iter().any(|r| r == "question turn"));
+        assert!(names(&spoken.reasons, prior));
+        assert!(!names(&spoken.reasons, "question turn"));
     }
 
     #[test]

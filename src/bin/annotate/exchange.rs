@@ -1,20 +1,27 @@
 //! `annotate export FORMAT [FILE]` and `annotate import EXPORT.json [FILE]`:
 //! the exporters and the W3C importer of the core, for scripts and pipelines.
 
+use crate::scorer::Scorer;
+use article_annotator::analysis::anchor::Fit;
 use article_annotator::analysis::document::Article;
 use article_annotator::analysis::export::{claim_review, csv, markdown, web_annotation};
-use article_annotator::analysis::{anchor::Fit, annotate};
 use serde_json::json;
 
 pub const FORMATS: &str = "w3c, claimreview, markdown or csv";
 
 /// The article as the page would first show it: every detection, unreviewed.
-pub fn detected_article(text: &str, threshold: f32) -> Article {
-    Article::with_detections("cli", text, "", &annotate(text).annotations(threshold))
+pub fn detected_article(text: &str, threshold: f32, scorer: Scorer) -> Result<Article, String> {
+    let analysis = scorer.analyse(text, &[])?;
+    Ok(Article::with_detections(
+        "cli",
+        text,
+        "",
+        &analysis.annotations(threshold),
+    ))
 }
 
-pub fn export(format: &str, text: &str, threshold: f32) -> Result<String, String> {
-    let article = detected_article(text, threshold);
+pub fn export(format: &str, text: &str, threshold: f32, scorer: Scorer) -> Result<String, String> {
+    let article = detected_article(text, threshold, scorer)?;
     let pretty = |v: serde_json::Value| serde_json::to_string_pretty(&v).map_err(|e| e.to_string());
     match format {
         "w3c" => pretty(web_annotation::to_web_annotations(&article)),

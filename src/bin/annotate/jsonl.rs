@@ -9,6 +9,7 @@
 //! JSON, never read as a number: `12345678901234567890123` and `1e2` stay
 //! what they are), and a byte-order mark before a line is skipped.
 
+use crate::scorer::Scorer;
 use article_annotator::analysis::{self, Annotation};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -44,12 +45,14 @@ enum Outcome {
 /// Streams `input` to `output`; returns the number of bad lines. With
 /// `html`, each line's "text" is HTML, rendered before it is annotated.
 /// `threads`: how many documents are annotated at once (None: one per core).
+/// `scorer`: how claims are scored (the encoder runs one thread per document).
 pub fn run(
     input: impl BufRead,
     mut output: impl Write,
     threshold: f32,
     html: bool,
     threads: Option<NonZeroUsize>,
+    scorer: Scorer,
 ) -> io::Result<usize> {
     let workers = threads
         .or_else(|| std::thread::available_parallelism().ok())
@@ -66,7 +69,7 @@ pub fn run(
         if batch.is_empty() {
             break;
         }
-        let outcomes = annotate_batch(&batch, workers, threshold, html);
+        let outcomes = annotate_batch(&batch, workers, threshold, html, scorer);
         for (offset, outcome) in outcomes.into_iter().enumerate() {
             match outcome {
                 Outcome::Blank => {}
@@ -86,7 +89,13 @@ pub fn run(
 }
 
 /// Annotates a batch on `workers` threads, keeping the batch's order.
-fn annotate_batch(batch: &[Vec<u8>], workers: usize, threshold: f32, html: bool) -> Vec<Outcome> {
+fn annotate_batch(
+    batch: &[Vec<u8>],
+    workers: usize,
+    threshold: f32,
+    html: bool,
+    scorer: Scorer,
+) -> Vec<Outcome> {
     let chunk = batch.len().div_ceil(workers).max(1);
     std::thread::scope(|scope| {
         let handles: Vec<_> = batch
@@ -95,7 +104,7 @@ fn annotate_batch(batch: &[Vec<u8>], workers: usize, threshold: f32, html: bool)
                 scope.spawn(move || {
                     lines
                         .iter()
-                        .map(|l| annotate_line(l, threshold, html))
+                        .map(|l| annotate_line(l, threshold, html, scorer))
                         .collect::<Vec<_>>()
                 })
             })
@@ -111,7 +120,7 @@ fn annotate_batch(batch: &[Vec<u8>], workers: usize, threshold: f32, html: bool)
     })
 }
 
-fn annotate_line(line: &[u8], threshold: f32, html: bool) -> Outcome {
+fn annotate_line(line: &[u8], threshold: f32, html: bool, scorer: Scorer) -> Outcome {
     let line = match std::str::from_utf8(line) {
         Ok(line) => line,
         Err(e) => {
@@ -131,17 +140,24 @@ fn annotate_line(line: &[u8], threshold: f32, html: bool) -> Outcome {
     };
     let output = if html {
         let rendered = analysis::html::render(&input.text);
+        let analysed = match scorer.analyse(&rendered.text, &rendered.hints) {
+            Ok(analysed) => analysed,
+            Err(e) => return Outcome::Bad(e),
+        };
         OutputLine {
             id: input.id,
-            annotations: analysis::annotate_with_markup(&rendered.text, &rendered.hints)
-                .annotations(threshold),
+            annotations: analysed.annotations(threshold),
             text: Some(rendered.text),
         }
     } else {
+        let analysed = match scorer.analyse(&input.text, &[]) {
+            Ok(analysed) => analysed,
+            Err(e) => return Outcome::Bad(e),
+        };
         OutputLine {
             id: input.id,
             text: None,
-            annotations: analysis::annotate(&input.text).annotations(threshold),
+            annotations: analysed.annotations(threshold),
         }
     };
     match serde_json::to_string(&output) {
@@ -169,7 +185,15 @@ mod tests {
         // Every core, one thread, and an odd number: the same lines out.
         for threads in [None, NonZeroUsize::new(1), NonZeroUsize::new(3)] {
             let mut out = Vec::new();
-            let bad = run(input.as_bytes(), &mut out, 0.5, false, threads).unwrap();
+            let bad = run(
+                input.as_bytes(),
+                &mut out,
+                0.5,
+                false,
+                threads,
+                Scorer::Fast,
+            )
+            .unwrap();
             assert_eq!(bad, 1);
             outputs.push(String::from_utf8(out).unwrap());
         }
@@ -207,7 +231,7 @@ mod tests {
         }
         let mut out = Vec::new();
         assert_eq!(
-            run(input.as_bytes(), &mut out, 0.5, false, None).unwrap(),
+            run(input.as_bytes(), &mut out, 0.5, false, None, Scorer::Fast).unwrap(),
             0
         );
         let out = String::from_utf8(out).unwrap();
@@ -230,6 +254,7 @@ mod tests {
             0.5,
             false,
             None,
+            Scorer::Fast,
         )
         .unwrap();
         assert_eq!(bad, 1);

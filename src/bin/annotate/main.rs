@@ -11,29 +11,39 @@
 //! annotate explain [--html] --line N | --at OFFSET [FILE]
 //! ```
 //! Offsets count Unicode code points, end exclusive. FILE defaults to stdin.
+//! Claims are scored by the fine-tuned encoder unless `--fast` asks for the
+//! lexical model alone ([`scorer`]).
 
 mod exchange;
 mod jsonl;
+mod scorer;
 
 use article_annotator::analysis::explain::Target;
 use article_annotator::analysis::{self, eval, eval_gate, Annotation, DEFAULT_CLAIM_THRESHOLD};
+use scorer::Scorer;
 use serde::Serialize;
 use std::io::{self, BufWriter, Read, Write};
 use std::num::NonZeroUsize;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
-usage: annotate [--html] [--threshold T] [FILE]
-       annotate --jsonl [--html] [--threshold T] [--threads N]  < docs.jsonl
-       annotate eval claims|quotes|boilerplate|boilerplate-html FILE.jsonl [--threshold T]
+usage: annotate [--fast] [--html] [--threshold T] [FILE]
+       annotate --jsonl [--fast] [--html] [--threshold T] [--threads N]  < docs.jsonl
+       annotate eval claims|quotes|boilerplate|boilerplate-html FILE.jsonl [--fast] [--threshold T]
        annotate eval figures EVAL_DIR            the evals' figures as a gate baseline
        annotate eval gate EVAL_DIR --baseline FILE   fails on a drop beyond noise
-       annotate export w3c|claimreview|markdown|csv [--threshold T] [FILE]
+       annotate export w3c|claimreview|markdown|csv [--fast] [--threshold T] [FILE]
        annotate import EXPORT.json [FILE]
        annotate explain [--html] --line N | --at OFFSET [FILE]
 
 Annotates a text (FILE, or standard input) with its claims, quotes and
 boilerplate. Offsets count Unicode code points, end exclusive.
+Claims are scored by a fine-tuned language model (all-MiniLM-L6-v2, built
+in): a transformer pass over every sentence, loaded once per run (its wasm
+build took 114 ms a sentence and 1.6 s to load on a busy 2-core machine;
+the native speed is not measured yet).
+--fast          score claims with the lexical model alone (hashed n-grams
+                and cues, no transformer: for large corpora)
 --threshold T   show claims scoring at least T (0 to 1)
 --html          the input is HTML (a saved page, a clipboard's text/html):
                 it is rendered as a browser shows it, its markup (<nav>,
@@ -70,6 +80,8 @@ struct Options {
     html: bool,
     /// `--jsonl`'s worker threads (None: one per core).
     threads: Option<NonZeroUsize>,
+    /// How claims are scored: the encoder, or `--fast` the lexical model.
+    scorer: Scorer,
     /// `eval gate`'s committed figures.
     baseline: Option<String>,
 }
@@ -101,12 +113,14 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
         file: None,
         html: false,
         threads: None,
+        scorer: Scorer::Encoder,
         baseline: None,
     };
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "-h" | "--help" => return Err(USAGE.to_string()),
             "--jsonl" if command == Command::Annotate => command = Command::Jsonl,
+            "--fast" if !matches!(command, Command::Import(_)) => options.scorer = Scorer::Fast,
             "--line" | "--at" if matches!(command, Command::Explain(_)) => {
                 let value = args.next().unwrap_or_default();
                 let n: usize = value
@@ -257,14 +271,16 @@ fn run(options: &Options, out: &mut impl Write) -> Result<ExitCode, String> {
             let output = if options.html {
                 let rendered = analysis::html::render(&input);
                 Output {
-                    annotations: analysis::annotate_with_markup(&rendered.text, &rendered.hints)
+                    annotations: options
+                        .scorer
+                        .analyse(&rendered.text, &rendered.hints)?
                         .annotations(threshold),
                     text: Some(rendered.text),
                 }
             } else {
                 Output {
                     text: None,
-                    annotations: analysis::annotate(&input).annotations(threshold),
+                    annotations: options.scorer.analyse(&input, &[])?.annotations(threshold),
                 }
             };
             serde_json::to_writer_pretty(&mut *out, &output)
@@ -278,6 +294,7 @@ fn run(options: &Options, out: &mut impl Write) -> Result<ExitCode, String> {
                 threshold,
                 options.html,
                 options.threads,
+                options.scorer,
             )
             .map_err(|e| format!("cannot read or write: {e}"))?;
             if bad > 0 {
@@ -310,11 +327,33 @@ fn run(options: &Options, out: &mut impl Write) -> Result<ExitCode, String> {
         }
         Command::Eval(kind) => {
             let path = options.file.as_deref().ok_or("eval needs a FILE.jsonl")?;
-            print_out(out, &eval::evaluate_file(kind, path, threshold)?)
+            // Only claims need the encoder's scores; quotes and boilerplate
+            // do not pay for it.
+            let scorer = if kind == "claims" {
+                options.scorer
+            } else {
+                Scorer::Fast
+            };
+            let failed = std::sync::Mutex::new(None);
+            let rescore = |text: &str, analysis: &mut analysis::Analysis| {
+                if let Err(e) = scorer.rescore(text, analysis) {
+                    if let Ok(mut first) = failed.lock() {
+                        first.get_or_insert(e);
+                    }
+                }
+            };
+            let report = eval::evaluate_file_with(kind, path, threshold, &rescore)?;
+            if let Some(e) = failed.into_inner().ok().flatten() {
+                return Err(e);
+            }
+            print_out(out, &report)
         }
         Command::Export(format) => {
             let text = read_text(options.file.as_deref())?;
-            print_out(out, &exchange::export(format, &text, threshold)?)
+            print_out(
+                out,
+                &exchange::export(format, &text, threshold, options.scorer)?,
+            )
         }
         Command::Explain(target) => {
             let input = read_text(options.file.as_deref())?;
@@ -386,6 +425,13 @@ mod tests {
             (Command::Annotate, 0.7, Some("a.txt"))
         );
         assert_eq!(parse(&["--jsonl"]).unwrap().command, Command::Jsonl);
+        assert_eq!(parse(&["a.txt"]).unwrap().scorer, Scorer::Encoder);
+        assert_eq!(parse(&["--fast", "a.txt"]).unwrap().scorer, Scorer::Fast);
+        let o = parse(&["eval", "claims", "f", "--fast"]).unwrap();
+        assert_eq!(
+            (o.command, o.scorer),
+            (Command::Eval("claims".into()), Scorer::Fast)
+        );
         let o = parse(&["--jsonl", "--html"]).unwrap();
         assert_eq!((o.command, o.html), (Command::Jsonl, true));
         assert!(parse(&["--html", "page.html"]).unwrap().html);

@@ -1,0 +1,49 @@
+//! How the CLI scores claims: with the fine-tuned encoder (the default), or
+//! with the lexical model alone (`--fast`). Everything else in the analysis is
+//! the same either way.
+
+use article_annotator::analysis::claims::combine;
+use article_annotator::analysis::{self, Analysis, MarkupHint};
+use claims_encoder::Encoder;
+use std::sync::OnceLock;
+
+/// The encoder's int8 weights, inside the binary so it works from anywhere.
+static WEIGHTS: &[u8] = include_bytes!("../../../encoder/model/claims-encoder.safetensors");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scorer {
+    /// The lexical model alone (hashed n-grams and cues).
+    Fast,
+    /// The lexical analysis, then every claim sentence rescored by the
+    /// encoder and combined with the lexical evidence.
+    Encoder,
+}
+
+impl Scorer {
+    /// Analyses `text` (with the markup hints of a rendered page, if any).
+    pub fn analyse(self, text: &str, markup: &[MarkupHint]) -> Result<Analysis, String> {
+        let mut analysis = analysis::annotate_with_markup(text, markup);
+        self.rescore(text, &mut analysis)?;
+        Ok(analysis)
+    }
+
+    /// Rescores the claims of a lexical analysis of `text` with the encoder
+    /// (nothing with [`Scorer::Fast`]).
+    pub fn rescore(self, text: &str, analysis: &mut Analysis) -> Result<(), String> {
+        if self == Scorer::Fast || analysis.sentences.is_empty() {
+            return Ok(());
+        }
+        let sentences = combine::claim_sentences(text, analysis);
+        let logits = encoder()?.logits(&sentences).map_err(|e| e.to_string())?;
+        combine::rescore(analysis, &logits)
+    }
+}
+
+/// The encoder, loaded (dequantised) once per process, on first use.
+fn encoder() -> Result<&'static Encoder, String> {
+    static ENCODER: OnceLock<Result<Encoder, String>> = OnceLock::new();
+    ENCODER
+        .get_or_init(|| Encoder::load(WEIGHTS).map_err(|e| e.to_string()))
+        .as_ref()
+        .map_err(|e| format!("the claims encoder did not load: {e}"))
+}
