@@ -108,7 +108,10 @@ export function servedPageAndBrowser() {
  * Opens the page and records every request and console error, so that a
  * test can assert the page stayed on its own origin and logged no error.
  */
-export async function openPage(context, url, { colorScheme = 'light' } = {}) {
+/** Where the page keeps the article to reopen (src/analysis/library.rs). */
+const SESSION_KEY = 'article-annotator/session';
+
+export async function openPage(context, url, { colorScheme = 'light', fresh = false } = {}) {
   const page = await context.newPage();
   await page.emulateMedia({ colorScheme });
   const origin = new URL(url).origin;
@@ -125,9 +128,14 @@ export async function openPage(context, url, { colorScheme = 'light' } = {}) {
   page.on('pageerror', (error) => errors.push(String(error)));
   await page.goto(url);
   await page.getByRole('button', { name: 'Annotate' }).waitFor();
-  // A page opened where an article was left open reopens it through the
-  // worker: let that finish, so each test starts from a page at rest.
-  await page.locator('#busy').waitFor({ state: 'detached', timeout: 60_000 });
+  if (fresh) {
+    // A page opened where an article was left open reopens it through the
+    // worker; a test that counts the worker's replies starts from a page
+    // with nothing to reopen (the library keeps its articles).
+    await page.evaluate((key) => localStorage.removeItem(key), SESSION_KEY);
+    await page.reload();
+    await page.getByRole('button', { name: 'Annotate' }).waitFor();
+  }
   return {
     page,
     assertClean() {

@@ -154,8 +154,7 @@ test('a 1 MB text gets marks only near the screen; scrolling, jumping and select
 const roundtrips = (page) => page.evaluate(() => performance.getEntriesByName('analysis-roundtrip').length);
 
 test('a reply for a text since replaced is ignored', async () => {
-  const { page, assertClean } = await openPage(live.context, live.url);
-  // Earlier tests left an article open, which this page reopened.
+  const { page, assertClean } = await openPage(live.context, live.url, { fresh: true });
   const before = await roundtrips(page);
   await paste(page, BIG);
   await page.getByRole('button', { name: 'Annotate' }).click();
@@ -175,7 +174,7 @@ test('a reply for a text since replaced is ignored', async () => {
 });
 
 test('a saved article reopens through the worker, as a paste is analysed', async () => {
-  const { page, assertClean } = await openPage(live.context, live.url);
+  const { page, assertClean } = await openPage(live.context, live.url, { fresh: true });
   const before = await roundtrips(page);
   await paste(page, LONG);
   await page.getByRole('button', { name: 'Annotate' }).click();

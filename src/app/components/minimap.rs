@@ -83,9 +83,13 @@ pub fn minimap(props: &MinimapProps) -> Html {
                 };
                 let style = tick.style();
                 for (attribute, property) in [("data-top", "top"), ("data-height", "height")] {
-                    if let Some(value) = tick.get_attribute(attribute) {
-                        let _ = style.set_property(property, &format!("{value}%"));
-                    }
+                    // Yew reuses tick elements from one article to the next:
+                    // a sliver drawn where a tall tick was must lose the
+                    // height it was given then.
+                    let _ = match tick.get_attribute(attribute) {
+                        Some(value) => style.set_property(property, &format!("{value}%")),
+                        None => style.remove_property(property).map(drop),
+                    };
                 }
             }
         });
