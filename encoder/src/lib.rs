@@ -1,7 +1,7 @@
 //! The claims encoder: all-MiniLM-L6-v2 fine-tuned on `claims.train.jsonl`
 //! for check-worthiness (BERT, mean pooling over the real tokens, one linear
-//! unit), with int8 weights, a hand-written WordPiece tokenizer and candle's
-//! BERT forward pass. One inference path for the CLI (natively) and the page's
+//! unit), with int8 weights, a hand-written WordPiece tokenizer and a BERT
+//! forward pass on candle's layers ([`bert`]). One inference path for the CLI (natively) and the page's
 //! worker (wasm, [`wasm`]).
 //!
 //! It returns the head's raw **logit** per sentence, uncalibrated: turning
@@ -24,15 +24,16 @@
 //! speaker tag ("HOST: "), untrimmed otherwise. Only the first
 //! [`MAX_LEN`]` - 2` word pieces count, as in training.
 
+pub mod bert;
 pub mod weights;
 pub mod wordpiece;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+use bert::{Bert, Config};
 use candle_core::{DType, Device, Tensor, D};
 use candle_nn::VarBuilder;
-use candle_transformers::models::bert::{BertModel, Config};
 use wordpiece::WordPiece;
 
 /// Word pieces per sentence with `[CLS]` and `[SEP]`, as in training.
@@ -70,7 +71,7 @@ impl From<candle_core::Error> for Error {
 /// The loaded model: tokenizer, BERT and head, ready to score.
 pub struct Encoder {
     tokenizer: WordPiece,
-    bert: BertModel,
+    bert: Bert,
     /// `[1, hidden]`
     head_weight: Tensor,
     head_bias: Tensor,
@@ -91,7 +92,7 @@ impl Encoder {
         let head_weight = take(&mut tensors, "head.weight")?;
         let head_bias = take(&mut tensors, "head.bias")?;
         let vb = VarBuilder::from_tensors(tensors, DType::F32, &Device::Cpu);
-        let bert = BertModel::load(vb, &config)?;
+        let bert = Bert::load(vb, &config)?;
         Ok(Encoder {
             tokenizer,
             bert,
@@ -139,7 +140,7 @@ impl Encoder {
         let ids = Tensor::from_vec(flat_ids, shape, &Device::Cpu)?;
         let mask = Tensor::from_vec(flat_mask, shape, &Device::Cpu)?;
         let types = ids.zeros_like()?;
-        let hidden = self.bert.forward(&ids, &types, Some(&mask))?;
+        let hidden = self.bert.forward(&ids, &types, &mask)?;
         // Mean over the real tokens (padding masked out), as in training.
         let weights = mask.to_dtype(DType::F32)?.unsqueeze(D::Minus1)?;
         let summed = hidden.broadcast_mul(&weights)?.sum(1)?;
