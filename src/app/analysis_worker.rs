@@ -8,10 +8,12 @@
 //! reply that is not for the latest request. The page offers a worker by
 //! defining `window.annotatorWorker()`, returning a started `Worker` that
 //! speaks the protocol of `www/worker.js` (`www/boot.js` and the single-file
-//! build each define one for how they load the wasm).
+//! build each define one for how they load the wasm). Each analysis on show
+//! then goes to the claims encoder ([`EncoderWorker`]).
 
 use crate::analysis::document::Article;
 use crate::analysis::{self, Analysis, MarkupHint};
+use crate::app::encoder_worker::EncoderWorker;
 use crate::app::marks;
 use crate::app::request;
 use crate::app::state::{Action, Opening, State};
@@ -46,9 +48,22 @@ struct InFlight {
 }
 
 impl InFlight {
-    /// The action that delivers `analysis`, the answer to this request.
-    fn answered(self, analysis: Analysis) -> Action {
+    /// Dispatches `analysis`, the answer to this request, then hands its
+    /// claim sentences to the encoder, which rescores them after this paint.
+    fn deliver(
+        self,
+        analysis: Analysis,
+        dispatch: &UseReducerDispatcher<State>,
+        encoder: &Rc<EncoderWorker>,
+    ) {
         let analysis = Rc::new(analysis);
+        let (id, text) = (self.id, self.text.clone());
+        dispatch.dispatch(self.answered(analysis.clone()));
+        encoder.score(id, &text, &analysis);
+    }
+
+    /// The action that delivers `analysis`, the answer to this request.
+    fn answered(self, analysis: Rc<Analysis>) -> Action {
         match self.purpose {
             Purpose::Analyse { pasted_markup } => Action::Analysed {
                 request: self.id,
@@ -68,6 +83,8 @@ impl InFlight {
 
 pub struct Analyser {
     dispatch: UseReducerDispatcher<State>,
+    /// Scores each analysis' claims again with the language model.
+    encoder: Rc<EncoderWorker>,
     worker: RefCell<Option<web_sys::Worker>>,
     in_flight: RefCell<Option<InFlight>>,
     last_id: Cell<u64>,
@@ -80,6 +97,7 @@ impl Analyser {
     /// offers one that starts.
     pub fn new(dispatch: UseReducerDispatcher<State>) -> Rc<Analyser> {
         let analyser = Rc::new(Analyser {
+            encoder: EncoderWorker::new(dispatch.clone()),
             dispatch,
             worker: RefCell::new(None),
             in_flight: RefCell::new(None),
@@ -205,11 +223,12 @@ impl Analyser {
     /// indicator is painted before the thread is taken.
     fn here(self: &Rc<Self>, request: InFlight) {
         let dispatch = self.dispatch.clone();
+        let encoder = self.encoder.clone();
         marks::after_paint(move || {
             let started = marks::now();
             let analysis = analysis::annotate_with_markup(&request.text, &request.markup);
             marks::measure("analysis", started, marks::now());
-            dispatch.dispatch(request.answered(analysis));
+            request.deliver(analysis, &dispatch, &encoder);
         });
     }
 
@@ -242,8 +261,9 @@ impl Analyser {
                 // Reading the reply and drawing it are two tasks, so that
                 // neither holds the page for the length of both.
                 let dispatch = self.dispatch.clone();
+                let encoder = self.encoder.clone();
                 gloo::timers::callback::Timeout::new(0, move || {
-                    dispatch.dispatch(request.answered(analysis));
+                    request.deliver(analysis, &dispatch, &encoder);
                 })
                 .forget();
             }
