@@ -7,7 +7,7 @@
 // Messages in: { id, sentences } (the claim sentence texts of the analysis of
 // request id, in analysis.sentences order). A newer message pre-empts the
 // older one between batches.
-// Messages out, per batch: { id, scored: { from, logits, done, total } }
+// Messages out, about once a second: { id, scored: { from, logits, done, total } }
 // (logits: a Float32Array of raw logits for sentences from..from+length, its
 // buffer transferred; done of total scored); or { id, scoreError } once a
 // request when the model cannot load or run: the page keeps the lexical
@@ -21,6 +21,10 @@
 // at most (about 8 x 50-110 ms) and progress moves often; the encoder gains
 // nothing from larger batches on one thread (encoder/src/wasm.rs).
 const BATCH = 8;
+// Results go to the page at most this often (and at the end): each message
+// makes the page rescore and redraw the marks, which on a book-length text
+// is work for its main thread; once a second keeps progress moving.
+const POST_EVERY_MS = 1000;
 
 let loading = null;
 let queued = null;
@@ -46,18 +50,28 @@ async function score({ id, sentences }) {
     return;
   }
   const total = sentences.length;
+  // Logits not yet posted, for sentences from `unsent` on; the first batch
+  // goes at once, so the marks start moving as soon as the model runs.
+  let unsent = 0;
+  let held = [];
+  let posted = -Infinity;
   for (let from = 0; from < total; from += BATCH) {
     if (queued) return;
     const batch = sentences.slice(from, from + BATCH);
-    let logits;
     try {
-      logits = encoder.logits(batch);
+      held.push(...encoder.logits(batch));
     } catch (error) {
       self.postMessage({ id, scoreError: String(error?.message ?? error) });
       return;
     }
     const done = from + batch.length;
-    self.postMessage({ id, scored: { from, logits, done, total } }, [logits.buffer]);
+    if (done === total || performance.now() - posted >= POST_EVERY_MS) {
+      const logits = Float32Array.from(held);
+      self.postMessage({ id, scored: { from: unsent, logits, done, total } }, [logits.buffer]);
+      unsent = done;
+      held = [];
+      posted = performance.now();
+    }
     await yieldToMessages();
   }
 }
