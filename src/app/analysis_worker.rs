@@ -104,7 +104,7 @@ impl Analyser {
             last_id: Cell::new(0),
             handlers: RefCell::new(Vec::new()),
         });
-        if let Some(worker) = offered_worker() {
+        if let Some(worker) = offered_worker("annotatorWorker") {
             analyser.attach(worker);
         }
         analyser
@@ -289,16 +289,16 @@ impl Analyser {
     }
 }
 
-/// The worker `window.annotatorWorker()` starts, if the page defines it
-/// and it starts.
-fn offered_worker() -> Option<web_sys::Worker> {
+/// The worker `window[factory]()` starts (`annotatorWorker`,
+/// `annotatorEncoder`), if the page defines it and it starts.
+pub fn offered_worker(factory: &str) -> Option<web_sys::Worker> {
     let window = web_sys::window()?;
-    let factory = js_sys::Reflect::get(&window, &"annotatorWorker".into()).ok()?;
+    let factory = js_sys::Reflect::get(&window, &factory.into()).ok()?;
     let factory = factory.dyn_ref::<js_sys::Function>()?;
     match factory.call0(&JsValue::NULL) {
         Ok(worker) => worker.dyn_into::<web_sys::Worker>().ok(),
         Err(error) => {
-            gloo::console::warn!("no analysis worker:", error);
+            gloo::console::warn!("no worker:", error);
             None
         }
     }

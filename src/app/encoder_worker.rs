@@ -11,6 +11,7 @@
 
 use crate::analysis::claims::combine::claim_sentences;
 use crate::analysis::Analysis;
+use crate::app::analysis_worker::offered_worker;
 use crate::app::state::{Action, ScoredBatch, State};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -88,7 +89,7 @@ impl EncoderWorker {
         if self.unavailable.get() {
             return false;
         }
-        match offered_worker() {
+        match offered_worker("annotatorEncoder") {
             Some(worker) => {
                 self.attach(worker);
                 true
@@ -174,20 +175,5 @@ impl EncoderWorker {
         self.unavailable.set(true);
         self.dispatch
             .dispatch(Action::ScoringFailed { request, message });
-    }
-}
-
-/// The worker `window.annotatorEncoder()` starts, if the page defines it and
-/// it starts.
-fn offered_worker() -> Option<web_sys::Worker> {
-    let window = web_sys::window()?;
-    let factory = js_sys::Reflect::get(&window, &"annotatorEncoder".into()).ok()?;
-    let factory = factory.dyn_ref::<js_sys::Function>()?;
-    match factory.call0(&JsValue::NULL) {
-        Ok(worker) => worker.dyn_into::<web_sys::Worker>().ok(),
-        Err(error) => {
-            gloo::console::warn!("no encoder worker:", error);
-            None
-        }
     }
 }
