@@ -7,7 +7,7 @@
 // Messages in: { id, sentences } (the claim sentence texts of the analysis of
 // request id, in analysis.sentences order). A newer message pre-empts the
 // older one between batches.
-// Messages out, about once a second: { id, scored: { from, logits, done, total } }
+// Messages out, every second or more (longer for long articles): { id, scored: { from, logits, done, total } }
 // (logits: a Float32Array of raw logits for sentences from..from+length, its
 // buffer transferred; done of total scored); or { id, scoreError } once a
 // request when the model cannot load or run: the page keeps the lexical
@@ -22,9 +22,12 @@
 // nothing from larger batches on one thread (encoder/src/wasm.rs).
 const BATCH = 8;
 // Results go to the page at most this often (and at the end): each message
-// makes the page rescore and redraw the marks, which on a book-length text
-// is work for its main thread; once a second keeps progress moving.
+// makes the page rescore and redraw the marks, work for its main thread that
+// grows with the whole article (the reducer copies the analysis and merges
+// every mark), so the interval grows with it too: the share of the main
+// thread spent on updates stays about the same for a book as for a page.
 const POST_EVERY_MS = 1000;
+const POST_MS_PER_SENTENCE = 2;
 
 let loading = null;
 let queued = null;
@@ -50,11 +53,11 @@ async function score({ id, sentences }) {
     return;
   }
   const total = sentences.length;
-  // Logits not yet posted, for sentences from `unsent` on; the first batch
-  // goes at once, so the marks start moving as soon as the model runs.
+  const interval = Math.max(POST_EVERY_MS, total * POST_MS_PER_SENTENCE);
+  // Logits not yet posted, for sentences from `unsent` on.
   let unsent = 0;
   let held = [];
-  let posted = -Infinity;
+  let posted = performance.now();
   for (let from = 0; from < total; from += BATCH) {
     if (queued) return;
     const batch = sentences.slice(from, from + BATCH);
@@ -65,7 +68,7 @@ async function score({ id, sentences }) {
       return;
     }
     const done = from + batch.length;
-    if (done === total || performance.now() - posted >= POST_EVERY_MS) {
+    if (done === total || performance.now() - posted >= interval) {
       const logits = Float32Array.from(held);
       self.postMessage({ id, scored: { from: unsent, logits, done, total } }, [logits.buffer]);
       unsent = done;
