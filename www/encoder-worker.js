@@ -6,7 +6,7 @@
 //
 // Messages in: { id, sentences } (the claim sentence texts of the analysis of
 // request id, in analysis.sentences order). A newer message pre-empts the
-// older one between batches.
+// older one between batches; no sentences: stop (a new analysis is under way).
 // Messages out, every second or more (longer for long articles): { id, scored: { from, logits, done, total } }
 // (logits: a Float32Array of raw logits for sentences from..from+length, its
 // buffer transferred; done of total scored); or { id, scoreError } once a
@@ -45,6 +45,7 @@ async function load() {
 const yieldToMessages = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 async function score({ id, sentences }) {
+  if (sentences.length === 0) return;
   let encoder;
   try {
     encoder = await (loading ??= load());

@@ -185,6 +185,7 @@ impl Analyser {
         let id = self.last_id.get() + 1;
         self.last_id.set(id);
         self.dispatch.dispatch(Action::Analysing(id));
+        self.encoder.stop(id);
         let request = InFlight {
             id,
             text,

@@ -81,6 +81,21 @@ impl EncoderWorker {
         }
     }
 
+    /// Stops scoring the analysis on show at the encoder's next batch: a new
+    /// analysis is under way, which makes it moot and needs the processor.
+    pub fn stop(&self, request: u64) {
+        let Some(worker) = self.worker.borrow().as_ref().cloned() else {
+            return;
+        };
+        let message = js_sys::Object::new();
+        let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&message, &key.into(), value);
+        if set("id", &JsValue::from_f64(request as f64)).is_ok()
+            && set("sentences", &js_sys::Array::new()).is_ok()
+        {
+            let _ = worker.post_message(&message);
+        }
+    }
+
     /// Whether the worker runs, starting it on first use.
     fn started(self: &Rc<Self>) -> bool {
         if self.worker.borrow().is_some() {
