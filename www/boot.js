@@ -22,6 +22,11 @@ window.annotatorWorker = () => {
   return worker;
 };
 
+// The claims encoder's worker (encoder-worker.js; src/app/encoder_worker.rs),
+// started on the first analysis: it rescores the claims with the language
+// model in dist/encoder/, on this origin. Without it, the quick scores stay.
+window.annotatorEncoder = () => new Worker(new URL('encoder-worker.js', import.meta.url), { type: 'module' });
+
 try {
   await init();
   start_app();

@@ -16,11 +16,22 @@ const APP_FILES = [
   'article_annotator.js',
   'article_annotator_bg.wasm',
 ];
+// The claims encoder (encoder-worker.js and dist/encoder/, 23 MB of weights),
+// so that an offline reload still rescores claims with the language model.
+// Cached apart: a build or server without the model still gets the offline
+// page, and the page then keeps the quick scores with a note.
+const MODEL_FILES = [
+  'encoder-worker.js',
+  'encoder/claims_encoder.js',
+  'encoder/claims_encoder_bg.wasm',
+  'encoder/claims-encoder.safetensors',
+];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches.open(CACHE)
-      .then((cache) => cache.addAll(APP_FILES))
+      .then((cache) => cache.addAll(APP_FILES)
+        .then(() => cache.addAll(MODEL_FILES).catch((error) => console.warn('No offline model:', error))))
       .then(() => self.skipWaiting()),
   );
 });

@@ -8,10 +8,12 @@
 //! reply that is not for the latest request. The page offers a worker by
 //! defining `window.annotatorWorker()`, returning a started `Worker` that
 //! speaks the protocol of `www/worker.js` (`www/boot.js` and the single-file
-//! build each define one for how they load the wasm).
+//! build each define one for how they load the wasm). Each analysis on show
+//! then goes to the claims encoder ([`EncoderWorker`]).
 
 use crate::analysis::document::Article;
 use crate::analysis::{self, Analysis, MarkupHint};
+use crate::app::encoder_worker::EncoderWorker;
 use crate::app::marks;
 use crate::app::request;
 use crate::app::state::{Action, Opening, State};
@@ -46,9 +48,22 @@ struct InFlight {
 }
 
 impl InFlight {
-    /// The action that delivers `analysis`, the answer to this request.
-    fn answered(self, analysis: Analysis) -> Action {
+    /// Dispatches `analysis`, the answer to this request, then hands its
+    /// claim sentences to the encoder, which rescores them after this paint.
+    fn deliver(
+        self,
+        analysis: Analysis,
+        dispatch: &UseReducerDispatcher<State>,
+        encoder: &Rc<EncoderWorker>,
+    ) {
         let analysis = Rc::new(analysis);
+        let (id, text) = (self.id, self.text.clone());
+        dispatch.dispatch(self.answered(analysis.clone()));
+        encoder.score(id, &text, &analysis);
+    }
+
+    /// The action that delivers `analysis`, the answer to this request.
+    fn answered(self, analysis: Rc<Analysis>) -> Action {
         match self.purpose {
             Purpose::Analyse { pasted_markup } => Action::Analysed {
                 request: self.id,
@@ -68,6 +83,8 @@ impl InFlight {
 
 pub struct Analyser {
     dispatch: UseReducerDispatcher<State>,
+    /// Scores each analysis' claims again with the language model.
+    encoder: Rc<EncoderWorker>,
     worker: RefCell<Option<web_sys::Worker>>,
     in_flight: RefCell<Option<InFlight>>,
     last_id: Cell<u64>,
@@ -80,13 +97,14 @@ impl Analyser {
     /// offers one that starts.
     pub fn new(dispatch: UseReducerDispatcher<State>) -> Rc<Analyser> {
         let analyser = Rc::new(Analyser {
+            encoder: EncoderWorker::new(dispatch.clone()),
             dispatch,
             worker: RefCell::new(None),
             in_flight: RefCell::new(None),
             last_id: Cell::new(0),
             handlers: RefCell::new(Vec::new()),
         });
-        if let Some(worker) = offered_worker() {
+        if let Some(worker) = offered_worker("annotatorWorker") {
             analyser.attach(worker);
         }
         analyser
@@ -167,6 +185,7 @@ impl Analyser {
         let id = self.last_id.get() + 1;
         self.last_id.set(id);
         self.dispatch.dispatch(Action::Analysing(id));
+        self.encoder.stop(id);
         let request = InFlight {
             id,
             text,
@@ -205,11 +224,12 @@ impl Analyser {
     /// indicator is painted before the thread is taken.
     fn here(self: &Rc<Self>, request: InFlight) {
         let dispatch = self.dispatch.clone();
+        let encoder = self.encoder.clone();
         marks::after_paint(move || {
             let started = marks::now();
             let analysis = analysis::annotate_with_markup(&request.text, &request.markup);
             marks::measure("analysis", started, marks::now());
-            dispatch.dispatch(request.answered(analysis));
+            request.deliver(analysis, &dispatch, &encoder);
         });
     }
 
@@ -242,8 +262,9 @@ impl Analyser {
                 // Reading the reply and drawing it are two tasks, so that
                 // neither holds the page for the length of both.
                 let dispatch = self.dispatch.clone();
+                let encoder = self.encoder.clone();
                 gloo::timers::callback::Timeout::new(0, move || {
-                    dispatch.dispatch(request.answered(analysis));
+                    request.deliver(analysis, &dispatch, &encoder);
                 })
                 .forget();
             }
@@ -269,16 +290,16 @@ impl Analyser {
     }
 }
 
-/// The worker `window.annotatorWorker()` starts, if the page defines it
-/// and it starts.
-fn offered_worker() -> Option<web_sys::Worker> {
+/// The worker `window[factory]()` starts (`annotatorWorker`,
+/// `annotatorEncoder`), if the page defines it and it starts.
+pub fn offered_worker(factory: &str) -> Option<web_sys::Worker> {
     let window = web_sys::window()?;
-    let factory = js_sys::Reflect::get(&window, &"annotatorWorker".into()).ok()?;
+    let factory = js_sys::Reflect::get(&window, &factory.into()).ok()?;
     let factory = factory.dyn_ref::<js_sys::Function>()?;
     match factory.call0(&JsValue::NULL) {
         Ok(worker) => worker.dyn_into::<web_sys::Worker>().ok(),
         Err(error) => {
-            gloo::console::warn!("no analysis worker:", error);
+            gloo::console::warn!("no worker:", error);
             None
         }
     }

@@ -25,6 +25,14 @@ pub fn status_line(state: &State) -> String {
     )
 }
 
+/// The encoder's progress while it rescores the claims ("Scoring claims
+/// 120/480"), None when it is not scoring.
+pub fn scoring_line(state: &State) -> Option<String> {
+    state
+        .scoring
+        .map(|s| format!("Scoring claims {}/{}", s.done, s.total))
+}
+
 /// Why a text longer than [`state::MAX_TEXT_CHARS`] was not analysed, and
 /// what to do instead.
 pub fn too_long_message(chars: usize) -> String {

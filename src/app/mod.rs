@@ -20,6 +20,8 @@ pub mod clock;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
+pub mod encoder_worker;
+#[cfg(target_arch = "wasm32")]
 pub mod marks;
 #[cfg(target_arch = "wasm32")]
 pub mod page;

@@ -7,7 +7,7 @@
 //! [`crate::analysis::Analysis`] → [`super::state::State`] → the views. The
 //! components only report what the reader did, as [`super::state::Action`]s.
 
-use super::messages::{status_line, too_long_message};
+use super::messages::{scoring_line, status_line, too_long_message};
 use super::state::{Action, Notice, Opening, State};
 use super::{
     analysis_worker, clock, components, marks, recovery, shortcuts, state, storage, warm_up,
@@ -573,6 +573,16 @@ pub fn app() -> Html {
                             <span class="spinner" aria-hidden="true"></span>{ "Analysing…" }
                         </p>
                     }
+                    if let (Some(line), Some(scoring)) = (scoring_line(&state), state.scoring) {
+                        // Not a live region: it moves every second; #announce says when it ends.
+                        <p id="scoring" class="scoring">
+                            { line }
+                            <progress max={scoring.total.to_string()} value={scoring.done.to_string()} aria-hidden="true"></progress>
+                        </p>
+                    }
+                    if let Some(problem) = &state.model_problem {
+                        <p id="model-problem" class="notice" role="note">{ problem.clone() }</p>
+                    }
                     <p id="announce" class="announce" aria-live="polite">{ state.announcement.clone() }</p>
                     // Always there, so that the bar coming and going never moves its
                     // siblings (yew mis-places a node inserted before a component that
@@ -607,6 +617,7 @@ pub fn app() -> Html {
                                 inspected={state.inspected.map(|i| i.id)}
                                 {on_inspect}
                                 entries={state.entries.clone()}
+                                analysis={state.analysis.clone()}
                                 selected={selected_index}
                                 {on_select}
                                 {on_select_text}

@@ -19,6 +19,7 @@
 
 use crate::analysis::changes::{compare_claims, ClaimChange};
 use crate::analysis::claim_parts::{claim_type, ClaimType};
+use crate::analysis::claims::combine;
 use crate::analysis::document::{
     Article, Details, Judgement, Origin, Review, SavedAnnotation, Verdict,
 };
@@ -235,23 +236,46 @@ pub enum Action {
     FilterType(Option<ClaimType>),
     /// An import that could not be read at all (a damaged project file).
     ImportFailed(String),
-    /// New scores for sentences of the analysis of request `request`, such
-    /// as a second model's, streamed in after the first paint: each
-    /// sentence whose span is given gets its score. Stale (ignored) unless
+    /// The claims encoder's raw logits for a batch of the claim sentences of
+    /// the analysis of request `request`, streamed in by its worker after
+    /// the first paint: each sentence is scored again through
+    /// [`analysis::claims::combine`] (score and reasons), so the threshold,
+    /// sorting and exports use the new score. Stale (ignored) unless
     /// `request` is the analysis on show.
     Scored {
         request: u64,
-        scores: Vec<SentenceScore>,
+        batch: ScoredBatch,
+    },
+    /// The claims encoder could not load or run for request `request`: the
+    /// lexical scores stay, with a note that says so.
+    ScoringFailed {
+        request: u64,
+        message: String,
     },
 }
 
-/// A sentence's new check-worthiness score ([`Action::Scored`]); code points.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct SentenceScore {
-    pub start: usize,
-    pub end: usize,
-    pub score: f32,
+/// Encoder logits for `logits.len()` consecutive claim sentences from
+/// `analysis.sentences[from]` ([`Action::Scored`]); `done` of `total` sentences
+/// of the analysis are scored once these are applied (an empty batch with
+/// `done` 0 says scoring has started).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoredBatch {
+    pub from: usize,
+    pub logits: Vec<f32>,
+    pub done: usize,
+    pub total: usize,
 }
+
+/// How far the encoder has got with the analysis on show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scoring {
+    pub done: usize,
+    pub total: usize,
+}
+
+/// Shown when the claims encoder cannot load: nothing else is affected.
+pub const MODEL_PROBLEM: &str =
+    "The language model could not load: claims keep their quick scores.";
 
 /// How an article was opened ([`Action::Opened`]).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -333,6 +357,10 @@ pub struct State {
     pub scroll_to: Option<f64>,
     /// The request whose analysis is on show (for [`Action::Scored`]).
     pub analysed_request: Option<u64>,
+    /// The encoder's progress on the analysis on show, while it scores.
+    pub scoring: Option<Scoring>,
+    /// Why the encoder could not score ([`MODEL_PROBLEM`] and the cause).
+    pub model_problem: Option<String>,
 }
 
 impl Default for State {
@@ -367,6 +395,8 @@ impl Default for State {
             reviewer: Details::default(),
             scroll_to: None,
             analysed_request: None,
+            scoring: None,
+            model_problem: None,
         }
     }
 }
@@ -586,6 +616,8 @@ impl State {
             analysis: Some(analysis),
             analysed_request: self.pending,
             pending: None,
+            // The encoder starts again on the new analysis.
+            scoring: None,
             // Changes to another text cannot be undone onto this one.
             undo: Rc::new(Vec::new()),
             scroll_to: None,
@@ -1229,34 +1261,59 @@ impl State {
                 ..(*self).clone()
             }),
             Action::Scored { request, .. } if self.analysed_request != Some(request) => self,
-            Action::Scored { scores, .. } => {
-                let Some(analysis) = self.analysis.as_deref() else {
-                    return self;
-                };
-                let mut rescored = analysis.clone();
-                let mut changed = false;
-                for update in scores {
-                    let at = rescored
-                        .sentences
-                        .binary_search_by_key(&(update.start, update.end), |s| (s.start, s.end));
-                    if let Ok(i) = at {
-                        let score = update.score.clamp(0.0, 1.0);
-                        changed |= rescored.sentences[i].score != score;
-                        rescored.sentences[i].score = score;
-                    }
-                }
-                if !changed {
+            Action::Scored { batch, .. } => Rc::new(self.scored(batch)),
+            Action::ScoringFailed { request, message } => {
+                let problem = format!("{MODEL_PROBLEM} ({message})");
+                let scoring = self
+                    .scoring
+                    .filter(|_| self.analysed_request != Some(request));
+                if self.model_problem.as_ref() == Some(&problem) && scoring == self.scoring {
                     return self;
                 }
-                let next = State {
-                    analysis: Some(Rc::new(rescored)),
+                Rc::new(State {
+                    model_problem: Some(problem),
+                    scoring,
                     ..(*self).clone()
-                };
-                match next.article.as_deref().cloned() {
-                    Some(article) => Rc::new(next.with_article(article)),
-                    None => Rc::new(next),
-                }
+                })
             }
+        }
+    }
+
+    /// A copy with `batch` of encoder logits applied to the analysis on
+    /// show: each sentence's score and reasons from `claims::combine`, the
+    /// marks recomputed (decisions keep their own scores), the progress
+    /// moved.
+    fn scored(&self, batch: ScoredBatch) -> State {
+        let scoring = (batch.done < batch.total).then_some(Scoring {
+            done: batch.done,
+            total: batch.total,
+        });
+        let announcement = if scoring.is_none() && self.scoring.is_some() {
+            format!("The language model scored {} claims.", batch.total)
+        } else {
+            self.announcement.clone()
+        };
+        let Some(analysis) = self.analysis.as_deref() else {
+            return self.clone();
+        };
+        let mut rescored = analysis.clone();
+        let mut changed = false;
+        for (i, &logit) in batch.logits.iter().enumerate() {
+            changed |= combine::rescore_sentence(&mut rescored, batch.from + i, logit);
+        }
+        let next = State {
+            analysis: if changed {
+                Some(Rc::new(rescored))
+            } else {
+                self.analysis.clone()
+            },
+            scoring,
+            announcement,
+            ..self.clone()
+        };
+        match next.article.as_deref().cloned() {
+            Some(article) if changed => next.with_article(article),
+            _ => next,
         }
     }
 }

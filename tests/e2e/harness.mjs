@@ -23,7 +23,7 @@ export function sliceCodePoints(text, start, end) {
   return Array.from(text).slice(start, end).join('');
 }
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];

@@ -120,17 +120,35 @@ pub fn rescore(analysis: &mut Analysis, encoder_logits: &[f32]) -> Result<(), St
             analysis.sentences.len()
         ));
     }
-    for ((sentence, evidence), &z) in analysis
-        .sentences
-        .iter_mut()
-        .zip(&mut analysis.claim_evidence)
-        .zip(encoder_logits)
-    {
-        sentence.reasons.clear();
-        score_with_encoder(evidence, z, &mut sentence.score, &mut sentence.reasons);
-        evidence.scored_by = ScoredBy::Encoder;
+    for (index, &z) in encoder_logits.iter().enumerate() {
+        rescore_sentence(analysis, index, z);
     }
     Ok(())
+}
+
+/// Rescores the claim sentence at `index` of `analysis.sentences` with the
+/// encoder's raw logit, as [`rescore`] does every one: for the page, where
+/// the worker's logits arrive a batch at a time. False (and nothing changed)
+/// when there is no such sentence or no evidence for it.
+pub fn rescore_sentence(analysis: &mut Analysis, index: usize, encoder_logit: f32) -> bool {
+    if analysis.claim_evidence.len() != analysis.sentences.len() {
+        return false;
+    }
+    let (Some(sentence), Some(evidence)) = (
+        analysis.sentences.get_mut(index),
+        analysis.claim_evidence.get_mut(index),
+    ) else {
+        return false;
+    };
+    sentence.reasons.clear();
+    score_with_encoder(
+        evidence,
+        encoder_logit,
+        &mut sentence.score,
+        &mut sentence.reasons,
+    );
+    evidence.scored_by = ScoredBy::Encoder;
+    true
 }
 
 /// The text of each claim sentence of `analysis` (of `text`), in order: what
@@ -247,6 +265,21 @@ mod tests {
         let mut analysis = lexical.clone();
         assert!(rescore(&mut analysis, &[1.0]).is_err());
         assert_eq!(analysis, lexical);
+    }
+
+    #[test]
+    fn one_sentence_is_rescored_as_the_whole_analysis_would_be() {
+        let text = "Unemployment rose to 7.4% in March. Thank you for coming.";
+        let mut whole = annotate(text);
+        rescore(&mut whole, &[3.0, -3.0]).unwrap();
+        let mut one = annotate(text);
+        assert!(rescore_sentence(&mut one, 1, -3.0));
+        assert_eq!(one.sentences[1], whole.sentences[1]);
+        assert_eq!(one.claim_evidence[0].scored_by, ScoredBy::Lexical);
+        assert_eq!(one.claim_evidence[1].scored_by, ScoredBy::Encoder);
+        let before = one.clone();
+        assert!(!rescore_sentence(&mut one, 2, 1.0), "no such sentence");
+        assert_eq!(one, before);
     }
 
     #[test]

@@ -18,9 +18,10 @@
 //! The selection is reported whenever it changes (`selectionchange`), however
 //! it was made, so a key pressed next acts on it.
 
-use crate::analysis::document::{Origin, SavedAnnotation, Verdict};
+use crate::analysis::claims::ScoredBy;
+use crate::analysis::document::{Origin, Review, SavedAnnotation, Verdict};
 use crate::analysis::offsets::OffsetMap;
-use crate::analysis::{Annotation, Kind};
+use crate::analysis::{Analysis, Annotation, Kind};
 use crate::app::chunks::{self, Block, BLOCK_CHARS};
 use crate::app::layout::{self, Node};
 use crate::app::state::{Inspected, KindFilter};
@@ -55,6 +56,10 @@ pub struct ArticleViewProps {
     /// manual marks); may be empty.
     #[prop_or_default]
     pub entries: Rc<Vec<SavedAnnotation>>,
+    /// The analysis behind the detected claims: which model scored each
+    /// (a claim mark's `data-model`).
+    #[prop_or_default]
+    pub analysis: Option<Rc<Analysis>>,
     /// The open annotation's index.
     #[prop_or_default]
     pub selected: Option<usize>,
@@ -78,6 +83,10 @@ impl PartialEq for ArticleViewProps {
             && self.inspected == other.inspected
             && self.on_inspect == other.on_inspect
             && Rc::ptr_eq(&self.entries, &other.entries)
+            && match (&self.analysis, &other.analysis) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+                (a, b) => a.is_none() && b.is_none(),
+            }
             && self.selected == other.selected
             && self.on_select == other.on_select
             && self.on_select_text == other.on_select_text
@@ -492,6 +501,17 @@ fn render_node(node: &Node, props: &ArticleViewProps, fold: &Fold) -> Html {
                 .map(|e| e.judgement.verdict)
                 .filter(|&v| *kind == Kind::Claim && *first && v != Verdict::Unchecked);
             let manual = entry.is_some_and(|e| e.origin == Origin::Manual);
+            // Only an undecided detection shows the analysis' score; a
+            // decision keeps the score it was made with.
+            let undecided =
+                entry.is_none_or(|e| e.origin == Origin::Detected && e.review == Review::Pending);
+            let model = (*kind == Kind::Claim && undecided)
+                .then(|| scored_by(props.analysis.as_deref()?, annotation))
+                .flatten()
+                .map(|model| match model {
+                    ScoredBy::Lexical => "lexical",
+                    ScoredBy::Encoder => "encoder",
+                });
             let selected = props.selected == Some(id);
             let onmouseover = {
                 let on_inspect = props.on_inspect.clone();
@@ -544,6 +564,7 @@ fn render_node(node: &Node, props: &ArticleViewProps, fold: &Fold) -> Html {
                     data-verdict={verdict.map(|v| v.label().to_lowercase().replace(' ', "-"))}
                     data-verdict-label={verdict.map(|v| v.label())}
                     data-origin={manual.then_some("manual")}
+                    data-model={model}
                     tabindex={if *first { "0" } else { "-1" }}
                     aria-describedby={active.then_some("mark-tooltip")}
                     {onmouseover}
@@ -555,6 +576,16 @@ fn render_node(node: &Node, props: &ArticleViewProps, fold: &Fold) -> Html {
             }
         }
     }
+}
+
+/// Which model scored the claim sentence `claim` is, if it is one of
+/// `analysis`' sentences (they are in text order).
+fn scored_by(analysis: &Analysis, claim: &Annotation) -> Option<ScoredBy> {
+    let at = analysis
+        .sentences
+        .binary_search_by_key(&(claim.start, claim.end), |s| (s.start, s.end))
+        .ok()?;
+    Some(analysis.claim_evidence.get(at)?.scored_by)
 }
 
 /// Text with each line break followed by a paragraph gap; the break itself

@@ -126,7 +126,10 @@ fn every_action_is_tested() {
             }
             Action::FilterType(_) => "the_type_filter_limits_the_listed_claims",
             Action::ImportFailed(_) => "an_import_that_cannot_be_read_says_why",
-            Action::Scored { .. } => "scores_stream_in_for_the_analysis_on_show_only",
+            Action::Scored { .. } => "encoder_logits_rescore_the_analysis_on_show_only",
+            Action::ScoringFailed { .. } => {
+                "a_model_that_cannot_load_leaves_the_quick_scores_and_says_so"
+            }
         }
     }
     assert!(!test_of(&Action::New).is_empty());
@@ -1073,60 +1076,152 @@ fn opening_after_a_reload_restores_the_open_annotation_and_the_scroll() {
     assert!(project.announcement.starts_with("Opened the project file"));
 }
 
+/// The index in the analysis on show of the sentence holding `words`.
+fn sentence_index(state: &State, words: &str) -> usize {
+    let analysis = state.analysis.as_ref().unwrap();
+    analysis
+        .sentences
+        .iter()
+        .position(|s| slice(&state.text, s.start, s.end).contains(words))
+        .expect("a sentence with those words")
+}
+
+/// A batch of `logits` from sentence `from`, with `done` of `total` scored.
+fn batch(from: usize, logits: &[f32], done: usize, total: usize) -> ScoredBatch {
+    ScoredBatch {
+        from,
+        logits: logits.to_vec(),
+        done,
+        total,
+    }
+}
+
 #[test]
-fn scores_stream_in_for_the_analysis_on_show_only() {
-    let state = analysed();
+fn encoder_logits_rescore_the_analysis_on_show_only() {
+    use crate::analysis::claims::ScoredBy;
+    let state = analysed().to(Action::SetThreshold(0.5));
     let request = state.analysed_request.expect("the request on show");
-    let ferry = state
-        .analysis
-        .as_ref()
-        .unwrap()
-        .sentences
-        .iter()
-        .find(|s| slice(STORY, s.start, s.end).contains("ferry"))
-        .cloned()
-        .unwrap();
-    let update = SentenceScore {
-        start: ferry.start,
-        end: ferry.end,
-        score: 0.01,
-    };
-    let stale = state.clone().to(Action::Scored {
-        request: request + 1,
-        scores: vec![update],
-    });
-    assert!(Rc::ptr_eq(&stale, &state));
-    let raised = state
-        .clone()
-        .to(Action::SetThreshold(0.5))
-        .to(Action::Scored {
-            request,
-            scores: vec![update],
-        });
-    let sentence = raised
-        .analysis
-        .as_ref()
-        .unwrap()
-        .sentences
-        .iter()
-        .find(|s| s.start == ferry.start)
-        .unwrap();
-    assert_eq!(
-        sentence.score, 0.01,
-        "the one place a claim's score is kept"
-    );
-    assert!(
-        raised
+    let total = state.analysis.as_ref().unwrap().sentences.len();
+    let ferry = sentence_index(&state, "ferry");
+    let council = sentence_index(&state, "council");
+    let claim_at = |state: &State, i: usize| {
+        let sentence = &state.analysis.as_ref().unwrap().sentences[i];
+        state
             .entries
             .iter()
-            .all(|e| !(e.kind == Kind::Claim && e.start == ferry.start)),
+            .find(|e| e.kind == Kind::Claim && e.start == sentence.start)
+            .cloned()
+    };
+    assert!(claim_at(&state, ferry).is_some(), "a claim before");
+    // Another request's logits change nothing.
+    let stale = state.clone().to(Action::Scored {
+        request: request + 1,
+        batch: batch(ferry, &[-8.0], 1, total),
+    });
+    assert!(Rc::ptr_eq(&stale, &state));
+    // Scoring starts: progress, nothing rescored yet.
+    let started = state.clone().to(Action::Scored {
+        request,
+        batch: batch(0, &[], 0, total),
+    });
+    assert_eq!(started.scoring, Some(Scoring { done: 0, total }));
+    assert_eq!(started.analysis, state.analysis);
+    let lowered = started.to(Action::Scored {
+        request,
+        batch: batch(ferry, &[-8.0], 1, total),
+    });
+    let analysis = lowered.analysis.as_ref().unwrap();
+    let sentence = &analysis.sentences[ferry];
+    assert!(sentence.score < 0.1, "{sentence:?}");
+    assert!(
+        sentence
+            .reasons
+            .iter()
+            .any(|r| r.starts_with("lowered: the language model's reading (−")),
+        "{:?}",
+        sentence.reasons
+    );
+    assert_eq!(analysis.claim_evidence[ferry].scored_by, ScoredBy::Encoder);
+    assert_eq!(
+        analysis.claim_evidence[council].scored_by,
+        ScoredBy::Lexical
+    );
+    assert!(
+        claim_at(&lowered, ferry).is_none(),
         "below the threshold now"
     );
-    let same = raised.clone().to(Action::Scored {
+    assert_eq!(lowered.scoring, Some(Scoring { done: 1, total }));
+    // The last batch ends the progress and says so.
+    let logits = vec![6.0; total];
+    let done = lowered.to(Action::Scored {
         request,
-        scores: vec![update],
+        batch: batch(0, &logits, total, total),
     });
-    assert!(Rc::ptr_eq(&same, &raised), "nothing changed");
+    assert_eq!(done.scoring, None);
+    assert!(done.announcement.contains("language model scored"));
+    let raised = claim_at(&done, ferry).expect("shown again");
+    assert!(raised.score.unwrap() > 0.9, "{raised:?}");
+    assert!(raised.reasons[0].starts_with("raised: the language model's reading (+"));
+    // Logits past the analysis' sentences are dropped, not a panic.
+    let beyond = done.clone().to(Action::Scored {
+        request,
+        batch: batch(total, &[1.0], total, total),
+    });
+    assert_eq!(beyond.analysis, done.analysis);
+}
+
+#[test]
+fn decisions_keep_their_scores_when_the_encoder_scores() {
+    let state = select_claim(analysed(), "council").to(Action::Accept);
+    let state = select_claim(state, "ferry").to(Action::Reject);
+    let request = state.analysed_request.unwrap();
+    let accepted = state.article.as_ref().unwrap().annotations[0].clone();
+    let total = state.analysis.as_ref().unwrap().sentences.len();
+    let claims_before = state.count(Kind::Claim);
+    let scored = state.to(Action::Scored {
+        request,
+        batch: batch(0, &vec![5.0; total], total, total),
+    });
+    let kept = scored
+        .entries
+        .iter()
+        .find(|e| e.id == accepted.id)
+        .expect("still accepted");
+    assert_eq!(kept.score, accepted.score, "the score it was accepted with");
+    assert_eq!(kept.review, Review::Accepted);
+    assert!(
+        scored
+            .entries
+            .iter()
+            .all(|e| !(e.kind == Kind::Claim && e.exact.contains("ferry"))),
+        "still rejected"
+    );
+    assert_eq!(scored.count(Kind::Claim), claims_before);
+}
+
+#[test]
+fn a_model_that_cannot_load_leaves_the_quick_scores_and_says_so() {
+    let state = analysed();
+    let request = state.analysed_request.unwrap();
+    let total = state.analysis.as_ref().unwrap().sentences.len();
+    let started = state.clone().to(Action::Scored {
+        request,
+        batch: batch(0, &[], 0, total),
+    });
+    let failed = started.to(Action::ScoringFailed {
+        request,
+        message: "HTTP 404".into(),
+    });
+    let problem = failed.model_problem.clone().expect("a note");
+    assert!(problem.starts_with(MODEL_PROBLEM) && problem.contains("HTTP 404"));
+    assert_eq!(failed.scoring, None, "no progress left showing");
+    assert_eq!(failed.analysis, state.analysis, "the quick scores stay");
+    assert_eq!(failed.entries, state.entries);
+    let again = failed.clone().to(Action::ScoringFailed {
+        request,
+        message: "HTTP 404".into(),
+    });
+    assert!(Rc::ptr_eq(&again, &failed), "said once");
 }
 
 fn slice(text: &str, start: usize, end: usize) -> String {
