@@ -152,7 +152,7 @@ impl Bert {
                 c.hidden_act
             );
         }
-        if c.num_attention_heads == 0 || c.hidden_size % c.num_attention_heads != 0 {
+        if c.num_attention_heads == 0 || !c.hidden_size.is_multiple_of(c.num_attention_heads) {
             candle_core::bail!("hidden_size must be a multiple of num_attention_heads");
         }
         let layers = (0..c.num_hidden_layers)
