@@ -4,10 +4,13 @@
 
 use article_annotator::analysis::claims::combine;
 use article_annotator::analysis::{self, Analysis, MarkupHint};
+#[cfg(not(target_arch = "wasm32"))]
 use claims_encoder::Encoder;
+#[cfg(not(target_arch = "wasm32"))]
 use std::sync::OnceLock;
 
 /// The encoder's int8 weights, inside the binary so it works from anywhere.
+#[cfg(not(target_arch = "wasm32"))]
 static WEIGHTS: &[u8] = include_bytes!("../../../encoder/model/claims-encoder.safetensors");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,12 +37,27 @@ impl Scorer {
             return Ok(());
         }
         let sentences = combine::claim_sentences(text, analysis);
-        let logits = encoder()?.logits(&sentences).map_err(|e| e.to_string())?;
+        let logits = encoder_logits(&sentences)?;
         combine::rescore(analysis, &logits)
     }
 }
 
+/// The encoder's raw logit of each sentence.
+#[cfg(not(target_arch = "wasm32"))]
+fn encoder_logits(sentences: &[&str]) -> Result<Vec<f32>, String> {
+    encoder()?.logits(sentences).map_err(|e| e.to_string())
+}
+
+/// The CLI is a native program, but cargo builds every binary of the crate
+/// for the browser tests too (`cargo test --target wasm32-unknown-unknown`);
+/// that build has no encoder (the page runs its own wasm in a worker).
+#[cfg(target_arch = "wasm32")]
+fn encoder_logits(_: &[&str]) -> Result<Vec<f32>, String> {
+    Err("the claims encoder runs natively only here: use --fast".into())
+}
+
 /// The encoder, loaded (dequantised) once per process, on first use.
+#[cfg(not(target_arch = "wasm32"))]
 fn encoder() -> Result<&'static Encoder, String> {
     static ENCODER: OnceLock<Result<Encoder, String>> = OnceLock::new();
     ENCODER
