@@ -24,7 +24,7 @@ const STORY = [
 
 /** A page with an empty library (tests in this file share one origin). */
 async function freshPage() {
-  const opened = await openPage(live.context, live.url);
+  const opened = await openPage(live.context, live.url, { lexical: true });
   await opened.page.evaluate(() => localStorage.clear());
   await opened.page.reload();
   await opened.page.getByRole('button', { name: 'Annotate' }).waitFor();
@@ -441,6 +441,10 @@ test('a phone (390×844): the open annotation is a bottom sheet with its verdict
     const page = await phone.context.newPage();
     const errors = [];
     page.on('pageerror', (error) => errors.push(String(error)));
+    // As freshPage: a workflow test, with the language model off (harness.mjs).
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'annotatorEncoder', { get: () => undefined, set: () => {}, configurable: true });
+    });
     await page.goto(live.url);
     await page.getByRole('button', { name: 'Annotate' }).waitFor();
     assert.equal(await page.locator('#editor-hint .kbd-hint').isVisible(), false, 'no Ctrl+Enter on a touch screen');

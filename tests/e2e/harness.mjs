@@ -111,8 +111,17 @@ export function servedPageAndBrowser() {
 /** Where the page keeps the article to reopen (src/analysis/library.rs). */
 const SESSION_KEY = 'article-annotator/session';
 
-export async function openPage(context, url, { colorScheme = 'light', fresh = false } = {}) {
+export async function openPage(context, url, { colorScheme = 'light', fresh = false, lexical = false } = {}) {
   const page = await context.newPage();
+  if (lexical) {
+    // Tests of the quick scores and of the workflow keep the language model
+    // off: its rescoring arrives whenever it is done and would move the
+    // claims they count. The page starts the encoder only if it finds
+    // window.annotatorEncoder (www/boot.js), which this hides.
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'annotatorEncoder', { get: () => undefined, set: () => {}, configurable: true });
+    });
+  }
   await page.emulateMedia({ colorScheme });
   const origin = new URL(url).origin;
   const foreign = [];
