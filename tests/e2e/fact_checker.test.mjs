@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  annotate, analysed, eventually, legendCount, openPage, screenshot, servedPageAndBrowser, startPhone,
+  annotate, analysed, eventually, keepLanguageModelOff, legendCount, openPage, screenshot, servedPageAndBrowser, startPhone,
 } from './harness.mjs';
 
 const live = servedPageAndBrowser();
@@ -441,10 +441,7 @@ test('a phone (390×844): the open annotation is a bottom sheet with its verdict
     const page = await phone.context.newPage();
     const errors = [];
     page.on('pageerror', (error) => errors.push(String(error)));
-    // As freshPage: a workflow test, with the language model off (harness.mjs).
-    await page.addInitScript(() => {
-      Object.defineProperty(window, 'annotatorEncoder', { get: () => undefined, set: () => {}, configurable: true });
-    });
+    await keepLanguageModelOff(page);
     await page.goto(live.url);
     await page.getByRole('button', { name: 'Annotate' }).waitFor();
     assert.equal(await page.locator('#editor-hint .kbd-hint').isVisible(), false, 'no Ctrl+Enter on a touch screen');

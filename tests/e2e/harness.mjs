@@ -108,20 +108,24 @@ export function servedPageAndBrowser() {
  * Opens the page and records every request and console error, so that a
  * test can assert the page stayed on its own origin and logged no error.
  */
+/**
+ * Tests of the quick scores and of the workflow keep the language model off:
+ * its rescoring arrives whenever it is done and would move the claims they
+ * count. The page starts the encoder only if it finds
+ * window.annotatorEncoder (www/boot.js), which this hides. Call before goto.
+ */
+export async function keepLanguageModelOff(page) {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'annotatorEncoder', { get: () => undefined, set: () => {}, configurable: true });
+  });
+}
+
 /** Where the page keeps the article to reopen (src/analysis/library.rs). */
 const SESSION_KEY = 'article-annotator/session';
 
 export async function openPage(context, url, { colorScheme = 'light', fresh = false, lexical = false } = {}) {
   const page = await context.newPage();
-  if (lexical) {
-    // Tests of the quick scores and of the workflow keep the language model
-    // off: its rescoring arrives whenever it is done and would move the
-    // claims they count. The page starts the encoder only if it finds
-    // window.annotatorEncoder (www/boot.js), which this hides.
-    await page.addInitScript(() => {
-      Object.defineProperty(window, 'annotatorEncoder', { get: () => undefined, set: () => {}, configurable: true });
-    });
-  }
+  if (lexical) await keepLanguageModelOff(page);
   await page.emulateMedia({ colorScheme });
   const origin = new URL(url).origin;
   const foreign = [];
