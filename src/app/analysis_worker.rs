@@ -158,7 +158,6 @@ impl Analyser {
             // Nothing to analyse, or too much: the reducer says so at once.
             Err(problem) => self.dispatch.dispatch(Action::InputProblem(problem)),
             Ok(prepared) => {
-                marks::mark(marks::ANNOTATE);
                 let pasted_markup = prepared.pasted_markup;
                 self.start(
                     prepared.text,
@@ -173,7 +172,6 @@ impl Analyser {
     /// is one, so opening a book does not freeze the page) and the article
     /// arrives with the analysis as [`Action::Opened`].
     pub fn open(self: &Rc<Self>, article: Article, opening: Opening) {
-        marks::mark(marks::ANNOTATE);
         let text = article.text.clone();
         let markup = article.markup.clone();
         self.start(text, markup, Purpose::Open(Box::new(article), opening));
@@ -184,6 +182,7 @@ impl Analyser {
     fn start(self: &Rc<Self>, text: String, markup: Vec<MarkupHint>, purpose: Purpose) {
         let id = self.last_id.get() + 1;
         self.last_id.set(id);
+        marks::begin(id);
         self.dispatch.dispatch(Action::Analysing(id));
         self.encoder.stop(id);
         let request = InFlight {

@@ -9,8 +9,6 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The mark set when the reader asks for analysis.
-pub const ANNOTATE: &str = "annotate";
 pub const PAINTED: &str = "annotate→painted";
 pub const COMPLETE: &str = "annotate→complete";
 
@@ -23,11 +21,20 @@ pub fn now() -> f64 {
     performance().map_or(0.0, |p| p.now())
 }
 
-/// Marks `name`, replacing an earlier mark of that name.
-pub fn mark(name: &str) {
+/// The mark set when the reader asks for analysis `request`. One name per
+/// request: the page may still be drawing the parts of the analysis on show
+/// when the next is asked for, and its frames must not end the new one's
+/// measures.
+pub fn annotate(request: u64) -> String {
+    format!("annotate#{request}")
+}
+
+/// Marks the start of analysis `request`, dropping every earlier request's
+/// mark (a request superseded before it was drawn is never measured).
+pub fn begin(request: u64) {
     if let Some(performance) = performance() {
-        performance.clear_marks_with_mark_name(name);
-        let _ = performance.mark(name);
+        performance.clear_marks();
+        let _ = performance.mark(&annotate(request));
     }
 }
 

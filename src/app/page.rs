@@ -50,31 +50,33 @@ fn use_dispatcher<T: 'static>(
 }
 
 /// How many of an article's later parts are drawn: none in the frame where
-/// the article first appears, then one more after each frame is painted,
+/// an analysis first appears, then one more after each frame is painted,
 /// up to `parts`; so that the first frame with the marks is not held up by
-/// the side list and the strip, nor the list by the strip. `shown`: an
-/// article is on show (without one, none are).
+/// the side list and the strip, nor the list by the strip. `on_show`: the
+/// request whose analysis is on show (`None`: no analysis; `Some(None)`: one
+/// that came without a request, such as an imported project). Keyed by the
+/// request, so a new analysis replacing one on show starts again from its
+/// marks, and `annotate→complete` ends for the request that began it.
 #[hook]
-fn use_parts_drawn(shown: bool, parts: u8) -> u8 {
-    let drawn = use_state_eq(|| 0u8);
+fn use_parts_drawn(on_show: Option<Option<u64>>, parts: u8) -> u8 {
+    let drawn = use_state_eq(|| (None::<Option<u64>>, 0u8));
+    // Parts drawn for another analysis count for nothing here.
+    let now = if drawn.0 == on_show { drawn.1 } else { 0 };
     {
         let drawn = drawn.clone();
-        use_effect_with((shown, *drawn), move |&(shown, now)| {
-            if !shown {
-                drawn.set(0);
+        use_effect_with((on_show, now), move |&(on_show, now)| {
+            if on_show.is_none() {
+                drawn.set((None, 0));
             } else if now < parts {
-                marks::after_paint(move || drawn.set(now + 1));
-            } else {
+                marks::after_paint(move || drawn.set((on_show, now + 1)));
+            } else if let Some(Some(request)) = on_show {
                 // The frame after the last part ends `annotate→complete`.
-                marks::after_paint(|| marks::measure_since(marks::COMPLETE, marks::ANNOTATE));
+                let since = marks::annotate(request);
+                marks::after_paint(move || marks::measure_since(marks::COMPLETE, &since));
             }
         });
     }
-    if shown {
-        *drawn
-    } else {
-        0
-    }
+    now
 }
 
 /// Moves the keyboard focus to the mark of entry `index` (which scrolls it
@@ -396,12 +398,14 @@ pub fn app() -> Html {
         })
     };
     // The frame after an analysis' marks reach the DOM ends the
-    // `annotate→painted` measure the Annotate action began.
+    // `annotate→painted` measure its request began (once: the language
+    // model's rescoring later replaces the analysis, not the request).
     use_effect_with(
-        state.analysis.as_ref().map(|a| Rc::as_ptr(a) as usize),
-        |analysis| {
-            if analysis.is_some() {
-                marks::after_paint(|| marks::measure_from(marks::PAINTED, marks::ANNOTATE));
+        state.analysis.as_ref().and(state.analysed_request),
+        |request| {
+            if let Some(request) = *request {
+                let since = marks::annotate(request);
+                marks::after_paint(move || marks::measure_from(marks::PAINTED, &since));
             }
         },
     );
@@ -459,7 +463,7 @@ pub fn app() -> Html {
         )
     };
     // First the article, then the side list, then the strip beside it.
-    let parts = use_parts_drawn(state.analysis.is_some(), 2);
+    let parts = use_parts_drawn(state.analysis.as_ref().map(|_| state.analysed_request), 2);
     let (list_drawn, strip_drawn) = (parts >= 1, parts >= 2);
     use_shortcuts(&state);
     use_library(&state, &analyser);
