@@ -65,7 +65,7 @@ export function init(wasmUrl?: string | URL, options?: InitOptions): Promise<voi
  * the browser has optimised the code before the page's first real call (a
  * page's first `annotate()` of a long text otherwise takes several times as
  * long as the next). Stops at the first call of `annotate`, `annotateHtml`,
- * `highlight` or `toWebAnnotations`, or when the page is hidden. `init()`
+ * `annotateWithModel`, `highlight` or `toWebAnnotations`, or when the page is hidden. `init()`
  * starts it unless `{ warmUp: false }`; calling it again returns the same
  * promise. Resolves with the number of rounds run.
  */
@@ -73,6 +73,21 @@ export function warmUp(): Promise<number>;
 
 /** Finds claims, quotes and boilerplate in `text`. */
 export function annotate(text: string, options?: AnnotateOptions): Annotation[];
+
+export interface ModelOptions extends AnnotateOptions {
+  /** Called after each batch the language model scores: `done` of `total` claim sentences. */
+  onProgress?: (progress: { done: number; total: number }) => void;
+}
+
+/**
+ * `annotate`, with every claim sentence rescored by the fine-tuned language
+ * model (the claims encoder, as the app and the CLI use by default): better
+ * claims, at about 50-110 ms a sentence in a worker of its own. The model
+ * (`encoder-worker.js` and `encoder/`, about 23 MB, from the same place as
+ * annotator.js) loads on the first call, never before. Calls take turns.
+ * Rejects when the model cannot load or run (`annotate` still works).
+ */
+export function annotateWithModel(text: string, options?: ModelOptions): Promise<Annotation[]>;
 
 /**
  * Renders `html` (a page, a fragment, a clipboard's text/html) to the text a

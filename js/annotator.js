@@ -4,11 +4,13 @@
 //   import { init, annotate, toWebAnnotations, highlight, unhighlight } from './annotator.js';
 //   await init();                                        // then warms up while the page is idle
 //   const found = annotate(text, { threshold: 0.5 });   // offsets in code points and UTF-16
+//   const scored = await annotateWithModel(text);       // claims scored by the language model
 //   const { text, annotations } = annotateHtml(html);   // HTML rendered; its markup used
 //   highlight(document.querySelector('article'));       // wraps matches in <mark data-kind=…>
 //   unhighlight(document.querySelector('article'));     // restores the DOM exactly
 //
-// Nothing here fetches anything but the module's own .wasm file.
+// Nothing here fetches anything but the module's own .wasm file and, for
+// annotateWithModel() only, the language model beside it (encoder/).
 
 import initWasm, * as wasm from './article_annotator.js';
 
@@ -82,6 +84,79 @@ export function annotate(text, options) {
   startCall('annotate');
   if (typeof text !== 'string') throw new TypeError('annotate(text): text must be a string');
   return wasm.annotate(text, options ?? undefined);
+}
+
+// The language model (the claims encoder: encoder-worker.js and encoder/,
+// about 23 MB of weights) runs in a worker of its own, started on the first
+// annotateWithModel() call and never before, so that a page which only
+// calls annotate() downloads nothing more. The worker takes the newest
+// request and drops an older one between batches (what the app wants when
+// its reader pastes again), so calls here take turns: each resolves.
+let encoderWorker = null;
+let encoderRequests = 0;
+let encoderTurn = Promise.resolve();
+
+/** The encoder's raw logit for each of `sentences`, from its worker. */
+function encoderLogits(sentences, onProgress) {
+  const scored = encoderTurn.then(() => new Promise((resolve, reject) => {
+    const worker = encoderWorker ??= new Worker(new URL('./encoder-worker.js', import.meta.url), { type: 'module' });
+    const id = ++encoderRequests;
+    const logits = new Float32Array(sentences.length);
+    const finish = () => {
+      worker.removeEventListener('message', onMessage);
+      worker.removeEventListener('error', onError);
+    };
+    const fail = (why) => {
+      finish();
+      reject(new Error(`annotator.annotateWithModel: the language model could not run: ${why}`));
+    };
+    const onMessage = ({ data }) => {
+      if (data?.id !== id) return;
+      if (data.scoreError !== undefined) {
+        fail(data.scoreError);
+        return;
+      }
+      const { from, logits: batch, done, total } = data.scored;
+      logits.set(batch, from);
+      if (onProgress) onProgress({ done, total });
+      if (done === total) {
+        finish();
+        resolve(logits);
+      }
+    };
+    // A worker that cannot start (encoder-worker.js not served) is dropped,
+    // so that a later call tries again.
+    const onError = (event) => {
+      event.preventDefault();
+      if (encoderWorker === worker) encoderWorker = null;
+      worker.terminate();
+      fail(event.message || 'its worker (encoder-worker.js) did not start');
+    };
+    worker.addEventListener('message', onMessage);
+    worker.addEventListener('error', onError);
+    worker.postMessage({ id, sentences });
+  }));
+  encoderTurn = scored.catch(() => {});
+  return scored;
+}
+
+/**
+ * Annotations of `text` as `annotate` finds them, with every claim sentence
+ * rescored by the language model (see annotator.d.ts). Resolves once all are
+ * scored; `options.onProgress({ done, total })` hears of each batch.
+ */
+export async function annotateWithModel(text, options) {
+  startCall('annotateWithModel');
+  if (typeof text !== 'string') throw new TypeError('annotateWithModel(text): text must be a string');
+  const { onProgress, ...rest } = options ?? {};
+  if (onProgress !== undefined && typeof onProgress !== 'function') {
+    throw new TypeError('annotateWithModel: options.onProgress must be a function');
+  }
+  const analysisOptions = options == null ? undefined : rest;
+  // Bad options fail here, before the model loads.
+  const sentences = wasm.claim_sentences(text, analysisOptions);
+  const logits = sentences.length === 0 ? new Float32Array(0) : await encoderLogits(sentences, onProgress);
+  return wasm.annotate_scored(text, analysisOptions, logits);
 }
 
 /**

@@ -1,5 +1,7 @@
 //! The wasm-bindgen JS surface: `annotate(text, options)`,
-//! `annotate_html(html, options)` and
+//! `annotate_html(html, options)`, `claim_sentences(text, options)` with
+//! `annotate_scored(text, options, logits)` (the language model's scores,
+//! which `js/annotator.js` gets from the encoder's worker) and
 //! `to_web_annotations(text, annotations)` for web developers (wrapped by
 //! `js/annotator.js`), `analyse_for_worker(text, markup)` for the page's
 //! analysis worker, and `start_app()` for the page (only with the `app`
@@ -8,6 +10,7 @@
 //! The page is mounted by an explicit call rather than `#[wasm_bindgen(start)]`
 //! so the same wasm module also serves as a plain JS library.
 
+use crate::analysis::claims::combine;
 use crate::analysis::document::Article;
 use crate::analysis::export::web_annotation;
 use crate::analysis::offsets::OffsetMap;
@@ -109,6 +112,40 @@ pub fn annotate_html(html: &str, options: JsValue) -> Result<JsValue, JsError> {
     output
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&format!("annotateHtml: {e}")))
+}
+
+/// The claim sentences of `text` the language model reads, in order: the
+/// texts [`annotate_scored`] takes one raw logit each for. `options` as for
+/// [`annotate`], checked here so that bad options fail before the model loads.
+#[wasm_bindgen]
+pub fn claim_sentences(text: &str, options: JsValue) -> Result<Vec<String>, JsError> {
+    threshold_of(options, "annotateWithModel")?;
+    let analysis = analysis::annotate_with_markup(text, &[]);
+    Ok(combine::claim_sentences(text, &analysis)
+        .into_iter()
+        .map(str::to_owned)
+        .collect())
+}
+
+/// [`annotate`] with each claim sentence rescored by the language model:
+/// `logits` holds its raw logit for each of [`claim_sentences`], in order
+/// (`claims::combine` makes the scores and reasons, as in the page and the
+/// CLI). An error when the count is not theirs.
+#[wasm_bindgen]
+pub fn annotate_scored(text: &str, options: JsValue, logits: &[f32]) -> Result<JsValue, JsError> {
+    let threshold = threshold_of(options, "annotateWithModel")?;
+    let mut analysis = analysis::annotate_with_markup(text, &[]);
+    combine::rescore(&mut analysis, logits)
+        .map_err(|e| JsError::new(&format!("annotateWithModel: {e}")))?;
+    let map = OffsetMap::new(text);
+    let annotations: Vec<JsAnnotation> = analysis
+        .annotations(threshold)
+        .into_iter()
+        .map(|a| to_js(a, &map))
+        .collect();
+    annotations
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("annotateWithModel: {e}")))
 }
 
 /// The claim threshold in `options` (`undefined`, `null` or `{ threshold }`).

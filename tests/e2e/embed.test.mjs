@@ -68,6 +68,59 @@ test('the JS API returns what the CLI returns with --fast on the example article
   await page.close();
 });
 
+test('annotateWithModel scores claims with the language model as the CLI does by default; calls take turns', async () => {
+  // The CLI's default scores claims with the same encoder natively; the
+  // browser's wasm may differ in the last float bits only.
+  const cli = resolve(ROOT, process.env.ANNOTATE ?? 'target/debug/annotate');
+  const fromCli = JSON.parse(
+    execFileSync(cli, [join(ROOT, 'tests/fixtures/moscow-times-kursk.txt')], { encoding: 'utf8' }),
+  ).annotations;
+  const { page, foreign, errors } = await openRecorded(`${live.url}api/example.html`, live.url);
+  const got = await page.evaluate(async (text) => {
+    const api = await import('./annotator.js');
+    await api.init();
+    let badOptions = null;
+    try {
+      await api.annotateWithModel(text, { threshold: 2 });
+    } catch (error) {
+      badOptions = error.message;
+    }
+    const modelAsked = performance.getEntriesByType('resource').some((r) => r.name.includes('claims-encoder'));
+    const progress = [];
+    // Two calls at once: the worker drops an older request for a newer
+    // one, so the API must queue them; both resolve.
+    const [whole, part] = await Promise.all([
+      api.annotateWithModel(text, { onProgress: (p) => progress.push(p) }),
+      api.annotateWithModel(text.slice(0, 600)),
+    ]);
+    return { whole, part, progress, badOptions, modelAsked, lexical: api.annotate(text) };
+  }, ARTICLE);
+  assert.match(got.badOptions ?? '', /threshold must be a number in \[0, 1\]/);
+  assert.equal(got.modelAsked, false, 'bad options fail before the model loads');
+  assert.ok(got.progress.length > 0, 'progress reported');
+  const last = got.progress.at(-1);
+  assert.equal(last.done, last.total);
+  assert.ok(got.part.length > 0 && got.part.every((a) => a.end <= 600), 'the second call resolved with its own text');
+
+  assert.equal(got.whole.length, fromCli.length, 'as many annotations as the CLI');
+  got.whole.forEach((a, i) => {
+    const c = fromCli[i];
+    assert.deepEqual([a.kind, a.start, a.end], [c.kind, c.start, c.end]);
+    assert.ok(Math.abs(a.score - c.score) < 1e-3, `${a.kind} ${a.start}..${a.end}: score ${a.score} vs the CLI's ${c.score}`);
+  });
+  const claims = got.whole.filter((a) => a.kind === 'claim');
+  assert.ok(claims.length > 0);
+  assert.ok(claims.every((c) => c.reasons.some((r) => /language model/.test(r))), JSON.stringify(claims[0].reasons));
+  const lexicalClaims = got.lexical.filter((a) => a.kind === 'claim');
+  assert.notDeepEqual(claims.map((c) => c.score), lexicalClaims.map((c) => c.score), 'the model changed the scores');
+  for (const must of EXPECTED.claims.must) {
+    assert.ok(claims.some((c) => c.start === must.span[0] && c.end === must.span[1]), `a claim over ${must.span}`);
+  }
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the JS API warms its code up while the page is idle, and stops at the first real call', async () => {
   /** The example page with its own script emptied, so no init() has run. */
   const bare = async () => {

@@ -125,6 +125,27 @@ test('a model that cannot load leaves the quick scores with a note, and nothing 
     assert.equal(await note.count(), 1, 'the note stays, once');
     assert.deepEqual(errors, [], 'no uncaught error');
     assert.deepEqual(foreign, [], 'nothing requested off the origin');
+
+    // The JS API's annotateWithModel() rejects with the reason, and the
+    // lexical annotate() still answers.
+    const api = await context.newPage();
+    api.on('pageerror', (error) => errors.push(String(error)));
+    await api.goto(`${live.url}api/example.html`);
+    const outcome = await api.evaluate(async (text) => {
+      const annotator = await import('./annotator.js');
+      await annotator.init();
+      let rejected = null;
+      try {
+        await annotator.annotateWithModel(text);
+      } catch (error) {
+        rejected = error.message;
+      }
+      return { rejected, lexical: annotator.annotate(text).length };
+    }, ARTICLE);
+    assert.match(outcome.rejected ?? 'resolved', /^annotator\.annotateWithModel: the language model could not run: .*404/);
+    assert.ok(outcome.lexical > 0);
+    assert.equal(refused, 2, 'the API asked for the weights once');
+    assert.deepEqual(errors, [], 'no uncaught error');
     await context.close();
   } finally {
     await browser.close();
