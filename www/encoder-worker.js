@@ -33,7 +33,28 @@ let loading = null;
 let queued = null;
 let busy = false;
 
+// The single file with the model inside (scripts/single-file.mjs) cannot
+// fetch: it puts the encoder's glue in front of this code as `inlinedGlue`
+// and sends the wasm and the weights, packed, as this worker's first message
+// ({ packedModel: { wasm, weights }, base64 of gzip each }). They are
+// unpacked on the first request, as the served files are fetched then.
+let packedModel = null;
+
+/** Base64 of gzip to bytes. */
+async function unpack(base64) {
+  const gzipped = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const stream = new Blob([gzipped]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
 async function load() {
+  if (packedModel) {
+    const glue = inlinedGlue; // defined in front of this code by the single file
+    await glue.default({ module_or_path: await unpack(packedModel.wasm) });
+    const weights = await unpack(packedModel.weights);
+    packedModel = null;
+    return glue.Encoder.load(weights);
+  }
   const glue = await import('./encoder/claims_encoder.js');
   await glue.default();
   const response = await fetch(new URL('./encoder/claims-encoder.safetensors', import.meta.url));
@@ -91,6 +112,10 @@ async function drain() {
 }
 
 self.onmessage = ({ data }) => {
+  if (data?.packedModel) {
+    packedModel = data.packedModel;
+    return;
+  }
   queued = data;
   if (!busy) drain();
 };

@@ -222,6 +222,43 @@ test('the single file works from file:// with nothing else beside it', async () 
     }
     const block = EXPECTED.boilerplate.must[0].span;
     assert.ok(groups.some((g) => g.kind === 'boilerplate' && g.text === sliceCodePoints(ARTICLE, ...block)));
+    // Analysed in its worker (a classic one: Chromium starts no module
+    // worker from a blob: URL on a file:// page), not on the page's thread:
+    // only a reply from the worker records a round trip.
+    assert.ok(await page.evaluate(() => performance.getEntriesByName('analysis-roundtrip').length) > 0, 'the worker answered');
+    // The small file keeps the quick scores: it has no model to offer.
+    assert.equal(await page.evaluate(() => typeof window.annotatorEncoder), 'undefined');
+    assert.ok((await page.$$eval('article mark[data-kind=claim]', (m) => m.map((x) => x.dataset.model)))
+      .every((model) => model === 'lexical'));
+    assert.deepEqual(foreign, [], 'the single file requested nothing');
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the single file with the model rescores the claims with it from file://, with nothing beside it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'annotator-single-model-'));
+  try {
+    const file = join(dir, 'annotator-with-model.html');
+    copyFileSync(join(ROOT, 'dist', 'annotator-with-model.html'), file);
+    const url = pathToFileURL(file).href;
+    const { page, foreign, errors } = await openRecorded(url, url);
+    await page.getByRole('button', { name: 'Annotate' }).waitFor();
+    await annotate(page, ARTICLE);
+    // Generous: the worker unpacks 23 MB of weights and compiles the
+    // encoder first, on a machine other jobs share.
+    await page.waitForFunction(() => {
+      const claims = [...document.querySelectorAll('article mark[data-kind=claim]')];
+      return claims.length > 0 && claims.every((m) => m.dataset.model === 'encoder') && !document.getElementById('scoring');
+    }, null, { timeout: 180_000, polling: 100 });
+    assert.equal(await page.locator('#model-problem').count(), 0, 'no note');
+    assert.ok(await page.evaluate(() => performance.getEntriesByName('analysis-roundtrip').length) > 0, 'the analysis worker answered');
+    const claims = (await markGroups(page)).filter((g) => g.kind === 'claim');
+    for (const must of EXPECTED.claims.must) {
+      assert.ok(claims.some((c) => c.start === must.span[0] && c.end === must.span[1]), `a claim over ${must.span}`);
+    }
     assert.deepEqual(foreign, [], 'the single file requested nothing');
     assert.deepEqual(errors, []);
     await page.close();
