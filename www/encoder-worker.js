@@ -4,9 +4,10 @@
 // analysis worker (worker.js), so that a new analysis never waits for a
 // batch of the encoder and a long article's scoring never holds the page.
 //
-// Messages in: { id, sentences } (the claim sentence texts of the analysis of
-// request id, in analysis.sentences order). A newer message pre-empts the
-// older one between batches; no sentences: stop (a new analysis is under way).
+// Messages in: { id, sentences, workers? } (the claim sentence texts of the
+// analysis of request id, in analysis.sentences order, or this worker's
+// contiguous share of them when `workers` workers share a long article). A
+// newer message pre-empts the older one between batches; no sentences: stop (a new analysis is under way).
 // Messages out, every second or more (longer for long articles): { id, scored: { from, logits, done, total } }
 // (logits: a Float32Array of raw logits for sentences from..from+length, its
 // buffer transferred; done of total scored); or { id, scoreError } once a
@@ -65,7 +66,7 @@ async function load() {
 // A task boundary, so that a newer request's message is taken in.
 const yieldToMessages = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-async function score({ id, sentences }) {
+async function score({ id, sentences, workers = 1 }) {
   if (sentences.length === 0) return;
   let encoder;
   try {
@@ -75,7 +76,9 @@ async function score({ id, sentences }) {
     return;
   }
   const total = sentences.length;
-  const interval = Math.max(POST_EVERY_MS, total * POST_MS_PER_SENTENCE);
+  // Sharing workers post as seldom each as one would for the whole article,
+  // so the page's work on updates stays the same.
+  const interval = Math.max(POST_EVERY_MS, total * workers * POST_MS_PER_SENTENCE) * workers;
   // Logits not yet posted, for sentences from `unsent` on.
   let unsent = 0;
   let held = [];

@@ -7,7 +7,9 @@
 //! (`www/boot.js`); a page that does not (the single file without the model)
 //! keeps the lexical scores and shows nothing about a model. The worker is
 //! started on the first analysis, never before, so the weights load after
-//! the first paint.
+//! the first paint. A long article's sentences are shared among two or three
+//! workers (see [`workers_for`]): the encoder gains nothing from batching on
+//! one thread, so the only way to score a book faster is more threads.
 
 use crate::analysis::claims::combine::claim_sentences;
 use crate::analysis::Analysis;
@@ -22,13 +24,46 @@ use yew::UseReducerDispatcher;
 /// A handler of the worker's events.
 type Handler = Closure<dyn FnMut(web_sys::Event)>;
 
+/// From this many claim sentences on, more than one worker scores them: at
+/// 50-110 ms a sentence, one worker would take several seconds.
+const SHARED_FROM: usize = 64;
+/// Each worker holds its own copy of the model (about 92 MB of memory).
+const MOST_WORKERS: usize = 3;
+
+/// How many workers score `total` sentences: one for an ordinary article;
+/// for a long one, one for each core but the page's own, two at least and
+/// [`MOST_WORKERS`] at most.
+fn workers_for(total: usize) -> usize {
+    if total < SHARED_FROM {
+        return 1;
+    }
+    let cores = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"navigator".into()).ok())
+        .and_then(|n| js_sys::Reflect::get(&n, &"hardwareConcurrency".into()).ok())
+        .and_then(|c| c.as_f64())
+        .map_or(1, |c| c as usize);
+    cores.saturating_sub(1).clamp(2, MOST_WORKERS)
+}
+
+/// One worker's part of the request being scored: a contiguous run of the
+/// sentences, so that its batches arrive in order within it.
+#[derive(Debug, Clone, Copy)]
+struct Share {
+    start: usize,
+    done: usize,
+}
+
 pub struct EncoderWorker {
     dispatch: UseReducerDispatcher<State>,
-    worker: RefCell<Option<web_sys::Worker>>,
-    /// The worker could not start, or the page offers none: never ask again.
+    /// The workers started so far (more are started for a long article).
+    workers: RefCell<Vec<web_sys::Worker>>,
+    /// A worker could not start or run, or the page offers none: never ask again.
     unavailable: Cell<bool>,
     /// The request last sent, which a worker crash is reported against.
     last_request: Cell<u64>,
+    /// That request's sentences, and each worker's share of them.
+    total: Cell<usize>,
+    shares: RefCell<Vec<Share>>,
     handlers: RefCell<Vec<Handler>>,
 }
 
@@ -36,9 +71,11 @@ impl EncoderWorker {
     pub fn new(dispatch: UseReducerDispatcher<State>) -> Rc<EncoderWorker> {
         Rc::new(EncoderWorker {
             dispatch,
-            worker: RefCell::new(None),
+            workers: RefCell::new(Vec::new()),
             unavailable: Cell::new(false),
             last_request: Cell::new(0),
+            total: Cell::new(0),
+            shares: RefCell::new(Vec::new()),
             handlers: RefCell::new(Vec::new()),
         })
     }
@@ -48,11 +85,21 @@ impl EncoderWorker {
     /// scoring stops at its next batch.
     pub fn score(self: &Rc<Self>, request: u64, text: &str, analysis: &Analysis) {
         let sentences = claim_sentences(text, analysis);
-        if sentences.is_empty() || !self.started() {
+        let total = sentences.len();
+        if total == 0 || !self.started(workers_for(total)) {
             return;
         }
-        let total = sentences.len();
+        let workers = self.workers.borrow().clone();
+        let count = workers.len().min(workers_for(total));
+        let per = total.div_ceil(count);
         self.last_request.set(request);
+        self.total.set(total);
+        *self.shares.borrow_mut() = (0..count)
+            .map(|i| Share {
+                start: i * per,
+                done: 0,
+            })
+            .collect();
         self.dispatch.dispatch(Action::Scored {
             request,
             batch: ScoredBatch {
@@ -62,61 +109,48 @@ impl EncoderWorker {
                 total,
             },
         });
-        let list = js_sys::Array::new();
-        for sentence in sentences {
-            list.push(&JsValue::from_str(sentence));
-        }
-        let message = js_sys::Object::new();
-        let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&message, &key.into(), value);
-        let built = set("id", &JsValue::from_f64(request as f64)).is_ok()
-            && set("sentences", &list).is_ok();
-        let posted = built
-            && self
-                .worker
-                .borrow()
-                .as_ref()
-                .is_some_and(|worker| worker.post_message(&message).is_ok());
-        if !posted {
-            self.failed(request, "its worker refused the sentences".to_string());
+        for (worker, share) in workers.iter().zip(sentences.chunks(per)) {
+            let list = js_sys::Array::new();
+            for sentence in share {
+                list.push(&JsValue::from_str(sentence));
+            }
+            if !post(worker, request, &list, count) {
+                self.failed(request, "its worker refused the sentences".to_string());
+                return;
+            }
         }
     }
 
     /// Stops scoring the analysis on show at the encoder's next batch: a new
     /// analysis is under way, which makes it moot and needs the processor.
     pub fn stop(&self, request: u64) {
-        let Some(worker) = self.worker.borrow().as_ref().cloned() else {
-            return;
-        };
-        let message = js_sys::Object::new();
-        let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&message, &key.into(), value);
-        if set("id", &JsValue::from_f64(request as f64)).is_ok()
-            && set("sentences", &js_sys::Array::new()).is_ok()
-        {
-            let _ = worker.post_message(&message);
+        for worker in self.workers.borrow().iter() {
+            let _ = post(worker, request, &js_sys::Array::new(), 1);
         }
     }
 
-    /// Whether the worker runs, starting it on first use.
-    fn started(self: &Rc<Self>) -> bool {
-        if self.worker.borrow().is_some() {
-            return true;
-        }
+    /// Whether at least one worker runs, starting up to `wanted` on first
+    /// need (a page that offers none, or one that fails to start, leaves
+    /// the lexical scores).
+    fn started(self: &Rc<Self>, wanted: usize) -> bool {
         if self.unavailable.get() {
             return false;
         }
-        match offered_worker("annotatorEncoder") {
-            Some(worker) => {
-                self.attach(worker);
-                true
-            }
-            None => {
-                self.unavailable.set(true);
-                false
+        while self.workers.borrow().len() < wanted {
+            match offered_worker("annotatorEncoder") {
+                Some(worker) => self.attach(worker),
+                None => break,
             }
         }
+        if self.workers.borrow().is_empty() {
+            self.unavailable.set(true);
+            return false;
+        }
+        true
     }
 
     fn attach(self: &Rc<Self>, worker: web_sys::Worker) {
+        let index = self.workers.borrow().len();
         // Weak: the handlers live in this struct.
         let on_message = {
             let this = Rc::downgrade(self);
@@ -124,7 +158,7 @@ impl EncoderWorker {
                 if let (Some(this), Some(event)) =
                     (this.upgrade(), event.dyn_ref::<web_sys::MessageEvent>())
                 {
-                    this.replied(&event.data());
+                    this.replied(index, &event.data());
                 }
             })
         };
@@ -139,12 +173,13 @@ impl EncoderWorker {
         };
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        *self.handlers.borrow_mut() = vec![on_message, on_error];
-        *self.worker.borrow_mut() = Some(worker);
+        self.handlers.borrow_mut().extend([on_message, on_error]);
+        self.workers.borrow_mut().push(worker);
     }
 
-    /// `{ id, scored: { from, logits, done, total } }` or `{ id, scoreError }`.
-    fn replied(&self, data: &JsValue) {
+    /// From worker `index`: `{ id, scored: { from, logits, done, total } }`
+    /// (counted within its share) or `{ id, scoreError }`.
+    fn replied(&self, index: usize, data: &JsValue) {
         // A message from a worker already given up on is dropped.
         if self.unavailable.get() {
             return;
@@ -159,36 +194,56 @@ impl EncoderWorker {
             self.failed(request, message);
             return;
         }
+        // An earlier request's last batch: its shares are gone.
+        if request != self.last_request.get() {
+            return;
+        }
         let scored = field(data, "scored");
         let count = |key: &str| field(&scored, key).as_f64().map(|n| n as usize);
         let logits = field(&scored, "logits")
             .dyn_into::<js_sys::Float32Array>()
             .ok()
             .map(|array| array.to_vec());
-        if let (Some(from), Some(done), Some(total), Some(logits)) =
-            (count("from"), count("done"), count("total"), logits)
-        {
-            self.dispatch.dispatch(Action::Scored {
-                request,
-                batch: ScoredBatch {
-                    from,
-                    logits,
-                    done,
-                    total,
-                },
-            });
-        }
+        let (Some(from), Some(done), Some(logits)) = (count("from"), count("done"), logits) else {
+            return;
+        };
+        let batch = {
+            let mut shares = self.shares.borrow_mut();
+            let Some(share) = shares.get_mut(index) else {
+                return;
+            };
+            share.done = done;
+            let start = share.start;
+            ScoredBatch {
+                from: start + from,
+                logits,
+                done: shares.iter().map(|s| s.done).sum(),
+                total: self.total.get(),
+            }
+        };
+        self.dispatch.dispatch(Action::Scored { request, batch });
     }
 
     /// The model cannot load or run: the lexical scores stay, with a note,
     /// and no later analysis tries again (a reload does), so the page never
     /// shows progress that cannot finish.
     fn failed(&self, request: u64, message: String) {
-        if let Some(worker) = self.worker.borrow_mut().take() {
+        for worker in self.workers.borrow_mut().drain(..) {
             worker.terminate();
         }
         self.unavailable.set(true);
         self.dispatch
             .dispatch(Action::ScoringFailed { request, message });
     }
+}
+
+/// Posts `{ id: request, sentences, workers }` to `worker` (no sentences:
+/// stop; `workers`: how many share the request, which spaces its updates).
+fn post(worker: &web_sys::Worker, request: u64, sentences: &js_sys::Array, workers: usize) -> bool {
+    let message = js_sys::Object::new();
+    let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&message, &key.into(), value);
+    set("id", &JsValue::from_f64(request as f64)).is_ok()
+        && set("sentences", sentences).is_ok()
+        && set("workers", &JsValue::from_f64(workers as f64)).is_ok()
+        && worker.post_message(&message).is_ok()
 }

@@ -6,11 +6,16 @@
 // leaves the quick scores with a note.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import {
-  ARTICLE, CHROMIUM_ARGS, EXPECTED, annotate, markGroups, openPage, sliceCodePoints,
+  ARTICLE, CHROMIUM_ARGS, EXPECTED, ROOT, annotate, markGroups, openPage, sliceCodePoints,
   servedPageAndBrowser,
 } from './harness.mjs';
+import { generateArticle } from './generated-text.mjs';
 
 const live = servedPageAndBrowser();
 
@@ -87,6 +92,53 @@ test('the encoder rescores every claim after the quick paint, with progress, on 
   await annotate(page, edited);
   const warm = await encoderScored(page, again);
   console.log(`encoder e2e: lexical paint ${painted} ms; every claim encoder-scored ${cold} ms after Annotate on a fresh page, ${warm} ms warm (${total} sentences; machine shared)`);
+  assertClean();
+  await page.close();
+});
+
+test('a long article is shared among workers, and every sentence gets its own score, as the CLI gives it', async () => {
+  // Over 64 claim sentences (src/app/encoder_worker.rs): two workers at least.
+  const text = generateArticle((t) => (t.match(/[.!?][”"]?(\s|$)/g) ?? []).length >= 110, 5);
+  const dir = mkdtempSync(join(tmpdir(), 'annotator-encoder-'));
+  let fromCli;
+  try {
+    writeFileSync(join(dir, 'long.txt'), text);
+    const cli = resolve(ROOT, process.env.ANNOTATE ?? 'target/debug/annotate');
+    fromCli = JSON.parse(execFileSync(cli, [join(dir, 'long.txt')], { encoding: 'utf8' })).annotations;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const { page, assertClean } = await openPage(live.context, live.url, { fresh: true });
+  const encoderWorkers = [];
+  page.on('worker', (worker) => worker.url().includes('encoder-worker') && encoderWorkers.push(worker.url()));
+  await watchProgress(page);
+  await annotate(page, text);
+  await encoderScored(page, Date.now());
+  assert.ok(encoderWorkers.length >= 2, `${encoderWorkers.length} encoder workers`);
+  const seen = await page.evaluate(() => window.progressSeen);
+  const total = Number(seen.find((line) => /\/\d+$/.test(line)).split('/')[1]);
+  assert.ok(total >= 64, `${total} sentences scored`);
+
+  // The same claims as the CLI's default finds with the same model (a claim
+  // within 0.01 of the threshold may fall either way in the last float bits).
+  const cliClaims = fromCli.filter((a) => a.kind === 'claim');
+  const borderline = cliClaims.filter((c) => Math.abs(c.score - 0.5) < 0.01).length;
+  const status = await page.locator('#status').textContent();
+  const found = Number(/(\d+) claims?/.exec(status)?.[1]);
+  assert.ok(Math.abs(found - cliClaims.length) <= borderline, `the page found ${found} claims, the CLI ${cliClaims.length} (${status})`);
+  // The last share's sentences too: at the end of the article, where the
+  // marks are drawn once it is near the screen.
+  await page.evaluate(() => document.querySelector('article.article').lastElementChild.scrollIntoView());
+  await page.waitForFunction((end) => [...document.querySelectorAll('article mark[data-kind=claim]')]
+    .some((m) => Number(m.dataset.end) > end), text.length * 0.8, { timeout: 10_000 });
+  const models = await claimModels(page);
+  assert.ok(models.every((m) => m === 'encoder'), `every claim mark near the end is encoder-scored: ${models}`);
+  const shown = (await markGroups(page)).filter((g) => g.kind === 'claim');
+  assert.ok(shown.length > 0);
+  for (const claim of shown) {
+    const same = cliClaims.find((c) => c.start === claim.start && c.end === claim.end);
+    assert.ok(same || borderline > 0, `the CLI also has the claim at ${claim.start}..${claim.end}`);
+  }
   assertClean();
   await page.close();
 });

@@ -123,6 +123,15 @@ export async function keepLanguageModelOff(page) {
 /** Where the page keeps the article to reopen (src/analysis/library.rs). */
 const SESSION_KEY = 'article-annotator/session';
 
+/**
+ * From now on, every load of `page` starts with nothing to reopen (the
+ * benchmark's pages: a reopened article would be measured in place of the
+ * pasted one). Not for tests of reload, which this would defeat.
+ */
+export async function forgetSessionOnLoad(page) {
+  await page.addInitScript((key) => localStorage.removeItem(key), SESSION_KEY);
+}
+
 export async function openPage(context, url, { colorScheme = 'light', fresh = false, lexical = false } = {}) {
   const page = await context.newPage();
   if (lexical) await keepLanguageModelOff(page);
