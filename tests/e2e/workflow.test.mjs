@@ -19,9 +19,14 @@ const STORY = [
   'Subscribe to our newsletter for more local news.',
 ].join('\n');
 
-/** A page with an empty library (tests in this file share one origin). */
+/**
+ * A page with an empty library (tests in this file share one origin), and
+ * the language model off: its rescoring arrives whenever it is done, and
+ * its announcement would replace the one a step checks (encoder.test.mjs
+ * tests the model).
+ */
 async function freshPage() {
-  const opened = await openPage(live.context, live.url);
+  const opened = await openPage(live.context, live.url, { lexical: true });
   await opened.page.evaluate(() => localStorage.clear());
   await opened.page.reload();
   await opened.page.getByRole('button', { name: 'Annotate' }).waitFor();

@@ -30,7 +30,8 @@ const USAGE: &str = "\
 usage: annotate [--fast] [--html] [--threshold T] [FILE]
        annotate --jsonl [--fast] [--html] [--threshold T] [--threads N]  < docs.jsonl
        annotate eval claims|quotes|boilerplate|boilerplate-html FILE.jsonl [--fast] [--threshold T]
-       annotate eval figures EVAL_DIR            the evals' figures as a gate baseline
+       annotate eval figures EVAL_DIR            the evals' figures as a gate baseline (claims also
+                                                 with the language model, unless --fast)
        annotate eval gate EVAL_DIR --baseline FILE   fails on a drop beyond noise
        annotate export w3c|claimreview|markdown|csv [--fast] [--threshold T] [FILE]
        annotate import EXPORT.json [FILE]
@@ -309,7 +310,21 @@ fn run(options: &Options, out: &mut impl Write) -> Result<ExitCode, String> {
                 .file
                 .as_deref()
                 .ok_or("eval figures needs an EVAL_DIR")?;
-            let figures = eval_gate::figures(std::path::Path::new(dir), threshold)?;
+            // The claims figures with the encoder too, unless --fast.
+            let scorer = options.scorer;
+            let failed = std::sync::Mutex::new(None);
+            let rescore = |text: &str, analysis: &mut analysis::Analysis| {
+                if let Err(e) = scorer.rescore(text, analysis) {
+                    if let Ok(mut first) = failed.lock() {
+                        first.get_or_insert(e);
+                    }
+                }
+            };
+            let with_model = (scorer != Scorer::Fast).then_some(&rescore as eval_gate::Rescore);
+            let figures = eval_gate::figures(std::path::Path::new(dir), threshold, with_model)?;
+            if let Some(e) = failed.into_inner().ok().flatten() {
+                return Err(e);
+            }
             if kind == "figures" {
                 return print_out(out, &eval_gate::to_tsv(&figures));
             }
