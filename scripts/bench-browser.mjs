@@ -45,10 +45,13 @@ const median = (values) => {
 };
 
 /** Pastes `text` into a fresh page, presses Annotate, reads the measures. */
-async function measureOnce(context, url, text) {
+/**
+ * A new page of the app with nothing to reopen (a reopened article would be
+ * measured in place of the pasted one), recording its long tasks in
+ * `window.longTasks`.
+ */
+async function openMeasuredPage(context, url) {
   const page = await context.newPage();
-  // The page would reopen the article the previous run left open, and its
-  // measures would be read for the pasted one.
   await forgetSessionOnLoad(page);
   await page.addInitScript(() => {
     window.longTasks = [];
@@ -58,8 +61,11 @@ async function measureOnce(context, url, text) {
   });
   await page.goto(url);
   await page.getByRole('button', { name: 'Annotate' }).waitFor();
-  // Let the worker load its wasm, as it would while the reader pastes.
-  await page.waitForTimeout(500);
+  return page;
+}
+
+/** Pastes `text` into the open page and presses Annotate; the page's clock then. */
+async function pasteAndAnnotate(page, text) {
   // As a paste would, without typing a megabyte key by key.
   await page.getByRole('textbox', { name: 'Article text' }).evaluate((box, text) => {
     box.value = text;
@@ -67,6 +73,14 @@ async function measureOnce(context, url, text) {
   }, text);
   const started = await page.evaluate(() => performance.now());
   await page.getByRole('button', { name: 'Annotate' }).click();
+  return started;
+}
+
+async function measureOnce(context, url, text) {
+  const page = await openMeasuredPage(context, url);
+  // Let the worker load its wasm, as it would while the reader pastes.
+  await page.waitForTimeout(500);
+  const started = await pasteAndAnnotate(page, text);
   await page.waitForFunction(() => performance.getEntriesByName('annotate→painted').length > 0, null, { timeout: 60_000 });
   // A build without the measure (an older one) is waited for a few seconds.
   await page.waitForFunction(() => performance.getEntriesByName('annotate→complete').length > 0, null, { timeout: 5_000 }).catch(() => {});
@@ -152,17 +166,6 @@ async function encoderScored(page, text) {
   }, text, { timeout: 600_000, polling: 50 });
 }
 
-/** Pastes `text` into the open page and presses Annotate; the page's clock then. */
-async function pasteAndAnnotate(page, text) {
-  await page.getByRole('textbox', { name: 'Article text' }).evaluate((box, text) => {
-    box.value = text;
-    box.dispatchEvent(new Event('input', { bubbles: true }));
-  }, text);
-  const started = await page.evaluate(() => performance.now());
-  await page.getByRole('button', { name: 'Annotate' }).click();
-  return started;
-}
-
 /**
  * The claims encoder in the page: `runs` fresh browser profiles each score
  * the example article (from Annotate, the weights fetched and compiled
@@ -176,15 +179,7 @@ async function encoderFigures(url, example, forty, long, runs) {
   for (let i = 0; i < runs; i += 1) {
     const browser = await startBrowser();
     try {
-      const page = await browser.context.newPage();
-      await page.addInitScript(() => {
-        window.longTasks = [];
-        new PerformanceObserver((list) => {
-          for (const task of list.getEntries()) window.longTasks.push({ start: task.startTime, duration: task.duration });
-        }).observe({ type: 'longtask', buffered: true });
-      });
-      await page.goto(url);
-      await page.getByRole('button', { name: 'Annotate' }).waitFor();
+      const page = await openMeasuredPage(browser.context, url);
       const scoredAfter = async (text) => {
         const started = await pasteAndAnnotate(page, text);
         await encoderScored(page, text);

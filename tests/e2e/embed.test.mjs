@@ -207,14 +207,27 @@ test('the example page highlights across inline markup and unhighlight restores 
   await page.close();
 });
 
-test('the single file works from file:// with nothing else beside it', async () => {
+/**
+ * Runs `check` on dist/`name` copied alone into a new folder and opened from
+ * file://, recording requests that leave it.
+ */
+async function withSingleFile(name, check) {
   const dir = mkdtempSync(join(tmpdir(), 'annotator-single-'));
   try {
-    const file = join(dir, 'annotator.html');
-    copyFileSync(join(ROOT, 'dist', 'annotator.html'), file);
+    const file = join(dir, name);
+    copyFileSync(join(ROOT, 'dist', name), file);
     const url = pathToFileURL(file).href;
-    const { page, foreign, errors } = await openRecorded(url, url);
-    await page.getByRole('button', { name: 'Annotate' }).waitFor();
+    const opened = await openRecorded(url, url);
+    await opened.page.getByRole('button', { name: 'Annotate' }).waitFor();
+    await check(opened);
+    await opened.page.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('the single file works from file:// with nothing else beside it', async () => {
+  await withSingleFile('annotator.html', async ({ page, foreign, errors }) => {
     await annotate(page, ARTICLE);
     const groups = await markGroups(page);
     for (const kind of ['claim', 'quote', 'boilerplate']) {
@@ -232,20 +245,11 @@ test('the single file works from file:// with nothing else beside it', async () 
       .every((model) => model === 'lexical'));
     assert.deepEqual(foreign, [], 'the single file requested nothing');
     assert.deepEqual(errors, []);
-    await page.close();
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('the single file with the model rescores the claims with it from file://, with nothing beside it', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'annotator-single-model-'));
-  try {
-    const file = join(dir, 'annotator-with-model.html');
-    copyFileSync(join(ROOT, 'dist', 'annotator-with-model.html'), file);
-    const url = pathToFileURL(file).href;
-    const { page, foreign, errors } = await openRecorded(url, url);
-    await page.getByRole('button', { name: 'Annotate' }).waitFor();
+  await withSingleFile('annotator-with-model.html', async ({ page, foreign, errors }) => {
     await annotate(page, ARTICLE);
     // Generous: the worker unpacks 23 MB of weights and compiles the
     // encoder first, on a machine other jobs share.
@@ -261,8 +265,5 @@ test('the single file with the model rescores the claims with it from file://, w
     }
     assert.deepEqual(foreign, [], 'the single file requested nothing');
     assert.deepEqual(errors, []);
-    await page.close();
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
