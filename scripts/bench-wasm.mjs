@@ -14,8 +14,10 @@ const evalDir = '../shared/eval';
 const files = given.length
   ? given
   : readdirSync(evalDir).filter((f) => f.endsWith('.dev.jsonl')).sort().map((f) => join(evalDir, f));
+// Records with a text (boilerplate-html.dev.jsonl holds pages of HTML instead).
 const texts = files.flatMap((file) =>
-  readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line).text));
+  readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line).text))
+  .filter((text) => typeof text === 'string');
 const bytes = texts.reduce((sum, t) => sum + Buffer.byteLength(t), 0);
 
 const wasm = await import(pathToFileURL(resolve(dir, 'article_annotator.js')).href);
