@@ -123,7 +123,7 @@ pub fn claim_sentences(text: &str, options: JsValue) -> Result<Vec<String>, JsEr
     let analysis = analysis::annotate_with_markup(text, &[]);
     Ok(combine::claim_sentences(text, &analysis)
         .into_iter()
-        .map(str::to_owned)
+        .map(std::borrow::Cow::into_owned)
         .collect())
 }
 

@@ -20,8 +20,10 @@ use super::evidence::{ClaimEvidence, Effect, ScoredBy};
 use super::lexical_model::sigmoid;
 use super::NOTABLE;
 use crate::analysis::reason::{DetectorReason, PipelineReason, Reason};
+use crate::analysis::visible::VisibleText;
 use crate::analysis::Analysis;
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// The encoder's calibration and how it is combined with the lexical model,
@@ -152,8 +154,10 @@ pub fn rescore_sentence(analysis: &mut Analysis, index: usize, encoder_logit: f3
 }
 
 /// The text of each claim sentence of `analysis` (of `text`), in order: what
-/// the encoder reads.
-pub fn claim_sentences<'t>(text: &'t str, analysis: &Analysis) -> Vec<&'t str> {
+/// the encoder reads. As the detectors read it ([`VisibleText`]): an emoji
+/// stuck to every word ("said🔥 Thursday🔥") made every word unknown to the
+/// encoder's vocabulary, and the example article's seven claims fell to one.
+pub fn claim_sentences<'t>(text: &'t str, analysis: &Analysis) -> Vec<Cow<'t, str>> {
     // Code-point offsets to bytes in one pass: the sentences come in order.
     let mut wanted: Vec<usize> = analysis
         .sentences
@@ -185,8 +189,15 @@ pub fn claim_sentences<'t>(text: &'t str, analysis: &Analysis) -> Vec<&'t str> {
         .sentences
         .iter()
         .map(|s| {
-            text.get(byte_of(s.start)..byte_of(s.end))
-                .unwrap_or_default()
+            let sentence = text
+                .get(byte_of(s.start)..byte_of(s.end))
+                .unwrap_or_default();
+            let view = VisibleText::of(sentence);
+            if view.is_unchanged() {
+                Cow::Borrowed(sentence)
+            } else {
+                Cow::Owned(view.text().to_owned())
+            }
         })
         .collect()
 }
@@ -304,8 +315,19 @@ mod tests {
         assert_eq!(sentences.len(), analysis.sentences.len());
         assert_eq!(sentences[0], "Café prices rose 5% in 2023.");
         assert!(
-            sentences.contains(&"Tax fell by 2% in 2020."),
+            sentences.iter().any(|s| s == "Tax fell by 2% in 2020."),
             "{sentences:?}"
         );
+    }
+
+    #[test]
+    fn the_encoder_reads_sentences_as_the_detectors_do() {
+        let clean = "Unemployment fell to 4.1 percent in May, the lowest rate since 2019.";
+        let decorated = "Unemployment\u{1F525} fell\u{1F525} to\u{200B} 4.1\u{1F525} percent \u{200F}in May, the lowest rate since 2019.\u{1F525}";
+        let sentences = claim_sentences(decorated, &annotate(decorated));
+        assert_eq!(sentences, [clean]);
+        // A clean sentence is lent as it is, not copied.
+        let sentences = claim_sentences(clean, &annotate(clean));
+        assert!(matches!(sentences[0], Cow::Borrowed(_)));
     }
 }

@@ -6,6 +6,7 @@ use article_annotator::analysis::claims::combine;
 use article_annotator::analysis::{self, Analysis, MarkupHint};
 #[cfg(not(target_arch = "wasm32"))]
 use claims_encoder::Encoder;
+use std::borrow::Cow;
 #[cfg(not(target_arch = "wasm32"))]
 use std::sync::OnceLock;
 
@@ -44,7 +45,7 @@ impl Scorer {
 
 /// The encoder's raw logit of each sentence.
 #[cfg(not(target_arch = "wasm32"))]
-fn encoder_logits(sentences: &[&str]) -> Result<Vec<f32>, String> {
+fn encoder_logits(sentences: &[Cow<str>]) -> Result<Vec<f32>, String> {
     encoder()?.logits(sentences).map_err(|e| e.to_string())
 }
 
@@ -52,7 +53,7 @@ fn encoder_logits(sentences: &[&str]) -> Result<Vec<f32>, String> {
 /// for the browser tests too (`cargo test --target wasm32-unknown-unknown`);
 /// that build has no encoder (the page runs its own wasm in a worker).
 #[cfg(target_arch = "wasm32")]
-fn encoder_logits(_: &[&str]) -> Result<Vec<f32>, String> {
+fn encoder_logits(_: &[Cow<str>]) -> Result<Vec<f32>, String> {
     Err("the claims encoder runs natively only here: use --fast".into())
 }
 
