@@ -15,9 +15,14 @@ const WEIGHTS: &[u8] = include_bytes!("../encoder/model/claims-encoder.safetenso
 
 fn encoder_scored() -> Analysis {
     let encoder = Encoder::load(WEIGHTS).expect("the committed weights load");
-    let mut analysis = annotate(TEXT);
+    analysis_with(&encoder, TEXT)
+}
+
+/// The analysis of `text` with its claims rescored by `encoder`, as the CLI does.
+fn analysis_with(encoder: &Encoder, text: &str) -> Analysis {
+    let mut analysis = annotate(text);
     let logits = encoder
-        .logits(&combine::claim_sentences(TEXT, &analysis))
+        .logits(&combine::claim_sentences(text, &analysis))
         .expect("scores");
     combine::rescore(&mut analysis, &logits).expect("one logit per sentence");
     analysis
@@ -94,12 +99,7 @@ fn every_claim_reason_says_which_way_it_moved_the_score() {
 
 /// The claims of `text` with the encoder's scores, in order.
 fn encoder_claim_scores(encoder: &Encoder, text: &str) -> Vec<f32> {
-    let mut analysis = annotate(text);
-    let logits = encoder
-        .logits(&combine::claim_sentences(text, &analysis))
-        .expect("scores");
-    combine::rescore(&mut analysis, &logits).expect("one logit per sentence");
-    analysis
+    analysis_with(encoder, text)
         .annotations(DEFAULT_CLAIM_THRESHOLD)
         .into_iter()
         .filter(|a| a.kind == Kind::Claim)
