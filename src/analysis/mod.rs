@@ -55,6 +55,12 @@ use std::ops::Range;
 /// operating point under cross-validation (see `train-claims`).
 pub const DEFAULT_CLAIM_THRESHOLD: f32 = 0.5;
 
+/// The longest text the analysis reads, in bytes (4 GiB): its readings
+/// keep offsets as `u32` so that its memory stays a few times the text's.
+/// The CLI refuses a longer text with a message; a page's wasm memory
+/// cannot hold one.
+pub const MAX_TEXT_BYTES: usize = u32::MAX as usize;
+
 /// Analyses `text`: finds boilerplate blocks, quotes with their speakers,
 /// and scores every sentence outside boilerplate for check-worthiness.
 pub fn annotate(text: &str) -> Analysis {
@@ -82,9 +88,6 @@ pub fn annotate_with(
     let view = visible::VisibleText::of(original);
     let markup = view.hints_in_view(original, markup);
     let text = view.text();
-    // Read once (lines, words, sentences) for every detector; the claims
-    // read it now, boilerplate and quotes are to follow (ARCHITECTURE.md).
-    let reading = reading::Reading::new(text);
     let mut boilerplate = boilerplate::detect_with_markup(text, &markup);
     boilerplate.sort_by_key(|b| (b.range.start, b.range.end));
 
@@ -92,6 +95,12 @@ pub fn annotate_with(
     let mut quotes: Vec<Finding> = quotes::detect_with(text, quote_model);
     quotes.sort_by_key(|q| (q.range.start, q.range.end));
     quotes.retain(|quote| !in_boilerplate.mostly_covers(&quote.range));
+
+    // Read once (lines, words, sentences) for every detector; the claims
+    // read it now, boilerplate and quotes are to follow (ARCHITECTURE.md).
+    // Read after the quotes, whose own token list is then gone: the two
+    // are the analysis's largest structures, and never held at once.
+    let reading = reading::Reading::new(text);
 
     let mut in_boilerplate = Sweep::new(&boilerplate);
     let mut in_quote = Sweep::new(&quotes);

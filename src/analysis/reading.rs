@@ -50,8 +50,9 @@ pub struct Reading<'t> {
     text: &'t str,
     lines: Vec<Line>,
     words: Vec<Word>,
-    /// Every word's lower-cased form, one after the other.
-    lower: String,
+    /// The lower-cased forms of the words that differ from it, each after
+    /// its length ([`Word::lower`]).
+    lower: Vec<u8>,
     sentences: Vec<Sentence>,
     paragraphs: Vec<Range<usize>>,
 }
@@ -65,14 +66,32 @@ pub struct Line {
 }
 
 /// [`Word::lower`] of a word that is its own lower-cased form.
-const SAME: usize = usize::MAX;
+const SAME: u32 = u32::MAX;
 
 /// A word: its byte range in the text and where its lower-cased form lies
-/// in the reading's buffer ([`Reading::lower`]), or [`SAME`].
+/// in the reading's buffer ([`Reading::lower`]), or [`SAME`]. Twelve bytes,
+/// since a text has about one word for every six of its bytes (offsets are
+/// `u32`: [`super::MAX_TEXT_BYTES`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Word {
-    pub range: Range<usize>,
-    lower: Range<usize>,
+    start: u32,
+    end: u32,
+    /// Where the lower-cased form's length (four bytes, little-endian)
+    /// and then the form itself lie in the buffer.
+    lower: u32,
+}
+
+impl Word {
+    /// Its byte range in the text.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// A byte offset as stored, saturating past [`super::MAX_TEXT_BYTES`]
+/// (which no entry point accepts).
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 /// A sentence: its byte range (trimmed of white space) and its words.
@@ -92,7 +111,8 @@ impl<'t> Reading<'t> {
     pub fn new(text: &'t str) -> Reading<'t> {
         let mut lines = Vec::new();
         let mut words = Vec::with_capacity(text.len() / 5);
-        let mut lower = String::with_capacity(text.len() / 8);
+        let mut lower = Vec::new();
+        let mut lowered = String::new();
         let mut start = 0;
         for raw in text.split('\n') {
             let first = words.len();
@@ -100,19 +120,23 @@ impl<'t> Reading<'t> {
                 let at = start + (word.as_ptr() as usize - raw.as_ptr() as usize);
                 // Most words are lower-case ASCII already: they are their
                 // own lower-cased form, and are not copied.
-                let lowered = if word
+                let own_lower = word
                     .bytes()
-                    .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-                {
-                    SAME..SAME
+                    .all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+                let lower_at = if own_lower {
+                    SAME
                 } else {
-                    let from = lower.len();
-                    push_lower(word, &mut lower);
-                    from..lower.len()
+                    lowered.clear();
+                    push_lower(word, &mut lowered);
+                    let at = offset(lower.len());
+                    lower.extend_from_slice(&offset(lowered.len()).to_le_bytes());
+                    lower.extend_from_slice(lowered.as_bytes());
+                    at
                 };
                 words.push(Word {
-                    range: at..at + word.len(),
-                    lower: lowered,
+                    start: offset(at),
+                    end: offset(at + word.len()),
+                    lower: lower_at,
                 });
             }
             lines.push(Line {
@@ -159,16 +183,24 @@ impl<'t> Reading<'t> {
 
     /// The word as written.
     pub fn word(&self, word: &Word) -> &'t str {
-        &self.text[word.range.clone()]
+        self.text.get(word.range()).unwrap_or_default()
     }
 
     /// The word lower-cased ([`lower_case`]).
     pub fn lower(&self, word: &Word) -> &str {
-        if word.lower.start == SAME {
-            &self.text[word.range.clone()]
-        } else {
-            &self.lower[word.lower.clone()]
+        if word.lower == SAME {
+            return self.word(word);
         }
+        let at = word.lower as usize;
+        let length = self
+            .lower
+            .get(at..at + 4)
+            .and_then(|bytes| bytes.try_into().ok())
+            .map_or(0, |bytes| u32::from_le_bytes(bytes) as usize);
+        self.lower
+            .get(at + 4..at + 4 + length)
+            .and_then(|form| std::str::from_utf8(form).ok())
+            .unwrap_or_default()
     }
 
     /// The words of `line`.
@@ -223,18 +255,24 @@ fn sentences_of(text: &str, lines: &[Line], words: &[Word]) -> Vec<Sentence> {
     ranges
         .into_iter()
         .map(|range| {
-            while words.get(next).is_some_and(|w| w.range.end <= range.start) {
+            while words
+                .get(next)
+                .is_some_and(|w| (w.end as usize) <= range.start)
+            {
                 next += 1;
             }
             let first = next;
             let mut last = next;
-            while words.get(last).is_some_and(|w| w.range.start < range.end) {
+            while words
+                .get(last)
+                .is_some_and(|w| (w.start as usize) < range.end)
+            {
                 last += 1;
             }
             let whole = words
                 .get(first)
-                .is_none_or(|w| w.range.start >= range.start)
-                && (last == first || words[last - 1].range.end <= range.end);
+                .is_none_or(|w| w.start as usize >= range.start)
+                && (last == first || words[last - 1].end as usize <= range.end);
             Sentence {
                 words: whole.then_some(first..last),
                 range,

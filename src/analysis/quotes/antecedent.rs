@@ -42,7 +42,7 @@ fn compatible(kind: Antecedent, text: &str) -> bool {
 /// before it: one of `speakers` (earlier attributed, non-pronoun speakers,
 /// in text order) or a run of capitalised words. Returns the mention.
 pub fn resolve(t: &Tokens, at: usize, kind: Antecedent, speakers: &[Mention]) -> Option<Mention> {
-    let pronoun_start = t.list.get(at)?.range.start;
+    let pronoun_start = t.get(at)?.range().start;
     // Only recent speakers compete with names nearby; older ones are too
     // far back to be meant, and the bound keeps long texts linear.
     let speaker = speakers
@@ -63,8 +63,8 @@ pub fn resolve(t: &Tokens, at: usize, kind: Antecedent, speakers: &[Mention]) ->
         while start > floor && is_name_word(t, start - 1) {
             start -= 1;
         }
-        let first = t.list[start].range.start;
-        let last = t.list[end].range.end;
+        let first = t.range(start).start;
+        let last = t.range(end).end;
         let text = t.text.get(first..last).unwrap_or_default();
         let text = text
             .trim_end_matches("'s")

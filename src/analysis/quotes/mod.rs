@@ -67,7 +67,7 @@ pub fn detect_explained(text: &str, model: &QuoteModel) -> Vec<Explained> {
     let ranges: Vec<Range<usize>> = spans.iter().map(|s| s.range.clone()).collect();
     let t = Tokens::new(text, &ranges);
     let quote_tokens: Vec<usize> = (0..t.len())
-        .filter(|&i| matches!(t.kind(i), Some(TokenKind::Quote(_))))
+        .filter(|&i| matches!(t.kind(i), Some(TokenKind::Quote)))
         .collect();
 
     let headline = single_mark_headline(text, &spans);
@@ -194,6 +194,9 @@ pub fn detect_explained(text: &str, model: &QuoteModel) -> Vec<Explained> {
         let explained = Explained { finding, features };
         push_parts(text, span, (explained, reasons), &mut findings);
     }
+    // The token list is the detector's largest structure: gone before the
+    // findings are copied into their final form.
+    drop(t);
     findings
         .into_iter()
         .map(|(mut explained, reasons)| {
@@ -454,9 +457,9 @@ fn speaker_finding(
     speakers: &[Mention],
     reasons: &mut Vec<QuoteReason>,
 ) -> SpeakerFinding {
-    let first = &t.list[attribution.tokens.start];
-    let last = &t.list[attribution.tokens.end - 1];
-    let range = first.range.start..last.range.end;
+    let first = t.range(attribution.tokens.start);
+    let last = t.range(attribution.tokens.end - 1);
+    let range = first.start..last.end;
     if let Some(verb) = &attribution.verb {
         reasons.push(QuoteReason::ReportingVerb(verb.clone()));
     }
@@ -466,8 +469,8 @@ fn speaker_finding(
     if single && mention == "who" {
         // A relative pronoun stands for the phrase it follows.
         let resolved = speaker::relative_head(t, attribution.tokens.start, 0).map(|head| {
-            let start = t.list[head.start].range.start;
-            let end = t.list[head.end - 1].range.end;
+            let start = t.range(head.start).start;
+            let end = t.range(head.end - 1).end;
             t.text.get(start..end).unwrap_or_default().to_string()
         });
         if let Some(name) = &resolved {

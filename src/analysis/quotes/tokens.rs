@@ -10,16 +10,40 @@ use std::ops::Range;
 pub enum TokenKind {
     Word,
     Punct(char),
-    /// The outermost quotation with this index in the detector's list.
-    Quote(usize),
+    /// An outermost quotation, whole.
+    Quote,
     /// One or more line breaks.
     Break,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// A token: 12 bytes, since a text has about one for every five of its
+/// bytes (offsets are `u32`: [`crate::analysis::MAX_TEXT_BYTES`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Token {
     pub kind: TokenKind,
-    pub range: Range<usize>,
+    start: u32,
+    end: u32,
+}
+
+impl Token {
+    fn new(kind: TokenKind, range: Range<usize>) -> Token {
+        Token {
+            kind,
+            start: offset(range.start),
+            end: offset(range.end),
+        }
+    }
+
+    /// Its byte range in the text.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// A byte offset as stored: texts are at most 4 GiB, so this saturates only
+/// on a text no entry point accepts.
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 /// Inner characters a word may keep when letters follow them: don't,
@@ -35,10 +59,7 @@ pub fn tokenize(text: &str, quotes: &[Range<usize>]) -> Vec<Token> {
     let mut chars = text.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
         if let Some(quote) = quotes.get(next_quote).filter(|q| q.start == at) {
-            tokens.push(Token {
-                kind: TokenKind::Quote(next_quote),
-                range: quote.clone(),
-            });
+            tokens.push(Token::new(TokenKind::Quote, quote.clone()));
             let end = quote.end;
             next_quote += 1;
             while chars.peek().is_some_and(|&(b, _)| b < end) {
@@ -55,10 +76,7 @@ pub fn tokenize(text: &str, quotes: &[Range<usize>]) -> Vec<Token> {
                 chars.next();
             }
             if line_break {
-                tokens.push(Token {
-                    kind: TokenKind::Break,
-                    range: at..end,
-                });
+                tokens.push(Token::new(TokenKind::Break, at..end));
             }
             continue;
         }
@@ -91,16 +109,10 @@ pub fn tokenize(text: &str, quotes: &[Range<usize>]) -> Vec<Token> {
                 }
                 break;
             }
-            tokens.push(Token {
-                kind: TokenKind::Word,
-                range: at..end,
-            });
+            tokens.push(Token::new(TokenKind::Word, at..end));
             continue;
         }
-        tokens.push(Token {
-            kind: TokenKind::Punct(c),
-            range: at..at + c.len_utf8(),
-        });
+        tokens.push(Token::new(TokenKind::Punct(c), at..at + c.len_utf8()));
     }
     tokens
 }
@@ -117,47 +129,50 @@ fn is_contracted_pronoun(word: &str) -> bool {
 /// Read access to a token list with the questions attribution asks.
 pub struct Tokens<'a> {
     pub text: &'a str,
-    pub list: Vec<Token>,
-    /// Every word lowercased once, with typographic apostrophes made
-    /// straight (it’s = it's), back to back in one buffer so that building
-    /// them costs no allocation per word.
+    list: Vec<Token>,
+    /// The lower-cased words that differ from the text (it’s = it's, with
+    /// the typographic apostrophe made straight), back to back in one
+    /// buffer: most words are their own lower-cased form and are not
+    /// copied.
     lower: String,
-    /// Each token's range in `lower`; empty for anything but a word.
-    lower_at: Vec<Range<u32>>,
-    /// Whether a sentence ends at each token, worked out once: attribution
-    /// asks it again and again while walking back to a sentence start.
-    ends: Vec<bool>,
+    /// Token `i`'s lower-cased form is `lower[lower_at[i]..lower_at[i + 1]]`,
+    /// or the word itself where that is empty.
+    lower_at: Vec<u32>,
+    /// Whether a sentence ends at each token, a bit per token, worked out
+    /// once: attribution asks it again and again while walking back to a
+    /// sentence start.
+    ends: Vec<u64>,
 }
 
 impl<'a> Tokens<'a> {
     pub fn new(text: &'a str, quotes: &[Range<usize>]) -> Self {
         let list = tokenize(text, quotes);
-        let mut lower = String::with_capacity(text.len());
-        let lower_at = list
-            .iter()
-            .map(|t| {
-                let start = lower.len() as u32;
-                let word = text.get(t.range.clone()).unwrap_or_default();
-                if t.kind == TokenKind::Word && word.is_ascii() {
-                    let at = lower.len();
-                    lower.push_str(word);
-                    if let Some(tail) = lower.get_mut(at..) {
-                        tail.make_ascii_lowercase();
-                    }
-                } else if t.kind == TokenKind::Word {
-                    for c in word.chars() {
-                        if c == '’' {
-                            lower.push('\'');
-                        } else if c.is_ascii() {
-                            lower.push(c.to_ascii_lowercase());
-                        } else {
-                            lower.extend(c.to_lowercase());
-                        }
+        let mut lower = String::new();
+        let mut lower_at = Vec::with_capacity(list.len() + 1);
+        lower_at.push(0);
+        for t in &list {
+            let word = text.get(t.range()).unwrap_or_default();
+            if t.kind == TokenKind::Word
+                && !word
+                    .bytes()
+                    .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+            {
+                let at = lower.len();
+                for c in word.chars() {
+                    if c == '’' {
+                        lower.push('\'');
+                    } else if c.is_ascii() {
+                        lower.push(c.to_ascii_lowercase());
+                    } else {
+                        lower.extend(c.to_lowercase());
                     }
                 }
-                start..lower.len() as u32
-            })
-            .collect();
+                if lower.get(at..) == Some(word) {
+                    lower.truncate(at);
+                }
+            }
+            lower_at.push(offset(lower.len()));
+        }
         let mut tokens = Tokens {
             text,
             list,
@@ -165,9 +180,13 @@ impl<'a> Tokens<'a> {
             lower_at,
             ends: Vec::new(),
         };
-        tokens.ends = (0..tokens.len())
-            .map(|i| tokens.find_sentence_end(i))
-            .collect();
+        let mut ends = vec![0u64; tokens.len().div_ceil(64)];
+        for i in 0..tokens.len() {
+            if tokens.find_sentence_end(i) {
+                ends[i / 64] |= 1 << (i % 64);
+            }
+        }
+        tokens.ends = ends;
         tokens
     }
 
@@ -182,8 +201,18 @@ impl<'a> Tokens<'a> {
     pub fn str(&self, i: usize) -> &'a str {
         self.list
             .get(i)
-            .and_then(|t| self.text.get(t.range.clone()))
+            .and_then(|t| self.text.get(t.range()))
             .unwrap_or_default()
+    }
+
+    /// Token `i`, if there is one.
+    pub fn get(&self, i: usize) -> Option<&Token> {
+        self.list.get(i)
+    }
+
+    /// Token `i`'s byte range in the text (empty past the end).
+    pub fn range(&self, i: usize) -> Range<usize> {
+        self.list.get(i).map_or(0..0, Token::range)
     }
 
     /// The word at `i`, lowercased; `None` for anything but a word.
@@ -191,8 +220,11 @@ impl<'a> Tokens<'a> {
         if self.kind(i)? != TokenKind::Word {
             return None;
         }
-        let at = self.lower_at.get(i)?;
-        self.lower.get(at.start as usize..at.end as usize)
+        let (&from, &to) = (self.lower_at.get(i)?, self.lower_at.get(i + 1)?);
+        if from == to {
+            return Some(self.str(i));
+        }
+        self.lower.get(from as usize..to as usize)
     }
 
     pub fn is_capitalised(&self, i: usize) -> bool {
@@ -250,7 +282,7 @@ impl<'a> Tokens<'a> {
         let (Some(word), Some(next)) = (self.list.get(i), self.list.get(i + 1)) else {
             return false;
         };
-        matches!(next.kind, TokenKind::Punct('\'' | '’')) && next.range.start == word.range.end
+        matches!(next.kind, TokenKind::Punct('\'' | '’')) && next.start == word.end
     }
 
     /// A period after an abbreviation or an initial ("Sen.", "J.").
@@ -269,7 +301,7 @@ impl<'a> Tokens<'a> {
     /// The last character inside the quotation at token `i`, closing marks
     /// and spaces aside.
     pub fn quote_terminal(&self, i: usize) -> Option<char> {
-        if !matches!(self.kind(i), Some(TokenKind::Quote(_))) {
+        if !matches!(self.kind(i), Some(TokenKind::Quote)) {
             return None;
         }
         self.str(i)
@@ -282,7 +314,7 @@ impl<'a> Tokens<'a> {
     /// `"We won." Then …`.
     pub fn quote_ends_sentence(&self, i: usize) -> bool {
         let next_starts = match self.kind(i + 1) {
-            None | Some(TokenKind::Break) | Some(TokenKind::Quote(_)) => true,
+            None | Some(TokenKind::Break) | Some(TokenKind::Quote) => true,
             Some(TokenKind::Word) => self.is_capitalised(i + 1),
             Some(TokenKind::Punct(_)) => false,
         };
@@ -294,12 +326,14 @@ impl<'a> Tokens<'a> {
 
     /// Whether a sentence ends at token `i`.
     pub fn ends_sentence(&self, i: usize) -> bool {
-        self.ends.get(i).copied().unwrap_or(false)
+        self.ends
+            .get(i / 64)
+            .is_some_and(|bits| bits & (1 << (i % 64)) != 0)
     }
 
     fn find_sentence_end(&self, i: usize) -> bool {
         match self.kind(i) {
-            Some(TokenKind::Quote(_)) => self.quote_ends_sentence(i),
+            Some(TokenKind::Quote) => self.quote_ends_sentence(i),
             Some(TokenKind::Break) => true,
             Some(TokenKind::Punct('!' | '?' | ';')) => true,
             Some(TokenKind::Punct('.')) => {
@@ -351,7 +385,7 @@ mod tests {
         let quote_end = text.find(',').unwrap() + ",”".len();
         let quote = 0..quote_end;
         let t = Tokens::new(text, std::slice::from_ref(&quote));
-        assert_eq!(t.kind(0), Some(TokenKind::Quote(0)));
+        assert_eq!(t.kind(0), Some(TokenKind::Quote));
         assert_eq!(t.word(1), Some("she"));
         assert_eq!(t.quote_terminal(0), Some(','));
     }

@@ -417,6 +417,13 @@ fn read_text(path: Option<&str>) -> Result<String, String> {
             ("standard input".to_string(), bytes)
         }
     };
+    if bytes.len() > analysis::MAX_TEXT_BYTES {
+        return Err(format!(
+            "{name} is {} bytes: texts of up to {} bytes (4 GiB) can be annotated",
+            bytes.len(),
+            analysis::MAX_TEXT_BYTES
+        ));
+    }
     String::from_utf8(bytes).map_err(|e| {
         format!(
             "{name} is not valid UTF-8 (first bad byte at offset {})",

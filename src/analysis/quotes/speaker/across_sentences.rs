@@ -46,9 +46,8 @@ fn previous_sentence(t: &Tokens, q: usize, earlier: Option<(usize, usize)>) -> O
     let prev_from = sentence_start(t, end);
     let after_earlier = |(at, named_until): (usize, usize)| {
         prev_from > at
-            && t.list
-                .get(prev_from)
-                .is_some_and(|k| k.range.start >= named_until)
+            && t.get(prev_from)
+                .is_some_and(|k| k.range().start >= named_until)
     };
     if earlier.is_some_and(|e| !after_earlier(e)) {
         return None;

@@ -123,7 +123,7 @@ pub(super) fn after(t: &Tokens, q: usize) -> Option<Attribution> {
     // the verb takes no object.
     if matches!(t.quote_terminal(q), Some('?' | '!')) && t.is_capitalised(q + 1) {
         let clause_ends = match t.kind(v + 1) {
-            None | Some(TokenKind::Break) | Some(TokenKind::Quote(_)) => true,
+            None | Some(TokenKind::Break) | Some(TokenKind::Quote) => true,
             Some(TokenKind::Punct(_)) => true,
             // "asked at the rally", "said as she left": an adjunct, not
             // an object, follows the verb.
@@ -161,9 +161,9 @@ pub(super) fn later_in_sentence(t: &Tokens, q: usize) -> Option<Attribution> {
     while k < t.len() && k - q < WINDOW && !t.ends_sentence(k) {
         // "“…” and “…,” Smith said": quotations listed together share the
         // verb; a clause of its own ("while critics say …") does not.
-        let joined = matches!(t.kind(k), Some(TokenKind::Quote(_)))
+        let joined = matches!(t.kind(k), Some(TokenKind::Quote))
             && (t.word(k - 1) == Some("and") || t.is_punct(k - 1, ','));
-        if matches!(t.kind(k), Some(TokenKind::Quote(_))) && !joined {
+        if matches!(t.kind(k), Some(TokenKind::Quote)) && !joined {
             return None;
         }
         if t.word(k).is_some_and(word_lists::is_contrast_word) {

@@ -21,7 +21,7 @@ fn absolute_participle(t: &Tokens, q: usize, from: usize) -> Option<Attribution>
     let mut k = q;
     while k > floor {
         k -= 1;
-        if matches!(t.kind(k), Some(TokenKind::Punct(_) | TokenKind::Quote(_))) {
+        if matches!(t.kind(k), Some(TokenKind::Punct(_) | TokenKind::Quote)) {
             return None;
         }
         let Some(word) = reporting_verb_at(t, k) else {

@@ -105,11 +105,11 @@ mod test_support {
         let ranges: Vec<Range<usize>> = marks::find(text).into_iter().map(|s| s.range).collect();
         let t = Tokens::new(text, &ranges);
         (0..t.len())
-            .filter(|&i| matches!(t.kind(i), Some(TokenKind::Quote(_))))
+            .filter(|&i| matches!(t.kind(i), Some(TokenKind::Quote)))
             .map(|q| {
                 attribute(&t, q, off).map(|a| {
-                    let start = t.list[a.tokens.start].range.start;
-                    let end = t.list[a.tokens.end - 1].range.end;
+                    let start = t.range(a.tokens.start).start;
+                    let end = t.range(a.tokens.end - 1).end;
                     &text[start..end]
                 })
             })

@@ -82,7 +82,7 @@ fn labelled_as(t: &Tokens, q: usize) -> bool {
         }
         let listed = k >= 2
             && t.word(k - 1).is_some_and(|w| matches!(w, "and" | "or"))
-            && matches!(t.kind(k - 2), Some(TokenKind::Quote(_)));
+            && matches!(t.kind(k - 2), Some(TokenKind::Quote));
         if !listed {
             return false;
         }
@@ -194,7 +194,7 @@ pub(crate) fn words_stand_before(t: &Tokens, q: usize) -> bool {
 /// punctuation of their own, right between a capitalised given name and
 /// a capitalised surname.
 pub(crate) fn nickname_in_name(t: &Tokens, q: usize) -> bool {
-    if q == 0 || !matches!(t.kind(q), Some(TokenKind::Quote(_))) {
+    if q == 0 || !matches!(t.kind(q), Some(TokenKind::Quote)) {
         return false;
     }
     let name_word =
@@ -294,7 +294,7 @@ mod tests {
         let ranges: Vec<Range<usize>> = marks::find(text).into_iter().map(|s| s.range).collect();
         let t = Tokens::new(text, &ranges);
         let q = (0..t.len())
-            .find(|&i| matches!(t.kind(i), Some(TokenKind::Quote(_))))
+            .find(|&i| matches!(t.kind(i), Some(TokenKind::Quote)))
             .expect("a quotation");
         rule(&t, q)
     }

@@ -71,7 +71,7 @@ pub(super) fn outer_source(t: &Tokens, from: usize) -> Option<Attribution> {
     }
     let mut k = from;
     while k + 2 < t.len() && k - from < 24 {
-        if t.ends_sentence(k) || matches!(t.kind(k), Some(TokenKind::Quote(_))) {
+        if t.ends_sentence(k) || matches!(t.kind(k), Some(TokenKind::Quote)) {
             return None;
         }
         if let Some(source) = according_source(t, k) {
@@ -186,7 +186,7 @@ pub(super) fn passive_agent(t: &Tokens, q: usize, from: usize) -> Option<Attribu
         if as_verb_by {
             return phrase_starting_at(t, k + 3).map(|agent| found(k + 1, agent));
         }
-        if matches!(t.kind(k), Some(TokenKind::Quote(_))) {
+        if matches!(t.kind(k), Some(TokenKind::Quote)) {
             break;
         }
         k += 1;

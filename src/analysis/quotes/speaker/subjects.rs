@@ -140,7 +140,7 @@ fn subject_before_appositives(t: &Tokens, before: usize, floor: usize) -> Option
             }
             return Some(with_appositive_name(t, phrase));
         }
-        if t.ends_sentence(k) || matches!(t.kind(k), Some(TokenKind::Quote(_))) {
+        if t.ends_sentence(k) || matches!(t.kind(k), Some(TokenKind::Quote)) {
             break;
         }
     }
@@ -348,7 +348,7 @@ mod tests {
             let t = Tokens::new(&text, &[]);
             let said = (0..t.len()).find(|&i| t.word(i) == Some("said")).unwrap();
             let subject = subject_of(&t, said, 0)
-                .map(|s| &text[t.list[s.start].range.start..t.list[s.end - 1].range.end]);
+                .map(|s| &text[t.range(s.start).start..t.range(s.end - 1).end]);
             assert_eq!(subject, Some("Tom Hale"), "{text}");
         }
     }
