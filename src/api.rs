@@ -139,7 +139,7 @@ pub fn annotate_scored(text: &str, options: JsValue, logits: &[f32]) -> Result<J
         .map_err(|e| JsError::new(&format!("annotateWithModel: {e}")))?;
     let map = OffsetMap::new(text);
     let annotations: Vec<JsAnnotation> = analysis
-        .annotations(threshold)
+        .into_annotations(threshold)
         .into_iter()
         .map(|a| to_js(a, &map))
         .collect();
@@ -168,7 +168,7 @@ fn threshold_of(options: JsValue, function: &str) -> Result<f32, JsError> {
 fn js_annotations(text: &str, markup: &[MarkupHint], threshold: f32) -> Vec<JsAnnotation> {
     let map = OffsetMap::new(text);
     analysis::annotate_with_markup(text, markup)
-        .annotations(threshold)
+        .into_annotations(threshold)
         .into_iter()
         .map(|a| to_js(a, &map))
         .collect()

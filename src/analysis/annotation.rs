@@ -239,12 +239,28 @@ impl Analysis {
     pub fn annotations_with(&self, claim_threshold: f32, quote_threshold: f32) -> Vec<Annotation> {
         let claims = self.sentences.iter().filter(|s| s.score >= claim_threshold);
         let quotes = self.quotes.iter().filter(|q| q.score >= quote_threshold);
-        let mut all: Vec<Annotation> = claims
-            .chain(quotes)
-            .chain(&self.boilerplate)
-            .cloned()
-            .collect();
-        all.sort_by_key(|a| (a.start, a.kind, a.end));
-        all
+        in_order(claims.chain(quotes).chain(&self.boilerplate).cloned())
     }
+
+    /// [`Analysis::annotations`], moved out of the analysis rather than
+    /// copied: for a caller that is done with it (the CLI on a book), the
+    /// shown annotations and the analysis are never held twice.
+    pub fn into_annotations(self, threshold: f32) -> Vec<Annotation> {
+        let Analysis {
+            sentences,
+            quotes,
+            boilerplate,
+            ..
+        } = self;
+        let claims = sentences.into_iter().filter(|s| s.score >= threshold);
+        let quotes = quotes.into_iter().filter(|q| q.score >= QUOTE_MIN_SCORE);
+        in_order(claims.chain(quotes).chain(boilerplate))
+    }
+}
+
+/// Ordered by start, then kind.
+fn in_order(annotations: impl Iterator<Item = Annotation>) -> Vec<Annotation> {
+    let mut all: Vec<Annotation> = annotations.collect();
+    all.sort_by_key(|a| (a.start, a.kind, a.end));
+    all
 }

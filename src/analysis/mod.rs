@@ -14,6 +14,7 @@
 
 pub mod anchor;
 pub mod annotation;
+pub(crate) mod bits;
 pub mod boilerplate;
 pub mod changes;
 pub mod claim_parts;
@@ -55,11 +56,11 @@ use std::ops::Range;
 /// operating point under cross-validation (see `train-claims`).
 pub const DEFAULT_CLAIM_THRESHOLD: f32 = 0.5;
 
-/// The longest text the analysis reads, in bytes (4 GiB): its readings
-/// keep offsets as `u32` so that its memory stays a few times the text's.
-/// The CLI refuses a longer text with a message; a page's wasm memory
-/// cannot hold one.
-pub const MAX_TEXT_BYTES: usize = u32::MAX as usize;
+/// The longest text the analysis reads, in bytes (2 GiB): its readings
+/// keep offsets in 31 bits so that its memory stays a few times the
+/// text's. The CLI refuses a longer text with a message; a page's wasm
+/// memory cannot hold one with its analysis.
+pub const MAX_TEXT_BYTES: usize = i32::MAX as usize;
 
 /// Analyses `text`: finds boilerplate blocks, quotes with their speakers,
 /// and scores every sentence outside boilerplate for check-worthiness.
@@ -95,6 +96,7 @@ pub fn annotate_with(
     let mut quotes: Vec<Finding> = quotes::detect_with(text, quote_model);
     quotes.sort_by_key(|q| (q.range.start, q.range.end));
     quotes.retain(|quote| !in_boilerplate.mostly_covers(&quote.range));
+    quotes.shrink_to_fit();
 
     // Read once (lines, words, sentences) for every detector; the claims
     // read it now, boilerplate and quotes are to follow (ARCHITECTURE.md).
@@ -131,6 +133,8 @@ pub fn annotate_with(
             claim
         })
         .collect();
+    // Done with: what is left is made public.
+    drop(reading);
 
     let map = OffsetMap::new(original);
     let public = |findings| to_public(view.findings_in_original(findings), original, &map);

@@ -50,9 +50,11 @@ pub struct Reading<'t> {
     text: &'t str,
     lines: Vec<Line>,
     words: Vec<Word>,
-    /// The lower-cased forms of the words that differ from it, each after
-    /// its length ([`Word::lower`]).
-    lower: Vec<u8>,
+    /// The lower-cased forms of the words that differ from it, back to back.
+    lower: String,
+    /// For each of those words, in order: its start in the text and where
+    /// its form starts in `lower` (it ends where the next one starts).
+    lowered: Vec<(u32, u32)>,
     sentences: Vec<Sentence>,
     paragraphs: Vec<Range<usize>>,
 }
@@ -65,33 +67,34 @@ pub struct Line {
     pub words: Range<usize>,
 }
 
-/// [`Word::lower`] of a word that is its own lower-cased form.
-const SAME: u32 = u32::MAX;
+/// The bit of [`Word`]'s start that says its lower-cased form differs
+/// from it (offsets are below 2 GiB: [`super::MAX_TEXT_BYTES`]).
+const DIFFERS: u32 = 1 << 31;
 
-/// A word: its byte range in the text and where its lower-cased form lies
-/// in the reading's buffer ([`Reading::lower`]), or [`SAME`]. Twelve bytes,
-/// since a text has about one word for every six of its bytes (offsets are
-/// `u32`: [`super::MAX_TEXT_BYTES`]).
+/// A word: its byte range in the text, and whether its lower-cased form
+/// differs from it (then [`Reading::lower`] finds it by the word's start).
+/// Eight bytes, since a text has about one word for every six of its bytes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Word {
     start: u32,
     end: u32,
-    /// Where the lower-cased form's length (four bytes, little-endian)
-    /// and then the form itself lie in the buffer.
-    lower: u32,
 }
 
 impl Word {
     /// Its byte range in the text.
     pub fn range(&self) -> Range<usize> {
-        self.start as usize..self.end as usize
+        self.start()..self.end as usize
+    }
+
+    fn start(&self) -> usize {
+        (self.start & !DIFFERS) as usize
     }
 }
 
 /// A byte offset as stored, saturating past [`super::MAX_TEXT_BYTES`]
 /// (which no entry point accepts).
 fn offset(at: usize) -> u32 {
-    u32::try_from(at).unwrap_or(u32::MAX)
+    u32::try_from(at.min(super::MAX_TEXT_BYTES)).unwrap_or(!DIFFERS)
 }
 
 /// A sentence: its byte range (trimmed of white space) and its words.
@@ -111,8 +114,8 @@ impl<'t> Reading<'t> {
     pub fn new(text: &'t str) -> Reading<'t> {
         let mut lines = Vec::new();
         let mut words = Vec::with_capacity(text.len() / 5);
-        let mut lower = Vec::new();
-        let mut lowered = String::new();
+        let mut lower = String::new();
+        let mut lowered = Vec::new();
         let mut start = 0;
         for raw in text.split('\n') {
             let first = words.len();
@@ -123,20 +126,15 @@ impl<'t> Reading<'t> {
                 let own_lower = word
                     .bytes()
                     .all(|b| b.is_ascii() && !b.is_ascii_uppercase());
-                let lower_at = if own_lower {
-                    SAME
-                } else {
-                    lowered.clear();
-                    push_lower(word, &mut lowered);
-                    let at = offset(lower.len());
-                    lower.extend_from_slice(&offset(lowered.len()).to_le_bytes());
-                    lower.extend_from_slice(lowered.as_bytes());
-                    at
-                };
+                let mut start = offset(at);
+                if !own_lower {
+                    lowered.push((start, offset(lower.len())));
+                    push_lower(word, &mut lower);
+                    start |= DIFFERS;
+                }
                 words.push(Word {
-                    start: offset(at),
+                    start,
                     end: offset(at + word.len()),
-                    lower: lower_at,
                 });
             }
             lines.push(Line {
@@ -152,6 +150,7 @@ impl<'t> Reading<'t> {
             lines,
             words,
             lower,
+            lowered,
             sentences,
             paragraphs,
         }
@@ -188,19 +187,19 @@ impl<'t> Reading<'t> {
 
     /// The word lower-cased ([`lower_case`]).
     pub fn lower(&self, word: &Word) -> &str {
-        if word.lower == SAME {
+        if word.start & DIFFERS == 0 {
             return self.word(word);
         }
-        let at = word.lower as usize;
-        let length = self
-            .lower
-            .get(at..at + 4)
-            .and_then(|bytes| bytes.try_into().ok())
-            .map_or(0, |bytes| u32::from_le_bytes(bytes) as usize);
-        self.lower
-            .get(at + 4..at + 4 + length)
-            .and_then(|form| std::str::from_utf8(form).ok())
-            .unwrap_or_default()
+        let start = word.start & !DIFFERS;
+        let Ok(k) = self.lowered.binary_search_by_key(&start, |&(at, _)| at) else {
+            return self.word(word);
+        };
+        let from = self.lowered[k].1 as usize;
+        let to = self
+            .lowered
+            .get(k + 1)
+            .map_or(self.lower.len(), |&(_, next)| next as usize);
+        self.lower.get(from..to).unwrap_or_default()
     }
 
     /// The words of `line`.
@@ -263,15 +262,10 @@ fn sentences_of(text: &str, lines: &[Line], words: &[Word]) -> Vec<Sentence> {
             }
             let first = next;
             let mut last = next;
-            while words
-                .get(last)
-                .is_some_and(|w| (w.start as usize) < range.end)
-            {
+            while words.get(last).is_some_and(|w| w.start() < range.end) {
                 last += 1;
             }
-            let whole = words
-                .get(first)
-                .is_none_or(|w| w.start as usize >= range.start)
+            let whole = words.get(first).is_none_or(|w| w.start() >= range.start)
                 && (last == first || words[last - 1].end as usize <= range.end);
             Sentence {
                 words: whole.then_some(first..last),

@@ -98,7 +98,7 @@ pub fn is_lowercase_address_word(word: &str) -> bool {
 
 /// [`reader_address_words`] for a line whose lowercase `words` are known:
 /// without quotation marks in the line, no need to read it again.
-pub fn reader_address_words_in(line: &str, words: &[&str]) -> usize {
+pub fn reader_address_words_in(line: &str, words: &LineWords) -> usize {
     // One fast byte search per mark beats one decoding pass over the line.
     let quoted = ['"', '“', '«', '„', '”', '»']
         .iter()
@@ -113,6 +113,7 @@ pub fn reader_address_words_in(line: &str, words: &[&str]) -> usize {
     }
 }
 
+use super::phrasebook::LineWords;
 use crate::analysis::fnv::FnvSet;
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //! the repetition, menu and [`neighbours`](super::neighbours) rules find
 //! these lines already marked as the article's own.
 
-use super::phrasebook::{lowercase_words, word_slices};
+use super::phrasebook::LineWords;
 use super::reason::Reason;
 use super::transcript_lines::TranscriptLine;
 use super::{
@@ -146,7 +146,7 @@ pub(super) fn score_wrapped_paragraphs(lines: &[Line<'_>], evidence: &mut [Evide
                 .map(|l| l.text)
                 .collect::<Vec<_>>()
                 .join(" ");
-            let prose = shape::prose_score(&joined, &word_slices(&lowercase_words(&joined)));
+            let prose = shape::prose_score(&joined, &LineWords::of(&joined));
             for e in &mut evidence[start..=end] {
                 e.score.prose = e.score.prose.max(prose);
             }

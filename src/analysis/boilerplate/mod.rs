@@ -42,7 +42,7 @@ pub use markup::detect_with_markup;
 use neighbours::{
     mark_captions, mark_link_lists, mark_sandwiched, mark_standfirst, mark_teaser_lists,
 };
-use phrasebook::{lowercase_words, word_slices, Lexicon};
+use phrasebook::{Lexicon, LineWords};
 pub use reason::Reason;
 use sequence::LineScore;
 use std::ops::Range;
@@ -189,8 +189,7 @@ fn is_speech_paragraph(line: TranscriptLine) -> bool {
 
 impl Evidence {
     fn of(line: &str) -> Evidence {
-        let lower = lowercase_words(line);
-        let words = word_slices(&lower);
+        let words = LineWords::of(line);
         let n = shape::word_count(line, &words).max(1);
         let transcript = transcript_lines::classify(line);
         if transcript == TranscriptLine::Direction {
@@ -273,7 +272,7 @@ struct LineShape {
 /// that happens to start with the word.
 const LABELLED_HEADLINE: f32 = 1.5;
 
-fn lexicon_evidence(words: &[&str], shape: &LineShape) -> Vec<(Reason, f32)> {
+fn lexicon_evidence(words: &LineWords, shape: &LineShape) -> Vec<(Reason, f32)> {
     let n = shape.words;
     let mut by_reason: Vec<(Reason, f32, usize, usize)> = Vec::new();
     let mut leading: Vec<(Reason, f32)> = Vec::new();

@@ -4,12 +4,13 @@
 //! timestamps, bylines, credits, all-caps labels, menus, separators).
 
 use super::patterns;
+use super::phrasebook::LineWords;
 use super::reason::Reason;
 use crate::analysis::scan;
 
 /// How much a line reads like article prose: positive for prose, negative
 /// for labels, menu items and headlines. Roughly in [-3, 3].
-pub fn prose_score(line: &str, words: &[&str]) -> f32 {
+pub fn prose_score(line: &str, words: &LineWords) -> f32 {
     let n = word_count(line, words);
     let mut score = match n {
         0..=2 => -1.5,
@@ -34,7 +35,7 @@ pub fn prose_score(line: &str, words: &[&str]) -> f32 {
 
 /// Words in `line`, counting two CJK characters as one word, since those
 /// scripts do not separate words by spaces.
-pub fn word_count(line: &str, words: &[&str]) -> usize {
+pub fn word_count(line: &str, words: &LineWords) -> usize {
     let cjk = line.chars().filter(|&c| is_cjk(c)).count();
     words.len().max(cjk / 2)
 }
@@ -132,7 +133,7 @@ fn is_typed_rule(line: &str) -> bool {
 }
 
 /// Shape cues of one line: (reason, evidence), evidence roughly 1 to 5.
-pub fn cues(line: &str, words: &[&str]) -> Vec<(Reason, f32)> {
+pub fn cues(line: &str, words: &LineWords) -> Vec<(Reason, f32)> {
     let mut out = Vec::new();
     let n = word_count(line, words);
     if !line.chars().any(scan::is_alphanumeric) {
@@ -143,7 +144,7 @@ pub fn cues(line: &str, words: &[&str]) -> Vec<(Reason, f32)> {
     }
     // Cheap substring checks guard the patterns: most lines are prose.
     if n <= 16
-        && (line.contains('©') || words.contains(&"copyright") || line.contains("(c)"))
+        && (line.contains('©') || words.contains("copyright") || line.contains("(c)"))
         && patterns::copyright_mark(line)
     {
         out.push((Reason::CopyrightMark, 4.0));
@@ -178,7 +179,7 @@ pub fn cues(line: &str, words: &[&str]) -> Vec<(Reason, f32)> {
     } else if n <= 30 && credit_word && patterns::credit(line) {
         out.push((Reason::Credit, 2.5));
     } else if n <= 8
-        && (line.contains([',', '/', '|']) || words.contains(&"via"))
+        && (line.contains([',', '/', '|']) || words.contains("via"))
         && patterns::agency_credit(line)
     {
         out.push((Reason::Credit, 3.0));
@@ -410,18 +411,15 @@ fn markdown_link_share(line: &str) -> f32 {
 }
 
 /// A short line made mostly of a date, a time or "updated/ago" words.
-fn looks_like_timestamp(line: &str, words: &[&str]) -> bool {
+fn looks_like_timestamp(line: &str, words: &LineWords) -> bool {
     let digits = line.chars().any(|c| c.is_ascii_digit());
     let dated = digits && (patterns::clock_time(line) || patterns::numeric_date(line));
     // A word of digits needs a digit in the line: the cheap test first,
     // then the number, then the month names.
     let month = digits
         && words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()))
-        && words.iter().any(|w| MONTHS.contains(w));
-    let relative = (digits
-        || words
-            .first()
-            .is_some_and(|w| patterns::opens_updated_line(w)))
+        && words.iter().any(|w| MONTHS.contains(&w));
+    let relative = (digits || words.first().is_some_and(patterns::opens_updated_line))
         && patterns::relative_time(line);
     if !(dated || month || relative) {
         return false;
@@ -552,15 +550,15 @@ const MONTHS: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
-    use super::super::phrasebook::{lowercase_words, word_slices};
+    use super::super::phrasebook::LineWords;
     use super::*;
 
     fn prose(line: &str) -> f32 {
-        prose_score(line, &word_slices(&lowercase_words(line)))
+        prose_score(line, &LineWords::of(line))
     }
 
     fn reasons(line: &str) -> Vec<&'static str> {
-        cues(line, &word_slices(&lowercase_words(line)))
+        cues(line, &LineWords::of(line))
             .into_iter()
             .map(|c| c.0.label())
             .collect()
@@ -677,9 +675,7 @@ mod tests {
         assert!(reasons("Sam Lee, AP").contains(&"caption"));
         assert!(cues(
             "A survey boat near the eastern pier. Credit: Harbour Authority",
-            &word_slices(&lowercase_words(
-                "A survey boat near the eastern pier. Credit: Harbour Authority"
-            ))
+            &LineWords::of("A survey boat near the eastern pier. Credit: Harbour Authority")
         )
         .contains(&(Reason::Credit, 4.0)));
         assert!(reasons("Sam Lee/Reuters").contains(&"caption"));

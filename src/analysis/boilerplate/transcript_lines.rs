@@ -7,7 +7,7 @@
 //! boilerplate blocks that swallow the speech between them. Recognising the
 //! transcript's own conventions keeps its speech body.
 
-use super::phrasebook::{lowercase_words, word_slices, Lexicon};
+use super::phrasebook::{Lexicon, LineWords};
 
 /// The most words a speaker tag has ("SEN. JANE ROE").
 const TAG_WORDS: usize = 4;
@@ -60,10 +60,7 @@ fn speaker_tag(line: &str) -> Option<usize> {
     if tag_words == 0 || tag_words > TAG_WORDS || !name_like {
         return None;
     }
-    if !Lexicon::get()
-        .hits(&word_slices(&lowercase_words(tag)))
-        .is_empty()
-    {
+    if !Lexicon::get().hits(&LineWords::of(tag)).is_empty() {
         return None;
     }
     Some(tag.len() + 1)
@@ -85,9 +82,7 @@ fn is_stage_direction(rest: &str) -> bool {
         && inner
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’'))
-        && Lexicon::get()
-            .hits(&word_slices(&lowercase_words(inner)))
-            .is_empty()
+        && Lexicon::get().hits(&LineWords::of(inner)).is_empty()
 }
 
 #[cfg(test)]

@@ -42,7 +42,10 @@ fn compatible(kind: Antecedent, text: &str) -> bool {
 /// before it: one of `speakers` (earlier attributed, non-pronoun speakers,
 /// in text order) or a run of capitalised words. Returns the mention.
 pub fn resolve(t: &Tokens, at: usize, kind: Antecedent, speakers: &[Mention]) -> Option<Mention> {
-    let pronoun_start = t.get(at)?.range().start;
+    if at >= t.len() {
+        return None;
+    }
+    let pronoun_start = t.range(at).start;
     // Only recent speakers compete with names nearby; older ones are too
     // far back to be meant, and the bound keeps long texts linear.
     let speaker = speakers

@@ -46,10 +46,28 @@ pub fn detect(text: &str) -> Vec<Finding> {
 
 /// Like [`detect`], scored by `model`.
 pub fn detect_with(text: &str, model: &QuoteModel) -> Vec<Finding> {
-    detect_explained(text, model)
+    let mut findings: Vec<Finding> = find(text, model, Features::Drop)
         .into_iter()
         .map(|explained| explained.finding)
-        .collect()
+        .collect();
+    // Collected in place, into the larger buffer of what was found.
+    findings.shrink_to_fit();
+    findings
+}
+
+/// Whether [`find`] keeps each quotation's features: only training needs
+/// them, and on a long text they would outweigh the findings.
+#[derive(Clone, Copy, PartialEq)]
+enum Features {
+    Keep,
+    Drop,
+}
+
+/// A quotation found, with its features when they are kept.
+#[derive(Clone)]
+struct Detected {
+    finding: Finding,
+    features: Option<Box<[f32; evidence::FEATURE_COUNT]>>,
 }
 
 /// A quotation found, with the features its score was computed from (what
@@ -63,6 +81,21 @@ pub struct Explained {
 
 /// Like [`detect_with`], each finding explained.
 pub fn detect_explained(text: &str, model: &QuoteModel) -> Vec<Explained> {
+    find(text, model, Features::Keep)
+        .into_iter()
+        .map(|found| Explained {
+            finding: found.finding,
+            features: found
+                .features
+                .map_or([0.0; evidence::FEATURE_COUNT], |features| *features),
+        })
+        .collect()
+}
+
+fn find(text: &str, model: &QuoteModel, keep: Features) -> Vec<Detected> {
+    let kept = |features: [f32; evidence::FEATURE_COUNT]| {
+        (keep == Features::Keep).then(|| Box::new(features))
+    };
     let spans = marks::find(text);
     let ranges: Vec<Range<usize>> = spans.iter().map(|s| s.range.clone()).collect();
     let t = Tokens::new(text, &ranges);
@@ -73,7 +106,7 @@ pub fn detect_explained(text: &str, model: &QuoteModel) -> Vec<Explained> {
     let headline = single_mark_headline(text, &spans);
     let double_marks = quotes_in_double_marks(text, &spans);
     // Each finding with its typed reasons, reported as labels at the end.
-    let mut findings: Vec<(Explained, Vec<QuoteReason>)> = Vec::with_capacity(spans.len());
+    let mut findings: Vec<(Detected, Vec<QuoteReason>)> = Vec::with_capacity(spans.len());
     let mut speakers: Vec<Mention> = Vec::new();
     // The last quotation with a speaker: its token, the speaker and the
     // speaker's tokens.
@@ -124,7 +157,7 @@ pub fn detect_explained(text: &str, model: &QuoteModel) -> Vec<Explained> {
                 for (earlier, reasons) in &mut findings[first..] {
                     earlier.finding.speaker = Some(named.clone());
                     earlier.finding.score = score;
-                    earlier.features = features;
+                    earlier.features = kept(features);
                     reasons.retain(|r| *r != QuoteReason::NoSpeaker);
                     reasons.push(QuoteReason::SpeakerOfFollowing);
                 }
@@ -191,7 +224,10 @@ pub fn detect_explained(text: &str, model: &QuoteModel) -> Vec<Explained> {
         let waits = speaker.is_none() && !evidence.partial() && !evidence.single;
         waiting = waits.then_some((q, findings.len(), evidence));
         finding.speaker = speaker;
-        let explained = Explained { finding, features };
+        let explained = Detected {
+            finding,
+            features: kept(features),
+        };
         push_parts(text, span, (explained, reasons), &mut findings);
     }
     // The token list is the detector's largest structure: gone before the
@@ -298,8 +334,8 @@ fn quotes_in_double_marks(text: &str, spans: &[MarkedSpan]) -> bool {
 fn push_parts(
     text: &str,
     span: &MarkedSpan,
-    found: (Explained, Vec<QuoteReason>),
-    findings: &mut Vec<(Explained, Vec<QuoteReason>)>,
+    found: (Detected, Vec<QuoteReason>),
+    findings: &mut Vec<(Detected, Vec<QuoteReason>)>,
 ) {
     if span.block || span.paragraphs < 2 {
         findings.push(found);

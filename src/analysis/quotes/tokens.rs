@@ -3,6 +3,7 @@
 //! "`<quote>` , Smith said ." without re-reading the quoted words.
 
 use super::word_lists;
+use crate::analysis::bits::Bits;
 use crate::analysis::scan;
 use std::ops::Range;
 
@@ -16,34 +17,73 @@ pub enum TokenKind {
     Break,
 }
 
-/// A token: 12 bytes, since a text has about one for every five of its
-/// bytes (offsets are `u32`: [`crate::analysis::MAX_TEXT_BYTES`]).
+/// A token: eight bytes, since a text has about one for every six of its
+/// bytes. Its start, then its kind in two bits and, in the other thirty,
+/// what gives its end: a word's or a break's length, a mark's character, a
+/// quotation's index. Offsets are `u32` ([`crate::analysis::MAX_TEXT_BYTES`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Token {
-    pub kind: TokenKind,
+struct Token {
     start: u32,
-    end: u32,
+    packed: u32,
 }
 
+const WORD: u32 = 0;
+const PUNCT: u32 = 1;
+const QUOTE: u32 = 2;
+const BREAK: u32 = 3;
+/// The longest run one token holds; a longer word or break (a gigabyte
+/// with no space) is cut into tokens of this length.
+const LONGEST: usize = (1 << 30) - 1;
+
 impl Token {
-    fn new(kind: TokenKind, range: Range<usize>) -> Token {
+    fn new(tag: u32, start: usize, payload: usize) -> Token {
         Token {
-            kind,
-            start: offset(range.start),
-            end: offset(range.end),
+            start: offset(start),
+            packed: tag | (payload.min(LONGEST) as u32) << 2,
         }
     }
 
-    /// Its byte range in the text.
-    pub fn range(&self) -> Range<usize> {
-        self.start as usize..self.end as usize
+    fn tag(self) -> u32 {
+        self.packed & 3
+    }
+
+    fn payload(self) -> usize {
+        (self.packed >> 2) as usize
+    }
+
+    fn kind_char(self) -> Option<char> {
+        char::from_u32(self.packed >> 2)
+    }
+
+    fn kind(self) -> TokenKind {
+        match self.tag() {
+            WORD => TokenKind::Word,
+            PUNCT => TokenKind::Punct(self.kind_char().unwrap_or('\u{fffd}')),
+            QUOTE => TokenKind::Quote,
+            _ => TokenKind::Break,
+        }
     }
 }
 
-/// A byte offset as stored: texts are at most 4 GiB, so this saturates only
+/// A byte offset as stored: texts are at most 2 GiB, so this saturates only
 /// on a text no entry point accepts.
 fn offset(at: usize) -> u32 {
     u32::try_from(at).unwrap_or(u32::MAX)
+}
+
+/// Pushes a word or a break, cut at [`LONGEST`] bytes (on a character
+/// boundary).
+fn push_run(tokens: &mut Vec<Token>, text: &str, tag: u32, range: Range<usize>) {
+    let mut start = range.start;
+    while range.end - start > LONGEST {
+        let mut cut = start + LONGEST;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        tokens.push(Token::new(tag, start, cut - start));
+        start = cut;
+    }
+    tokens.push(Token::new(tag, start, range.end - start));
 }
 
 /// Inner characters a word may keep when letters follow them: don't,
@@ -53,13 +93,13 @@ fn joins_word(c: char) -> bool {
 }
 
 /// Splits `text` into tokens; `quotes` (sorted, disjoint) become one token each.
-pub fn tokenize(text: &str, quotes: &[Range<usize>]) -> Vec<Token> {
+fn tokenize(text: &str, quotes: &[Range<usize>]) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut next_quote = 0;
     let mut chars = text.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
         if let Some(quote) = quotes.get(next_quote).filter(|q| q.start == at) {
-            tokens.push(Token::new(TokenKind::Quote, quote.clone()));
+            tokens.push(Token::new(QUOTE, at, next_quote));
             let end = quote.end;
             next_quote += 1;
             while chars.peek().is_some_and(|&(b, _)| b < end) {
@@ -76,7 +116,7 @@ pub fn tokenize(text: &str, quotes: &[Range<usize>]) -> Vec<Token> {
                 chars.next();
             }
             if line_break {
-                tokens.push(Token::new(TokenKind::Break, at..end));
+                push_run(&mut tokens, text, BREAK, at..end);
             }
             continue;
         }
@@ -109,10 +149,10 @@ pub fn tokenize(text: &str, quotes: &[Range<usize>]) -> Vec<Token> {
                 }
                 break;
             }
-            tokens.push(Token::new(TokenKind::Word, at..end));
+            push_run(&mut tokens, text, WORD, at..end);
             continue;
         }
-        tokens.push(Token::new(TokenKind::Punct(c), at..at + c.len_utf8()));
+        tokens.push(Token::new(PUNCT, at, c as usize));
     }
     tokens
 }
@@ -130,63 +170,67 @@ fn is_contracted_pronoun(word: &str) -> bool {
 pub struct Tokens<'a> {
     pub text: &'a str,
     list: Vec<Token>,
-    /// The lower-cased words that differ from the text (it’s = it's, with
-    /// the typographic apostrophe made straight), back to back in one
-    /// buffer: most words are their own lower-cased form and are not
-    /// copied.
+    /// The quotations' ranges, by the index their tokens hold.
+    quotes: Vec<Range<u32>>,
+    /// Whether each token is a word whose lower-cased form differs from it
+    /// (it’s = it's, with the typographic apostrophe made straight): most
+    /// words are their own, and are not copied.
+    differs: Bits,
+    /// The forms that differ, back to back: the `r`th is
+    /// `lower[lower_at[r]..lower_at[r + 1]]`.
     lower: String,
-    /// Token `i`'s lower-cased form is `lower[lower_at[i]..lower_at[i + 1]]`,
-    /// or the word itself where that is empty.
     lower_at: Vec<u32>,
-    /// Whether a sentence ends at each token, a bit per token, worked out
-    /// once: attribution asks it again and again while walking back to a
-    /// sentence start.
-    ends: Vec<u64>,
+    /// Whether a sentence ends at each token, worked out once: attribution
+    /// asks it again and again while walking back to a sentence start.
+    ends: Bits,
 }
 
 impl<'a> Tokens<'a> {
     pub fn new(text: &'a str, quotes: &[Range<usize>]) -> Self {
         let list = tokenize(text, quotes);
-        let mut lower = String::new();
-        let mut lower_at = Vec::with_capacity(list.len() + 1);
-        lower_at.push(0);
-        for t in &list {
-            let word = text.get(t.range()).unwrap_or_default();
-            if t.kind == TokenKind::Word
+        let mut tokens = Tokens {
+            text,
+            list,
+            quotes: quotes
+                .iter()
+                .map(|q| offset(q.start)..offset(q.end))
+                .collect(),
+            differs: Bits::default(),
+            lower: String::new(),
+            lower_at: vec![0],
+            ends: Bits::default(),
+        };
+        for i in 0..tokens.len() {
+            let word = tokens.str(i);
+            let mut differs = false;
+            if tokens.kind(i) == Some(TokenKind::Word)
                 && !word
                     .bytes()
                     .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
             {
-                let at = lower.len();
+                let at = tokens.lower.len();
                 for c in word.chars() {
                     if c == '’' {
-                        lower.push('\'');
+                        tokens.lower.push('\'');
                     } else if c.is_ascii() {
-                        lower.push(c.to_ascii_lowercase());
+                        tokens.lower.push(c.to_ascii_lowercase());
                     } else {
-                        lower.extend(c.to_lowercase());
+                        tokens.lower.extend(c.to_lowercase());
                     }
                 }
-                if lower.get(at..) == Some(word) {
-                    lower.truncate(at);
+                if tokens.lower.get(at..) == Some(word) {
+                    tokens.lower.truncate(at);
+                } else {
+                    differs = true;
+                    tokens.lower_at.push(offset(tokens.lower.len()));
                 }
             }
-            lower_at.push(offset(lower.len()));
+            tokens.differs.push(differs);
         }
-        let mut tokens = Tokens {
-            text,
-            list,
-            lower,
-            lower_at,
-            ends: Vec::new(),
-        };
-        let mut ends = vec![0u64; tokens.len().div_ceil(64)];
         for i in 0..tokens.len() {
-            if tokens.find_sentence_end(i) {
-                ends[i / 64] |= 1 << (i % 64);
-            }
+            let end = tokens.find_sentence_end(i);
+            tokens.ends.push(end);
         }
-        tokens.ends = ends;
         tokens
     }
 
@@ -195,24 +239,27 @@ impl<'a> Tokens<'a> {
     }
 
     pub fn kind(&self, i: usize) -> Option<TokenKind> {
-        self.list.get(i).map(|t| t.kind)
+        self.list.get(i).map(|t| t.kind())
     }
 
     pub fn str(&self, i: usize) -> &'a str {
-        self.list
-            .get(i)
-            .and_then(|t| self.text.get(t.range()))
-            .unwrap_or_default()
-    }
-
-    /// Token `i`, if there is one.
-    pub fn get(&self, i: usize) -> Option<&Token> {
-        self.list.get(i)
+        self.text.get(self.range(i)).unwrap_or_default()
     }
 
     /// Token `i`'s byte range in the text (empty past the end).
     pub fn range(&self, i: usize) -> Range<usize> {
-        self.list.get(i).map_or(0..0, Token::range)
+        let Some(&token) = self.list.get(i) else {
+            return 0..0;
+        };
+        let start = token.start as usize;
+        match token.tag() {
+            PUNCT => start..start + token.kind_char().map_or(1, char::len_utf8),
+            QUOTE => self
+                .quotes
+                .get(token.payload())
+                .map_or(start..start, |q| q.start as usize..q.end as usize),
+            _ => start..start + token.payload(),
+        }
     }
 
     /// The word at `i`, lowercased; `None` for anything but a word.
@@ -220,10 +267,11 @@ impl<'a> Tokens<'a> {
         if self.kind(i)? != TokenKind::Word {
             return None;
         }
-        let (&from, &to) = (self.lower_at.get(i)?, self.lower_at.get(i + 1)?);
-        if from == to {
+        if !self.differs.get(i) {
             return Some(self.str(i));
         }
+        let r = self.differs.rank(i);
+        let (&from, &to) = (self.lower_at.get(r)?, self.lower_at.get(r + 1)?);
         self.lower.get(from as usize..to as usize)
     }
 
@@ -279,10 +327,9 @@ impl<'a> Tokens<'a> {
 
     /// Whether an apostrophe token follows the word at `i` with no space.
     fn apostrophe_closes(&self, i: usize) -> bool {
-        let (Some(word), Some(next)) = (self.list.get(i), self.list.get(i + 1)) else {
-            return false;
-        };
-        matches!(next.kind, TokenKind::Punct('\'' | '’')) && next.start == word.end
+        self.kind(i).is_some()
+            && matches!(self.kind(i + 1), Some(TokenKind::Punct('\'' | '’')))
+            && self.range(i + 1).start == self.range(i).end
     }
 
     /// A period after an abbreviation or an initial ("Sen.", "J.").
@@ -326,9 +373,7 @@ impl<'a> Tokens<'a> {
 
     /// Whether a sentence ends at token `i`.
     pub fn ends_sentence(&self, i: usize) -> bool {
-        self.ends
-            .get(i / 64)
-            .is_some_and(|bits| bits & (1 << (i % 64)) != 0)
+        self.ends.get(i)
     }
 
     fn find_sentence_end(&self, i: usize) -> bool {

@@ -146,7 +146,7 @@ fn annotate_line(line: &[u8], threshold: f32, html: bool, scorer: Scorer) -> Out
         };
         OutputLine {
             id: input.id,
-            annotations: analysed.annotations(threshold),
+            annotations: analysed.into_annotations(threshold),
             text: Some(rendered.text),
         }
     } else {
@@ -157,7 +157,7 @@ fn annotate_line(line: &[u8], threshold: f32, html: bool, scorer: Scorer) -> Out
         OutputLine {
             id: input.id,
             text: None,
-            annotations: analysed.annotations(threshold),
+            annotations: analysed.into_annotations(threshold),
         }
     };
     match serde_json::to_string(&output) {

@@ -276,13 +276,16 @@ fn run(options: &Options, out: &mut impl Write) -> Result<ExitCode, String> {
                     annotations: options
                         .scorer
                         .analyse(&rendered.text, &rendered.hints)?
-                        .annotations(threshold),
+                        .into_annotations(threshold),
                     text: Some(rendered.text),
                 }
             } else {
                 Output {
                     text: None,
-                    annotations: options.scorer.analyse(&input, &[])?.annotations(threshold),
+                    annotations: options
+                        .scorer
+                        .analyse(&input, &[])?
+                        .into_annotations(threshold),
                 }
             };
             serde_json::to_writer_pretty(&mut *out, &output)
@@ -419,7 +422,7 @@ fn read_text(path: Option<&str>) -> Result<String, String> {
     };
     if bytes.len() > analysis::MAX_TEXT_BYTES {
         return Err(format!(
-            "{name} is {} bytes: texts of up to {} bytes (4 GiB) can be annotated",
+            "{name} is {} bytes: texts of up to {} bytes (2 GiB) can be annotated",
             bytes.len(),
             analysis::MAX_TEXT_BYTES
         ));

@@ -45,9 +45,7 @@ fn previous_sentence(t: &Tokens, q: usize, earlier: Option<(usize, usize)>) -> O
     }
     let prev_from = sentence_start(t, end);
     let after_earlier = |(at, named_until): (usize, usize)| {
-        prev_from > at
-            && t.get(prev_from)
-                .is_some_and(|k| k.range().start >= named_until)
+        prev_from > at && prev_from < t.len() && t.range(prev_from).start >= named_until
     };
     if earlier.is_some_and(|e| !after_earlier(e)) {
         return None;
