@@ -310,6 +310,12 @@ mod tests {
     ];
 
     #[test]
+    fn a_word_takes_eight_bytes() {
+        // A text has a word for about every six bytes: see Word.
+        assert_eq!(std::mem::size_of::<Word>(), 8);
+    }
+
+    #[test]
     fn sentences_are_the_splitters_own() {
         for text in SAMPLES {
             let reading = Reading::new(text);

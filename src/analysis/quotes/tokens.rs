@@ -425,6 +425,38 @@ mod tests {
     }
 
     #[test]
+    fn a_token_takes_eight_bytes() {
+        // A text has a token for about every six bytes: a wider token puts
+        // one 50 MB line's peak memory over 4x (scripts/bench-reliability).
+        assert_eq!(std::mem::size_of::<Token>(), 8);
+        let t = Tokens::new(
+            "“Yes,” said Ann — at 10,000 feet.\n\nOK",
+            std::slice::from_ref(&(0.."“Yes,”".len())),
+        );
+        let read: Vec<(TokenKind, &str)> = (0..t.len())
+            .map(|i| (t.kind(i).unwrap(), t.str(i)))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (TokenKind::Quote, "“Yes,”"),
+                (TokenKind::Word, "said"),
+                (TokenKind::Word, "Ann"),
+                (TokenKind::Punct('—'), "—"),
+                (TokenKind::Word, "at"),
+                (TokenKind::Word, "10,000"),
+                (TokenKind::Word, "feet"),
+                (TokenKind::Punct('.'), "."),
+                (TokenKind::Break, "\n\n"),
+                (TokenKind::Word, "OK"),
+            ]
+        );
+        assert_eq!(t.word(2), Some("ann"));
+        assert_eq!(t.word(9), Some("ok"));
+        assert_eq!(t.range(10), 0..0);
+    }
+
+    #[test]
     fn a_quotation_is_one_token() {
         let text = "“We won,” she said.";
         let quote_end = text.find(',').unwrap() + ",”".len();
