@@ -167,7 +167,7 @@ fn threshold_of(options: JsValue, function: &str) -> Result<f32, JsError> {
 
 fn js_annotations(text: &str, markup: &[MarkupHint], threshold: f32) -> Vec<JsAnnotation> {
     let map = OffsetMap::new(text);
-    analysis::annotate_with_markup(text, markup)
+    analysis::annotate_lexically(text, markup)
         .into_annotations(threshold)
         .into_iter()
         .map(|a| to_js(a, &map))

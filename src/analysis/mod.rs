@@ -79,12 +79,42 @@ pub fn annotate_with_markup(original: &str, markup: &[MarkupHint]) -> Analysis {
     annotate_with(original, markup, &quotes::QuoteModel::committed())
 }
 
+/// Like [`annotate_with_markup`], without the claims' evidence
+/// ([`Analysis::claim_evidence`] is empty), for a caller that never rescores
+/// the claims with the language model (the CLI's `--fast`, the JS API's
+/// `annotate`): on a long text the evidence is a third of the result's
+/// memory.
+pub fn annotate_lexically(original: &str, markup: &[MarkupHint]) -> Analysis {
+    analyse(
+        original,
+        markup,
+        &quotes::QuoteModel::committed(),
+        Evidence::Drop,
+    )
+}
+
 /// Like [`annotate_with_markup`], with quotes scored by `quote_model`
 /// rather than the committed one (cross-validation trains one per fold).
 pub fn annotate_with(
     original: &str,
     markup: &[MarkupHint],
     quote_model: &quotes::QuoteModel,
+) -> Analysis {
+    analyse(original, markup, quote_model, Evidence::Keep)
+}
+
+/// Whether [`analyse`] keeps each claim's evidence for rescoring.
+#[derive(Clone, Copy, PartialEq)]
+enum Evidence {
+    Keep,
+    Drop,
+}
+
+fn analyse(
+    original: &str,
+    markup: &[MarkupHint],
+    quote_model: &quotes::QuoteModel,
+    keep: Evidence,
 ) -> Analysis {
     let view = visible::VisibleText::of(original);
     let markup = view.hints_in_view(original, markup);
@@ -129,7 +159,9 @@ pub fn annotate_with(
                 attribute_to_quote_speaker(&mut claim, &mut evidence, quote, text);
             }
             claims::combine::score_lexically(&evidence, &mut claim.score, &mut claim.reasons);
-            claim_evidence.push(evidence);
+            if keep == Evidence::Keep {
+                claim_evidence.push(evidence);
+            }
             claim
         })
         .collect();
@@ -239,6 +271,19 @@ fn to_public(findings: Vec<Finding>, text: &str, map: &OffsetMap) -> Vec<Annotat
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lexical_analysis_differs_only_in_keeping_no_evidence() {
+        let text = sample_article::sample_article(14);
+        let full = annotate(&text);
+        let lexical = annotate_lexically(&text, &[]);
+        assert!(lexical.claim_evidence.is_empty());
+        assert_eq!(full.claim_evidence.len(), full.sentences.len());
+        assert!(!full.sentences.is_empty());
+        assert_eq!(lexical.sentences, full.sentences);
+        assert_eq!(lexical.quotes, full.quotes);
+        assert_eq!(lexical.boilerplate, full.boilerplate);
+    }
 
     #[test]
     fn a_claim_takes_the_speaker_only_of_a_quote_that_is_shown() {
