@@ -62,6 +62,13 @@ pub const DEFAULT_CLAIM_THRESHOLD: f32 = 0.5;
 /// memory cannot hold one with its analysis.
 pub const MAX_TEXT_BYTES: usize = i32::MAX as usize;
 
+/// A byte offset as the per-word and per-token structures store it,
+/// saturating at [`MAX_TEXT_BYTES`] (which no entry point exceeds), so that
+/// it always leaves the top bit free.
+pub(crate) fn stored_offset(at: usize) -> u32 {
+    at.min(MAX_TEXT_BYTES) as u32
+}
+
 /// Analyses `text`: finds boilerplate blocks, quotes with their speakers,
 /// and scores every sentence outside boilerplate for check-worthiness.
 pub fn annotate(text: &str) -> Analysis {

@@ -41,6 +41,7 @@
 //! assert_eq!(reading.paragraphs(), [0..1, 2..3]);
 //! ```
 
+use super::stored_offset as offset;
 use super::{scan, segment};
 use std::ops::Range;
 
@@ -89,12 +90,6 @@ impl Word {
     fn start(&self) -> usize {
         (self.start & !DIFFERS) as usize
     }
-}
-
-/// A byte offset as stored, saturating past [`super::MAX_TEXT_BYTES`]
-/// (which no entry point accepts).
-fn offset(at: usize) -> u32 {
-    u32::try_from(at.min(super::MAX_TEXT_BYTES)).unwrap_or(!DIFFERS)
 }
 
 /// A sentence: its byte range (trimmed of white space) and its words.
@@ -223,7 +218,7 @@ pub fn lower_case(text: &str) -> String {
     out
 }
 
-fn push_lower(text: &str, out: &mut String) {
+pub(crate) fn push_lower(text: &str, out: &mut String) {
     if text.is_ascii() {
         let from = out.len();
         out.push_str(text);

@@ -4,7 +4,9 @@
 
 use super::word_lists;
 use crate::analysis::bits::Bits;
+use crate::analysis::reading::push_lower;
 use crate::analysis::scan;
+use crate::analysis::stored_offset as offset;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,12 +65,6 @@ impl Token {
             _ => TokenKind::Break,
         }
     }
-}
-
-/// A byte offset as stored: texts are at most 2 GiB, so this saturates only
-/// on a text no entry point accepts.
-fn offset(at: usize) -> u32 {
-    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 /// Pushes a word or a break, cut at [`LONGEST`] bytes (on a character
@@ -209,15 +205,7 @@ impl<'a> Tokens<'a> {
                     .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
             {
                 let at = tokens.lower.len();
-                for c in word.chars() {
-                    if c == '’' {
-                        tokens.lower.push('\'');
-                    } else if c.is_ascii() {
-                        tokens.lower.push(c.to_ascii_lowercase());
-                    } else {
-                        tokens.lower.extend(c.to_lowercase());
-                    }
-                }
+                push_lower(word, &mut tokens.lower);
                 if tokens.lower.get(at..) == Some(word) {
                     tokens.lower.truncate(at);
                 } else {
