@@ -51,7 +51,10 @@ test('the example article gets every expected mark, with legend counts to match'
     }
   }
 
-  // Hovering and focusing a quote shows who said it.
+  // Hovering and focusing a quote shows who said it. The language model's
+  // scores redraw the marks as they arrive, which closes an open tooltip:
+  // the checks start once scoring has ended.
+  await page.waitForFunction(() => !document.getElementById('scoring'), null, { timeout: 60_000 });
   for (const must of EXPECTED.quotes.must) {
     const [start, end] = must.span;
     const mark = page.locator(`mark[data-kind=quote][data-first][data-start="${start}"][data-end="${end}"]`);
